@@ -1,0 +1,1 @@
+"""Storage with peewee: the database is bound at runtime and repositories return domain objects."""

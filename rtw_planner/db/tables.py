@@ -1,0 +1,106 @@
+"""The peewee models of the current schema; they are declared unbound and never leave rtw_planner.db."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+database_proxy = pw.DatabaseProxy()
+
+
+class BaseTable(pw.Model):
+    """Common settings: bound to the proxy, snake_case table names."""
+
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class ClinicRow(BaseTable):
+    """The single row of clinic details."""
+
+    name = pw.TextField(default="")
+    address = pw.TextField(default="")
+    phone = pw.TextField(default="")
+    email = pw.TextField(default="")
+    logo_png = pw.BlobField(null=True)
+    paper_size = pw.TextField(default="a4")
+
+    class Meta:
+        table_name = "clinic"
+
+
+class ClinicianRow(BaseTable):
+    """A clinician who signs documents."""
+
+    name = pw.TextField()
+    profession = pw.TextField(default="")
+    registration_number = pw.TextField(default="")
+
+    class Meta:
+        table_name = "clinician"
+        indexes = ((("name", "registration_number"), True),)
+
+
+class CaseRow(BaseTable):
+    """A case; demands and capacity live in the entry tables."""
+
+    patient_name = pw.TextField(index=True)
+    date_of_birth = pw.DateField(null=True)
+    employer = pw.TextField(default="")
+    job_title = pw.TextField(default="")
+    clinician = pw.ForeignKeyField(ClinicianRow, null=True, on_delete="SET NULL", column_name="clinician_id")
+    diagnosis = pw.TextField(default="")
+    review_date = pw.DateField(null=True)
+    capacity_assessed_on = pw.DateField(null=True)
+    capacity_evaluator = pw.TextField(default="")
+    created_at = pw.DateTimeField()
+    updated_at = pw.DateTimeField()
+
+    class Meta:
+        table_name = "case"
+
+
+class ConsentRow(BaseTable):
+    """A recorded consent."""
+
+    case = pw.ForeignKeyField(CaseRow, backref="consents", on_delete="CASCADE", column_name="case_id")
+    category = pw.TextField()
+    recipient = pw.TextField()
+    purpose = pw.TextField()
+    date_given = pw.DateField()
+    expiry = pw.DateField(null=True)
+    withdrawn_on = pw.DateField(null=True)
+
+    class Meta:
+        table_name = "consent"
+
+
+class StrengthEntryRow(BaseTable):
+    """One strength value: kg for lifting and carrying, N for pushing and pulling."""
+
+    case = pw.ForeignKeyField(CaseRow, on_delete="CASCADE", column_name="case_id")
+    side = pw.TextField()
+    activity = pw.TextField()
+    frequency = pw.TextField()
+    value = pw.FloatField()
+
+    class Meta:
+        table_name = "strength_entry"
+        indexes = ((("case", "side", "activity", "frequency"), True),)
+
+
+class PostureEntryRow(BaseTable):
+    """One posture tolerance, in minutes."""
+
+    case = pw.ForeignKeyField(CaseRow, on_delete="CASCADE", column_name="case_id")
+    side = pw.TextField()
+    activity = pw.TextField()
+    minutes_at_a_time = pw.FloatField()
+    minutes_per_day = pw.FloatField()
+
+    class Meta:
+        table_name = "posture_entry"
+        indexes = ((("case", "side", "activity"), True),)
+
+
+ALL_TABLES: list[type[BaseTable]] = [ClinicRow, ClinicianRow, CaseRow, ConsentRow, StrengthEntryRow, PostureEntryRow]

@@ -1,0 +1,163 @@
+"""A return-to-work case: the person, the job, the clinician, consents, demands and measured capacity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import Enum
+
+from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.profile import PhysicalProfile
+from rtw_planner.domain.validation import MAX_LONG_TEXT, a_date, text
+
+
+class ConsentCategory(str, Enum):
+    """What a consent allows to be disclosed."""
+
+    FUNCTIONAL = "functional"  # abilities, restrictions, schedule, adjustments
+    DIAGNOSIS = "diagnosis"
+    PAIN_SCORES = "pain_scores"
+    OUTCOME_SCORES = "outcome_scores"
+    CLINICAL_NOTES = "clinical_notes"
+    PROJECTIONS = "projections"
+
+
+@dataclass(frozen=True)
+class Clinician:
+    """The treating clinician, as printed on documents."""
+
+    name: str
+    profession: str = ""
+    registration_number: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", text("clinician name", self.name, required=True))
+        object.__setattr__(self, "profession", text("clinician profession", self.profession))
+        object.__setattr__(self, "registration_number",
+                           text("clinician registration number", self.registration_number, max_length=60))
+
+
+@dataclass(frozen=True)
+class Consent:
+    """A recorded consent to disclose one category of information to one recipient for one purpose."""
+
+    category: ConsentCategory
+    recipient: str
+    purpose: str
+    date_given: date
+    expiry: date | None = None
+    withdrawn_on: date | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.category, ConsentCategory):
+            allowed = ", ".join(c.value for c in ConsentCategory)
+            raise ValidationError("consent category", self.category, f"one of {allowed}")
+        object.__setattr__(self, "recipient", text("consent recipient", self.recipient, required=True))
+        object.__setattr__(self, "purpose", text("consent purpose", self.purpose, required=True))
+        given = a_date("consent date given", self.date_given, required=True)
+        expiry = a_date("consent expiry", self.expiry)
+        withdrawn = a_date("consent withdrawn on", self.withdrawn_on)
+        if given is not None and expiry is not None and expiry < given:
+            raise ValidationError("consent expiry", self.expiry, f"a date on or after {given.isoformat()}")
+        if given is not None and withdrawn is not None and withdrawn < given:
+            raise ValidationError("consent withdrawn on", self.withdrawn_on, f"a date on or after {given.isoformat()}")
+
+    def is_active(self, on: date) -> bool:
+        """True if given by that date, not expired and not withdrawn."""
+        if on < self.date_given:
+            return False
+        if self.expiry is not None and on > self.expiry:
+            return False
+        return self.withdrawn_on is None or on < self.withdrawn_on
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """Measured functional capacity and when and by whom it was measured."""
+
+    profile: PhysicalProfile = field(default_factory=PhysicalProfile)
+    assessed_on: date | None = None
+    evaluator: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.profile, PhysicalProfile):
+            raise ValidationError("capacity", self.profile, "a physical profile")
+        a_date("capacity assessed on", self.assessed_on)
+        object.__setattr__(self, "evaluator", text("capacity evaluator", self.evaluator))
+
+
+@dataclass(frozen=True)
+class Case:
+    """Everything recorded about one person's return to one job. `id` is None until saved."""
+
+    patient_name: str
+    date_of_birth: date | None = None
+    employer: str = ""
+    job_title: str = ""
+    clinician: Clinician | None = None
+    diagnosis: str = ""
+    review_date: date | None = None
+    consents: tuple[Consent, ...] = ()
+    demands: PhysicalProfile = field(default_factory=PhysicalProfile)
+    capacity: Capacity = field(default_factory=Capacity)
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "patient_name", text("patient name", self.patient_name, required=True))
+        dob = a_date("date of birth", self.date_of_birth)
+        if dob is not None and dob > date.today():
+            raise ValidationError("date of birth", dob, "a date that is not in the future")
+        object.__setattr__(self, "employer", text("employer", self.employer))
+        object.__setattr__(self, "job_title", text("job title", self.job_title))
+        if self.clinician is not None and not isinstance(self.clinician, Clinician):
+            raise ValidationError("clinician", self.clinician, "a clinician or none")
+        object.__setattr__(self, "diagnosis", text("diagnosis", self.diagnosis, max_length=MAX_LONG_TEXT))
+        a_date("review date", self.review_date)
+        consents = tuple(self.consents)
+        for consent in consents:
+            if not isinstance(consent, Consent):
+                raise ValidationError("consents", consent, "a list of consent records")
+        object.__setattr__(self, "consents", consents)
+        if not isinstance(self.demands, PhysicalProfile):
+            raise ValidationError("demands", self.demands, "a physical profile")
+        if not isinstance(self.capacity, Capacity):
+            raise ValidationError("capacity", self.capacity, "a capacity record")
+        if self.id is not None and (isinstance(self.id, bool) or not isinstance(self.id, int) or self.id < 1):
+            raise ValidationError("case id", self.id, "a positive whole number or none")
+
+    def with_id(self, case_id: int | None) -> Case:
+        """The same case under another id (None for an unsaved copy)."""
+        return replace(self, id=case_id)
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the case list."""
+
+    id: int
+    patient_name: str
+    job_title: str
+    employer: str
+    review_date: date | None
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """Clinic details printed on the letterhead; kept in the database so documents render headless."""
+
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    logo_png: bytes | None = None
+    paper_size: str = "a4"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", text("clinic name", self.name))
+        object.__setattr__(self, "address", text("clinic address", self.address, max_length=1000))
+        object.__setattr__(self, "phone", text("clinic phone", self.phone, max_length=60))
+        object.__setattr__(self, "email", text("clinic email", self.email))
+        if self.paper_size not in ("a4", "letter"):
+            raise ValidationError("paper size", self.paper_size, "a4 or letter")
+        if self.logo_png is not None and not self.logo_png.startswith(b"\x89PNG"):
+            raise ValidationError("clinic logo", "(binary data)", "a PNG image")

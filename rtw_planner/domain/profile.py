@@ -1,0 +1,182 @@
+"""Physical demands of a job and measured capacity of a person, in one shape so they compare item by item."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.validation import number_in_range
+
+MAX_LOAD_KG = 500.0
+MAX_FORCE_N = 5000.0
+MINUTES_PER_DAY = 1440.0
+
+
+class Kind(str, Enum):
+    """What is measured for an activity, and so its unit."""
+
+    MASS = "mass"  # kg
+    FORCE = "force"  # N
+    POSTURE = "posture"  # minutes at a time and per day
+
+
+class Activity(str, Enum):
+    """An item of the physical demands analysis; the value is its identifier in files and the database."""
+
+    LIFT_FLOOR_TO_WAIST = "lift_floor_to_waist"
+    LIFT_WAIST_TO_SHOULDER = "lift_waist_to_shoulder"
+    CARRY = "carry"
+    PUSH = "push"
+    PULL = "pull"
+    SIT = "sit"
+    STAND = "stand"
+    WALK = "walk"
+
+    @property
+    def kind(self) -> Kind:
+        """Mass, force or posture."""
+        return _KINDS[self]
+
+    @property
+    def label(self) -> str:
+        """Plain-language name of the activity."""
+        return _LABELS[self]
+
+
+_KINDS = {
+    Activity.LIFT_FLOOR_TO_WAIST: Kind.MASS,
+    Activity.LIFT_WAIST_TO_SHOULDER: Kind.MASS,
+    Activity.CARRY: Kind.MASS,
+    Activity.PUSH: Kind.FORCE,
+    Activity.PULL: Kind.FORCE,
+    Activity.SIT: Kind.POSTURE,
+    Activity.STAND: Kind.POSTURE,
+    Activity.WALK: Kind.POSTURE,
+}
+_LABELS = {
+    Activity.LIFT_FLOOR_TO_WAIST: "Lift floor to waist",
+    Activity.LIFT_WAIST_TO_SHOULDER: "Lift waist to shoulder",
+    Activity.CARRY: "Carry",
+    Activity.PUSH: "Push",
+    Activity.PULL: "Pull",
+    Activity.SIT: "Sitting",
+    Activity.STAND: "Standing",
+    Activity.WALK: "Walking",
+}
+
+MASS_ACTIVITIES = tuple(a for a in Activity if a.kind is Kind.MASS)
+FORCE_ACTIVITIES = tuple(a for a in Activity if a.kind is Kind.FORCE)
+STRENGTH_ACTIVITIES = MASS_ACTIVITIES + FORCE_ACTIVITIES
+POSTURE_ACTIVITIES = tuple(a for a in Activity if a.kind is Kind.POSTURE)
+
+
+class Frequency(str, Enum):
+    """DOT frequency: share of the working day spent on an activity, ordered by rank."""
+
+    OCCASIONAL = "occasional"
+    FREQUENT = "frequent"
+    CONSTANT = "constant"
+
+    @property
+    def rank(self) -> int:
+        """0 for occasional, rising with frequency."""
+        return list(Frequency).index(self)
+
+    @property
+    def label(self) -> str:
+        """Capitalised name."""
+        return self.value.capitalize()
+
+    @property
+    def share(self) -> str:
+        """The DOT definition, for display."""
+        return {"occasional": "up to 1/3 of the day", "frequent": "1/3 to 2/3 of the day",
+                "constant": "2/3 of the day or more"}[self.value]
+
+
+@dataclass(frozen=True)
+class PostureTolerance:
+    """How long a position is held: minutes at a time and minutes in a whole day."""
+
+    minutes_at_a_time: float
+    minutes_per_day: float
+
+    def __post_init__(self) -> None:
+        at_a_time = number_in_range("minutes at a time", self.minutes_at_a_time, 0, MINUTES_PER_DAY, "min")
+        per_day = number_in_range("minutes per day", self.minutes_per_day, 0, MINUTES_PER_DAY, "min")
+        if at_a_time > per_day:
+            raise ValidationError("minutes at a time", self.minutes_at_a_time,
+                                  f"no more than the minutes per day ({per_day:g})")
+        object.__setattr__(self, "minutes_at_a_time", at_a_time)
+        object.__setattr__(self, "minutes_per_day", per_day)
+
+
+StrengthKey = tuple[Activity, Frequency]
+
+
+@dataclass(frozen=True)
+class PhysicalProfile:
+    """Strength by activity and frequency (kg for lifting and carrying, N for pushing and pulling)
+    and posture tolerances. A missing entry means not required (demands) or not tested (capacity)."""
+
+    strength: Mapping[StrengthKey, float] = field(default_factory=dict)
+    postures: Mapping[Activity, PostureTolerance] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        checked: dict[StrengthKey, float] = {}
+        for key, value in self.strength.items():
+            activity, frequency = key
+            if not isinstance(activity, Activity) or activity.kind is Kind.POSTURE:
+                raise ValidationError("strength activity", activity, "a lifting, carrying, pushing or pulling item")
+            if not isinstance(frequency, Frequency):
+                raise ValidationError(f"{activity.label} frequency", frequency, "occasional, frequent or constant")
+            name = f"{activity.label} ({frequency.value})"
+            if activity.kind is Kind.MASS:
+                checked[key] = number_in_range(name, value, 0, MAX_LOAD_KG, "kg")
+            else:
+                checked[key] = number_in_range(name, value, 0, MAX_FORCE_N, "N")
+        for activity, tolerance in self.postures.items():
+            if not isinstance(activity, Activity) or activity.kind is not Kind.POSTURE:
+                raise ValidationError("posture activity", activity, "sitting, standing or walking")
+            if not isinstance(tolerance, PostureTolerance):
+                raise ValidationError(activity.label, tolerance, "minutes at a time and minutes per day")
+        object.__setattr__(self, "strength", dict(sorted(checked.items(), key=_strength_order)))
+        object.__setattr__(self, "postures", dict(sorted(self.postures.items(), key=lambda kv: _order(kv[0]))))
+
+    def with_strength(self, activity: Activity, frequency: Frequency, value: float | None) -> PhysicalProfile:
+        """A copy with one strength entry set (value in kg or N) or removed (None)."""
+        strength = dict(self.strength)
+        if value is None:
+            strength.pop((activity, frequency), None)
+        else:
+            strength[(activity, frequency)] = value
+        return PhysicalProfile(strength, self.postures)
+
+    def with_posture(self, activity: Activity, tolerance: PostureTolerance | None) -> PhysicalProfile:
+        """A copy with one posture tolerance set or removed (None)."""
+        postures = dict(self.postures)
+        if tolerance is None:
+            postures.pop(activity, None)
+        else:
+            postures[activity] = tolerance
+        return PhysicalProfile(self.strength, postures)
+
+    def is_empty(self) -> bool:
+        """True when nothing is recorded."""
+        return not self.strength and not self.postures
+
+
+def _order(activity: Activity) -> int:
+    return list(Activity).index(activity)
+
+
+def _strength_order(item: tuple[StrengthKey, float]) -> tuple[int, int]:
+    (activity, frequency), _ = item
+    return _order(activity), frequency.rank
+
+
+def unit_of(activity: Activity) -> str:
+    """The SI unit in which an activity's value is stored."""
+    return {Kind.MASS: "kg", Kind.FORCE: "N", Kind.POSTURE: "min"}[activity.kind]

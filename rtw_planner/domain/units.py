@@ -1,0 +1,77 @@
+"""Unit conversions and display formatting; everything is stored in SI (kg, N, minutes)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+LB_PER_KG = 2.2046226218487757
+NEWTONS_PER_KGF = 9.80665
+
+
+class MassUnit(str, Enum):
+    """How masses are shown."""
+
+    KG = "kg"
+    LB = "lb"
+
+
+class ForceUnit(str, Enum):
+    """How forces are shown."""
+
+    N = "N"
+    KGF = "kgf"
+
+
+def kg_to_lb(kg: float) -> float:
+    """Convert kilograms to pounds."""
+    return kg * LB_PER_KG
+
+
+def lb_to_kg(lb: float) -> float:
+    """Convert pounds to kilograms."""
+    return lb / LB_PER_KG
+
+
+def n_to_kgf(newtons: float) -> float:
+    """Convert newtons to kilograms-force."""
+    return newtons / NEWTONS_PER_KGF
+
+
+def kgf_to_n(kgf: float) -> float:
+    """Convert kilograms-force to newtons."""
+    return kgf * NEWTONS_PER_KGF
+
+
+def mass_to_display(kg: float, unit: MassUnit) -> float:
+    """Express a stored mass in the display unit."""
+    return kg_to_lb(kg) if unit is MassUnit.LB else kg
+
+
+def mass_from_display(value: float, unit: MassUnit) -> float:
+    """Turn a mass typed in the display unit back into kg."""
+    return lb_to_kg(value) if unit is MassUnit.LB else value
+
+
+def force_to_display(newtons: float, unit: ForceUnit) -> float:
+    """Express a stored force in the display unit."""
+    return n_to_kgf(newtons) if unit is ForceUnit.KGF else newtons
+
+
+def force_from_display(value: float, unit: ForceUnit) -> float:
+    """Turn a force typed in the display unit back into newtons."""
+    return kgf_to_n(value) if unit is ForceUnit.KGF else value
+
+
+def format_number(value: float, decimals: int = 1) -> str:
+    """Format a number without trailing zeros: 12.0 -> '12', 12.25 -> '12.3' (one decimal)."""
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def format_minutes(minutes: float) -> str:
+    """Show a duration in minutes, and in hours when it is an hour or more: '90 min (1.5 h)'."""
+    if minutes >= 60:
+        return f"{format_number(minutes, 0)} min ({format_number(minutes / 60, 2)} h)"
+    return f"{format_number(minutes, 0)} min"
