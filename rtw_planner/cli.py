@@ -1,0 +1,136 @@
+"""The headless command line: every calculation and document without a display."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from rtw_planner import __version__
+
+EXIT_INVALID = 2
+
+
+class UsageError(Exception):
+    """Invalid input: reported on standard error with exit status 2, and nothing is written."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; global options go before the command."""
+    parser = argparse.ArgumentParser(prog="rtw-planner", description="Return-to-work planning. "
+                                     "Without a command, the desktop application starts.")
+    parser.add_argument("--version", action="version", version=f"rtw-planner {__version__}")
+    parser.add_argument("--db", metavar="PATH", type=Path,
+                        help="SQLite database file (default: rtw-planner.sqlite3 in the user's data folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = commands.add_parser("import", help="import a case file; prints the new case id")
+    imp.add_argument("file", type=Path, metavar="FILE")
+
+    exp = commands.add_parser("export", help="export a case to a case file")
+    exp.add_argument("case_id", metavar="CASE_ID")
+    exp.add_argument("--out", required=True, type=Path, metavar="FILE")
+
+    render = commands.add_parser("render", help="render a document to PDF")
+    render.add_argument("document", choices=["employer-letter"])
+    render.add_argument("--case", required=True, type=Path, metavar="FILE", help="case file to read")
+    render.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    render.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: the clinic's setting)")
+    return parser
+
+
+def _read_case_file(path: Path) -> object:
+    from rtw_planner.domain.casefile import CaseFileError, parse
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read case file {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        return parse(text)
+    except CaseFileError as exc:
+        raise UsageError(f"invalid case file {path}: {exc}") from None
+
+
+def _check_output(path: Path) -> None:
+    if not path.parent.is_dir():
+        raise UsageError(f"--out: folder {path.parent} does not exist")
+    if path.is_dir():
+        raise UsageError(f"--out: {path} is a folder; give a file name")
+
+
+def _database(args: argparse.Namespace, create: bool = True):  # type: ignore[no-untyped-def]
+    from rtw_planner.db.database import DatabaseError, default_database_path, open_database
+
+    path = args.db or default_database_path()
+    if not create and not Path(path).exists():
+        return None
+    try:
+        return open_database(path)
+    except DatabaseError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Validate the file completely, then save it as a new case and print its id."""
+    from rtw_planner.db.repository import CaseRepository
+
+    case = _read_case_file(args.file)
+    saved = CaseRepository(_database(args)).save(case)  # type: ignore[arg-type]
+    print(saved.id)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write one case to a case file (owner-only)."""
+    from rtw_planner.db.repository import CaseRepository, NotFoundError
+    from rtw_planner.domain.casefile import dumps
+    from rtw_planner.files import write_private
+
+    if not args.case_id.isdigit() or int(args.case_id) < 1:
+        raise UsageError(f"CASE_ID: {args.case_id!r} is not allowed; expected a positive whole number")
+    _check_output(args.out)
+    db = _database(args, create=False)
+    if db is None:
+        raise UsageError(f"--db: no database at {args.db or 'the default location'}")
+    try:
+        case = CaseRepository(db).get(int(args.case_id))
+    except NotFoundError as exc:
+        raise UsageError(f"CASE_ID: {exc}") from None
+    write_private(args.out, dumps(case).encode("utf-8"))
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Render a document from a case file, with the clinic details from the database if there is one."""
+    from rtw_planner.db.repository import ClinicRepository
+    from rtw_planner.domain.case import Clinic
+    from rtw_planner.files import write_private
+    from rtw_planner.reports.employer_letter import render_employer_letter
+
+    case = _read_case_file(args.case)
+    _check_output(args.out)
+    db = _database(args, create=False)
+    clinic = ClinicRepository(db).get() if db is not None else Clinic()
+    if args.paper:
+        clinic = replace(clinic, paper_size=args.paper)
+    write_private(args.out, render_employer_letter(case, clinic))  # type: ignore[arg-type]
+    return 0
+
+
+COMMANDS = {"import": cmd_import, "export": cmd_export, "render": cmd_render}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; without a command, start the GUI."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from rtw_planner.gui.app import run
+
+        return run(args.db)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"rtw-planner {args.command}: {exc}", file=sys.stderr)
+        return EXIT_INVALID

@@ -1,0 +1,1 @@
+"""PDF documents with reportlab: content blocks apart from layout and styles, fonts bundled."""
