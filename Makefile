@@ -1,0 +1,44 @@
+# Set-up and everyday commands. `make run` and `make test` create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test bench screenshots forms lint clean
+
+$(VENV)/.base:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
+	touch $@
+
+$(VENV)/.installed-run: pyproject.toml $(VENV)/.base
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.base
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	QT_QPA_PLATFORM= $(PY) -m rtw_planner
+
+test: $(VENV)/.installed-test
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check rtw_planner tests benchmarks scripts
+	$(PY) -m mypy
+	$(VENV)/bin/lint-imports
+
+bench: $(VENV)/.installed-test
+	$(PY) benchmarks/startup.py
+
+screenshots: $(VENV)/.installed-test
+	$(PY) scripts/screenshots.py
+
+# Regenerate the Designer forms (ui/*.ui -> rtw_planner/gui/forms/ui_*.py).
+forms: $(VENV)/.installed-test
+	$(PY) scripts/compile_forms.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The desktop application: the only code that imports PySide6 or pyqtgraph."""

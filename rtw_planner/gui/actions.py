@@ -1,0 +1,64 @@
+"""Every menu action, keyed by an enum and built by one factory, with standard shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+class Action(str, Enum):
+    """The application's actions."""
+
+    NEW_CASE = "new_case"
+    OPEN_DEMO = "open_demo"
+    IMPORT_CASE = "import_case"
+    EXPORT_CASE = "export_case"
+    SAVE = "save"
+    REVERT = "revert"
+    EMPLOYER_LETTER = "employer_letter"
+    CLINIC_DETAILS = "clinic_details"
+    QUIT = "quit"
+    FIND = "find"
+    UNITS_KG = "units_kg"
+    UNITS_LB = "units_lb"
+    FORCE_N = "force_n"
+    FORCE_KGF = "force_kgf"
+    ABOUT = "about"
+
+
+Shortcut = QKeySequence.StandardKey | str | None
+SPECS: dict[Action, tuple[str, Shortcut, str]] = {
+    Action.NEW_CASE: ("&New case", QKeySequence.StandardKey.New, "Start a new case"),
+    Action.OPEN_DEMO: ("Open &demo case", None, "Add the demo warehouse order picker case and open it"),
+    Action.IMPORT_CASE: ("&Import case file…", QKeySequence.StandardKey.Open, "Import a case from a JSON case file"),
+    Action.EXPORT_CASE: ("&Export case file…", "Ctrl+E", "Write this case to a JSON case file"),
+    Action.SAVE: ("&Save", QKeySequence.StandardKey.Save, "Save this case"),
+    Action.REVERT: ("&Revert", None, "Discard unsaved edits to this case"),
+    Action.EMPLOYER_LETTER: ("Generate &employer letter…", QKeySequence.StandardKey.Print,
+                             "Generate the employer letter as PDF and preview it"),
+    Action.CLINIC_DETAILS: ("&Clinic details…", None, "Letterhead details printed on documents"),
+    Action.QUIT: ("&Quit", QKeySequence.StandardKey.Quit, "Quit RTW Planner"),
+    Action.FIND: ("&Find case", QKeySequence.StandardKey.Find, "Search the case list"),
+    Action.UNITS_KG: ("Masses in &kg", None, "Show masses in kilograms"),
+    Action.UNITS_LB: ("Masses in &lb", None, "Show masses in pounds"),
+    Action.FORCE_N: ("Forces in &N", None, "Show forces in newtons"),
+    Action.FORCE_KGF: ("Forces in k&gf", None, "Show forces in kilograms-force"),
+    Action.ABOUT: ("&About RTW Planner", None, "Version and licences"),
+}
+
+
+def make_action(action: Action, parent: QWidget, slot: Callable[[], object]) -> QAction:
+    """Build the QAction for an enum member and connect it."""
+    text, shortcut, tip = SPECS[action]
+    qaction = QAction(text, parent)
+    qaction.setObjectName(action.value)
+    qaction.setStatusTip(tip)
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        qaction.setShortcuts(shortcut)
+    elif shortcut:
+        qaction.setShortcut(QKeySequence(shortcut))
+    qaction.triggered.connect(lambda _checked=False: slot())
+    return qaction

@@ -1,0 +1,368 @@
+"""The main window: the case list with a search box beside the open case, menus and documents."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rtw_planner import __version__
+from rtw_planner.assets import data_dir, demo_case_path
+from rtw_planner.db.repository import CaseRepository, ClinicRepository
+from rtw_planner.domain import casefile
+from rtw_planner.domain.units import ForceUnit, MassUnit
+from rtw_planner.files import write_private
+from rtw_planner.gui import settings as keys
+from rtw_planner.gui.actions import Action, make_action
+from rtw_planner.gui.models.case_table import CaseTableModel
+from rtw_planner.gui.prompts import Prompts, UnsavedChoice
+from rtw_planner.gui.settings import UiSettings
+from rtw_planner.gui.widgets.case_view import CaseView
+
+APP_TITLE = "RTW Planner"
+
+
+class MainWindow(QMainWindow):
+    """Case list on the left, the open case on the right."""
+
+    def __init__(self, cases: CaseRepository, clinic: ClinicRepository, settings: UiSettings,
+                 prompts: Prompts | None = None) -> None:
+        super().__init__()
+        self.cases = cases
+        self.clinic_repository = clinic
+        self.settings = settings
+        self.prompts = prompts or Prompts()
+        self.actions: dict[Action, QAction] = {}
+        self.preview: QWidget | None = None
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1200, 800)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search by name, job title or employer")
+        self.search_edit.setClearButtonEnabled(True)
+        self.case_model = CaseTableModel(cases, self)
+        self.case_table = QTableView()
+        self.case_table.setModel(self.case_model)
+        self.case_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.case_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.case_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.case_table.verticalHeader().hide()
+        self.case_table.setWordWrap(False)
+        self.case_table.setAlternatingRowColors(True)
+        header = self.case_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 120), (2, 110), (3, 90)):
+            header.resizeSection(column, width)
+        self.count_label = QLabel()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.search_edit)
+        left_layout.addWidget(self.case_table)
+        left_layout.addWidget(self.count_label)
+
+        self.case_view = CaseView(cases)
+        self.case_view.set_units(settings.mass_unit(), settings.force_unit())
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._welcome_page())
+        self.stack.addWidget(self.case_view)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([470, 810])
+        self.setCentralWidget(self.splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
+        self.case_table.selectionModel().currentRowChanged.connect(self._on_case_table_current_row_changed)
+        self.case_view.dirty_changed.connect(self._on_case_view_dirty_changed)
+        self.case_view.saved.connect(self._on_case_view_saved)
+        self._build_menus()
+        self._restore_state()
+        self._update_count()
+        self._update_actions()
+        self.statusBar().showMessage(f"Database: {cases.db.database}", 5000)
+
+    # -- building --------------------------------------------------------------------------------------------
+    def _welcome_page(self) -> QWidget:
+        page = QWidget()
+        self.welcome_label = QLabel()
+        self.welcome_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome_label.setWordWrap(True)
+        self.demo_button = QPushButton("Open the &demo case")
+        self.new_button = QPushButton("Start a &new case")
+        self.demo_button.clicked.connect(self.open_demo_case)
+        self.new_button.clicked.connect(self.new_case)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.welcome_label)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        return page
+
+    def _build_menus(self) -> None:
+        slots = {
+            Action.NEW_CASE: self.new_case, Action.OPEN_DEMO: self.open_demo_case,
+            Action.IMPORT_CASE: self.import_case, Action.EXPORT_CASE: self.export_case,
+            Action.SAVE: self.case_view.save, Action.REVERT: self.case_view.revert,
+            Action.EMPLOYER_LETTER: self.generate_employer_letter, Action.CLINIC_DETAILS: self.edit_clinic,
+            Action.QUIT: self.close, Action.FIND: self._on_find, Action.ABOUT: self._on_about,
+            Action.UNITS_KG: lambda: self._set_units(mass=MassUnit.KG),
+            Action.UNITS_LB: lambda: self._set_units(mass=MassUnit.LB),
+            Action.FORCE_N: lambda: self._set_units(force=ForceUnit.N),
+            Action.FORCE_KGF: lambda: self._set_units(force=ForceUnit.KGF),
+        }
+        for action, slot in slots.items():
+            self.actions[action] = make_action(action, self, slot)
+        menus = {
+            "&File": [Action.NEW_CASE, Action.OPEN_DEMO, None, Action.IMPORT_CASE, Action.EXPORT_CASE, None,
+                      Action.SAVE, Action.REVERT, None, Action.CLINIC_DETAILS, None, Action.QUIT],
+            "&Edit": [Action.FIND],
+            "&View": [Action.UNITS_KG, Action.UNITS_LB, None, Action.FORCE_N, Action.FORCE_KGF],
+            "&Documents": [Action.EMPLOYER_LETTER],
+            "&Help": [Action.ABOUT],
+        }
+        for title, entries in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for entry in entries:
+                if entry is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions[entry])
+        for group_actions, current in (((Action.UNITS_KG, Action.UNITS_LB), self.settings.mass_unit().value),
+                                       ((Action.FORCE_N, Action.FORCE_KGF), self.settings.force_unit().value)):
+            group = QActionGroup(self)
+            for action in group_actions:
+                qaction = self.actions[action]
+                qaction.setCheckable(True)
+                qaction.setChecked(action.value.split("_")[1] == current.lower())
+                group.addAction(qaction)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(keys.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        splitter = self.settings.get(keys.SPLITTER_STATE)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    # -- state -----------------------------------------------------------------------------------------------
+    def _update_count(self) -> None:
+        total = self.case_model.total
+        search = self.search_edit.text().strip()
+        self.count_label.setText(f"{total} case{'s' if total != 1 else ''}" + (" found" if search else ""))
+        if self.stack.currentWidget() is not self.case_view:
+            none_yet = self.cases.count() == 0
+            self.welcome_label.setText(
+                "<h2>Welcome to RTW Planner</h2><p>There are no cases yet. Open the demo case to look around, "
+                "or start a new case.</p>" if none_yet else "<h2>RTW Planner</h2><p>Choose a case from the list, "
+                "or start a new one.</p>")
+
+    def _update_actions(self) -> None:
+        has_case = self.stack.currentWidget() is self.case_view
+        dirty = self.case_view.is_dirty()
+        self.actions[Action.SAVE].setEnabled(has_case and dirty)
+        self.actions[Action.REVERT].setEnabled(has_case and dirty)
+        for action in (Action.EXPORT_CASE, Action.EMPLOYER_LETTER):
+            self.actions[action].setEnabled(has_case and self.case_view.case_id is not None)
+        title = APP_TITLE
+        if has_case:
+            name = self.case_view.form.patient_name_edit.text().strip() or "New case"
+            title = f"{name}[*] — {APP_TITLE}"
+        self.setWindowTitle(title)
+        self.setWindowModified(has_case and dirty)
+
+    def resolve_unsaved(self) -> bool:
+        """Ask about unsaved edits; True if it is fine to move on."""
+        if not self.case_view.is_dirty():
+            return True
+        choice = self.prompts.unsaved_changes(self, "This case")
+        if choice is UnsavedChoice.SAVE:
+            return self.case_view.save()
+        if choice is UnsavedChoice.DISCARD:
+            self.case_view.revert()
+            return True
+        return False
+
+    # -- cases -----------------------------------------------------------------------------------------------
+    def open_case(self, case_id: int) -> None:
+        """Show a saved case and select it in the list."""
+        self.case_view.load(self.cases.get(case_id))
+        self.stack.setCurrentWidget(self.case_view)
+        self._select_row_of(case_id)
+        self._update_actions()
+
+    def _select_row_of(self, case_id: int) -> None:
+        row = self.case_model.row_of(case_id)
+        selection = self.case_table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            if row is None:
+                selection.clearSelection()
+            else:
+                index = self.case_model.index(row, 0)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                          | QItemSelectionModel.SelectionFlag.Rows)
+                self.case_table.scrollTo(index)
+        finally:
+            selection.blockSignals(False)
+
+    def new_case(self) -> None:
+        """Start an empty case (nothing is saved until Save)."""
+        if not self.resolve_unsaved():
+            return
+        self.case_table.selectionModel().clearSelection()
+        self.case_view.load(None)
+        self.stack.setCurrentWidget(self.case_view)
+        self._update_actions()
+
+    def open_demo_case(self) -> None:
+        """Add a fresh copy of the demo case and open it."""
+        if not self.resolve_unsaved():
+            return
+        case = casefile.parse(demo_case_path().read_text(encoding="utf-8"))
+        saved = self.cases.save(case)
+        self._reload_list()
+        assert saved.id is not None
+        self.open_case(saved.id)
+
+    def import_case(self) -> None:
+        """Import a case file chosen by the user."""
+        if not self.resolve_unsaved():
+            return
+        name = self.prompts.open_file_name(self, "Import case file", self.settings.get(keys.LAST_FOLDER),
+                                           "Case files (*.json)")
+        if not name:
+            return
+        self.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
+        try:
+            case = casefile.parse(Path(name).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, casefile.CaseFileError) as exc:
+            self.prompts.error(self, "Cannot import case file", f"{Path(name).name}: {exc}")
+            return
+        saved = self.cases.save(case)
+        self._reload_list()
+        assert saved.id is not None
+        self.open_case(saved.id)
+
+    def export_case(self) -> None:
+        """Write the saved case to a case file (owner-only)."""
+        case_id = self.case_view.case_id
+        if case_id is None or not self.resolve_unsaved():
+            return
+        folder = self.settings.get(keys.LAST_FOLDER) or str(Path.home())
+        name = self.prompts.save_file_name(self, "Export case file", str(Path(folder) / f"case-{case_id}.json"),
+                                           "Case files (*.json)")
+        if name:
+            write_private(Path(name), casefile.dumps(self.cases.get(case_id)).encode("utf-8"))
+            self.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
+            self.statusBar().showMessage(f"Exported to {name}", 5000)
+
+    def _reload_list(self) -> None:
+        self.case_model.refresh(self.search_edit.text().strip())
+        self._update_count()
+
+    # -- documents -------------------------------------------------------------------------------------------
+    def generate_employer_letter(self) -> Path | None:
+        """Render the letter for the saved case, keep it in the data folder and preview it."""
+        case_id = self.case_view.case_id
+        if case_id is None or not self.resolve_unsaved():
+            return None
+        from rtw_planner.reports.employer_letter import render_employer_letter  # reportlab loads on first use
+
+        from rtw_planner.gui.dialogs.document_preview import DocumentPreviewDialog
+
+        pdf = render_employer_letter(self.cases.get(case_id), self.clinic_repository.get())
+        folder = data_dir() / "documents"
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = folder / f"employer-letter-case-{case_id}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+        write_private(path, pdf)
+        self.preview = DocumentPreviewDialog(path, self.prompts, self)
+        self.preview.show()
+        return path
+
+    def edit_clinic(self) -> None:
+        """Edit the letterhead details."""
+        from rtw_planner.gui.dialogs.clinic_dialog import ClinicDialog
+
+        dialog = ClinicDialog(self.clinic_repository.get(), self.prompts, self)
+        if dialog.exec() and dialog.result_clinic is not None:
+            self.clinic_repository.save(dialog.result_clinic)
+
+    # -- slots -----------------------------------------------------------------------------------------------
+    def _on_search_timer_timeout(self) -> None:
+        self._reload_list()
+        if self.case_view.case_id is not None:
+            self._select_row_of(self.case_view.case_id)
+
+    def _on_case_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        case_id = self.case_model.case_id(current.row()) if current.isValid() else None
+        if case_id is None or case_id == self.case_view.case_id:
+            return
+        if not self.resolve_unsaved():
+            # Stay on the case being edited.
+            QTimer.singleShot(0, lambda: self._select_row_of(self.case_view.case_id or 0))
+            return
+        self.open_case(case_id)
+
+    def _on_case_view_dirty_changed(self, _dirty: bool) -> None:
+        self._update_actions()
+
+    def _on_case_view_saved(self, case_id: int) -> None:
+        self._reload_list()
+        self._select_row_of(case_id)
+        self._update_actions()
+        self.statusBar().showMessage("Saved", 3000)
+
+    def _on_find(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, "About RTW Planner",
+                          f"<b>RTW Planner {__version__}</b><p>Return-to-work and rehabilitation planning.</p>"
+                          "<p>Fonts: DejaVu (Bitstream Vera licence).</p>")
+
+    def _set_units(self, mass: MassUnit | None = None, force: ForceUnit | None = None) -> None:
+        if mass is not None:
+            self.settings.set(keys.MASS_UNIT, mass.value)
+        if force is not None:
+            self.settings.set(keys.FORCE_UNIT, force.value)
+        self.case_view.set_units(self.settings.mass_unit(), self.settings.force_unit())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Never lose edits silently; remember the window layout."""
+        if not self.resolve_unsaved():
+            event.ignore()
+            return
+        self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(keys.SPLITTER_STATE, self.splitter.saveState())
+        if self.preview is not None:
+            self.preview.close()
+        event.accept()

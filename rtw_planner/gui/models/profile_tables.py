@@ -1,0 +1,217 @@
+"""Editable tables for demands and capacity: strength by frequency, and posture tolerances."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.profile import (
+    POSTURE_ACTIVITIES,
+    STRENGTH_ACTIVITIES,
+    Activity,
+    Frequency,
+    Kind,
+    PhysicalProfile,
+    PostureTolerance,
+)
+from rtw_planner.domain.units import (
+    ForceUnit,
+    MassUnit,
+    force_from_display,
+    force_to_display,
+    format_minutes,
+    format_number,
+    mass_from_display,
+    mass_to_display,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+EDITABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
+
+
+def parse_number(text: object) -> float | None:
+    """'' means no entry; otherwise a decimal number (comma accepted as the decimal mark)."""
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return float(text)
+    cleaned = str(text).strip().replace(",", ".")
+    if not cleaned:
+        return None
+    return float(cleaned)
+
+
+class _ProfileModel(QAbstractTableModel):
+    """Shared behaviour: holds a PhysicalProfile, reports invalid input, and says when it changed."""
+
+    profile_changed = Signal()
+    invalid_input = Signal(str)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._profile = PhysicalProfile()
+
+    @property
+    def profile(self) -> PhysicalProfile:
+        """The current values."""
+        return self._profile
+
+    def set_profile(self, profile: PhysicalProfile) -> None:
+        """Show another profile (does not count as an edit)."""
+        self.beginResetModel()
+        self._profile = profile
+        self.endResetModel()
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return EDITABLE if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def _reject(self, field: str, text: object, allowed: str) -> bool:
+        self.invalid_input.emit(str(ValidationError(field, text, allowed)))
+        return False
+
+    def _accept(self, index: Index, profile: PhysicalProfile) -> bool:
+        self._profile = profile
+        self.dataChanged.emit(index, index)
+        self.profile_changed.emit()
+        return True
+
+
+class StrengthTableModel(_ProfileModel):
+    """Rows: lifting, carrying, pushing and pulling; columns: occasional, frequent, constant."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.mass_unit = MassUnit.KG
+        self.force_unit = ForceUnit.N
+
+    def set_units(self, mass_unit: MassUnit, force_unit: ForceUnit) -> None:
+        """Change the display units (storage stays in kg and N)."""
+        self.beginResetModel()
+        self.mass_unit, self.force_unit = mass_unit, force_unit
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(STRENGTH_ACTIVITIES)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(Frequency)
+
+    def unit_for(self, activity: Activity) -> str:
+        """The display unit of a row."""
+        return self.mass_unit.value if activity.kind is Kind.MASS else self.force_unit.value
+
+    def _to_display(self, activity: Activity, value: float) -> float:
+        if activity.kind is Kind.MASS:
+            return mass_to_display(value, self.mass_unit)
+        return force_to_display(value, self.force_unit)
+
+    def _from_display(self, activity: Activity, value: float) -> float:
+        if activity.kind is Kind.MASS:
+            return mass_from_display(value, self.mass_unit)
+        return force_from_display(value, self.force_unit)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        activity, frequency = STRENGTH_ACTIVITIES[index.row()], list(Frequency)[index.column()]
+        value = self._profile.strength.get((activity, frequency))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if value is None else f"{format_number(self._to_display(activity, value))} {self.unit_for(activity)}"
+        if role == Qt.ItemDataRole.EditRole:
+            return "" if value is None else format_number(self._to_display(activity, value), 2)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        activity, frequency = STRENGTH_ACTIVITIES[index.row()], list(Frequency)[index.column()]
+        field = f"{activity.label} ({frequency.value})"
+        limit = "500 kg" if activity.kind is Kind.MASS else "5000 N"
+        try:
+            number = parse_number(value)
+        except ValueError:
+            return self._reject(field, value, f"a number from 0 to {limit}, or blank for none")
+        stored = None if number is None else self._from_display(activity, number)
+        try:
+            profile = self._profile.with_strength(activity, frequency, stored)
+        except ValidationError as exc:
+            self.invalid_input.emit(str(exc))
+            return False
+        return self._accept(index, profile)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Frequency):
+                return list(Frequency)[section].label
+            if orientation == Qt.Orientation.Vertical and 0 <= section < len(STRENGTH_ACTIVITIES):
+                activity = STRENGTH_ACTIVITIES[section]
+                return f"{activity.label} ({self.unit_for(activity)})"
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(Frequency):
+            return list(Frequency)[section].share
+        return None
+
+
+POSTURE_COLUMNS = ("Minutes at a time", "Minutes per day")
+
+
+class PostureTableModel(_ProfileModel):
+    """Rows: sitting, standing, walking; columns: minutes at a time and minutes per day."""
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(POSTURE_ACTIVITIES)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(POSTURE_COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        tolerance = self._profile.postures.get(POSTURE_ACTIVITIES[index.row()])
+        if tolerance is None:
+            return "" if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole) else None
+        minutes = (tolerance.minutes_at_a_time, tolerance.minutes_per_day)[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_minutes(minutes)
+        if role == Qt.ItemDataRole.EditRole:
+            return format_number(minutes)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        activity = POSTURE_ACTIVITIES[index.row()]
+        field = f"{activity.label}, {POSTURE_COLUMNS[index.column()].lower()}"
+        try:
+            number = parse_number(value)
+        except ValueError:
+            return self._reject(field, value, "a number of minutes from 0 to 1440, or blank for none")
+        current = self._profile.postures.get(activity)
+        try:
+            if number is None:
+                tolerance = None
+            elif index.column() == 0:
+                tolerance = PostureTolerance(number, current.minutes_per_day if current else number)
+            else:
+                # A new row starts with both sides equal; the table shows it and the user edits the other side.
+                tolerance = PostureTolerance(current.minutes_at_a_time if current else number, number)
+            profile = self._profile.with_posture(activity, tolerance)
+        except ValidationError as exc:
+            self.invalid_input.emit(f"{activity.label}: {exc}")
+            return False
+        return self._accept(index, profile)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(POSTURE_COLUMNS):
+            return POSTURE_COLUMNS[section]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(POSTURE_ACTIVITIES):
+            return POSTURE_ACTIVITIES[section].label
+        return None

@@ -1,0 +1,46 @@
+"""Modal questions behind one small service, so tests can answer them without blocking on exec()."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class UnsavedChoice(str, Enum):
+    """What to do with unsaved edits."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Prompts:
+    """Real dialogs. Tests replace this with a scripted fake."""
+
+    def unsaved_changes(self, parent: QWidget, what: str) -> UnsavedChoice:
+        """Ask whether to save, discard or keep editing."""
+        answer = QMessageBox.question(
+            parent, "Unsaved changes", f"{what} has unsaved changes. Save them?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return UnsavedChoice.SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return UnsavedChoice.DISCARD
+        return UnsavedChoice.CANCEL
+
+    def error(self, parent: QWidget, title: str, message: str) -> None:
+        """Tell the user something went wrong."""
+        QMessageBox.warning(parent, title, message)
+
+    def save_file_name(self, parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
+        """Ask where to save; '' when cancelled."""
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+        return str(name)
+
+    def open_file_name(self, parent: QWidget, title: str, folder: str, file_filter: str) -> str:
+        """Ask which file to open; '' when cancelled."""
+        name, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
+        return str(name)

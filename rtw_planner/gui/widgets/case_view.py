@@ -1,0 +1,287 @@
+"""One case, in tabs: Details, Job demands, Capacity and Match, with Save and Revert."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rtw_planner.db.repository import CaseRepository
+from rtw_planner.domain.case import Capacity, Case, Clinician, Consent
+from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.units import ForceUnit, MassUnit
+from rtw_planner.gui.forms.ui_case_details import Ui_CaseDetailsForm
+from rtw_planner.gui.widgets.match_view import MatchView
+from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE, ProfileEditor
+
+NO_DATE = QDate(1900, 1, 1)
+INVALID_STYLE = "border: 2px solid #a31515;"
+TABS = ("Details", "Job demands", "Capacity", "Match")
+
+
+def setup_optional_date(edit: QDateEdit) -> None:
+    """A date edit whose lowest value reads 'Not set' and means no date."""
+    edit.setMinimumDate(NO_DATE)
+    edit.setMaximumDate(QDate(2200, 12, 31))
+    edit.setSpecialValueText("Not set")
+    edit.setDate(NO_DATE)
+
+
+def read_optional_date(edit: QDateEdit) -> date | None:
+    """The chosen date, or None when 'Not set'."""
+    value = edit.date()
+    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
+
+
+def write_optional_date(edit: QDateEdit, value: date | None) -> None:
+    """Show a date, or 'Not set'."""
+    edit.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+
+
+class CaseView(QWidget):
+    """Edits a case held as a domain value; nothing reaches the database until Save."""
+
+    dirty_changed = Signal(bool)
+    saved = Signal(int)
+
+    def __init__(self, repository: CaseRepository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._repository = repository
+        self._saved: Case | None = None
+        self._dirty = False
+        self._loading = False
+        self._consents: tuple[Consent, ...] = ()
+        self.tabs = QTabWidget()
+        self.details = self._details_tab()
+        for edit in (self.form.date_of_birth_edit, self.form.review_date_edit):
+            setup_optional_date(edit)
+        self.demands_editor = ProfileEditor("What the job asks for, from a job-site analysis or the employer's "
+                                            "job description. Leave a cell blank when the job does not need it.")
+        self.capacity_editor = ProfileEditor("What the person managed safely at the functional assessment. "
+                                             "Leave a cell blank when it was not tested.")
+        self.capacity_tab = self._capacity_tab()
+        self.match_view = MatchView()
+        for widget, title in zip((self.details, self.demands_editor, self.capacity_tab, self.match_view), TABS,
+                                 strict=True):
+            self.tabs.addTab(widget, title)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.buttons = QDialogButtonBox()
+        self.save_button: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
+        self.revert_button: QPushButton = self.buttons.addButton("&Revert", QDialogButtonBox.ButtonRole.ResetRole)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message_label, 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addLayout(bottom)
+        self._field_widgets = {
+            "patient name": self.form.patient_name_edit, "date of birth": self.form.date_of_birth_edit,
+            "employer": self.form.employer_edit, "job title": self.form.job_title_edit,
+            "clinician name": self.form.clinician_name_edit,
+            "clinician profession": self.form.clinician_profession_edit,
+            "clinician registration number": self.form.clinician_registration_edit,
+            "review date": self.form.review_date_edit, "diagnosis": self.form.diagnosis_edit,
+            "capacity evaluator": self.evaluator_edit, "capacity assessed on": self.assessed_on_edit,
+        }
+        for line_edit in (self.form.patient_name_edit, self.form.employer_edit, self.form.job_title_edit,
+                          self.form.clinician_name_edit, self.form.clinician_profession_edit,
+                          self.form.clinician_registration_edit, self.evaluator_edit):
+            line_edit.textEdited.connect(self._on_edited)
+        self.form.diagnosis_edit.textChanged.connect(self._on_edited)
+        for date_edit in (self.form.date_of_birth_edit, self.form.review_date_edit, self.assessed_on_edit):
+            date_edit.dateChanged.connect(self._on_edited)
+        self.demands_editor.changed.connect(self._on_edited)
+        self.capacity_editor.changed.connect(self._on_edited)
+        self._update_buttons()
+
+    def _details_tab(self) -> QWidget:
+        tab = QWidget()
+        form_widget = QWidget()
+        form_widget.setMaximumWidth(760)
+        self.form = Ui_CaseDetailsForm()
+        self.form.setupUi(form_widget)
+        self.form.diagnosis_edit.setMaximumHeight(110)
+        self.form.diagnosis_edit.setPlaceholderText("Clinical record only: never printed on employer documents "
+                                                    "without the patient's recorded consent.")
+        for edit in (self.form.date_of_birth_edit, self.form.review_date_edit):
+            edit.setMaximumWidth(180)
+        self.consents_label = QLabel()
+        self.consents_label.setWordWrap(True)
+        self.consents_label.setMaximumWidth(760)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(form_widget)
+        layout.addWidget(QLabel("<b>Consents to share information</b>"))
+        layout.addWidget(self.consents_label)
+        layout.addStretch(1)
+        return tab
+
+    def _show_consents(self) -> None:
+        if not self._consents:
+            self.consents_label.setText("None recorded. Documents for the employer carry functional information "
+                                        "only and can be handed to the patient to pass on.")
+            return
+        today = date.today()
+        lines = [f"{c.category.value.replace('_', ' ').capitalize()} to {escape(c.recipient)} for "
+                 f"{escape(c.purpose)}, given {c.date_given:%d %b %Y}"
+                 + ("" if c.is_active(today) else " (no longer in force)") for c in self._consents]
+        self.consents_label.setText("<br>".join(lines))
+
+    def _capacity_tab(self) -> QWidget:
+        tab = QWidget()
+        self.assessed_on_edit = QDateEdit()
+        self.assessed_on_edit.setCalendarPopup(True)
+        self.assessed_on_edit.setDisplayFormat("d MMM yyyy")
+        self.assessed_on_edit.setMaximumWidth(180)
+        setup_optional_date(self.assessed_on_edit)
+        self.evaluator_edit = QLineEdit()
+        self.evaluator_edit.setMaxLength(200)
+        form = QFormLayout()
+        form.addRow("&Assessed on", self.assessed_on_edit)
+        form.addRow("E&valuator", self.evaluator_edit)
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.capacity_editor)
+        return tab
+
+    # -- state ---------------------------------------------------------------------------------------------
+    @property
+    def case_id(self) -> int | None:
+        """Id of the saved case shown, or None for a new case."""
+        return self._saved.id if self._saved else None
+
+    def is_dirty(self) -> bool:
+        """True when there are edits not yet saved."""
+        return self._dirty
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(self._dirty)
+        self.revert_button.setEnabled(self._dirty)
+
+    def set_units(self, mass_unit: MassUnit, force_unit: ForceUnit) -> None:
+        """Display units for masses and forces."""
+        for editor in (self.demands_editor, self.capacity_editor):
+            editor.set_units(mass_unit, force_unit)
+        self.match_view.set_units(mass_unit, force_unit)
+
+    # -- loading -------------------------------------------------------------------------------------------
+    def load(self, case: Case | None) -> None:
+        """Show a saved case (or an empty new one for None), discarding any edits."""
+        self._loading = True
+        try:
+            self._saved = case
+            shown = case or Case(patient_name="New patient")
+            f = self.form
+            f.patient_name_edit.setText("" if case is None else shown.patient_name)
+            write_optional_date(f.date_of_birth_edit, shown.date_of_birth)
+            f.employer_edit.setText(shown.employer)
+            f.job_title_edit.setText(shown.job_title)
+            clinician = shown.clinician
+            f.clinician_name_edit.setText(clinician.name if clinician else "")
+            f.clinician_profession_edit.setText(clinician.profession if clinician else "")
+            f.clinician_registration_edit.setText(clinician.registration_number if clinician else "")
+            write_optional_date(f.review_date_edit, shown.review_date)
+            f.diagnosis_edit.setPlainText(shown.diagnosis)
+            write_optional_date(self.assessed_on_edit, shown.capacity.assessed_on)
+            self.evaluator_edit.setText(shown.capacity.evaluator)
+            self.demands_editor.set_profile(shown.demands)
+            self.capacity_editor.set_profile(shown.capacity.profile)
+            self._consents = shown.consents
+            self._show_consents()
+        finally:
+            self._loading = False
+        self._show_problem(None)
+        self._refresh_match()
+        self._set_dirty(case is None)
+        if case is None:
+            self.tabs.setCurrentIndex(0)
+            f.patient_name_edit.setFocus()
+
+    def current_case(self) -> Case:
+        """The case as edited. Raises ValidationError naming the field at fault."""
+        f = self.form
+        clinician_name = f.clinician_name_edit.text().strip()
+        clinician = None
+        if clinician_name or f.clinician_profession_edit.text().strip() or f.clinician_registration_edit.text().strip():
+            clinician = Clinician(clinician_name, f.clinician_profession_edit.text(),
+                                  f.clinician_registration_edit.text())
+        return Case(
+            id=self.case_id,
+            patient_name=f.patient_name_edit.text(),
+            date_of_birth=read_optional_date(f.date_of_birth_edit),
+            employer=f.employer_edit.text(),
+            job_title=f.job_title_edit.text(),
+            clinician=clinician,
+            diagnosis=f.diagnosis_edit.toPlainText(),
+            review_date=read_optional_date(f.review_date_edit),
+            consents=self._consents,
+            demands=self.demands_editor.profile(),
+            capacity=Capacity(self.capacity_editor.profile(), read_optional_date(self.assessed_on_edit),
+                              self.evaluator_edit.text()),
+        )
+
+    # -- editing -------------------------------------------------------------------------------------------
+    def _on_edited(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._set_dirty(True)
+        try:
+            self.current_case()
+        except ValidationError as exc:
+            self._show_problem(exc)
+        else:
+            self._show_problem(None)
+        self._refresh_match()
+
+    def _show_problem(self, problem: ValidationError | None) -> None:
+        for widget in self._field_widgets.values():
+            widget.setStyleSheet("")
+        self.message_label.setText(str(problem) if problem else "")
+        if problem is not None and problem.field in self._field_widgets:
+            self._field_widgets[problem.field].setStyleSheet(INVALID_STYLE)
+
+    def _refresh_match(self) -> None:
+        self.match_view.show_match(self.demands_editor.profile(), self.capacity_editor.profile())
+
+    def save(self) -> bool:
+        """Validate and save in one transaction. On invalid input, show why and save nothing."""
+        try:
+            case = self.current_case()
+        except ValidationError as exc:
+            self._show_problem(exc)
+            return False
+        saved = self._repository.save(case)
+        self._saved = saved
+        self._show_problem(None)
+        self._set_dirty(False)
+        self.saved.emit(saved.id)
+        return True
+
+    def revert(self) -> None:
+        """Throw away edits and show the saved case again."""
+        self.load(self._saved)
+        if self._saved is None:
+            self._set_dirty(False)

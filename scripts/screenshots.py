@@ -1,0 +1,73 @@
+"""Render the main screens offscreen into docs/screenshots/*.png (make screenshots), with the demo case."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+
+
+def main() -> int:
+    """Open the demo case in a fresh data folder and grab each screen."""
+    scratch = Path(tempfile.mkdtemp(prefix="rtw-shots-"))
+    os.environ["RTW_PLANNER_DATA_DIR"] = str(scratch)
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from rtw_planner.db.database import open_database
+    from rtw_planner.db.repository import CaseRepository, ClinicRepository
+    from rtw_planner.domain.case import Clinic
+    from rtw_planner.gui.app import create_application
+    from rtw_planner.gui.mainwindow import MainWindow
+    from rtw_planner.gui.settings import UiSettings
+
+    app = create_application()
+    db = open_database(scratch / "shots.sqlite3")
+    clinic = ClinicRepository(db)
+    clinic.save(Clinic(name="Riverside Pain & Rehabilitation Clinic", address="12 Mill Lane\nLeeds LS1 4AB",
+                       phone="0113 496 0000", email="rehab@riverside.example"))
+    settings = UiSettings(QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(CaseRepository(db), clinic, settings)
+    window.resize(1280, 820)
+    window.show()
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    def grab(name: str) -> None:
+        QApplication.processEvents()
+        window.grab().save(str(OUT / f"{name}.png"))
+        print(OUT.relative_to(ROOT) / f"{name}.png")
+
+    grab("welcome")
+    window.open_demo_case()
+    for index, name in enumerate(("case-details", "job-demands", "capacity", "match")):
+        window.case_view.tabs.setCurrentIndex(index)
+        grab(name)
+    letter = window.generate_employer_letter()
+    if letter is not None and shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "60", str(letter), str(OUT / "employer-letter")], check=True)
+        print("docs/screenshots/employer-letter-*.png")
+    if window.preview is not None:
+        window.preview.resize(760, 900)
+        deadline = time.monotonic() + 2.0
+        while time.monotonic() < deadline:  # QPdfView renders pages in the background
+            QApplication.processEvents()
+            time.sleep(0.05)
+        window.preview.grab().save(str(OUT / "letter-preview.png"))
+        print(OUT.relative_to(ROOT) / "letter-preview.png")
+    window.close()
+    db.close()
+    shutil.rmtree(scratch, ignore_errors=True)
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Opening the database: migration 0001 builds the models' schema, owner-only file, safe pragmas, no re-runs."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import peewee as pw
+import pytest
+
+from rtw_planner.db.database import DatabaseError, default_database_path, open_database, pending_migrations
+from rtw_planner.db.tables import ALL_TABLES
+
+TABLES = {"clinic", "clinician", "case", "consent", "strength_entry", "posture_entry"}
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def schema(db: pw.Database, table: str) -> tuple[object, ...]:
+    columns = sorted((c.name, c.data_type.upper(), c.null, c.primary_key) for c in db.get_columns(table))
+    indexes = sorted((i.columns, i.unique) for i in db.get_indexes(table))
+    keys = sorted(tuple(row[2:7]) for row in db.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall())
+    return columns, indexes, keys
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "folder" / "rtw.sqlite3"
+
+
+def test_empty_path_gets_migration_0001(db_path: Path) -> None:
+    db = open_database(db_path)
+    history = db.execute_sql("SELECT name FROM schema_migration").fetchall()
+    assert history == [("0001_initial",)]
+    assert set(db.get_tables()) == TABLES | {"schema_migration"}
+    assert pending_migrations(db) == []
+
+
+def test_migrated_schema_equals_the_models(db_path: Path) -> None:
+    migrated = open_database(db_path)
+    reference = pw.SqliteDatabase(":memory:")
+    with reference.bind_ctx(ALL_TABLES):
+        reference.create_tables(ALL_TABLES)
+        for model in ALL_TABLES:
+            table = model._meta.table_name
+            assert schema(migrated, table) == schema(reference, table), table
+            model_columns = {f.column_name: f.null for f in model._meta.sorted_fields}
+            assert {c.name: c.null for c in migrated.get_columns(table)} == model_columns
+
+
+def test_cascades_are_declared(db_path: Path) -> None:
+    db = open_database(db_path)
+    for table in ("consent", "strength_entry", "posture_entry"):
+        [key] = db.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall()
+        assert (key[2], key[3], key[6]) == ("case", "case_id", "CASCADE")
+    [key] = db.execute_sql('PRAGMA foreign_key_list("case")').fetchall()
+    assert (key[2], key[6]) == ("clinician", "SET NULL")
+
+
+def test_files_are_owner_only(db_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        db = open_database(db_path)
+        db.execute_sql("CREATE TABLE probe (x)")
+    finally:
+        os.umask(previous)
+    assert mode(db_path) == 0o600
+    wal = db_path.with_name(db_path.name + "-wal")
+    assert wal.exists()
+    assert mode(wal) == 0o600
+    assert mode(db_path.parent) & 0o077 == 0
+
+
+def test_existing_loose_file_is_tightened(db_path: Path) -> None:
+    db_path.parent.mkdir()
+    db_path.touch(mode=0o644)
+    os.chmod(db_path, 0o644)
+    open_database(db_path)
+    assert mode(db_path) == 0o600
+
+
+def test_pragmas(db_path: Path) -> None:
+    db = open_database(db_path)
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone() == (1,)
+    assert db.execute_sql("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert db.execute_sql("PRAGMA synchronous").fetchone() == (2,)
+
+
+def test_reopening_does_not_rerun_migrations(db_path: Path) -> None:
+    first = open_database(db_path)
+    before = first.execute_sql("SELECT name, applied FROM schema_migration").fetchall()
+    first.execute_sql("INSERT INTO clinic (name, address, phone, email, paper_size) VALUES ('Kept', '', '', '', 'a4')")
+    first.close()
+    second = open_database(db_path)
+    assert second.execute_sql("SELECT name, applied FROM schema_migration").fetchall() == before
+    assert second.execute_sql("SELECT name FROM clinic").fetchall() == [("Kept",)]
+    assert not list(db_path.parent.glob("*.bak"))
+
+
+def test_unusable_paths_raise_database_error(tmp_path: Path) -> None:
+    not_a_db = tmp_path / "notes.sqlite3"
+    not_a_db.write_bytes(b"this is not a database file at all, just some text " * 100)
+    with pytest.raises(DatabaseError, match="notes.sqlite3"):
+        open_database(not_a_db)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(DatabaseError, match="cannot create the database file"):
+        open_database(blocker / "rtw.sqlite3")
+
+
+def test_default_path_is_in_the_data_folder(data_dir: Path) -> None:
+    assert default_database_path() == data_dir / "rtw-planner.sqlite3"

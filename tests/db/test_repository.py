@@ -1,0 +1,150 @@
+"""Repositories: whole cases round-trip, saves are all-or-nothing, search is literal, deletes cascade."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import peewee as pw
+import pytest
+
+from rtw_planner.db.database import open_database
+from rtw_planner.db.repository import CaseRepository, ClinicRepository, NotFoundError
+from rtw_planner.db.tables import ConsentRow, PostureEntryRow, StrengthEntryRow
+from rtw_planner.domain.case import Case, Clinic, Consent, ConsentCategory
+from rtw_planner.domain.casefile import parse
+from rtw_planner.domain.profile import Activity, Frequency
+
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4"
+       b"\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> pw.SqliteDatabase:
+    return open_database(tmp_path / "rtw.sqlite3")
+
+
+@pytest.fixture
+def repo(db: pw.SqliteDatabase) -> CaseRepository:
+    return CaseRepository(db)
+
+
+@pytest.fixture
+def demo(demo_text: str) -> Case:
+    consent = Consent(ConsentCategory.FUNCTIONAL, "Northgate HR", "Return to work", date(2026, 11, 1),
+                      date(2027, 6, 1))
+    return replace(parse(demo_text), patient_name="Zoë Łódź-Müller", consents=(consent,))
+
+
+def test_save_and_get_round_trip(repo: CaseRepository, demo: Case) -> None:
+    saved = repo.save(demo)
+    assert saved.id is not None and saved.with_id(None) == demo
+    assert repo.get(saved.id) == saved
+    assert repo.count() == 1
+
+
+def test_update_replaces_entries(repo: CaseRepository, demo: Case) -> None:
+    saved = repo.save(demo)
+    edited = replace(saved, job_title="Team leader", consents=(),
+                     demands=saved.demands.with_strength(Activity.CARRY, Frequency.FREQUENT, None))
+    assert repo.save(edited) == edited
+    assert repo.get(edited.id) == edited  # type: ignore[arg-type]
+    assert repo.count() == 1
+
+
+def test_missing_case(repo: CaseRepository, demo: Case) -> None:
+    with pytest.raises(NotFoundError, match="case 99 does not exist"):
+        repo.get(99)
+    with pytest.raises(NotFoundError):
+        repo.save(demo.with_id(99))
+    assert repo.count() == 0
+
+
+@pytest.mark.parametrize("target", ["insert_many", "_save_profile"])
+def test_failed_save_leaves_the_case_unchanged(repo: CaseRepository, demo: Case, monkeypatch: pytest.MonkeyPatch,
+                                              target: str) -> None:
+    saved = repo.save(demo)
+
+    def boom(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    if target == "insert_many":
+        monkeypatch.setattr(StrengthEntryRow, "insert_many", boom)
+    else:
+        monkeypatch.setattr(CaseRepository, "_save_profile", boom)
+    edited = replace(saved, patient_name="Someone Else", employer="Other Ltd", consents=())
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        repo.save(edited)
+    monkeypatch.undo()
+    assert repo.get(saved.id) == saved  # type: ignore[arg-type]
+    assert [s.patient_name for s in repo.summaries()] == ["Zoë Łódź-Müller"]
+
+
+def test_failed_insert_adds_no_row(repo: CaseRepository, demo: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(PostureEntryRow, "insert_many", lambda *_a, **_k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        repo.save(demo)
+    assert repo.count() == 0
+    assert ConsentRow.select().count() == 0
+
+
+def make(repo: CaseRepository, name: str, job: str = "", employer: str = "") -> int:
+    case_id = repo.save(Case(name, job_title=job, employer=employer)).id
+    assert case_id is not None
+    return case_id
+
+
+def test_search_by_name_job_and_employer(repo: CaseRepository) -> None:
+    ann = make(repo, "Ann Smith", "Driver", "Acme")
+    bob = make(repo, "Bob Jones", "Picker", "Northgate")
+    assert [s.id for s in repo.summaries("smith")] == [ann]
+    assert [s.id for s in repo.summaries("PICK")] == [bob]
+    assert [s.id for s in repo.summaries("northgate")] == [bob]
+    assert {s.id for s in repo.summaries("  ")} == {ann, bob}
+    assert (repo.count("acme"), repo.count("nobody"), repo.count()) == (1, 0, 2)
+    [summary] = repo.summaries("Ann")
+    assert (summary.patient_name, summary.job_title, summary.employer, summary.review_date) == (
+        "Ann Smith", "Driver", "Acme", None)
+
+
+def test_percent_and_underscore_are_literal(repo: CaseRepository) -> None:
+    percent = make(repo, "Cara", "100% fit")
+    underscore = make(repo, "Dan", employer="A_B Ltd")
+    make(repo, "Eve", "1000 fit", "AxB Ltd")
+    make(repo, "Back\\slash")
+    assert [s.id for s in repo.summaries("%")] == [percent]
+    assert [s.id for s in repo.summaries("0% f")] == [percent]
+    assert [s.id for s in repo.summaries("_")] == [underscore]
+    assert [s.id for s in repo.summaries("A_B")] == [underscore]
+    assert (repo.count("%"), repo.count("_"), repo.count("\\")) == (1, 1, 1)
+
+
+def test_summaries_are_paged_newest_first(repo: CaseRepository) -> None:
+    ids = [make(repo, f"Person {n}") for n in range(5)]
+    assert [s.id for s in repo.summaries(limit=2)] == ids[::-1][:2]
+    assert [s.id for s in repo.summaries(offset=4)] == [ids[0]]
+
+
+def test_delete_cascades(repo: CaseRepository, demo: Case) -> None:
+    keep = repo.save(demo)
+    gone = repo.save(demo)
+    repo.delete(gone.id)  # type: ignore[arg-type]
+    with pytest.raises(NotFoundError):
+        repo.get(gone.id)  # type: ignore[arg-type]
+    for table in (ConsentRow, StrengthEntryRow, PostureEntryRow):
+        assert table.select().where(table.case == gone.id).count() == 0
+        assert table.select().where(table.case == keep.id).count() > 0
+    assert repo.get(keep.id) == keep  # type: ignore[arg-type]
+
+
+def test_clinic_round_trip_with_logo(db: pw.SqliteDatabase) -> None:
+    clinics = ClinicRepository(db)
+    assert clinics.get() == Clinic()
+    clinic = Clinic("Smith & <b>Jones</b>", "1 High St\nŁódź", "+44 1", "a@b.example", PNG, "letter")
+    clinics.save(clinic)
+    clinics.save(clinic)
+    assert clinics.get() == clinic
+    assert isinstance(clinics.get().logo_png, bytes)
+    clinics.save(replace(clinic, logo_png=None))
+    assert clinics.get().logo_png is None
