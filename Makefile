@@ -12,11 +12,11 @@ $(VENV)/.base:
 	touch $@
 
 $(VENV)/.installed-run: pyproject.toml $(VENV)/.base
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet --config-settings editable_mode=compat -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.base
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --config-settings editable_mode=compat -e '.[test]'
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run

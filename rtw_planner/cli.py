@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -88,7 +89,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from rtw_planner.domain.casefile import dumps
     from rtw_planner.files import write_private
 
-    if not args.case_id.isdigit() or int(args.case_id) < 1:
+    if not re.fullmatch(r"[0-9]+", args.case_id) or int(args.case_id) < 1:
         raise UsageError(f"CASE_ID: {args.case_id!r} is not allowed; expected a positive whole number")
     _check_output(args.out)
     db = _database(args, create=False)

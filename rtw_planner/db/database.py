@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 
 import peewee as pw
-from playhouse.migrations import Runner
 
 from rtw_planner.db.tables import database_proxy
 
@@ -25,6 +24,11 @@ class DatabaseError(RuntimeError):
     """The database could not be opened or migrated; the message names the file."""
 
 
+def _casefold(value: str | None) -> str | None:
+    """Unicode case folding for searches (SQLite folds ASCII only)."""
+    return value.casefold() if isinstance(value, str) else value
+
+
 def _create_owner_only(path: Path) -> None:
     """Create the file (and its folder) readable and writable by the owner alone, before SQLite touches it."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -33,13 +37,25 @@ def _create_owner_only(path: Path) -> None:
     os.chmod(path, 0o600)  # an existing file made with a looser umask is tightened too
 
 
-def _runner(db: pw.Database) -> Runner:
-    return Runner(db, directory=str(MIGRATIONS_DIR))
+HISTORY_TABLE = "schema_migration"  # playhouse.migrations' default history table
+
+
+def migration_names() -> list[str]:
+    """Every migration shipped, in order."""
+    return sorted(p.stem for p in MIGRATIONS_DIR.glob("[0-9]*.py"))
+
+
+def applied_migrations(db: pw.Database) -> set[str]:
+    """Names recorded in the history table (none for a new database)."""
+    if not db.table_exists(HISTORY_TABLE):
+        return set()
+    return {name for (name,) in db.execute_sql(f"SELECT name FROM {HISTORY_TABLE}")}
 
 
 def pending_migrations(db: pw.Database) -> list[str]:
-    """Names of migrations not yet applied."""
-    return [m.name for m in _runner(db).status() if m.applied is None and m.path is not None]
+    """Names of migrations not yet applied. Read directly, so a normal start need not load the runner."""
+    applied = applied_migrations(db)
+    return [name for name in migration_names() if name not in applied]
 
 
 def _backup(path: Path) -> Path:
@@ -55,7 +71,9 @@ def _backup(path: Path) -> Path:
 
 def migrate(db: pw.Database) -> list[str]:
     """Apply pending migrations in order; returns their names."""
-    return list(_runner(db).up())
+    from playhouse.migrations import Runner
+
+    return list(Runner(db, directory=str(MIGRATIONS_DIR), table_name=HISTORY_TABLE).up())
 
 
 def open_database(path: Path | str) -> pw.SqliteDatabase:
@@ -69,10 +87,11 @@ def open_database(path: Path | str) -> pw.SqliteDatabase:
         except OSError as exc:
             raise DatabaseError(f"cannot create the database file {path}: {exc.strerror}") from None
     db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS)
+    db.register_function(_casefold, "casefold", 1, deterministic=True)
     try:
         db.connect(reuse_if_open=True)
         pending = pending_migrations(db)
-        if pending and not memory and existed and _runner(db).applied():
+        if pending and not memory and existed and applied_migrations(db):
             log.info("backed up the database to %s before migrating", _backup(Path(path)).name)
         if pending:
             migrate(db)

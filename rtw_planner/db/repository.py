@@ -36,9 +36,12 @@ class CaseRepository:
                                CaseRow.review_date)
         text = search.strip()
         if text:
-            # contains() escapes % and _ and is case-insensitive for SQLite.
-            query = query.where(CaseRow.patient_name.contains(text) | CaseRow.job_title.contains(text)
-                                | CaseRow.employer.contains(text))
+            # SQLite's own LIKE folds ASCII case only; casefold() (registered in database.py) folds Ł and ł too.
+            # contains() escapes % and _.
+            folded = text.casefold()
+            query = query.where(pw.fn.casefold(CaseRow.patient_name).contains(folded)
+                                | pw.fn.casefold(CaseRow.job_title).contains(folded)
+                                | pw.fn.casefold(CaseRow.employer).contains(folded))
         return query
 
     def count(self, search: str = "") -> int:

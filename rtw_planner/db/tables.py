@@ -54,7 +54,7 @@ class CaseRow(BaseTable):
     capacity_assessed_on = pw.DateField(null=True)
     capacity_evaluator = pw.TextField(default="")
     created_at = pw.DateTimeField()
-    updated_at = pw.DateTimeField()
+    updated_at = pw.DateTimeField(index=True)  # the case list is ordered by it
 
     class Meta:
         table_name = "case"

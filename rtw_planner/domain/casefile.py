@@ -57,13 +57,13 @@ def from_dict(data: object) -> Case:
         raise CaseFileError(str(exc)) from None
 
 
-def _date(value: str | None) -> date | None:
+def _date(field: str, value: str | None) -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValidationError("date", value, "a real calendar date written YYYY-MM-DD") from None
+        raise ValidationError(field, value, "a real calendar date written YYYY-MM-DD") from None
 
 
 def _profile(data: dict[str, Any]) -> PhysicalProfile:
@@ -89,19 +89,21 @@ def _case(data: dict[str, Any]) -> Case:
     capacity = data.get("capacity", {})
     return Case(
         patient_name=data["patient_name"],
-        date_of_birth=_date(data.get("date_of_birth")),
+        date_of_birth=_date("date_of_birth", data.get("date_of_birth")),
         employer=data.get("employer", ""),
         job_title=data.get("job_title", ""),
         clinician=Clinician(**clinician) if clinician else None,
         diagnosis=data.get("diagnosis", ""),
-        review_date=_date(data.get("review_date")),
+        review_date=_date("review_date", data.get("review_date")),
         consents=tuple(
-            Consent(ConsentCategory(c["category"]), c["recipient"], c["purpose"], _date(c["date_given"]),  # type: ignore[arg-type]
-                    _date(c.get("expiry")), _date(c.get("withdrawn_on")))
-            for c in data.get("consents", [])
+            Consent(ConsentCategory(c["category"]), c["recipient"], c["purpose"],
+                    _date(f"consents/{n}/date_given", c["date_given"]),  # type: ignore[arg-type]
+                    _date(f"consents/{n}/expiry", c.get("expiry")), _date(f"consents/{n}/withdrawn_on", c.get("withdrawn_on")))
+            for n, c in enumerate(data.get("consents", []))
         ),
         demands=_profile(data.get("demands", {})),
-        capacity=Capacity(_profile(capacity), _date(capacity.get("assessed_on")), capacity.get("evaluator", "")),
+        capacity=Capacity(_profile(capacity), _date("capacity/assessed_on", capacity.get("assessed_on")),
+                          capacity.get("evaluator", "")),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 LB_PER_KG = 2.2046226218487757
@@ -62,9 +63,15 @@ def force_from_display(value: float, unit: ForceUnit) -> float:
     return kgf_to_n(value) if unit is ForceUnit.KGF else value
 
 
+def round_half_up(value: float, decimals: int = 0) -> float:
+    """Round as people do on paper (2.5 -> 3, 12.25 -> 12.3), not to even as round() does."""
+    quantum = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
 def format_number(value: float, decimals: int = 1) -> str:
-    """Format a number without trailing zeros: 12.0 -> '12', 12.25 -> '12.3' (one decimal)."""
-    text = f"{value:.{decimals}f}"
+    """Format a number rounded half up, without trailing zeros: 12.0 -> '12', 12.25 -> '12.3' (one decimal)."""
+    text = f"{round_half_up(value, decimals):.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text

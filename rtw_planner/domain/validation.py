@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime
 
 from rtw_planner.domain.errors import ValidationError
 
@@ -18,7 +18,10 @@ def number_in_range(field: str, value: object, low: float, high: float, unit: st
     allowed = f"a number from {low:g} to {high:g} {unit}".rstrip()
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError(field, value, allowed)
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer too large for a float
+        raise ValidationError(field, value, allowed) from None
     if not math.isfinite(number) or number < low or number > high:
         raise ValidationError(field, value, allowed)
     return number
@@ -41,6 +44,6 @@ def a_date(field: str, value: object, *, required: bool = False) -> date | None:
     allowed = f"a date from {EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}"
     if value is None and not required:
         return None
-    if not isinstance(value, date) or not EARLIEST_DATE <= value <= LATEST_DATE:
+    if not isinstance(value, date) or isinstance(value, datetime) or not EARLIEST_DATE <= value <= LATEST_DATE:
         raise ValidationError(field, value, allowed if required else allowed + " or none")
     return value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
@@ -34,7 +35,9 @@ from rtw_planner.gui.actions import Action, make_action
 from rtw_planner.gui.models.case_table import CaseTableModel
 from rtw_planner.gui.prompts import Prompts, UnsavedChoice
 from rtw_planner.gui.settings import UiSettings
-from rtw_planner.gui.widgets.case_view import CaseView
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.widgets.case_view import CaseView
 
 APP_TITLE = "RTW Planner"
 
@@ -78,11 +81,9 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.case_table)
         left_layout.addWidget(self.count_label)
 
-        self.case_view = CaseView(cases)
-        self.case_view.set_units(settings.mass_unit(), settings.force_unit())
+        self._case_view: CaseView | None = None  # built when first needed, to keep startup fast
         self.stack = QStackedWidget()
         self.stack.addWidget(self._welcome_page())
-        self.stack.addWidget(self.case_view)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
@@ -96,8 +97,6 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
         self.case_table.selectionModel().currentRowChanged.connect(self._on_case_table_current_row_changed)
-        self.case_view.dirty_changed.connect(self._on_case_view_dirty_changed)
-        self.case_view.saved.connect(self._on_case_view_saved)
         self._build_menus()
         self._restore_state()
         self._update_count()
@@ -105,6 +104,23 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Database: {cases.db.database}", 5000)
 
     # -- building --------------------------------------------------------------------------------------------
+    @property
+    def case_view(self) -> CaseView:
+        """The case editor (created on first use)."""
+        if self._case_view is None:
+            from rtw_planner.gui.widgets.case_view import CaseView  # noqa: PLC0415 - deferred for startup
+
+            view = CaseView(self.cases)
+            view.set_units(self.settings.mass_unit(), self.settings.force_unit())
+            view.dirty_changed.connect(self._on_case_view_dirty_changed)
+            view.saved.connect(self._on_case_view_saved)
+            self.stack.addWidget(view)
+            self._case_view = view
+        return self._case_view
+
+    def _case_shown(self) -> bool:
+        return self._case_view is not None and self.stack.currentWidget() is self._case_view
+
     def _welcome_page(self) -> QWidget:
         page = QWidget()
         self.welcome_label = QLabel()
@@ -130,7 +146,7 @@ class MainWindow(QMainWindow):
         slots = {
             Action.NEW_CASE: self.new_case, Action.OPEN_DEMO: self.open_demo_case,
             Action.IMPORT_CASE: self.import_case, Action.EXPORT_CASE: self.export_case,
-            Action.SAVE: self.case_view.save, Action.REVERT: self.case_view.revert,
+            Action.SAVE: lambda: self.case_view.save(), Action.REVERT: lambda: self.case_view.revert(),
             Action.EMPLOYER_LETTER: self.generate_employer_letter, Action.CLINIC_DETAILS: self.edit_clinic,
             Action.QUIT: self.close, Action.FIND: self._on_find, Action.ABOUT: self._on_about,
             Action.UNITS_KG: lambda: self._set_units(mass=MassUnit.KG),
@@ -177,7 +193,7 @@ class MainWindow(QMainWindow):
         total = self.case_model.total
         search = self.search_edit.text().strip()
         self.count_label.setText(f"{total} case{'s' if total != 1 else ''}" + (" found" if search else ""))
-        if self.stack.currentWidget() is not self.case_view:
+        if not self._case_shown():
             none_yet = self.cases.count() == 0
             self.welcome_label.setText(
                 "<h2>Welcome to RTW Planner</h2><p>There are no cases yet. Open the demo case to look around, "
@@ -185,8 +201,8 @@ class MainWindow(QMainWindow):
                 "or start a new one.</p>")
 
     def _update_actions(self) -> None:
-        has_case = self.stack.currentWidget() is self.case_view
-        dirty = self.case_view.is_dirty()
+        has_case = self._case_shown()
+        dirty = has_case and self.case_view.is_dirty()
         self.actions[Action.SAVE].setEnabled(has_case and dirty)
         self.actions[Action.REVERT].setEnabled(has_case and dirty)
         for action in (Action.EXPORT_CASE, Action.EMPLOYER_LETTER):
@@ -200,7 +216,7 @@ class MainWindow(QMainWindow):
 
     def resolve_unsaved(self) -> bool:
         """Ask about unsaved edits; True if it is fine to move on."""
-        if not self.case_view.is_dirty():
+        if self._case_view is None or not self._case_view.is_dirty():
             return True
         choice = self.prompts.unsaved_changes(self, "This case")
         if choice is UnsavedChoice.SAVE:
@@ -273,7 +289,7 @@ class MainWindow(QMainWindow):
 
     def export_case(self) -> None:
         """Write the saved case to a case file (owner-only)."""
-        case_id = self.case_view.case_id
+        case_id = self._case_view.case_id if self._case_shown() and self._case_view else None
         if case_id is None or not self.resolve_unsaved():
             return
         folder = self.settings.get(keys.LAST_FOLDER) or str(Path.home())
@@ -291,7 +307,7 @@ class MainWindow(QMainWindow):
     # -- documents -------------------------------------------------------------------------------------------
     def generate_employer_letter(self) -> Path | None:
         """Render the letter for the saved case, keep it in the data folder and preview it."""
-        case_id = self.case_view.case_id
+        case_id = self._case_view.case_id if self._case_shown() and self._case_view else None
         if case_id is None or not self.resolve_unsaved():
             return None
         from rtw_planner.reports.employer_letter import render_employer_letter  # reportlab loads on first use
@@ -318,12 +334,12 @@ class MainWindow(QMainWindow):
     # -- slots -----------------------------------------------------------------------------------------------
     def _on_search_timer_timeout(self) -> None:
         self._reload_list()
-        if self.case_view.case_id is not None:
-            self._select_row_of(self.case_view.case_id)
+        if self._case_view is not None and self._case_view.case_id is not None:
+            self._select_row_of(self._case_view.case_id)
 
     def _on_case_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         case_id = self.case_model.case_id(current.row()) if current.isValid() else None
-        if case_id is None or case_id == self.case_view.case_id:
+        if case_id is None or (self._case_view is not None and case_id == self._case_view.case_id):
             return
         if not self.resolve_unsaved():
             # Stay on the case being edited.
@@ -354,7 +370,8 @@ class MainWindow(QMainWindow):
             self.settings.set(keys.MASS_UNIT, mass.value)
         if force is not None:
             self.settings.set(keys.FORCE_UNIT, force.value)
-        self.case_view.set_units(self.settings.mass_unit(), self.settings.force_unit())
+        if self._case_view is not None:
+            self._case_view.set_units(self.settings.mass_unit(), self.settings.force_unit())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Never lose edits silently; remember the window layout."""

@@ -1,4 +1,4 @@
-"""Opening the database: migration 0001 builds the models' schema, owner-only file, safe pragmas, no re-runs."""
+"""Opening the database: migration 0001 builds the models' schema, owner-only, safe pragmas, no re-runs."""
 
 from __future__ import annotations
 
@@ -92,7 +92,8 @@ def test_pragmas(db_path: Path) -> None:
 def test_reopening_does_not_rerun_migrations(db_path: Path) -> None:
     first = open_database(db_path)
     before = first.execute_sql("SELECT name, applied FROM schema_migration").fetchall()
-    first.execute_sql("INSERT INTO clinic (name, address, phone, email, paper_size) VALUES ('Kept', '', '', '', 'a4')")
+    first.execute_sql("INSERT INTO clinic (name, address, phone, email, paper_size) "
+                      "VALUES ('Kept', '', '', '', 'a4')")
     first.close()
     second = open_database(db_path)
     assert second.execute_sql("SELECT name, applied FROM schema_migration").fetchall() == before

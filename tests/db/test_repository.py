@@ -16,8 +16,8 @@ from rtw_planner.domain.case import Case, Clinic, Consent, ConsentCategory
 from rtw_planner.domain.casefile import parse
 from rtw_planner.domain.profile import Activity, Frequency
 
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4"
-       b"\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000020000000108020000007b40e8dd0000000f49444154"
+                    "789c6394f7ab6460600000043200e849211d0f0000000049454e44ae426082")
 
 
 @pytest.fixture
@@ -39,7 +39,8 @@ def demo(demo_text: str) -> Case:
 
 def test_save_and_get_round_trip(repo: CaseRepository, demo: Case) -> None:
     saved = repo.save(demo)
-    assert saved.id is not None and saved.with_id(None) == demo
+    assert saved.id is not None
+    assert saved.with_id(None) == demo
     assert repo.get(saved.id) == saved
     assert repo.count() == 1
 
@@ -62,8 +63,8 @@ def test_missing_case(repo: CaseRepository, demo: Case) -> None:
 
 
 @pytest.mark.parametrize("target", ["insert_many", "_save_profile"])
-def test_failed_save_leaves_the_case_unchanged(repo: CaseRepository, demo: Case, monkeypatch: pytest.MonkeyPatch,
-                                              target: str) -> None:
+def test_failed_save_leaves_the_case_unchanged(repo: CaseRepository, demo: Case,
+                                              monkeypatch: pytest.MonkeyPatch, target: str) -> None:
     saved = repo.save(demo)
 
     def boom(*_args: object, **_kwargs: object) -> None:

@@ -21,7 +21,9 @@ def test_text_fields_are_stripped_and_kept() -> None:
     case = Case("  Zoë Łódź-Müller ", employer=" Acme ", job_title="Picker", clinician=Clinician(" Dr Ng "))
     assert (case.patient_name, case.employer, case.job_title) == ("Zoë Łódź-Müller", "Acme", "Picker")
     assert case.clinician == Clinician("Dr Ng")
-    assert case.id is None and case.with_id(7).id == 7 and case.with_id(7).with_id(None) == case
+    assert case.id is None
+    assert case.with_id(7).id == 7
+    assert case.with_id(7).with_id(None) == case
 
 
 @pytest.mark.parametrize(("kwargs", "field", "allowed"), [
@@ -99,8 +101,8 @@ def test_withdrawn_consent_stops_on_the_day_of_withdrawal() -> None:
     ({"date_given": None}, "consent date given", "a date from 1900-01-01 to 2200-12-31"),
 ])
 def test_consent_rejects_bad_fields(kwargs: dict[str, object], field: str, allowed: str) -> None:
-    arguments: dict[str, object] = {"category": ConsentCategory.DIAGNOSIS, "recipient": "HR", "purpose": "RTW",
-                                    "date_given": GIVEN, **kwargs}
+    arguments: dict[str, object] = {"category": ConsentCategory.DIAGNOSIS, "recipient": "HR",
+                                    "purpose": "RTW", "date_given": GIVEN, **kwargs}
     with pytest.raises(ValidationError) as caught:
         Consent(**arguments)  # type: ignore[arg-type]
     assert caught.value.field == field

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rtw_planner.domain.case import Capacity, Case, Clinician, Consent, ConsentCategory
@@ -23,9 +23,10 @@ def full_case() -> Case:
     return Case(
         "Zoë Łódź-Müller 王秀英 Ольга", date(1984, 3, 12), "Smith & <b>Jones</b>", "Order picker",
         Clinician("Priya Shah", "Physiotherapist", "HCPC PH123456"), "CANARY-DIAGNOSIS", date(2027, 1, 8),
-        (Consent(ConsentCategory.FUNCTIONAL, "HR", "RTW", date(2026, 1, 1), date(2027, 1, 1), date(2026, 5, 1)),),
-        PhysicalProfile({(Activity.CARRY, Frequency.FREQUENT): 12.345, (Activity.PULL, Frequency.CONSTANT): 99},
-                        {Activity.SIT: PostureTolerance(15, 60)}),
+        (Consent(ConsentCategory.FUNCTIONAL, "HR", "RTW", date(2026, 1, 1), date(2027, 1, 1),
+                 date(2026, 5, 1)),),
+        PhysicalProfile({(Activity.CARRY, Frequency.FREQUENT): 12.345,
+                         (Activity.PULL, Frequency.CONSTANT): 99}, {Activity.SIT: PostureTolerance(15, 60)}),
         Capacity(PhysicalProfile({(Activity.CARRY, Frequency.CONSTANT): 0}), date(2026, 11, 20), "P. Shah"),
         id=12,
     )
@@ -39,6 +40,7 @@ def test_round_trip_keeps_everything_but_the_id() -> None:
     assert "id" not in to_dict(case)
 
 
+@settings(deadline=None)  # the first example also loads jsonschema and compiles the schema
 @given(names, st.floats(0, 500), st.floats(0, 5000), st.floats(0, 1440))
 def test_round_trip_property(name: str, kg: float, newtons: float, minutes: float) -> None:
     case = Case(name, demands=PhysicalProfile({(Activity.LIFT_WAIST_TO_SHOULDER, Frequency.OCCASIONAL): kg,
@@ -66,7 +68,7 @@ def lift(data: dict[str, Any]) -> dict[str, Any]:
 
 
 BAD: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
-    ("missing format", lambda d: d.pop("format"), r"^format: None is not allowed; expected \"rtw-planner-case\""),
+    ("missing format", lambda d: d.pop("format"), r'^format: None is not allowed; expected "rtw-planner-'),
     ("other format", lambda d: d.update(format="rtw-planner-letter"), r"format: 'rtw-planner-letter'"),
     ("version 2", lambda d: d.update(version=2), r"^version: 2 is not supported"),
     ("version '1'", lambda d: d.update(version="1"), r"^version: '1' is not supported"),
@@ -77,7 +79,7 @@ BAD: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
     ("wrong type", lambda d: d.update(patient_name=42), r"^patient_name: 42 is not of type 'string'"),
     ("load as text", lambda d: lift(d).update(load_kg="23"), r"demands/lifting_carrying/0/load_kg: '23'"),
     ("negative load", lambda d: lift(d).update(load_kg=-1), r"load_kg: -1 is less than the minimum of 0"),
-    ("load over 500", lambda d: lift(d).update(load_kg=501), r"load_kg: 501 is greater than the maximum of 500"),
+    ("load over 500", lambda d: lift(d).update(load_kg=501), r"load_kg: 501 is greater than the maximum of"),
     ("unknown frequency", lambda d: lift(d).update(frequency="daily"), r"frequency: 'daily' is not one of"),
     ("impossible date", lambda d: d.update(review_date="2026-02-30"), r"'2026-02-30'.*real calendar date"),
     ("date format", lambda d: d.update(review_date="08/01/2027"), r"^review_date: "),
@@ -90,8 +92,9 @@ BAD: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
     ("duplicate posture", lambda d: d["capacity"]["postures"].append(dict(d["capacity"]["postures"][0])),
      r"^Sitting: 30 .*one entry per posture"),
     ("future birth", lambda d: d.update(date_of_birth="2199-01-01"), r"^date of birth: .*not in the future"),
-    ("consent expiry", lambda d: d.update(consents=[{"category": "functional", "recipient": "HR", "purpose": "x",
-                                                     "date_given": "2026-02-01", "expiry": "2026-01-01"}]),
+    ("consent expiry", lambda d: d.update(consents=[{"category": "functional", "recipient": "HR",
+                                                     "purpose": "x", "date_given": "2026-02-01",
+                                                     "expiry": "2026-01-01"}]),
      r"^consent expiry: .*on or after 2026-02-01"),
 ]
 

@@ -1,4 +1,4 @@
-"""Matching demands with capacity: same or nearest higher frequency, gaps in the item's unit, postures both ways."""
+"""Matching demands with capacity: same or next higher frequency, gaps in the item's unit, both postures."""
 
 from __future__ import annotations
 
@@ -62,22 +62,26 @@ def test_postures_compare_at_a_time_and_per_day_separately() -> None:
     capacity = PhysicalProfile(postures={Activity.STAND: PostureTolerance(90, 240)})
     items = by_label(match(demands, capacity))
     at_a_time, per_day = items["Standing, at a time"], items["Standing, per day"]
-    assert (at_a_time.measure, at_a_time.status, at_a_time.gap) == (PostureMeasure.AT_A_TIME, MatchStatus.MATCH, None)
+    assert (at_a_time.measure, at_a_time.status, at_a_time.gap) == (
+        PostureMeasure.AT_A_TIME, MatchStatus.MATCH, None)
     assert (per_day.measure, per_day.status, per_day.gap, per_day.unit) == (
         PostureMeasure.PER_DAY, MatchStatus.MISMATCH, 180.0, "min")
     assert items["Walking, per day"].status is MatchStatus.NOT_TESTED
-    assert at_a_time.frequency is None and at_a_time.capacity_frequency is None
+    assert at_a_time.frequency is None
+    assert at_a_time.capacity_frequency is None
 
 
 @given(st.floats(0.1, 500), st.floats(0, 500))
 def test_status_follows_the_numbers(demand: float, capacity: float) -> None:
     [item] = match(PhysicalProfile({(LIFT, OCC): demand}), PhysicalProfile({(LIFT, OCC): capacity}))
     if capacity >= demand:
-        assert item.status is MatchStatus.MATCH and item.gap is None
+        assert item.status is MatchStatus.MATCH
+        assert item.gap is None
     else:
         assert item.status is MatchStatus.MISMATCH
         assert item.gap == pytest.approx(demand - capacity)
-        assert item.gap is not None and item.gap > 0
+        assert item.gap is not None
+        assert item.gap > 0
 
 
 def test_every_demand_gets_exactly_one_item_per_measure(demo_text: str) -> None:

@@ -23,8 +23,7 @@ from rtw_planner.domain.profile import (
 LIFT = (Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)
 LIFT_FIELD = "Lift floor to waist (occasional)"
 
-valid_loads = st.floats(min_value=0, max_value=MAX_LOAD_KG, allow_nan=False, allow_infinity=False) | st.integers(
-    min_value=0, max_value=500)
+valid_loads = st.floats(min_value=0, max_value=MAX_LOAD_KG) | st.integers(min_value=0, max_value=500)
 bad_loads = (
     st.floats(max_value=-5e-324, allow_nan=False)
     | st.floats(min_value=MAX_LOAD_KG, exclude_min=True)

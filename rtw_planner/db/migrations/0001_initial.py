@@ -42,7 +42,7 @@ def _models(db: Any) -> list[type[pw.Model]]:
         capacity_assessed_on = pw.DateField(null=True)
         capacity_evaluator = pw.TextField(default="")
         created_at = pw.DateTimeField()
-        updated_at = pw.DateTimeField()
+        updated_at = pw.DateTimeField(index=True)  # the case list is ordered by it
 
     class Consent(Base):
         case = pw.ForeignKeyField(Case, backref="consents", on_delete="CASCADE")

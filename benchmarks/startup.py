@@ -1,0 +1,134 @@
+"""Startup benchmark: time to a shown main window on 10,000 cases against a bare QMainWindow."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rtw_planner.db.database import open_database
+from rtw_planner.db.repository import CaseRepository
+from rtw_planner.domain.case import Case
+
+CASES = 10_000
+MIN_RUNS = 15
+QUICK_RUNS = 3
+TARGET_RATIO = 2.0
+HEAVY_MODULES = ("pyqtgraph", "numpy", "reportlab")
+JOB_TITLES = ("Warehouse operative", "Nurse", "Bus driver", "Office administrator", "Electrician", "Chef")
+EMPLOYERS = ("Acme Logistics", "City Hospital", "Metro Transit", "Northside Council", "Brightway Foods")
+BARE_CODE = (
+    "import sys\n"
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication(sys.argv[:1])\n"
+    "window = QMainWindow()\n"
+    "window.show()\n"
+    "app.processEvents()\n"
+)
+
+
+def build_database(path: Path, count: int = CASES) -> None:
+    """Create a database at path holding count case headers."""
+    cases = [Case(patient_name=f"Patient {i}", job_title=JOB_TITLES[i % len(JOB_TITLES)],
+                  employer=EMPLOYERS[(i // 3) % len(EMPLOYERS)]) for i in range(count)]
+    db = open_database(path)
+    try:
+        CaseRepository(db).insert_many_for_benchmark(cases)
+    finally:
+        db.close()
+
+
+def child_env(data_dir: Path) -> dict[str, str]:
+    """The environment for every child: offscreen Qt, quit once shown, a private data folder."""
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", RTW_PLANNER_EXIT_WHEN_SHOWN="1",
+               RTW_PLANNER_DATA_DIR=str(data_dir))
+    return env
+
+
+def run_child(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Run argv to its exit; return wall seconds, peak RSS in MiB and stderr. Exits if the child fails."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    if proc.returncode != 0:
+        sys.exit(f"benchmark child failed (exit {proc.returncode}): {' '.join(argv)}\n{stderr}")
+    return elapsed, usage.ru_maxrss / 1024, stderr  # ru_maxrss is KiB on Linux
+
+
+def heavy_imports(importtime_log: str) -> list[str]:
+    """Heavy top-level packages named in a `python -X importtime` log."""
+    found: set[str] = set()
+    for line in importtime_log.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            top = line.rsplit("|", 1)[1].strip().split(".")[0]
+            if top in HEAVY_MODULES:
+                found.add(top)
+    return sorted(found)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Command-line options: --runs N (at least 15) or --quick for a 3-run smoke test."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=MIN_RUNS, help=f"runs of each kind (>= {MIN_RUNS})")
+    parser.add_argument("--quick", action="store_true", help=f"smoke run: {QUICK_RUNS} runs of each kind")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.runs = QUICK_RUNS
+    elif args.runs < MIN_RUNS:
+        parser.error(f"--runs must be at least {MIN_RUNS} (use --quick for a smoke run)")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the database, time interleaved app and bare runs, and print `name: value` lines."""
+    args = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="rtw-bench-") as tmp:
+        db_path, data_dir = Path(tmp) / "bench.sqlite3", Path(tmp) / "data"
+        data_dir.mkdir()
+        build_database(db_path)
+        env = child_env(data_dir)
+        app_argv = [sys.executable, "-m", "rtw_planner", "--db", str(db_path)]
+        bare_argv = [sys.executable, "-c", BARE_CODE]
+        run_child(app_argv, env)  # warm-up: migrations done, files cached
+        run_child(bare_argv, env)
+        app_times: list[float] = []
+        bare_times: list[float] = []
+        app_rss: list[float] = []
+        bare_rss: list[float] = []
+        for _ in range(args.runs):  # interleaved A B A B ... so drift hits both alike
+            seconds, rss, _ = run_child(app_argv, env)
+            app_times.append(seconds)
+            app_rss.append(rss)
+            seconds, rss, _ = run_child(bare_argv, env)
+            bare_times.append(seconds)
+            bare_rss.append(rss)
+        _, _, log = run_child([sys.executable, "-X", "importtime", *app_argv[1:]], env)
+    heavy = heavy_imports(log)
+    app_ms = statistics.median(app_times) * 1000
+    bare_ms = statistics.median(bare_times) * 1000
+    ratio = app_ms / bare_ms
+    print(f"cases: {CASES}")
+    print(f"runs: {args.runs}")
+    print(f"bare_startup_ms: {bare_ms:.1f}")
+    print(f"startup_ms: {app_ms:.1f}")
+    print(f"startup_ratio: {ratio:.2f}")
+    print(f"startup_peak_rss_mib: {statistics.median(app_rss):.1f}")
+    print(f"bare_peak_rss_mib: {statistics.median(bare_rss):.1f}")
+    print(f"heavy_imports_at_startup: {', '.join(heavy) if heavy else 'none'}")
+    print(f"startup_target_met: {'yes' if ratio <= TARGET_RATIO else 'no'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""GUI fixtures: a database on a temporary file, isolated QSettings, and scripted prompts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from rtw_planner.db.database import open_database
+from rtw_planner.db.repository import CaseRepository, ClinicRepository
+from rtw_planner.domain.case import Clinic
+from rtw_planner.gui.mainwindow import MainWindow
+from rtw_planner.gui.prompts import Prompts, UnsavedChoice
+from rtw_planner.gui.settings import UiSettings
+
+
+class ScriptedPrompts(Prompts):
+    """Answers questions from a script and records what was asked."""
+
+    def __init__(self) -> None:
+        self.unsaved_answer = UnsavedChoice.CANCEL
+        self.asked: list[str] = []
+        self.errors: list[str] = []
+        self.file_name = ""
+
+    def unsaved_changes(self, parent: object, what: str) -> UnsavedChoice:  # type: ignore[override]
+        self.asked.append(what)
+        return self.unsaved_answer
+
+    def error(self, parent: object, title: str, message: str) -> None:  # type: ignore[override]
+        self.errors.append(message)
+
+    def save_file_name(self, parent: object, title: str, suggested: str, file_filter: str) -> str:  # type: ignore[override]
+        return self.file_name
+
+    def open_file_name(self, parent: object, title: str, folder: str, file_filter: str) -> str:  # type: ignore[override]
+        return self.file_name
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where the test database lives."""
+    return tmp_path / "gui.sqlite3"
+
+
+@pytest.fixture
+def repositories(db_path: Path) -> Iterator[tuple[CaseRepository, ClinicRepository]]:
+    """Repositories over a freshly migrated database."""
+    db = open_database(db_path)
+    clinic = ClinicRepository(db)
+    clinic.save(Clinic(name="Test Clinic", phone="0100 000 000"))
+    yield CaseRepository(db), clinic
+    db.close()
+
+
+@pytest.fixture
+def prompts() -> ScriptedPrompts:
+    """Prompts that never block."""
+    return ScriptedPrompts()
+
+
+@pytest.fixture
+def ui_settings(tmp_path: Path) -> UiSettings:
+    """QSettings in a temporary ini file."""
+    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, repositories, ui_settings, prompts) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The main window, shown offscreen."""
+    cases, clinic = repositories
+    main = MainWindow(cases, clinic, ui_settings, prompts)
+    qtbot.addWidget(main)
+    main.show()
+    return main

@@ -1,0 +1,120 @@
+"""The main window end to end: create a case, edit demands, reject bad input, generate the letter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from pypdf import PdfReader
+
+from rtw_planner.domain.profile import Activity, Frequency
+from rtw_planner.gui.actions import Action
+from rtw_planner.gui.prompts import UnsavedChoice
+
+
+def test_first_start_offers_the_demo_case(window) -> None:  # type: ignore[no-untyped-def]
+    assert "no cases yet" in window.welcome_label.text()
+    assert window.demo_button.isVisible()
+    window.demo_button.click()
+    assert window.case_view.case_id is not None
+    assert window.case_view.form.patient_name_edit.text() == "Marek Dąbrowski"
+    assert window.case_model.rowCount() == 1
+
+
+def test_create_a_case(window, qtbot, repositories) -> None:  # type: ignore[no-untyped-def]
+    cases, _ = repositories
+    window.actions[Action.NEW_CASE].trigger()
+    form = window.case_view.form
+    form.patient_name_edit.setFocus()
+    form.patient_name_edit.insert("Zoë Łódź-Müller")  # typed text: QTest's key clicks are ASCII-only
+    qtbot.keyClicks(form.job_title_edit, "Cook")
+    assert window.isWindowModified()
+    window.actions[Action.SAVE].trigger()
+    assert cases.count() == 1
+    saved = cases.get(window.case_view.case_id)
+    assert saved.patient_name == "Zoë Łódź-Müller" and saved.job_title == "Cook"
+    assert not window.isWindowModified()
+    assert window.case_model.data(window.case_model.index(0, 0)) == "Zoë Łódź-Müller"
+
+
+def test_edit_a_demand_and_the_match_follows(window, qtbot, repositories) -> None:  # type: ignore[no-untyped-def]
+    cases, _ = repositories
+    window.open_demo_case()
+    case_id = window.case_view.case_id
+    window.case_view.tabs.setCurrentWidget(window.case_view.demands_editor)
+    view = window.case_view.demands_editor.strength_view
+    index = view.model().index(0, 0)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "23"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "10")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on Return through a queued call
+    qtbot.waitUntil(window.case_view.is_dirty)
+    match_rows = window.case_view.match_view.model.items
+    assert match_rows[0].demand == 10 and match_rows[0].status.value == "match"
+    assert cases.get(case_id).demands.strength[(Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)] == 23
+    window.case_view.save_button.click()
+    assert cases.get(case_id).demands.strength[(Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)] == 10
+
+
+def test_invalid_input_shows_a_message_and_saves_nothing(window, qtbot, repositories) -> None:  # type: ignore[no-untyped-def]
+    cases, _ = repositories
+    window.open_demo_case()
+    case_id = window.case_view.case_id
+    before = cases.get(case_id)
+    form = window.case_view.form
+    form.patient_name_edit.selectAll()
+    qtbot.keyClick(form.patient_name_edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(form.patient_name_edit, "   ")
+    assert "patient name" in window.case_view.message_label.text()
+    assert "required" in window.case_view.message_label.text()
+    assert form.patient_name_edit.styleSheet() != ""
+    assert not window.case_view.save()
+    assert cases.get(case_id) == before
+    model = window.case_view.capacity_editor.strength_model
+    assert not model.setData(model.index(0, 0), "-5")
+    assert "Lift floor to waist (occasional)" in window.case_view.capacity_editor.message_label.text()
+    assert cases.get(case_id) == before
+
+
+def test_revert_restores_the_saved_case(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.open_demo_case()
+    qtbot.keyClicks(window.case_view.form.employer_edit, " and Sons")
+    window.actions[Action.REVERT].trigger()
+    assert window.case_view.form.employer_edit.text() == "Northgate Distribution Ltd"
+    assert not window.case_view.is_dirty()
+
+
+def test_unsaved_edits_are_never_lost_silently(window, qtbot, prompts, repositories) -> None:  # type: ignore[no-untyped-def]
+    cases, _ = repositories
+    window.open_demo_case()
+    qtbot.keyClicks(window.case_view.form.job_title_edit, " (nights)")
+    prompts.unsaved_answer = UnsavedChoice.CANCEL
+    window.actions[Action.NEW_CASE].trigger()
+    assert prompts.asked and window.case_view.case_id is not None
+    assert window.case_view.form.job_title_edit.text().endswith("(nights)")
+    assert not window.close()
+    prompts.unsaved_answer = UnsavedChoice.SAVE
+    window.actions[Action.NEW_CASE].trigger()
+    assert cases.summaries()[0].job_title == "Warehouse order picker (nights)"
+
+
+def test_generate_the_employer_letter(window, data_dir) -> None:  # type: ignore[no-untyped-def]
+    window.open_demo_case()
+    path = window.generate_employer_letter()
+    assert path is not None and path.parent == data_dir / "documents"
+    assert (path.stat().st_mode & 0o777) == 0o600
+    assert window.preview is not None and window.preview.isVisible()
+    assert window.preview.page_count() >= 1
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "Marek Dąbrowski" in text and "no more than 12 kg" in text
+    assert "low back pain" not in text
+
+
+def test_display_units_follow_the_view_menu(window, ui_settings) -> None:  # type: ignore[no-untyped-def]
+    window.open_demo_case()
+    window.actions[Action.UNITS_LB].trigger()
+    model = window.case_view.demands_editor.strength_model
+    assert model.data(model.index(0, 0)) == "50.7 lb"
+    assert ui_settings.mass_unit().value == "lb"
