@@ -27,7 +27,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     """Each test gets its own data folder, so no test reads or writes the user's real one."""
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("RTW_PLANNER_DATA_DIR", str(folder))
-    yield folder
+    return folder
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ class CaseRepository:
     def __init__(self, db: pw.Database) -> None:
         self.db = db
 
-    def _filtered(self, search: str) -> pw.ModelSelect:
+    def _filtered(self, search: str) -> pw.ModelSelect[CaseRow]:
         query = CaseRow.select(CaseRow.id, CaseRow.patient_name, CaseRow.job_title, CaseRow.employer,
                                CaseRow.review_date)
         text = search.strip()
@@ -52,7 +52,7 @@ class CaseRepository:
         """A page of the case list, most recently updated first."""
         query = (self._filtered(search).order_by(CaseRow.updated_at.desc(), CaseRow.id.desc())
                  .offset(offset).limit(limit).tuples())
-        return [CaseSummary(i, n, j, e, r) for i, n, j, e, r in query]
+        return [CaseSummary(*row) for row in query]  # type: ignore[misc] # rows are plain tuples here
 
     def get(self, case_id: int) -> Case:
         """Load a whole case. Raises NotFoundError."""

@@ -10,6 +10,8 @@ database_proxy = pw.DatabaseProxy()
 class BaseTable(pw.Model):
     """Common settings: bound to the proxy, snake_case table names."""
 
+    id = pw.AutoField()
+
     class Meta:
         database = database_proxy
         legacy_table_names = False
@@ -49,6 +51,7 @@ class CaseRow(BaseTable):
     employer = pw.TextField(default="")
     job_title = pw.TextField(default="")
     clinician = pw.ForeignKeyField(ClinicianRow, null=True, on_delete="SET NULL", column_name="clinician_id")
+    clinician_id: int | None  # the raw key, which peewee adds beside the relation
     diagnosis = pw.TextField(default="")
     review_date = pw.DateField(null=True)
     capacity_assessed_on = pw.DateField(null=True)

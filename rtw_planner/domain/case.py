@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.profile import PhysicalProfile
 from rtw_planner.domain.validation import MAX_LONG_TEXT, a_date, text
 
 
-class ConsentCategory(str, Enum):
+class ConsentCategory(StrEnum):
     """What a consent allows to be disclosed."""
 
     FUNCTIONAL = "functional"  # abilities, restrictions, schedule, adjustments

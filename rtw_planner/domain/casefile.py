@@ -98,7 +98,8 @@ def _case(data: dict[str, Any]) -> Case:
         consents=tuple(
             Consent(ConsentCategory(c["category"]), c["recipient"], c["purpose"],
                     _date(f"consents/{n}/date_given", c["date_given"]),  # type: ignore[arg-type]
-                    _date(f"consents/{n}/expiry", c.get("expiry")), _date(f"consents/{n}/withdrawn_on", c.get("withdrawn_on")))
+                    _date(f"consents/{n}/expiry", c.get("expiry")),
+                    _date(f"consents/{n}/withdrawn_on", c.get("withdrawn_on")))
             for n, c in enumerate(data.get("consents", []))
         ),
         demands=_profile(data.get("demands", {})),

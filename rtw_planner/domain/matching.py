@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, unit_of
 
 
-class MatchStatus(str, Enum):
+class MatchStatus(StrEnum):
     """Outcome for one demand item."""
 
     MATCH = "match"
@@ -22,7 +22,7 @@ class MatchStatus(str, Enum):
         return self.value.replace("_", " ").capitalize()
 
 
-class PostureMeasure(str, Enum):
+class PostureMeasure(StrEnum):
     """Which side of a posture tolerance an item compares."""
 
     AT_A_TIME = "at_a_time"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.validation import number_in_range
@@ -14,7 +14,7 @@ MAX_FORCE_N = 5000.0
 MINUTES_PER_DAY = 1440.0
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What is measured for an activity, and so its unit."""
 
     MASS = "mass"  # kg
@@ -22,7 +22,7 @@ class Kind(str, Enum):
     POSTURE = "posture"  # minutes at a time and per day
 
 
-class Activity(str, Enum):
+class Activity(StrEnum):
     """An item of the physical demands analysis; the value is its identifier in files and the database."""
 
     LIFT_FLOOR_TO_WAIST = "lift_floor_to_waist"
@@ -72,7 +72,7 @@ STRENGTH_ACTIVITIES = MASS_ACTIVITIES + FORCE_ACTIVITIES
 POSTURE_ACTIVITIES = tuple(a for a in Activity if a.kind is Kind.POSTURE)
 
 
-class Frequency(str, Enum):
+class Frequency(StrEnum):
     """DOT frequency: share of the working day spent on an activity, ordered by rank."""
 
     OCCASIONAL = "occasional"

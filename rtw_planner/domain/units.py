@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from enum import Enum
+from enum import StrEnum
 
 LB_PER_KG = 2.2046226218487757
 NEWTONS_PER_KGF = 9.80665
 
 
-class MassUnit(str, Enum):
+class MassUnit(StrEnum):
     """How masses are shown."""
 
     KG = "kg"
     LB = "lb"
 
 
-class ForceUnit(str, Enum):
+class ForceUnit(StrEnum):
     """How forces are shown."""
 
     N = "N"

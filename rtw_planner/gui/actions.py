@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 
-class Action(str, Enum):
+class Action(StrEnum):
     """The application's actions."""
 
     NEW_CASE = "new_case"

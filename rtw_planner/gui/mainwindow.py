@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -27,9 +26,7 @@ from PySide6.QtWidgets import (
 from rtw_planner import __version__
 from rtw_planner.assets import data_dir, demo_case_path
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
-from rtw_planner.domain import casefile
 from rtw_planner.domain.units import ForceUnit, MassUnit
-from rtw_planner.files import write_private
 from rtw_planner.gui import settings as keys
 from rtw_planner.gui.actions import Action, make_action
 from rtw_planner.gui.models.case_table import CaseTableModel
@@ -262,6 +259,8 @@ class MainWindow(QMainWindow):
         """Add a fresh copy of the demo case and open it."""
         if not self.resolve_unsaved():
             return
+        from rtw_planner.domain import casefile
+
         case = casefile.parse(demo_case_path().read_text(encoding="utf-8"))
         saved = self.cases.save(case)
         self._reload_list()
@@ -277,6 +276,8 @@ class MainWindow(QMainWindow):
         if not name:
             return
         self.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
+        from rtw_planner.domain import casefile
+
         try:
             case = casefile.parse(Path(name).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, casefile.CaseFileError) as exc:
@@ -296,6 +297,9 @@ class MainWindow(QMainWindow):
         name = self.prompts.save_file_name(self, "Export case file", str(Path(folder) / f"case-{case_id}.json"),
                                            "Case files (*.json)")
         if name:
+            from rtw_planner.domain import casefile
+            from rtw_planner.files import write_private
+
             write_private(Path(name), casefile.dumps(self.cases.get(case_id)).encode("utf-8"))
             self.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
             self.statusBar().showMessage(f"Exported to {name}", 5000)
@@ -310,9 +314,9 @@ class MainWindow(QMainWindow):
         case_id = self._case_view.case_id if self._case_shown() and self._case_view else None
         if case_id is None or not self.resolve_unsaved():
             return None
-        from rtw_planner.reports.employer_letter import render_employer_letter  # reportlab loads on first use
-
+        from rtw_planner.files import write_private
         from rtw_planner.gui.dialogs.document_preview import DocumentPreviewDialog
+        from rtw_planner.reports.employer_letter import render_employer_letter  # reportlab loads on first use
 
         pdf = render_employer_letter(self.cases.get(case_id), self.clinic_repository.get())
         folder = data_dir() / "documents"
@@ -361,6 +365,8 @@ class MainWindow(QMainWindow):
         self.search_edit.selectAll()
 
     def _on_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, "About RTW Planner",
                           f"<b>RTW Planner {__version__}</b><p>Return-to-work and rehabilitation planning.</p>"
                           "<p>Fonts: DejaVu (Bitstream Vera licence).</p>")

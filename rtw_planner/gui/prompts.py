@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 
-class UnsavedChoice(str, Enum):
+class UnsavedChoice(StrEnum):
     """What to do with unsaved edits."""
 
     SAVE = "save"
@@ -20,6 +20,8 @@ class Prompts:
 
     def unsaved_changes(self, parent: QWidget, what: str) -> UnsavedChoice:
         """Ask whether to save, discard or keep editing."""
+        from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at startup
+
         answer = QMessageBox.question(
             parent, "Unsaved changes", f"{what} has unsaved changes. Save them?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
@@ -33,14 +35,20 @@ class Prompts:
 
     def error(self, parent: QWidget, title: str, message: str) -> None:
         """Tell the user something went wrong."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, title, message)
 
     def save_file_name(self, parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
         """Ask where to save; '' when cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
         return str(name)
 
     def open_file_name(self, parent: QWidget, title: str, folder: str, file_filter: str) -> str:
         """Ask which file to open; '' when cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
         return str(name)

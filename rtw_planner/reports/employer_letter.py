@@ -38,7 +38,8 @@ def story(content: LetterContent) -> list[Flowable]:
         flow.append(KeepTogether(block[:3]))
         flow += block[3:]
     flow += [Spacer(1, 4 * mm), _p(content.closing, "body"), Spacer(1, 8 * mm)]
-    flow.append(KeepTogether([_p(content.signature[0], "strong")] + [_p(line, "small") for line in content.signature[1:]]))
+    name, *details = content.signature
+    flow.append(KeepTogether([_p(name, "strong")] + [_p(line, "small") for line in details]))
     return flow
 
 

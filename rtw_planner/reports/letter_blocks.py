@@ -104,7 +104,9 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date) -> LetterContent
     basis = fill(words["basis"], assessed_on=long_date(assessed)) if assessed else words["basis_undated"]
     contact_bits = [b for b in (clinic.phone, clinic.email) if b]
     contact = f" on {' or '.join(contact_bits)}" if contact_bits else ""
-    review = fill(words["review"], review_date=long_date(case.review_date)) if case.review_date else words["review_none"]
+    review = words["review_none"]
+    if case.review_date:
+        review = fill(words["review"], review_date=long_date(case.review_date))
     by_status = {s: [i for i in items if i.status is s] for s in MatchStatus}
     clinician = case.clinician
     signature = (clinician.name, clinician.profession,
@@ -130,8 +132,10 @@ def _sections(words: dict[str, str], name: str, by_status: dict[MatchStatus, lis
               review: str) -> list[Section]:
     sections = [
         Section(fill(words["abilities_heading"], patient_name=name),
-                items=tuple(ability_line(i) for i in by_status[MatchStatus.MATCH]), when_empty=words["abilities_none"]),
-        Section(words["restrictions_heading"], items=tuple(restriction_line(i) for i in by_status[MatchStatus.MISMATCH]),
+                items=tuple(ability_line(i) for i in by_status[MatchStatus.MATCH]),
+                when_empty=words["abilities_none"]),
+        Section(words["restrictions_heading"],
+                items=tuple(restriction_line(i) for i in by_status[MatchStatus.MISMATCH]),
                 when_empty=words["restrictions_none"]),
     ]
     if by_status[MatchStatus.NOT_TESTED]:

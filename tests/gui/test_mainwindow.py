@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
-from pypdf import PdfReader
 
 from rtw_planner.domain.profile import Activity, Frequency
 from rtw_planner.gui.actions import Action
@@ -31,7 +31,8 @@ def test_create_a_case(window, qtbot, repositories) -> None:  # type: ignore[no-
     window.actions[Action.SAVE].trigger()
     assert cases.count() == 1
     saved = cases.get(window.case_view.case_id)
-    assert saved.patient_name == "Zoë Łódź-Müller" and saved.job_title == "Cook"
+    assert saved.patient_name == "Zoë Łódź-Müller"
+    assert saved.job_title == "Cook"
     assert not window.isWindowModified()
     assert window.case_model.data(window.case_model.index(0, 0)) == "Zoë Łódź-Müller"
 
@@ -46,13 +47,15 @@ def test_edit_a_demand_and_the_match_follows(window, qtbot, repositories) -> Non
     view.setCurrentIndex(index)
     view.edit(index)
     editor = view.findChild(QLineEdit)
-    assert editor is not None and editor.text() == "23"
+    assert editor is not None
+    assert editor.text() == "23"
     editor.selectAll()
     qtbot.keyClicks(editor, "10")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on Return through a queued call
     qtbot.waitUntil(window.case_view.is_dirty)
     match_rows = window.case_view.match_view.model.items
-    assert match_rows[0].demand == 10 and match_rows[0].status.value == "match"
+    assert match_rows[0].demand == 10
+    assert match_rows[0].status.value == "match"
     assert cases.get(case_id).demands.strength[(Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)] == 23
     window.case_view.save_button.click()
     assert cases.get(case_id).demands.strength[(Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)] == 10
@@ -92,7 +95,8 @@ def test_unsaved_edits_are_never_lost_silently(window, qtbot, prompts, repositor
     qtbot.keyClicks(window.case_view.form.job_title_edit, " (nights)")
     prompts.unsaved_answer = UnsavedChoice.CANCEL
     window.actions[Action.NEW_CASE].trigger()
-    assert prompts.asked and window.case_view.case_id is not None
+    assert prompts.asked
+    assert window.case_view.case_id is not None
     assert window.case_view.form.job_title_edit.text().endswith("(nights)")
     assert not window.close()
     prompts.unsaved_answer = UnsavedChoice.SAVE
@@ -103,12 +107,15 @@ def test_unsaved_edits_are_never_lost_silently(window, qtbot, prompts, repositor
 def test_generate_the_employer_letter(window, data_dir) -> None:  # type: ignore[no-untyped-def]
     window.open_demo_case()
     path = window.generate_employer_letter()
-    assert path is not None and path.parent == data_dir / "documents"
+    assert path is not None
+    assert path.parent == data_dir / "documents"
     assert (path.stat().st_mode & 0o777) == 0o600
-    assert window.preview is not None and window.preview.isVisible()
+    assert window.preview is not None
+    assert window.preview.isVisible()
     assert window.preview.page_count() >= 1
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
-    assert "Marek Dąbrowski" in text and "no more than 12 kg" in text
+    assert "Marek Dąbrowski" in text
+    assert "no more than 12 kg" in text
     assert "low back pain" not in text
 
 

@@ -116,7 +116,9 @@ class StrengthTableModel(_ProfileModel):
         activity, frequency = STRENGTH_ACTIVITIES[index.row()], list(Frequency)[index.column()]
         value = self._profile.strength.get((activity, frequency))
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if value is None else f"{format_number(self._to_display(activity, value))} {self.unit_for(activity)}"
+            if value is None:
+                return ""
+            return f"{format_number(self._to_display(activity, value))} {self.unit_for(activity)}"
         if role == Qt.ItemDataRole.EditRole:
             return "" if value is None else format_number(self._to_display(activity, value), 2)
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -1,0 +1,36 @@
+"""The layer contracts hold, and the app reaches its first window without the heavy libraries."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_import_linter_contracts_are_kept() -> None:
+    lint_imports = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(lint_imports)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 kept, 0 broken" in result.stdout
+
+
+def test_core_layers_load_without_qt() -> None:
+    code = ("import sys, rtw_planner.cli, rtw_planner.db.repository, rtw_planner.reports.employer_letter;"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'pyqtgraph'}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_first_window_appears_before_heavy_imports(tmp_path: Path) -> None:
+    code = ("import sys\nfrom rtw_planner.gui.app import run\ncode = run(sys.argv[1])\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'pyqtgraph', 'numpy', 'reportlab'}))\n"
+            "sys.exit(code)")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RTW_PLANNER_EXIT_WHEN_SHOWN="1",
+               RTW_PLANNER_DATA_DIR=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.sqlite3")], capture_output=True,
+                            text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
