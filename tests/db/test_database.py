@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import stat
 from pathlib import Path
 
 import peewee as pw
 import pytest
 
+from rtw_planner.db import database
 from rtw_planner.db.database import DatabaseError, default_database_path, open_database, pending_migrations
 from rtw_planner.db.tables import ALL_TABLES
 
@@ -114,3 +117,26 @@ def test_unusable_paths_raise_database_error(tmp_path: Path) -> None:
 
 def test_default_path_is_in_the_data_folder(data_dir: Path) -> None:
     assert default_database_path() == data_dir / "rtw-planner.sqlite3"
+
+
+def test_database_is_backed_up_before_a_new_migration(db_path: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    db = open_database(db_path)
+    db.execute_sql("INSERT INTO clinic (name, address, phone, email, paper_size) VALUES ('Kept', '', '', '', 'a4')")
+    db.close()
+    migrations = tmp_path / "migrations"
+    shutil.copytree(database.MIGRATIONS_DIR, migrations)
+    (migrations / "0002_add_note.py").write_text(
+        "import peewee as pw\nfrom playhouse.migrate import migrate\n\n\n"
+        "def up(migrator, db):\n    migrate(migrator.add_column('clinic', 'note', pw.TextField(default='')))\n",
+        encoding="utf-8")
+    monkeypatch.setattr(database, "MIGRATIONS_DIR", migrations)
+    db = open_database(db_path)
+    assert database.pending_migrations(db) == []
+    assert "note" in {c.name for c in db.get_columns("clinic")}
+    db.close()
+    backups = list(db_path.parent.glob(f"{db_path.name}.before-migration-*.bak"))
+    assert len(backups) == 1 and (backups[0].stat().st_mode & 0o777) == 0o600
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("SELECT name FROM clinic").fetchall() == [("Kept",)]
+        assert "note" not in {row[1] for row in copy.execute("PRAGMA table_info(clinic)")}
