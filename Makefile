@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
+# A path-based editable install: setuptools' default import hook adds ~20 ms to every start.
+EDITABLE ?= --config-settings editable_mode=compat
 
 .PHONY: run test bench screenshots forms lint clean
 
@@ -12,11 +14,11 @@ $(VENV)/.base:
 	touch $@
 
 $(VENV)/.installed-run: pyproject.toml $(VENV)/.base
-	$(PY) -m pip install --quiet --config-settings editable_mode=compat -e .
+	$(PY) -m pip install --quiet $(EDITABLE) -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.base
-	$(PY) -m pip install --quiet --config-settings editable_mode=compat -e '.[test]'
+	$(PY) -m pip install --quiet $(EDITABLE) -e '.[test]'
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run

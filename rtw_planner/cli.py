@@ -7,8 +7,14 @@ import re
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rtw_planner import __version__
+
+if TYPE_CHECKING:
+    import peewee
+
+    from rtw_planner.domain.case import Case
 
 EXIT_INVALID = 2
 
@@ -41,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_case_file(path: Path) -> object:
+def _read_case_file(path: Path) -> Case:
     from rtw_planner.domain.casefile import CaseFileError, parse
 
     try:
@@ -61,7 +67,7 @@ def _check_output(path: Path) -> None:
         raise UsageError(f"--out: {path} is a folder; give a file name")
 
 
-def _database(args: argparse.Namespace, create: bool = True):  # type: ignore[no-untyped-def]
+def _database(args: argparse.Namespace, create: bool = True) -> peewee.SqliteDatabase | None:
     from rtw_planner.db.database import DatabaseError, default_database_path, open_database
 
     path = args.db or default_database_path()
@@ -78,7 +84,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from rtw_planner.db.repository import CaseRepository
 
     case = _read_case_file(args.file)
-    saved = CaseRepository(_database(args)).save(case)  # type: ignore[arg-type]
+    db = _database(args)
+    assert db is not None  # created when missing
+    saved = CaseRepository(db).save(case)
     print(saved.id)
     return 0
 
@@ -116,7 +124,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     clinic = ClinicRepository(db).get() if db is not None else Clinic()
     if args.paper:
         clinic = replace(clinic, paper_size=args.paper)
-    write_private(args.out, render_employer_letter(case, clinic))  # type: ignore[arg-type]
+    write_private(args.out, render_employer_letter(case, clinic))
     return 0
 
 

@@ -34,3 +34,12 @@ def test_first_window_appears_before_heavy_imports(tmp_path: Path) -> None:
                             text=True, timeout=60, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_ruff_and_mypy_are_clean() -> None:
+    bin_dir = Path(sys.executable).parent
+    ruff = subprocess.run([str(bin_dir / "ruff"), "check", "rtw_planner", "tests", "benchmarks", "scripts"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert ruff.returncode == 0, ruff.stdout
+    mypy = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert mypy.returncode == 0, mypy.stdout

@@ -26,8 +26,10 @@ def test_non_editable_install_finds_resources(tmp_path: Path) -> None:
                             check=True, timeout=60)
     package, font, demo = (Path(line) for line in result.stdout.splitlines())
     assert package.is_relative_to(target)
-    assert font.is_relative_to(target / "rtw_planner" / "_resources") and font.stat().st_size > 100_000
-    assert demo.is_relative_to(target) and demo.exists()
+    assert font.is_relative_to(target / "rtw_planner" / "_resources")
+    assert font.stat().st_size > 100_000
+    assert demo.is_relative_to(target)
+    assert demo.exists()
     assert (target / "rtw_planner" / "_resources" / "fonts" / "LICENSE-DejaVu.txt").exists()
     out = tmp_path / "letter.pdf"
     render = subprocess.run([sys.executable, "-m", "rtw_planner", "render", "employer-letter", "--case", str(demo),

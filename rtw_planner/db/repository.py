@@ -105,11 +105,12 @@ class CaseRepository:
                     raise NotFoundError(f"case {case_id} does not exist")
                 for table in (ConsentRow, StrengthEntryRow, PostureEntryRow):
                     table.delete().where(table.case == case_id).execute()
-            ConsentRow.insert_many([
-                {"case": case_id, "category": c.category.value, "recipient": c.recipient, "purpose": c.purpose,
-                 "date_given": c.date_given, "expiry": c.expiry, "withdrawn_on": c.withdrawn_on}
-                for c in case.consents
-            ]).execute() if case.consents else None
+            if case.consents:
+                ConsentRow.insert_many([
+                    {"case": case_id, "category": c.category.value, "recipient": c.recipient, "purpose": c.purpose,
+                     "date_given": c.date_given, "expiry": c.expiry, "withdrawn_on": c.withdrawn_on}
+                    for c in case.consents
+                ]).execute()
             for side, profile in ((DEMAND, case.demands), (CAPACITY, case.capacity.profile)):
                 self._save_profile(case_id, side, profile)
         return case.with_id(case_id)

@@ -44,7 +44,7 @@ def from_dict(data: object) -> Case:
     if data.get("format") != FORMAT:
         raise CaseFileError(f'format: {data.get("format")!r} is not allowed; expected "{FORMAT}"')
     version = data.get("version")
-    if isinstance(version, bool) or version != VERSION:
+    if type(version) is not int or version != VERSION:  # 1.0 and true are not the integer 1
         raise CaseFileError(f"version: {version!r} is not supported; this build reads version {VERSION}")
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 class ValidationError(ValueError):
     """A value was rejected; the message says which field, what value and what is allowed."""
@@ -10,4 +12,5 @@ class ValidationError(ValueError):
         self.field = field
         self.value = value
         self.allowed = allowed
-        super().__init__(f"{field}: {value!r} is not allowed; expected {allowed}")
+        shown = value.isoformat() if isinstance(value, date) else repr(value)
+        super().__init__(f"{field}: {shown} is not allowed; expected {allowed}")

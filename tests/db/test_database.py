@@ -136,7 +136,8 @@ def test_database_is_backed_up_before_a_new_migration(db_path: Path, tmp_path: P
     assert "note" in {c.name for c in db.get_columns("clinic")}
     db.close()
     backups = list(db_path.parent.glob(f"{db_path.name}.before-migration-*.bak"))
-    assert len(backups) == 1 and (backups[0].stat().st_mode & 0o777) == 0o600
+    assert len(backups) == 1
+    assert (backups[0].stat().st_mode & 0o777) == 0o600
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("SELECT name FROM clinic").fetchall() == [("Kept",)]
         assert "note" not in {row[1] for row in copy.execute("PRAGMA table_info(clinic)")}

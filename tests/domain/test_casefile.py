@@ -128,3 +128,19 @@ def test_non_finite_numbers_are_rejected(demo_text: str, value: str) -> None:
 def test_from_dict_needs_an_object() -> None:
     with pytest.raises(CaseFileError, match="JSON object"):
         from_dict(None)
+
+
+@pytest.mark.parametrize("version", [1.0, True, "1"])
+def test_version_must_be_the_integer_one(demo_text: str, version: object) -> None:
+    data = json.loads(demo_text)
+    data["version"] = version
+    with pytest.raises(CaseFileError, match="version"):
+        from_dict(data)
+
+
+def test_impossible_date_names_its_field(demo_text: str) -> None:
+    data = json.loads(demo_text)
+    data["consents"] = [{"category": "functional", "recipient": "Employer", "purpose": "RTW",
+                         "date_given": "2026-02-30"}]
+    with pytest.raises(CaseFileError, match=r"consents/0/date_given: '2026-02-30' is not allowed"):
+        from_dict(data)

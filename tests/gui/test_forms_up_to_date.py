@@ -13,7 +13,8 @@ UI_FILES = sorted((ROOT / "ui").glob("*.ui"))
 
 def _compiler():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("compile_forms", ROOT / "scripts" / "compile_forms.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
