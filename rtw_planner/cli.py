@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from dataclasses import replace
@@ -128,6 +129,13 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _display_available() -> bool:
+    """False on Linux without X11, Wayland or an explicit Qt platform, where Qt would abort."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 COMMANDS = {"import": cmd_import, "export": cmd_export, "render": cmd_render}
 
 
@@ -135,6 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; without a command, start the GUI."""
     args = build_parser().parse_args(argv)
     if args.command is None:
+        if not _display_available():
+            print("rtw-planner: no display found, so the desktop app cannot open. The commands import, export "
+                  "and render work without one (see --help); QT_QPA_PLATFORM=offscreen forces a hidden window.",
+                  file=sys.stderr)
+            return EXIT_INVALID
         from rtw_planner.gui.app import run
 
         return run(args.db)

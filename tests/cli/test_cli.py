@@ -166,3 +166,12 @@ def test_render_into_a_missing_folder_writes_nothing(tmp_path: Path, demo_file: 
     assert sorted(tmp_path.rglob("*")) == before
     assert main(["render", "employer-letter", "--case", str(demo_file), "--out", str(tmp_path)]) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_without_a_display_the_gui_explains_instead_of_crashing(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}}
+    result = subprocess.run([sys.executable, "-m", "rtw_planner", "--db", str(tmp_path / "x.sqlite3")],
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 2
+    assert "no display" in result.stderr
+    assert not (tmp_path / "x.sqlite3").exists()
