@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rtw_planner import __version__
 
@@ -24,13 +26,17 @@ class UsageError(Exception):
     """Invalid input: reported on standard error with exit status 2, and nothing is written."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser; global options go before the command."""
-    parser = argparse.ArgumentParser(prog="rtw-planner", description="Return-to-work planning. "
-                                     "Without a command, the desktop application starts.")
+def _global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"rtw-planner {__version__}")
     parser.add_argument("--db", metavar="PATH", type=Path,
                         help="SQLite database file (default: rtw-planner.sqlite3 in the user's data folder)")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; global options go before the command."""
+    parser = _global_options(argparse.ArgumentParser(
+        prog="rtw-planner", description="Return-to-work planning. Without a command, the desktop application starts."))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     imp = commands.add_parser("import", help="import a case file; prints the new case id")
@@ -45,10 +51,19 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--case", required=True, type=Path, metavar="FILE", help="case file to read")
     render.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     render.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: the clinic's setting)")
+    for module in _command_modules():
+        module.add_parser(commands)
     return parser
 
 
-def _read_case_file(path: Path) -> Case:
+def _command_modules() -> list[Any]:
+    """Command groups that live in rtw_planner.commands (each has add_parser and run)."""
+    from rtw_planner.commands import classify, match, niosh
+
+    return [niosh, classify, match]
+
+
+def read_case_file(path: Path) -> Case:
     from rtw_planner.domain.casefile import CaseFileError, parse
 
     try:
@@ -84,7 +99,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Validate the file completely, then save it as a new case and print its id."""
     from rtw_planner.db.repository import CaseRepository
 
-    case = _read_case_file(args.file)
+    case = read_case_file(args.file)
     db = _database(args)
     assert db is not None  # created when missing
     saved = CaseRepository(db).save(case)
@@ -119,7 +134,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from rtw_planner.files import write_private
     from rtw_planner.reports.employer_letter import render_employer_letter
 
-    case = _read_case_file(args.case)
+    case = read_case_file(args.case)
     _check_output(args.out)
     db = _database(args, create=False)
     clinic = ClinicRepository(db).get() if db is not None else Clinic()
@@ -136,12 +151,24 @@ def _display_available() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-COMMANDS = {"import": cmd_import, "export": cmd_export, "render": cmd_render}
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": cmd_import, "export": cmd_export, "render": cmd_render,
+    "niosh": lambda args: _run("niosh", args), "classify": lambda args: _run("classify", args),
+    "match": lambda args: _run("match", args),
+}
+
+
+def _run(name: str, args: argparse.Namespace) -> int:
+    module = importlib.import_module(f"rtw_planner.commands.{name}")
+    return int(module.run(args))
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; without a command, start the GUI."""
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Only the global options are parsed on the way to the GUI, so starting it loads no command modules.
+    global_args, rest = _global_options(argparse.ArgumentParser(add_help=False)).parse_known_args(argv)
+    args = build_parser().parse_args(argv) if rest else argparse.Namespace(command=None, db=global_args.db)
     if args.command is None:
         if not _display_available():
             print("rtw-planner: no display found, so the desktop app cannot open. The commands import, export "
@@ -153,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
         return run(args.db)
     try:
         return COMMANDS[args.command](args)
+    except BrokenPipeError:  # output piped into e.g. head, which stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except UsageError as exc:
         print(f"rtw-planner {args.command}: {exc}", file=sys.stderr)
         return EXIT_INVALID

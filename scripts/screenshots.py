@@ -15,6 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 
 
+def settle(seconds: float) -> None:
+    """Let Qt process events for a while (background rendering, first paint of charts)."""
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.05)
+
+
 def main() -> int:
     """Open the demo case in a fresh data folder and grab each screen."""
     scratch = Path(tempfile.mkdtemp(prefix="rtw-shots-"))
@@ -50,16 +60,30 @@ def main() -> int:
     for index, name in enumerate(("case-details", "job-demands", "capacity", "match")):
         window.case_view.tabs.setCurrentIndex(index)
         grab(name)
+        if name == "match":  # the chart draws when the tab is first shown
+            settle(0.5)
+            grab(name)
+    window.case_view.tabs.setCurrentIndex(1)
+    demands = window.case_view.demands_view
+    for index, name in ((1, "job-demands-dot-factors"), (4, "job-demands-shift-and-tasks"),
+                        (5, "job-demands-lifting-tasks")):
+        demands.tabs.setCurrentIndex(index)
+        grab(name)
+    from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog
+
+    calculator = NioshDialog(window.case_view.current_case().demands.lifting_tasks[0], window)
+    calculator.show()
+    settle(0.2)
+    calculator.grab().save(str(OUT / "niosh-calculator.png"))
+    print(OUT.relative_to(ROOT) / "niosh-calculator.png")
+    calculator.close()
     letter = window.generate_employer_letter()
     if letter is not None and shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "60", str(letter), str(OUT / "employer-letter")], check=True)
         print("docs/screenshots/employer-letter-*.png")
     if window.preview is not None:
         window.preview.resize(760, 900)
-        deadline = time.monotonic() + 2.0
-        while time.monotonic() < deadline:  # QPdfView renders pages in the background
-            QApplication.processEvents()
-            time.sleep(0.05)
+        settle(2.0)  # QPdfView renders pages in the background
         window.preview.grab().save(str(OUT / "letter-preview.png"))
         print(OUT.relative_to(ROOT) / "letter-preview.png")
     window.close()

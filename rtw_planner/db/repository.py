@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from datetime import datetime
 
 import peewee as pw
@@ -11,10 +13,16 @@ from rtw_planner.db.tables import (
     ClinicianRow,
     ClinicRow,
     ConsentRow,
+    EvaluationRow,
+    JobDemandsRow,
     PostureEntryRow,
     StrengthEntryRow,
 )
-from rtw_planner.domain.case import Capacity, Case, CaseSummary, Clinic, Clinician, Consent, ConsentCategory
+from rtw_planner.domain import records
+from rtw_planner.domain.case import Case, CaseSummary, Clinic, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.demands import DemandSource, JobDemands
+from rtw_planner.domain.evaluation import Effort, Evaluation
+from rtw_planner.domain.grip import Sex
 from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
 
 DEMAND = "demand"
@@ -68,34 +76,65 @@ class CaseRepository:
             for c in ConsentRow.select().where(ConsentRow.case == case_id).order_by(ConsentRow.id)
         )
         return Case(
-            id=row.id, patient_name=row.patient_name, date_of_birth=row.date_of_birth, employer=row.employer,
-            job_title=row.job_title, clinician=clinician, diagnosis=row.diagnosis, review_date=row.review_date,
-            consents=consents, demands=self._profile(case_id, DEMAND),
-            capacity=Capacity(self._profile(case_id, CAPACITY), row.capacity_assessed_on, row.capacity_evaluator),
+            id=row.id, patient_name=row.patient_name, date_of_birth=row.date_of_birth,
+            sex=Sex(row.sex) if row.sex else None, employer=row.employer, job_title=row.job_title,
+            clinician=clinician, diagnosis=row.diagnosis, review_date=row.review_date, consents=consents,
+            demands=self._demands(case_id), evaluations=self._evaluations(case_id),
         )
 
-    def _profile(self, case_id: int, side: str) -> PhysicalProfile:
-        strength = {
-            (Activity(e.activity), Frequency(e.frequency)): e.value
-            for e in StrengthEntryRow.select().where((StrengthEntryRow.case == case_id)
-                                                     & (StrengthEntryRow.side == side))
-        }
-        postures = {
-            Activity(p.activity): PostureTolerance(p.minutes_at_a_time, p.minutes_per_day)
-            for p in PostureEntryRow.select().where((PostureEntryRow.case == case_id) & (PostureEntryRow.side == side))
-        }
+    def _demands(self, case_id: int) -> JobDemands:
+        row = JobDemandsRow.get_or_none(JobDemandsRow.case == case_id)
+        profile = self._profile(case_id, DEMAND, None)
+        if row is None:
+            return JobDemands(profile=profile)
+        return JobDemands(
+            profile=replace(profile, carry_distance_m=row.carry_distance_m,
+                            exposure=records.exposure_from_list(json.loads(row.exposure_json))),
+            ratings=records.ratings_from_dict(json.loads(row.ratings_json)),
+            shift_hours=row.shift_hours, days_per_week=row.days_per_week,
+            tasks=records.tasks_from_list(json.loads(row.tasks_json)),
+            lifting_tasks=tuple(records.lifting_task_from_dict(t) for t in json.loads(row.lifting_tasks_json)),
+            source=DemandSource(row.source), template=row.template,
+            arm_leg_controls=row.arm_leg_controls, production_pace=row.production_pace,
+        )
+
+    def _evaluations(self, case_id: int) -> tuple[Evaluation, ...]:
+        # In the order they were recorded: latest() decides which governs, by date.
+        rows = EvaluationRow.select().where(EvaluationRow.case == case_id).order_by(EvaluationRow.id)
+        return tuple(
+            Evaluation(
+                id=e.id, assessed_on=e.assessed_on, evaluator=e.evaluator, protocol=e.protocol,
+                effort=Effort(e.effort), effort_notes=e.effort_notes, estimation_rule=e.estimation_rule,
+                grip=records.grip_from_list(json.loads(e.grip_json)),
+                profile=replace(self._profile(case_id, CAPACITY, e.id), carry_distance_m=e.carry_distance_m,
+                                exposure=records.exposure_from_list(json.loads(e.exposure_json))),
+            )
+            for e in rows
+        )
+
+    def _profile(self, case_id: int, side: str, evaluation_id: int | None) -> PhysicalProfile:
+        strength_rows = StrengthEntryRow.select().where(
+            (StrengthEntryRow.case == case_id) & (StrengthEntryRow.side == side)
+            & (StrengthEntryRow.evaluation.is_null() if evaluation_id is None
+               else StrengthEntryRow.evaluation == evaluation_id))
+        posture_rows = PostureEntryRow.select().where(
+            (PostureEntryRow.case == case_id) & (PostureEntryRow.side == side)
+            & (PostureEntryRow.evaluation.is_null() if evaluation_id is None
+               else PostureEntryRow.evaluation == evaluation_id))
+        strength = {(Activity(e.activity), Frequency(e.frequency)): e.value for e in strength_rows}
+        postures = {Activity(p.activity): PostureTolerance(p.minutes_at_a_time, p.minutes_per_day)
+                    for p in posture_rows}
         return PhysicalProfile(strength, postures)
 
     def save(self, case: Case) -> Case:
-        """Insert or update a case in one transaction; returns it with its id."""
+        """Insert or update a case in one transaction; returns it as stored, with its ids."""
         now = datetime.now()
         with self.db.atomic():
             fields = {
                 "patient_name": case.patient_name, "date_of_birth": case.date_of_birth,
-                "employer": case.employer, "job_title": case.job_title,
-                "clinician": self._clinician_id(case.clinician), "diagnosis": case.diagnosis,
-                "review_date": case.review_date, "capacity_assessed_on": case.capacity.assessed_on,
-                "capacity_evaluator": case.capacity.evaluator, "updated_at": now,
+                "sex": case.sex.value if case.sex else None, "employer": case.employer,
+                "job_title": case.job_title, "clinician": self._clinician_id(case.clinician),
+                "diagnosis": case.diagnosis, "review_date": case.review_date, "updated_at": now,
             }
             if case.id is None:
                 case_id = CaseRow.insert(**fields, created_at=now).execute()
@@ -103,7 +142,7 @@ class CaseRepository:
                 case_id = case.id
                 if CaseRow.update(**fields).where(CaseRow.id == case_id).execute() != 1:
                     raise NotFoundError(f"case {case_id} does not exist")
-                for table in (ConsentRow, StrengthEntryRow, PostureEntryRow):
+                for table in (ConsentRow, StrengthEntryRow, PostureEntryRow, EvaluationRow, JobDemandsRow):
                     table.delete().where(table.case == case_id).execute()
             if case.consents:
                 ConsentRow.insert_many([
@@ -111,17 +150,42 @@ class CaseRepository:
                      "date_given": c.date_given, "expiry": c.expiry, "withdrawn_on": c.withdrawn_on}
                     for c in case.consents
                 ]).execute()
-            for side, profile in ((DEMAND, case.demands), (CAPACITY, case.capacity.profile)):
-                self._save_profile(case_id, side, profile)
-        return case.with_id(case_id)
+            self._save_demands(case_id, case.demands)
+            for evaluation in case.evaluations:
+                self._save_evaluation(case_id, evaluation)
+        return self.get(case_id)
 
-    def _save_profile(self, case_id: int, side: str, profile: PhysicalProfile) -> None:
-        strength = [{"case": case_id, "side": side, "activity": a.value, "frequency": f.value, "value": v}
-                    for (a, f), v in profile.strength.items()]
+    def _save_demands(self, case_id: int, demands: JobDemands) -> None:
+        JobDemandsRow.insert(
+            case=case_id, source=demands.source.value, template=demands.template,
+            shift_hours=demands.shift_hours, days_per_week=demands.days_per_week,
+            arm_leg_controls=demands.arm_leg_controls, production_pace=demands.production_pace,
+            carry_distance_m=demands.profile.carry_distance_m,
+            exposure_json=json.dumps(records.exposure_to_list(demands.profile.exposure)),
+            ratings_json=json.dumps(records.ratings_to_dict(demands.ratings)),
+            tasks_json=json.dumps(records.tasks_to_list(demands.tasks)),
+            lifting_tasks_json=json.dumps(records.lifting_tasks_to_list(demands.lifting_tasks)),
+        ).execute()
+        self._save_profile(case_id, DEMAND, None, demands.profile)
+
+    def _save_evaluation(self, case_id: int, evaluation: Evaluation) -> None:
+        evaluation_id = EvaluationRow.insert(
+            case=case_id, assessed_on=evaluation.assessed_on, evaluator=evaluation.evaluator,
+            protocol=evaluation.protocol, effort=evaluation.effort.value, effort_notes=evaluation.effort_notes,
+            estimation_rule=evaluation.estimation_rule, grip_json=json.dumps(records.grip_to_list(evaluation.grip)),
+            carry_distance_m=evaluation.profile.carry_distance_m,
+            exposure_json=json.dumps(records.exposure_to_list(evaluation.profile.exposure)),
+        ).execute()
+        self._save_profile(case_id, CAPACITY, evaluation_id, evaluation.profile)
+
+    def _save_profile(self, case_id: int, side: str, evaluation_id: int | None, profile: PhysicalProfile) -> None:
+        strength = [{"case": case_id, "side": side, "evaluation": evaluation_id, "activity": a.value,
+                     "frequency": f.value, "value": v} for (a, f), v in profile.strength.items()]
         if strength:
             StrengthEntryRow.insert_many(strength).execute()
-        postures = [{"case": case_id, "side": side, "activity": a.value, "minutes_at_a_time": t.minutes_at_a_time,
-                     "minutes_per_day": t.minutes_per_day} for a, t in profile.postures.items()]
+        postures = [{"case": case_id, "side": side, "evaluation": evaluation_id, "activity": a.value,
+                     "minutes_at_a_time": t.minutes_at_a_time, "minutes_per_day": t.minutes_per_day}
+                    for a, t in profile.postures.items()]
         if postures:
             PostureEntryRow.insert_many(postures).execute()
 

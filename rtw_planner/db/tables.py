@@ -48,19 +48,56 @@ class CaseRow(BaseTable):
 
     patient_name = pw.TextField(index=True)
     date_of_birth = pw.DateField(null=True)
+    sex = pw.TextField(null=True)
     employer = pw.TextField(default="")
     job_title = pw.TextField(default="")
     clinician = pw.ForeignKeyField(ClinicianRow, null=True, on_delete="SET NULL", column_name="clinician_id")
     clinician_id: int | None  # the raw key, which peewee adds beside the relation
     diagnosis = pw.TextField(default="")
     review_date = pw.DateField(null=True)
-    capacity_assessed_on = pw.DateField(null=True)
-    capacity_evaluator = pw.TextField(default="")
     created_at = pw.DateTimeField()
     updated_at = pw.DateTimeField(index=True)  # the case list is ordered by it
 
     class Meta:
         table_name = "case"
+
+
+class EvaluationRow(BaseTable):
+    """A dated capacity evaluation; its measurements are entry rows pointing at it."""
+
+    case = pw.ForeignKeyField(CaseRow, on_delete="CASCADE", column_name="case_id")
+    assessed_on = pw.DateField()
+    evaluator = pw.TextField(default="")
+    protocol = pw.TextField(default="")
+    effort = pw.TextField(default="not_recorded")
+    effort_notes = pw.TextField(default="")
+    estimation_rule = pw.TextField(null=True)
+    grip_json = pw.TextField(default="[]")
+    carry_distance_m = pw.FloatField(null=True)
+    exposure_json = pw.TextField(default="[]")
+
+    class Meta:
+        table_name = "evaluation"
+
+
+class JobDemandsRow(BaseTable):
+    """The demands record of a case other than its strength and posture entries (JSON for the rated lists)."""
+
+    case = pw.ForeignKeyField(CaseRow, on_delete="CASCADE", unique=True, column_name="case_id")
+    source = pw.TextField(default="job_site_analysis")
+    template = pw.TextField(default="")
+    shift_hours = pw.FloatField(null=True)
+    days_per_week = pw.FloatField(null=True)
+    arm_leg_controls = pw.BooleanField(default=False)
+    production_pace = pw.BooleanField(default=False)
+    carry_distance_m = pw.FloatField(null=True)
+    exposure_json = pw.TextField(default="[]")
+    ratings_json = pw.TextField(default="{}")
+    tasks_json = pw.TextField(default="[]")
+    lifting_tasks_json = pw.TextField(default="[]")
+
+    class Meta:
+        table_name = "job_demands"
 
 
 class ConsentRow(BaseTable):
@@ -83,13 +120,14 @@ class StrengthEntryRow(BaseTable):
 
     case = pw.ForeignKeyField(CaseRow, on_delete="CASCADE", column_name="case_id")
     side = pw.TextField()
+    evaluation = pw.ForeignKeyField(EvaluationRow, null=True, on_delete="CASCADE", column_name="evaluation_id")
     activity = pw.TextField()
     frequency = pw.TextField()
     value = pw.FloatField()
 
     class Meta:
         table_name = "strength_entry"
-        indexes = ((("case", "side", "activity", "frequency"), True),)
+        indexes = ((("case", "side", "evaluation", "activity", "frequency"), True),)
 
 
 class PostureEntryRow(BaseTable):
@@ -97,13 +135,15 @@ class PostureEntryRow(BaseTable):
 
     case = pw.ForeignKeyField(CaseRow, on_delete="CASCADE", column_name="case_id")
     side = pw.TextField()
+    evaluation = pw.ForeignKeyField(EvaluationRow, null=True, on_delete="CASCADE", column_name="evaluation_id")
     activity = pw.TextField()
     minutes_at_a_time = pw.FloatField()
     minutes_per_day = pw.FloatField()
 
     class Meta:
         table_name = "posture_entry"
-        indexes = ((("case", "side", "activity"), True),)
+        indexes = ((("case", "side", "evaluation", "activity"), True),)
 
 
-ALL_TABLES: list[type[BaseTable]] = [ClinicRow, ClinicianRow, CaseRow, ConsentRow, StrengthEntryRow, PostureEntryRow]
+ALL_TABLES: list[type[BaseTable]] = [ClinicRow, ClinicianRow, CaseRow, EvaluationRow, JobDemandsRow, ConsentRow,
+                                      StrengthEntryRow, PostureEntryRow]

@@ -6,7 +6,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from rtw_planner.domain.demands import JobDemands
 from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.evaluation import Evaluation, latest
+from rtw_planner.domain.grip import Sex
 from rtw_planner.domain.profile import PhysicalProfile
 from rtw_planner.domain.validation import MAX_LONG_TEXT, a_date, text
 
@@ -72,34 +75,20 @@ class Consent:
 
 
 @dataclass(frozen=True)
-class Capacity:
-    """Measured functional capacity and when and by whom it was measured."""
-
-    profile: PhysicalProfile = field(default_factory=PhysicalProfile)
-    assessed_on: date | None = None
-    evaluator: str = ""
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.profile, PhysicalProfile):
-            raise ValidationError("capacity", self.profile, "a physical profile")
-        a_date("capacity assessed on", self.assessed_on)
-        object.__setattr__(self, "evaluator", text("capacity evaluator", self.evaluator))
-
-
-@dataclass(frozen=True)
 class Case:
     """Everything recorded about one person's return to one job. `id` is None until saved."""
 
     patient_name: str
     date_of_birth: date | None = None
+    sex: Sex | None = None
     employer: str = ""
     job_title: str = ""
     clinician: Clinician | None = None
     diagnosis: str = ""
     review_date: date | None = None
     consents: tuple[Consent, ...] = ()
-    demands: PhysicalProfile = field(default_factory=PhysicalProfile)
-    capacity: Capacity = field(default_factory=Capacity)
+    demands: JobDemands = field(default_factory=JobDemands)
+    evaluations: tuple[Evaluation, ...] = ()
     id: int | None = None
 
     def __post_init__(self) -> None:
@@ -118,16 +107,41 @@ class Case:
             if not isinstance(consent, Consent):
                 raise ValidationError("consents", consent, "a list of consent records")
         object.__setattr__(self, "consents", consents)
-        if not isinstance(self.demands, PhysicalProfile):
-            raise ValidationError("demands", self.demands, "a physical profile")
-        if not isinstance(self.capacity, Capacity):
-            raise ValidationError("capacity", self.capacity, "a capacity record")
+        if self.sex is not None and not isinstance(self.sex, Sex):
+            raise ValidationError("sex", self.sex, "female, male or not recorded")
+        if not isinstance(self.demands, JobDemands):
+            raise ValidationError("demands", self.demands, "job demands")
+        evaluations = tuple(self.evaluations)
+        for evaluation in evaluations:
+            if not isinstance(evaluation, Evaluation):
+                raise ValidationError("evaluations", evaluation, "a list of evaluations")
+        object.__setattr__(self, "evaluations", evaluations)
         if self.id is not None and (isinstance(self.id, bool) or not isinstance(self.id, int) or self.id < 1):
             raise ValidationError("case id", self.id, "a positive whole number or none")
 
     def with_id(self, case_id: int | None) -> Case:
-        """The same case under another id (None for an unsaved copy)."""
+        """The same case under another id (None for an unsaved copy); evaluation ids are dropped with it."""
+        if case_id is None:
+            return replace(self, id=None, evaluations=tuple(replace(e, id=None) for e in self.evaluations))
         return replace(self, id=case_id)
+
+    @property
+    def current_evaluation(self) -> Evaluation | None:
+        """The evaluation that governs (the latest); earlier ones are history."""
+        return latest(self.evaluations)
+
+    @property
+    def capacity(self) -> PhysicalProfile:
+        """Measured capacity from the current evaluation (empty when none)."""
+        current = self.current_evaluation
+        return current.profile if current else PhysicalProfile()
+
+    def age_on(self, day: date) -> int | None:
+        """Age in whole years on a day, if the date of birth is known."""
+        if self.date_of_birth is None:
+            return None
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,24 @@ from functools import cache
 from typing import Any
 
 from rtw_planner.assets import resource_path
-from rtw_planner.domain.case import Capacity, Case, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.case import Case, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.demands import DemandSource, JobDemands
 from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.evaluation import Effort, Evaluation
+from rtw_planner.domain.grip import Sex
+from rtw_planner.domain.profile import Activity, Frequency, Kind, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.records import (
+    exposure_from_list,
+    exposure_to_list,
+    grip_from_list,
+    grip_to_list,
+    lifting_task_from_dict,
+    lifting_tasks_to_list,
+    ratings_from_dict,
+    ratings_to_dict,
+    tasks_from_list,
+    tasks_to_list,
+)
 
 FORMAT = "rtw-planner-case"
 VERSION = 1
@@ -81,15 +96,46 @@ def _profile(data: dict[str, Any]) -> PhysicalProfile:
         if activity in postures:
             raise ValidationError(activity.label, row["minutes_at_a_time"], "one entry per posture")
         postures[activity] = PostureTolerance(row["minutes_at_a_time"], row["minutes_per_day"])
-    return PhysicalProfile(strength, postures)
+    exposure = exposure_from_list(data.get("exposure", []))
+    return PhysicalProfile(strength, postures, data.get("carry_distance_m"), exposure)
+
+
+
+
+
+
+
+
+def _demands(data: dict[str, Any]) -> JobDemands:
+    return JobDemands(
+        profile=_profile(data), ratings=ratings_from_dict(data.get("ratings", {})),
+        shift_hours=data.get("shift_hours"), days_per_week=data.get("days_per_week"),
+        tasks=tasks_from_list(data.get("tasks", [])),
+        lifting_tasks=tuple(lifting_task_from_dict(t) for t in data.get("lifting_tasks", [])),
+        source=DemandSource(data.get("source", DemandSource.JOB_SITE_ANALYSIS.value)),
+        template=data.get("template", ""), arm_leg_controls=data.get("arm_leg_controls", False),
+        production_pace=data.get("production_pace", False),
+    )
+
+
+def _evaluation(n: int, data: dict[str, Any]) -> Evaluation:
+    return Evaluation(
+        assessed_on=_date(f"evaluations/{n}/assessed_on", data["assessed_on"]),  # type: ignore[arg-type]
+        evaluator=data.get("evaluator", ""), protocol=data.get("protocol", ""),
+        effort=Effort(data.get("effort", Effort.NOT_RECORDED.value)), effort_notes=data.get("effort_notes", ""),
+        profile=_profile(data),
+        grip=grip_from_list(data.get("grip", [])),
+        estimation_rule=data.get("estimation_rule"),
+    )
 
 
 def _case(data: dict[str, Any]) -> Case:
     clinician = data.get("clinician")
-    capacity = data.get("capacity", {})
+    sex = data.get("sex")
     return Case(
         patient_name=data["patient_name"],
         date_of_birth=_date("date_of_birth", data.get("date_of_birth")),
+        sex=Sex(sex) if sex else None,
         employer=data.get("employer", ""),
         job_title=data.get("job_title", ""),
         clinician=Clinician(**clinician) if clinician else None,
@@ -102,9 +148,8 @@ def _case(data: dict[str, Any]) -> Case:
                     _date(f"consents/{n}/withdrawn_on", c.get("withdrawn_on")))
             for n, c in enumerate(data.get("consents", []))
         ),
-        demands=_profile(data.get("demands", {})),
-        capacity=Capacity(_profile(capacity), _date("capacity/assessed_on", capacity.get("assessed_on")),
-                          capacity.get("evaluator", "")),
+        demands=_demands(data.get("demands", {})),
+        evaluations=tuple(_evaluation(n, e) for n, e in enumerate(data.get("evaluations", []))),
     )
 
 
@@ -113,30 +158,60 @@ def _iso(value: date | None) -> str | None:
 
 
 def _profile_dict(profile: PhysicalProfile) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "lifting_carrying": [
             {"activity": a.value, "frequency": f.value, "load_kg": v}
-            for (a, f), v in profile.strength.items() if a.kind.value == "mass"
+            for (a, f), v in profile.strength.items() if a.kind is Kind.MASS
         ],
         "pushing_pulling": [
             {"activity": a.value, "frequency": f.value, "force_n": v}
-            for (a, f), v in profile.strength.items() if a.kind.value == "force"
+            for (a, f), v in profile.strength.items() if a.kind is Kind.FORCE
         ],
         "postures": [
             {"activity": a.value, "minutes_at_a_time": t.minutes_at_a_time, "minutes_per_day": t.minutes_per_day}
             for a, t in profile.postures.items()
         ],
     }
+    if profile.carry_distance_m is not None:
+        out["carry_distance_m"] = profile.carry_distance_m
+    if profile.exposure:
+        out["exposure"] = exposure_to_list(profile.exposure)
+    return out
+
+
+
+
+def _demands_dict(demands: JobDemands) -> dict[str, Any]:
+    return {
+        "source": demands.source.value, "template": demands.template, "shift_hours": demands.shift_hours,
+        "days_per_week": demands.days_per_week, "arm_leg_controls": demands.arm_leg_controls,
+        "production_pace": demands.production_pace,
+        **_profile_dict(demands.profile),
+        "ratings": ratings_to_dict(demands.ratings),
+        "tasks": tasks_to_list(demands.tasks),
+        "lifting_tasks": lifting_tasks_to_list(demands.lifting_tasks),
+    }
+
+
+def _evaluation_dict(evaluation: Evaluation) -> dict[str, Any]:
+    return {
+        "assessed_on": evaluation.assessed_on.isoformat(), "evaluator": evaluation.evaluator,
+        "protocol": evaluation.protocol, "effort": evaluation.effort.value, "effort_notes": evaluation.effort_notes,
+        "estimation_rule": evaluation.estimation_rule,
+        "grip": grip_to_list(evaluation.grip),
+        **_profile_dict(evaluation.profile),
+    }
 
 
 def to_dict(case: Case) -> dict[str, Any]:
-    """The case as a version-1 case file object (the database id is not part of it)."""
+    """The case as a version-1 case file object (database ids are not part of it)."""
     clinician = case.clinician
     return {
         "format": FORMAT,
         "version": VERSION,
         "patient_name": case.patient_name,
         "date_of_birth": _iso(case.date_of_birth),
+        "sex": case.sex.value if case.sex else None,
         "employer": case.employer,
         "job_title": case.job_title,
         "clinician": None if clinician is None else {
@@ -150,9 +225,8 @@ def to_dict(case: Case) -> dict[str, Any]:
              "date_given": c.date_given.isoformat(), "expiry": _iso(c.expiry), "withdrawn_on": _iso(c.withdrawn_on)}
             for c in case.consents
         ],
-        "demands": _profile_dict(case.demands),
-        "capacity": {**_profile_dict(case.capacity.profile), "assessed_on": _iso(case.capacity.assessed_on),
-                     "evaluator": case.capacity.evaluator},
+        "demands": _demands_dict(case.demands),
+        "evaluations": [_evaluation_dict(e) for e in case.evaluations],
     }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from rtw_planner.domain.errors import ValidationError
@@ -27,9 +27,12 @@ class Activity(StrEnum):
 
     LIFT_FLOOR_TO_WAIST = "lift_floor_to_waist"
     LIFT_WAIST_TO_SHOULDER = "lift_waist_to_shoulder"
+    LIFT_ABOVE_SHOULDER = "lift_above_shoulder"
     CARRY = "carry"
-    PUSH = "push"
-    PULL = "pull"
+    PUSH_INITIAL = "push_initial"
+    PUSH_SUSTAINED = "push_sustained"
+    PULL_INITIAL = "pull_initial"
+    PULL_SUSTAINED = "pull_sustained"
     SIT = "sit"
     STAND = "stand"
     WALK = "walk"
@@ -48,9 +51,12 @@ class Activity(StrEnum):
 _KINDS = {
     Activity.LIFT_FLOOR_TO_WAIST: Kind.MASS,
     Activity.LIFT_WAIST_TO_SHOULDER: Kind.MASS,
+    Activity.LIFT_ABOVE_SHOULDER: Kind.MASS,
     Activity.CARRY: Kind.MASS,
-    Activity.PUSH: Kind.FORCE,
-    Activity.PULL: Kind.FORCE,
+    Activity.PUSH_INITIAL: Kind.FORCE,
+    Activity.PUSH_SUSTAINED: Kind.FORCE,
+    Activity.PULL_INITIAL: Kind.FORCE,
+    Activity.PULL_SUSTAINED: Kind.FORCE,
     Activity.SIT: Kind.POSTURE,
     Activity.STAND: Kind.POSTURE,
     Activity.WALK: Kind.POSTURE,
@@ -58,9 +64,12 @@ _KINDS = {
 _LABELS = {
     Activity.LIFT_FLOOR_TO_WAIST: "Lift floor to waist",
     Activity.LIFT_WAIST_TO_SHOULDER: "Lift waist to shoulder",
+    Activity.LIFT_ABOVE_SHOULDER: "Lift above shoulder",
     Activity.CARRY: "Carry",
-    Activity.PUSH: "Push",
-    Activity.PULL: "Pull",
+    Activity.PUSH_INITIAL: "Push, initial",
+    Activity.PUSH_SUSTAINED: "Push, sustained",
+    Activity.PULL_INITIAL: "Pull, initial",
+    Activity.PULL_SUSTAINED: "Pull, sustained",
     Activity.SIT: "Sitting",
     Activity.STAND: "Standing",
     Activity.WALK: "Walking",
@@ -114,6 +123,23 @@ class PostureTolerance:
 
 
 StrengthKey = tuple[Activity, Frequency]
+MAX_CARRY_DISTANCE_M = 1000.0
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """The raw exposure behind a frequency rating: hours per shift and/or repetitions per hour."""
+
+    hours_per_shift: float | None = None
+    reps_per_hour: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.hours_per_shift is not None:
+            object.__setattr__(self, "hours_per_shift",
+                               number_in_range("hours per shift", self.hours_per_shift, 0, 24, "h"))
+        if self.reps_per_hour is not None:
+            object.__setattr__(self, "reps_per_hour",
+                               number_in_range("repetitions per hour", self.reps_per_hour, 0, 3600, "per hour"))
 
 
 @dataclass(frozen=True)
@@ -123,6 +149,8 @@ class PhysicalProfile:
 
     strength: Mapping[StrengthKey, float] = field(default_factory=dict)
     postures: Mapping[Activity, PostureTolerance] = field(default_factory=dict)
+    carry_distance_m: float | None = None
+    exposure: Mapping[Activity, Exposure] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         checked: dict[StrengthKey, float] = {}
@@ -142,6 +170,15 @@ class PhysicalProfile:
                 raise ValidationError("posture activity", activity, "sitting, standing or walking")
             if not isinstance(tolerance, PostureTolerance):
                 raise ValidationError(activity.label, tolerance, "minutes at a time and minutes per day")
+        if self.carry_distance_m is not None:
+            object.__setattr__(self, "carry_distance_m", number_in_range(
+                "carry distance", self.carry_distance_m, 0, MAX_CARRY_DISTANCE_M, "m"))
+        for activity, exposure in self.exposure.items():
+            wrong_item = not isinstance(activity, Activity) or activity.kind is Kind.POSTURE
+            if wrong_item or not isinstance(exposure, Exposure):
+                raise ValidationError("exposure", activity, "hours per shift or repetitions per hour for a "
+                                      "lifting, carrying, pushing or pulling item")
+        object.__setattr__(self, "exposure", dict(sorted(self.exposure.items(), key=lambda kv: _order(kv[0]))))
         object.__setattr__(self, "strength", dict(sorted(checked.items(), key=_strength_order)))
         object.__setattr__(self, "postures", dict(sorted(self.postures.items(), key=lambda kv: _order(kv[0]))))
 
@@ -152,7 +189,7 @@ class PhysicalProfile:
             strength.pop((activity, frequency), None)
         else:
             strength[(activity, frequency)] = value
-        return PhysicalProfile(strength, self.postures)
+        return replace(self, strength=strength)
 
     def with_posture(self, activity: Activity, tolerance: PostureTolerance | None) -> PhysicalProfile:
         """A copy with one posture tolerance set or removed (None)."""
@@ -161,7 +198,7 @@ class PhysicalProfile:
             postures.pop(activity, None)
         else:
             postures[activity] = tolerance
-        return PhysicalProfile(self.strength, postures)
+        return replace(self, postures=postures)
 
     def is_empty(self) -> bool:
         """True when nothing is recorded."""

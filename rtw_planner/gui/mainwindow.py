@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         header = self.case_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 120), (2, 110), (3, 90)):
+        for column, width in ((1, 110), (2, 100), (3, 85)):
             header.resizeSection(column, width)
         self.count_label = QLabel()
         left = QWidget()
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([470, 810])
+        self.splitter.setSizes([440, 840])
         self.setCentralWidget(self.splitter)
 
         self._search_timer = QTimer(self)

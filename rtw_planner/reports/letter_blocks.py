@@ -14,9 +14,12 @@ from rtw_planner.reports.wording import fill, load_wording, long_date
 VERBS = {
     Activity.LIFT_FLOOR_TO_WAIST: "Lift from floor to waist height",
     Activity.LIFT_WAIST_TO_SHOULDER: "Lift from waist to shoulder height",
+    Activity.LIFT_ABOVE_SHOULDER: "Lift above shoulder height",
     Activity.CARRY: "Carry",
-    Activity.PUSH: "Push",
-    Activity.PULL: "Pull",
+    Activity.PUSH_INITIAL: "Push (force to start moving)",
+    Activity.PUSH_SUSTAINED: "Push (force to keep moving)",
+    Activity.PULL_INITIAL: "Pull (force to start moving)",
+    Activity.PULL_SUSTAINED: "Pull (force to keep moving)",
     Activity.SIT: "Sit",
     Activity.STAND: "Stand",
     Activity.WALK: "Walk",
@@ -76,17 +79,21 @@ def _when(item: MatchItem) -> str:
     return "at a time" if item.measure is PostureMeasure.AT_A_TIME else "in a working day"
 
 
+def _estimated(item: MatchItem) -> str:
+    return f" This figure is estimated, not measured (rule: {item.estimated_by})." if item.estimated_by else ""
+
+
 def ability_line(item: MatchItem) -> str:
     """A matched item in plain words."""
     assert item.capacity is not None
-    return f"{VERBS[item.activity]}: up to {amount(item.activity, item.capacity)} {_when(item)}."
+    return f"{VERBS[item.activity]}: up to {amount(item.activity, item.capacity)} {_when(item)}.{_estimated(item)}"
 
 
 def restriction_line(item: MatchItem) -> str:
     """A mismatched item in plain words, with what the role asks for."""
     assert item.capacity is not None
     return (f"{VERBS[item.activity]}: no more than {amount(item.activity, item.capacity)} {_when(item)}"
-            f"; the role asks for {amount(item.activity, item.demand)}.")
+            f"; the role asks for {amount(item.activity, item.demand)}.{_estimated(item)}")
 
 
 def not_tested_line(item: MatchItem) -> str:
@@ -97,10 +104,11 @@ def not_tested_line(item: MatchItem) -> str:
 def build_letter(case: Case, clinic: Clinic, letter_date: date) -> LetterContent:
     """Assemble the letter. Only functional information is used: never the diagnosis or clinical notes."""
     words = load_wording("employer-letter")
-    items = match(case.demands, case.capacity.profile)
+    evaluation = case.current_evaluation
+    items = match(case.demands.profile, case.capacity, evaluation)
     name = case.patient_name
     job = case.job_title or "a member of staff"
-    assessed = case.capacity.assessed_on
+    assessed = evaluation.assessed_on if evaluation else None
     basis = fill(words["basis"], assessed_on=long_date(assessed)) if assessed else words["basis_undated"]
     contact_bits = [b for b in (clinic.phone, clinic.email) if b]
     contact = f" on {' or '.join(contact_bits)}" if contact_bits else ""
@@ -119,7 +127,8 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date) -> LetterContent
         title=words["title"],
         subject=fill(words["subject"], patient_name=name, job_title=job),
         salutation=words["salutation"],
-        paragraphs=(fill(words["intro"], patient_name=name, job_title=job), basis),
+        paragraphs=(fill(words["intro"], patient_name=name, job_title=job), basis)
+        + ((words["template_demands"],) if case.demands.from_template else ()),
         sections=tuple(_sections(words, name, by_status, review + " " + fill(words["contact"], contact=contact))),
         closing=words["closing"],
         signature=tuple(line for line in signature if line),

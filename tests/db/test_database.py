@@ -1,4 +1,4 @@
-"""Opening the database: migration 0001 builds the models' schema, owner-only, safe pragmas, no re-runs."""
+"""Opening the database: the migrations build the models' schema, owner-only, safe pragmas, no re-runs."""
 
 from __future__ import annotations
 
@@ -12,10 +12,16 @@ import peewee as pw
 import pytest
 
 from rtw_planner.db import database
-from rtw_planner.db.database import DatabaseError, default_database_path, open_database, pending_migrations
+from rtw_planner.db.database import (
+    DatabaseError,
+    default_database_path,
+    migration_names,
+    open_database,
+    pending_migrations,
+)
 from rtw_planner.db.tables import ALL_TABLES
 
-TABLES = {"clinic", "clinician", "case", "consent", "strength_entry", "posture_entry"}
+TABLES = {"clinic", "clinician", "case", "consent", "strength_entry", "posture_entry", "evaluation", "job_demands"}
 
 
 def mode(path: Path) -> int:
@@ -34,10 +40,11 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "folder" / "rtw.sqlite3"
 
 
-def test_empty_path_gets_migration_0001(db_path: Path) -> None:
+def test_empty_path_gets_every_migration(db_path: Path) -> None:
     db = open_database(db_path)
-    history = db.execute_sql("SELECT name FROM schema_migration").fetchall()
-    assert history == [("0001_initial",)]
+    history = db.execute_sql("SELECT name FROM schema_migration ORDER BY id").fetchall()
+    assert history == [("0001_initial",), ("0002_evaluations_and_job_demands",)]
+    assert [name for (name,) in history] == migration_names()
     assert set(db.get_tables()) == TABLES | {"schema_migration"}
     assert pending_migrations(db) == []
 
@@ -56,9 +63,13 @@ def test_migrated_schema_equals_the_models(db_path: Path) -> None:
 
 def test_cascades_are_declared(db_path: Path) -> None:
     db = open_database(db_path)
-    for table in ("consent", "strength_entry", "posture_entry"):
-        [key] = db.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall()
-        assert (key[2], key[3], key[6]) == ("case", "case_id", "CASCADE")
+    for table in ("consent", "strength_entry", "posture_entry", "evaluation", "job_demands"):
+        keys = {key[2]: (key[3], key[6]) for key in db.execute_sql(f'PRAGMA foreign_key_list("{table}")')}
+        assert keys["case"] == ("case_id", "CASCADE"), table
+        if table.endswith("_entry"):
+            assert keys == {"case": ("case_id", "CASCADE"), "evaluation": ("evaluation_id", "CASCADE")}
+        else:
+            assert set(keys) == {"case"}
     [key] = db.execute_sql('PRAGMA foreign_key_list("case")').fetchall()
     assert (key[2], key[6]) == ("clinician", "SET NULL")
 
@@ -126,7 +137,7 @@ def test_database_is_backed_up_before_a_new_migration(db_path: Path, tmp_path: P
     db.close()
     migrations = tmp_path / "migrations"
     shutil.copytree(database.MIGRATIONS_DIR, migrations)
-    (migrations / "0002_add_note.py").write_text(
+    (migrations / "0003_add_note.py").write_text(
         "import peewee as pw\nfrom playhouse.migrate import migrate\n\n\n"
         "def up(migrator, db):\n    migrate(migrator.add_column('clinic', 'note', pw.TextField(default='')))\n",
         encoding="utf-8")

@@ -11,7 +11,7 @@ import pytest
 
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository, ClinicRepository, NotFoundError
-from rtw_planner.db.tables import ConsentRow, PostureEntryRow, StrengthEntryRow
+from rtw_planner.db.tables import ConsentRow, EvaluationRow, JobDemandsRow, PostureEntryRow, StrengthEntryRow
 from rtw_planner.domain.case import Case, Clinic, Consent, ConsentCategory
 from rtw_planner.domain.casefile import parse
 from rtw_planner.domain.profile import Activity, Frequency
@@ -47,10 +47,15 @@ def test_save_and_get_round_trip(repo: CaseRepository, demo: Case) -> None:
 
 def test_update_replaces_entries(repo: CaseRepository, demo: Case) -> None:
     saved = repo.save(demo)
-    edited = replace(saved, job_title="Team leader", consents=(),
-                     demands=saved.demands.with_strength(Activity.CARRY, Frequency.FREQUENT, None))
-    assert repo.save(edited) == edited
-    assert repo.get(edited.id) == edited  # type: ignore[arg-type]
+    profile = saved.demands.profile.with_strength(Activity.CARRY, Frequency.FREQUENT, None)
+    edited = replace(saved, job_title="Team leader", consents=(), demands=replace(saved.demands, profile=profile),
+                     evaluations=saved.evaluations[1:])
+    stored = repo.save(edited)
+    assert stored.id == edited.id
+    assert stored.with_id(None) == edited.with_id(None)  # evaluation ids are the database's to give
+    assert repo.get(edited.id) == stored  # type: ignore[arg-type]
+    assert (Activity.CARRY, Frequency.FREQUENT) not in stored.demands.profile.strength
+    assert len(stored.evaluations) == 1
     assert repo.count() == 1
 
 
@@ -133,7 +138,7 @@ def test_delete_cascades(repo: CaseRepository, demo: Case) -> None:
     repo.delete(gone.id)  # type: ignore[arg-type]
     with pytest.raises(NotFoundError):
         repo.get(gone.id)  # type: ignore[arg-type]
-    for table in (ConsentRow, StrengthEntryRow, PostureEntryRow):
+    for table in (ConsentRow, StrengthEntryRow, PostureEntryRow, EvaluationRow, JobDemandsRow):
         assert table.select().where(table.case == gone.id).count() == 0
         assert table.select().where(table.case == keep.id).count() > 0
     assert repo.get(keep.id) == keep  # type: ignore[arg-type]

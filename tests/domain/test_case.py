@@ -6,8 +6,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from rtw_planner.domain.case import Capacity, Case, Clinic, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.case import Case, Clinic, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.evaluation import Evaluation
 from rtw_planner.domain.profile import PhysicalProfile
 
 GIVEN = date(2026, 1, 10)
@@ -37,8 +38,10 @@ def test_text_fields_are_stripped_and_kept() -> None:
     ({"review_date": "2027-01-08"}, "review date", "a date from 1900-01-01 to 2200-12-31 or none"),
     ({"clinician": "Dr Ng"}, "clinician", "a clinician or none"),
     ({"consents": ("yes",)}, "consents", "a list of consent records"),
-    ({"demands": {}}, "demands", "a physical profile"),
-    ({"capacity": PhysicalProfile()}, "capacity", "a capacity record"),
+    ({"demands": {}}, "demands", "job demands"),
+    ({"demands": PhysicalProfile()}, "demands", "job demands"),
+    ({"evaluations": (PhysicalProfile(),)}, "evaluations", "a list of evaluations"),
+    ({"sex": "other"}, "sex", "female, male or not recorded"),
     ({"id": 0}, "case id", "a positive whole number or none"),
     ({"id": True}, "case id", "a positive whole number or none"),
 ])
@@ -66,13 +69,13 @@ def test_clinician_fields() -> None:
         Clinician("Dr Ng", registration_number="R" * 61)
 
 
-def test_capacity_fields() -> None:
-    assert Capacity(evaluator=" P. Shah ").evaluator == "P. Shah"
+def test_evaluation_fields() -> None:
+    assert Evaluation(GIVEN, evaluator=" P. Shah ").evaluator == "P. Shah"
     with pytest.raises(ValidationError) as caught:
-        Capacity(assessed_on=date(2201, 1, 1))
-    assert caught.value.field == "capacity assessed on"
+        Evaluation(date(2201, 1, 1))
+    assert caught.value.field == "evaluation date"
     with pytest.raises(ValidationError) as caught:
-        Capacity(profile={})  # type: ignore[arg-type]
+        Evaluation(GIVEN, profile={})  # type: ignore[arg-type]
     assert caught.value.field == "capacity"
 
 

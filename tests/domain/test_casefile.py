@@ -11,8 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rtw_planner.domain.case import Capacity, Case, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.case import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.casefile import CaseFileError, dumps, from_dict, parse, to_dict
+from rtw_planner.domain.demands import JobDemands
+from rtw_planner.domain.evaluation import Evaluation
 from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
 
 names = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zs", "Zl", "Zp")),
@@ -21,13 +23,16 @@ names = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zs
 
 def full_case() -> Case:
     return Case(
-        "Zoë Łódź-Müller 王秀英 Ольга", date(1984, 3, 12), "Smith & <b>Jones</b>", "Order picker",
-        Clinician("Priya Shah", "Physiotherapist", "HCPC PH123456"), "CANARY-DIAGNOSIS", date(2027, 1, 8),
-        (Consent(ConsentCategory.FUNCTIONAL, "HR", "RTW", date(2026, 1, 1), date(2027, 1, 1),
-                 date(2026, 5, 1)),),
-        PhysicalProfile({(Activity.CARRY, Frequency.FREQUENT): 12.345,
-                         (Activity.PULL, Frequency.CONSTANT): 99}, {Activity.SIT: PostureTolerance(15, 60)}),
-        Capacity(PhysicalProfile({(Activity.CARRY, Frequency.CONSTANT): 0}), date(2026, 11, 20), "P. Shah"),
+        "Zoë Łódź-Müller 王秀英 Ольга", date(1984, 3, 12), employer="Smith & <b>Jones</b>", job_title="Order picker",
+        clinician=Clinician("Priya Shah", "Physiotherapist", "HCPC PH123456"), diagnosis="CANARY-DIAGNOSIS",
+        review_date=date(2027, 1, 8),
+        consents=(Consent(ConsentCategory.FUNCTIONAL, "HR", "RTW", date(2026, 1, 1), date(2027, 1, 1),
+                          date(2026, 5, 1)),),
+        demands=JobDemands(PhysicalProfile({(Activity.CARRY, Frequency.FREQUENT): 12.345,
+                                            (Activity.PULL_INITIAL, Frequency.CONSTANT): 99},
+                                           {Activity.SIT: PostureTolerance(15, 60)})),
+        evaluations=(Evaluation(date(2026, 11, 20), "P. Shah",
+                                profile=PhysicalProfile({(Activity.CARRY, Frequency.CONSTANT): 0}), id=3),),
         id=12,
     )
 
@@ -38,21 +43,23 @@ def test_round_trip_keeps_everything_but_the_id() -> None:
     assert "Zoë Łódź-Müller 王秀英 Ольга" in text  # written as letters, not \u escapes
     assert parse(text) == case.with_id(None)
     assert "id" not in to_dict(case)
+    assert "id" not in to_dict(case)["evaluations"][0]
 
 
 @settings(deadline=None)  # the first example also loads jsonschema and compiles the schema
 @given(names, st.floats(0, 500), st.floats(0, 5000), st.floats(0, 1440))
 def test_round_trip_property(name: str, kg: float, newtons: float, minutes: float) -> None:
-    case = Case(name, demands=PhysicalProfile({(Activity.LIFT_WAIST_TO_SHOULDER, Frequency.OCCASIONAL): kg,
-                                               (Activity.PUSH, Frequency.FREQUENT): newtons},
-                                              {Activity.WALK: PostureTolerance(minutes, minutes)}))
+    strength = {(Activity.LIFT_WAIST_TO_SHOULDER, Frequency.OCCASIONAL): kg,
+                (Activity.PUSH_INITIAL, Frequency.FREQUENT): newtons}
+    postures = {Activity.WALK: PostureTolerance(minutes, minutes)}
+    case = Case(name, demands=JobDemands(PhysicalProfile(strength, postures)))
     assert parse(dumps(case)) == case
 
 
 def test_demo_reads(demo_text: str) -> None:
     case = parse(demo_text)
     assert case.patient_name == "Marek Dąbrowski"
-    assert case.demands.strength[(Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)] == 23
+    assert case.demands.profile.strength[(Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)] == 23
     assert parse(dumps(case)) == case
 
 
@@ -64,6 +71,11 @@ def edited(demo_text: str, change: Callable[[dict[str, Any]], object]) -> str:
 
 def lift(data: dict[str, Any]) -> dict[str, Any]:
     row: dict[str, Any] = data["demands"]["lifting_carrying"][0]
+    return row
+
+
+def current(data: dict[str, Any]) -> dict[str, Any]:
+    row: dict[str, Any] = data["evaluations"][-1]
     return row
 
 
@@ -85,11 +97,11 @@ BAD: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
     ("date format", lambda d: d.update(review_date="08/01/2027"), r"^review_date: "),
     ("date out of range", lambda d: d.update(review_date="2201-01-01"), r"^review date: .*2200-12-31"),
     ("blank name", lambda d: d.update(patient_name="  "), r"^patient name: '  ' is not allowed"),
-    ("posture at a time > per day", lambda d: d["capacity"]["postures"][0].update(minutes_at_a_time=241),
+    ("posture at a time > per day", lambda d: current(d)["postures"][0].update(minutes_at_a_time=241),
      r"^minutes at a time: 241 .*no more than the minutes per day \(240\)"),
     ("duplicate strength", lambda d: d["demands"]["lifting_carrying"].append(dict(lift(d))),
      r"^Lift floor to waist \(occasional\): 23 .*one entry per frequency"),
-    ("duplicate posture", lambda d: d["capacity"]["postures"].append(dict(d["capacity"]["postures"][0])),
+    ("duplicate posture", lambda d: current(d)["postures"].append(dict(current(d)["postures"][0])),
      r"^Sitting: 30 .*one entry per posture"),
     ("future birth", lambda d: d.update(date_of_birth="2199-01-01"), r"^date of birth: .*not in the future"),
     ("consent expiry", lambda d: d.update(consents=[{"category": "functional", "recipient": "HR",

@@ -38,19 +38,19 @@ def test_lower_frequency_capacity_is_never_used() -> None:
 
 
 def test_match_mismatch_and_gap_in_the_unit() -> None:
-    demands = PhysicalProfile({(LIFT, OCC): 20, (Activity.PULL, FREQ): 300, (Activity.CARRY, OCC): 15})
-    capacity = PhysicalProfile({(LIFT, OCC): 20, (Activity.PULL, FREQ): 120.5, (Activity.CARRY, OCC): 14.75})
+    demands = PhysicalProfile({(LIFT, OCC): 20, (Activity.PULL_INITIAL, FREQ): 300, (Activity.CARRY, OCC): 15})
+    capacity = PhysicalProfile({(LIFT, OCC): 20, (Activity.PULL_INITIAL, FREQ): 120.5, (Activity.CARRY, OCC): 14.75})
     items = by_label(match(demands, capacity))
     assert items["Lift floor to waist, occasional"].status is MatchStatus.MATCH
     assert items["Lift floor to waist, occasional"].gap is None
-    pull = items["Pull, frequent"]
+    pull = items["Pull, initial, frequent"]
     assert (pull.status, pull.gap, pull.unit) == (MatchStatus.MISMATCH, 179.5, "N")
     carry = items["Carry, occasional"]
     assert (carry.status, carry.gap, carry.unit) == (MatchStatus.MISMATCH, 0.25, "kg")
 
 
 def test_zero_demand_is_not_required_even_untested() -> None:
-    demands = PhysicalProfile({(Activity.PUSH, CONST): 0}, {Activity.SIT: PostureTolerance(0, 0)})
+    demands = PhysicalProfile({(Activity.PUSH_INITIAL, CONST): 0}, {Activity.SIT: PostureTolerance(0, 0)})
     items = match(demands, PhysicalProfile())
     assert [i.status for i in items] == [MatchStatus.NOT_REQUIRED] * 3
     assert [i.status.label for i in items] == ["Not required"] * 3
@@ -86,22 +86,22 @@ def test_status_follows_the_numbers(demand: float, capacity: float) -> None:
 
 def test_every_demand_gets_exactly_one_item_per_measure(demo_text: str) -> None:
     case = parse(demo_text)
-    items = match(case.demands, case.capacity.profile)
-    assert len(items) == len(case.demands.strength) + 2 * len(case.demands.postures)
+    items = match(case.demands.profile, case.capacity, case.current_evaluation)
+    assert len(items) == len(case.demands.profile.strength) + 2 * len(case.demands.profile.postures)
 
 
 def test_demo_case(demo_text: str) -> None:
     case = parse(demo_text)
-    items = by_label(match(case.demands, case.capacity.profile))
+    items = by_label(match(case.demands.profile, case.capacity, case.current_evaluation))
     lift = items["Lift floor to waist, occasional"]
     assert (lift.demand, lift.capacity, lift.status, lift.gap) == (23, 12, MatchStatus.MISMATCH, 11)
     carry = items["Carry, frequent"]
     assert (carry.status, carry.capacity, carry.gap) == (MatchStatus.NOT_TESTED, None, None)
-    push = items["Push, frequent"]
+    push = items["Push, sustained, frequent"]
     assert (push.demand, push.capacity, push.capacity_frequency, push.status) == (
         150, 160, CONST, MatchStatus.MATCH)
-    assert items["Push, occasional"].capacity_frequency is OCC
-    assert items["Pull, occasional"].status is MatchStatus.NOT_TESTED
+    assert items["Push, initial, occasional"].capacity_frequency is OCC
+    assert items["Pull, initial, occasional"].status is MatchStatus.NOT_TESTED
     assert items["Standing, at a time"].gap == 30
     assert items["Standing, per day"].gap == 180
     assert items["Sitting, per day"].status is MatchStatus.MATCH

@@ -68,9 +68,9 @@ def test_non_numbers_and_bool_are_not_loads(value: object) -> None:
 
 
 def test_force_range_is_newtons_up_to_5000() -> None:
-    key = (Activity.PUSH, Frequency.FREQUENT)
+    key = (Activity.PUSH_INITIAL, Frequency.FREQUENT)
     assert PhysicalProfile({key: MAX_FORCE_N}).strength[key] == 5000.0
-    with pytest.raises(ValidationError, match=r"Push \(frequent\): 5000\.5 is not allowed; expected a number "
+    with pytest.raises(ValidationError, match=r"Push, initial \(frequent\): 5000\.5 is not allowed; expected a number "
                                               r"from 0 to 5000 N"):
         PhysicalProfile({key: 5000.5})
 
@@ -122,16 +122,18 @@ def test_posture_minutes_range(at_a_time: float, per_day: float, field: str) -> 
 
 
 def test_copies_set_and_remove_entries_in_a_stable_order() -> None:
-    profile = PhysicalProfile().with_strength(Activity.PULL, Frequency.CONSTANT, 90)
+    profile = PhysicalProfile().with_strength(Activity.PULL_INITIAL, Frequency.CONSTANT, 90)
     profile = profile.with_strength(*LIFT, 12).with_posture(Activity.WALK, PostureTolerance(10, 60))
-    assert list(profile.strength) == [LIFT, (Activity.PULL, Frequency.CONSTANT)]
+    assert list(profile.strength) == [LIFT, (Activity.PULL_INITIAL, Frequency.CONSTANT)]
     assert not profile.is_empty()
-    emptied = profile.with_strength(*LIFT, None).with_strength(Activity.PULL, Frequency.CONSTANT, None)
+    emptied = profile.with_strength(*LIFT, None).with_strength(Activity.PULL_INITIAL, Frequency.CONSTANT, None)
     assert emptied.with_posture(Activity.WALK, None).is_empty()
     assert profile.strength[LIFT] == 12.0  # the original is untouched
 
 
 def test_units_and_kinds() -> None:
-    assert [unit_of(a) for a in (Activity.CARRY, Activity.PUSH, Activity.STAND)] == ["kg", "N", "min"]
+    assert [unit_of(a) for a in (Activity.CARRY, Activity.PUSH_INITIAL, Activity.STAND)] == ["kg", "N", "min"]
     assert Activity.SIT.kind is Kind.POSTURE
     assert [f.rank for f in Frequency] == [0, 1, 2]
+    assert [a.kind for a in (Activity.LIFT_ABOVE_SHOULDER, Activity.PUSH_SUSTAINED, Activity.PULL_SUSTAINED)] == [
+        Kind.MASS, Kind.FORCE, Kind.FORCE]

@@ -41,8 +41,8 @@ def test_edit_a_demand_and_the_match_follows(window, qtbot, repositories) -> Non
     cases, _ = repositories
     window.open_demo_case()
     case_id = window.case_view.case_id
-    window.case_view.tabs.setCurrentWidget(window.case_view.demands_editor)
-    view = window.case_view.demands_editor.strength_view
+    window.case_view.tabs.setCurrentWidget(window.case_view.demands_view)
+    view = window.case_view.demands_view.profile_editor.strength_view
     index = view.model().index(0, 0)
     view.setCurrentIndex(index)
     view.edit(index)
@@ -56,9 +56,9 @@ def test_edit_a_demand_and_the_match_follows(window, qtbot, repositories) -> Non
     match_rows = window.case_view.match_view.model.items
     assert match_rows[0].demand == 10
     assert match_rows[0].status.value == "match"
-    assert cases.get(case_id).demands.strength[(Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)] == 23
+    assert cases.get(case_id).demands.profile.strength[(Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)] == 23
     window.case_view.save_button.click()
-    assert cases.get(case_id).demands.strength[(Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)] == 10
+    assert cases.get(case_id).demands.profile.strength[(Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)] == 10
 
 
 def test_invalid_input_shows_a_message_and_saves_nothing(window, qtbot, repositories) -> None:  # type: ignore[no-untyped-def]
@@ -75,9 +75,9 @@ def test_invalid_input_shows_a_message_and_saves_nothing(window, qtbot, reposito
     assert form.patient_name_edit.styleSheet() != ""
     assert not window.case_view.save()
     assert cases.get(case_id) == before
-    model = window.case_view.capacity_editor.strength_model
+    model = window.case_view.capacity_view.profile_editor.strength_model
     assert not model.setData(model.index(0, 0), "-5")
-    assert "Lift floor to waist (occasional)" in window.case_view.capacity_editor.message_label.text()
+    assert "Lift floor to waist (occasional)" in window.case_view.capacity_view.profile_editor.message_label.text()
     assert cases.get(case_id) == before
 
 
@@ -122,6 +122,6 @@ def test_generate_the_employer_letter(window, data_dir) -> None:  # type: ignore
 def test_display_units_follow_the_view_menu(window, ui_settings) -> None:  # type: ignore[no-untyped-def]
     window.open_demo_case()
     window.actions[Action.UNITS_LB].trigger()
-    model = window.case_view.demands_editor.strength_model
+    model = window.case_view.demands_view.profile_editor.strength_model
     assert model.data(model.index(0, 0)) == "50.7 lb"
     assert ui_settings.mass_unit().value == "lb"

@@ -34,7 +34,7 @@ def test_case_table_pages_and_searches(qtmodeltester, repositories, demo_text) -
 
 def test_strength_model_edits_and_rejects(qtmodeltester, qtbot, demo_text) -> None:  # type: ignore[no-untyped-def]
     model = StrengthTableModel()
-    model.set_profile(casefile.parse(demo_text).demands)
+    model.set_profile(casefile.parse(demo_text).demands.profile)
     qtmodeltester.check(model)
     index = model.index(0, 0)  # lift floor to waist, occasional
     assert model.data(index) == "23 kg"
@@ -60,8 +60,8 @@ def test_strength_model_converts_display_units(qtmodeltester) -> None:  # type: 
     assert abs(model.profile.strength[(Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)] - 10.0) < 0.01
     push_row = [i for i in range(model.rowCount()) if "Push" in model.headerData(i, _vertical())][0]
     assert model.setData(model.index(push_row, 0), "10")
-    assert abs(model.profile.strength[(Activity.PUSH, Frequency.OCCASIONAL)] - 98.0665) < 1e-6
-    assert model.headerData(push_row, _vertical()) == "Push (kgf)"
+    assert abs(model.profile.strength[(Activity.PUSH_INITIAL, Frequency.OCCASIONAL)] - 98.0665) < 1e-6
+    assert model.headerData(push_row, _vertical()) == "Push, initial (kgf)"
 
 
 def _vertical():  # type: ignore[no-untyped-def]
@@ -85,11 +85,11 @@ def test_posture_model_keeps_at_a_time_within_the_day(qtmodeltester, qtbot) -> N
 def test_match_model_shows_gaps(qtmodeltester, demo_text) -> None:  # type: ignore[no-untyped-def]
     case = casefile.parse(demo_text)
     model = MatchTableModel()
-    model.set_items(match(case.demands, case.capacity.profile))
+    model.set_items(match(case.demands.profile, case.capacity, case.current_evaluation))
     qtmodeltester.check(model)
     rows = {model.data(model.index(r, 0)): r for r in range(model.rowCount())}
     row = rows["Lift floor to waist, occasional"]
     assert model.data(model.index(row, 3)) == "Mismatch"
     assert model.data(model.index(row, 4)) == "11 kg short (48%)"
-    assert model.data(model.index(rows["Push, frequent"], 5)) == "Constant (higher)"
-    assert model.data(model.index(rows["Pull, occasional"], 3)) == "Not tested"
+    assert model.data(model.index(rows["Push, sustained, frequent"], 5)).endswith("measured at constant frequency")
+    assert model.data(model.index(rows["Pull, initial, occasional"], 3)) == "Not tested"

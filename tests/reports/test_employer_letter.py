@@ -45,10 +45,10 @@ def test_letter_says_what_the_employer_needs(case: Case) -> None:
         "What Zoë Łódź-Müller can do now", "Limits that apply for now", "Not yet assessed",
         "Lift from floor to waist height: no more than 12 kg occasionally (up to a third of the day); "
         "the role asks for 23 kg.",
-        "Push: up to 160 N (16.3 kgf) frequently",
+        "Push (force to keep moving): up to 160 N (16.3 kgf) frequently",
         "Stand: no more than 240 minutes (4 hours) in a working day; "
         "the role asks for 420 minutes (7 hours).",
-        "Carry 10 kg frequently", "Pull 200 N (20.4 kgf) occasionally",
+        "Carry 10 kg frequently", "Pull (force to start moving) 200 N (20.4 kgf) occasionally",
         "assessment on 20 November 2026", "by 8 January 2027",
         "Dr Ægir Ørsted", "Physiotherapist", "Registration: HCPC PH123456",
         "0113 496 0000 or rtw@clinic.example",

@@ -16,8 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QDateEdit, QFormLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QWidget)
 
 class Ui_CaseDetailsForm(object):
     def setupUi(self, CaseDetailsForm):
@@ -48,86 +49,97 @@ class Ui_CaseDetailsForm(object):
 
         self.form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.date_of_birth_edit)
 
+        self.sex_label = QLabel(CaseDetailsForm)
+        self.sex_label.setObjectName(u"sex_label")
+
+        self.form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.sex_label)
+
+        self.sex_combo = QComboBox(CaseDetailsForm)
+        self.sex_combo.setObjectName(u"sex_combo")
+
+        self.form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.sex_combo)
+
         self.employer_label = QLabel(CaseDetailsForm)
         self.employer_label.setObjectName(u"employer_label")
 
-        self.form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.employer_label)
+        self.form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.employer_label)
 
         self.employer_edit = QLineEdit(CaseDetailsForm)
         self.employer_edit.setObjectName(u"employer_edit")
         self.employer_edit.setMaxLength(200)
 
-        self.form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.employer_edit)
+        self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.employer_edit)
 
         self.job_title_label = QLabel(CaseDetailsForm)
         self.job_title_label.setObjectName(u"job_title_label")
 
-        self.form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.job_title_label)
+        self.form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.job_title_label)
 
         self.job_title_edit = QLineEdit(CaseDetailsForm)
         self.job_title_edit.setObjectName(u"job_title_edit")
         self.job_title_edit.setMaxLength(200)
 
-        self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.job_title_edit)
+        self.form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.job_title_edit)
 
         self.clinician_name_label = QLabel(CaseDetailsForm)
         self.clinician_name_label.setObjectName(u"clinician_name_label")
 
-        self.form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.clinician_name_label)
+        self.form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.clinician_name_label)
 
         self.clinician_name_edit = QLineEdit(CaseDetailsForm)
         self.clinician_name_edit.setObjectName(u"clinician_name_edit")
         self.clinician_name_edit.setMaxLength(200)
 
-        self.form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.clinician_name_edit)
+        self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.clinician_name_edit)
 
         self.clinician_profession_label = QLabel(CaseDetailsForm)
         self.clinician_profession_label.setObjectName(u"clinician_profession_label")
 
-        self.form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.clinician_profession_label)
+        self.form_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.clinician_profession_label)
 
         self.clinician_profession_edit = QLineEdit(CaseDetailsForm)
         self.clinician_profession_edit.setObjectName(u"clinician_profession_edit")
         self.clinician_profession_edit.setMaxLength(200)
 
-        self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.clinician_profession_edit)
+        self.form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.clinician_profession_edit)
 
         self.clinician_registration_label = QLabel(CaseDetailsForm)
         self.clinician_registration_label.setObjectName(u"clinician_registration_label")
 
-        self.form_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.clinician_registration_label)
+        self.form_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.clinician_registration_label)
 
         self.clinician_registration_edit = QLineEdit(CaseDetailsForm)
         self.clinician_registration_edit.setObjectName(u"clinician_registration_edit")
         self.clinician_registration_edit.setMaxLength(60)
 
-        self.form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.clinician_registration_edit)
+        self.form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.clinician_registration_edit)
 
         self.review_date_label = QLabel(CaseDetailsForm)
         self.review_date_label.setObjectName(u"review_date_label")
 
-        self.form_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.review_date_label)
+        self.form_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.review_date_label)
 
         self.review_date_edit = QDateEdit(CaseDetailsForm)
         self.review_date_edit.setObjectName(u"review_date_edit")
         self.review_date_edit.setCalendarPopup(True)
 
-        self.form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.review_date_edit)
+        self.form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.review_date_edit)
 
         self.diagnosis_label = QLabel(CaseDetailsForm)
         self.diagnosis_label.setObjectName(u"diagnosis_label")
 
-        self.form_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.diagnosis_label)
+        self.form_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.diagnosis_label)
 
         self.diagnosis_edit = QPlainTextEdit(CaseDetailsForm)
         self.diagnosis_edit.setObjectName(u"diagnosis_edit")
         self.diagnosis_edit.setTabChangesFocus(True)
 
-        self.form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.diagnosis_edit)
+        self.form_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.diagnosis_edit)
 
 #if QT_CONFIG(shortcut)
         self.patient_name_label.setBuddy(self.patient_name_edit)
         self.date_of_birth_label.setBuddy(self.date_of_birth_edit)
+        self.sex_label.setBuddy(self.sex_combo)
         self.employer_label.setBuddy(self.employer_edit)
         self.job_title_label.setBuddy(self.job_title_edit)
         self.clinician_name_label.setBuddy(self.clinician_name_edit)
@@ -137,7 +149,8 @@ class Ui_CaseDetailsForm(object):
         self.diagnosis_label.setBuddy(self.diagnosis_edit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.patient_name_edit, self.date_of_birth_edit)
-        QWidget.setTabOrder(self.date_of_birth_edit, self.employer_edit)
+        QWidget.setTabOrder(self.date_of_birth_edit, self.sex_combo)
+        QWidget.setTabOrder(self.sex_combo, self.employer_edit)
         QWidget.setTabOrder(self.employer_edit, self.job_title_edit)
         QWidget.setTabOrder(self.job_title_edit, self.clinician_name_edit)
         QWidget.setTabOrder(self.clinician_name_edit, self.clinician_profession_edit)
@@ -154,6 +167,7 @@ class Ui_CaseDetailsForm(object):
         self.patient_name_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Patient &name", None))
         self.date_of_birth_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Date of &birth", None))
         self.date_of_birth_edit.setDisplayFormat(QCoreApplication.translate("CaseDetailsForm", u"d MMM yyyy", None))
+        self.sex_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Sex (for norms)", None))
         self.employer_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Employer", None))
         self.job_title_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Job title", None))
         self.clinician_name_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Clinician", None))

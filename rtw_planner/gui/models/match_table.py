@@ -18,7 +18,7 @@ from rtw_planner.domain.units import (
     mass_to_display,
 )
 
-COLUMNS = ("Item", "Job demand", "Capacity", "Result", "Gap", "Capacity measured at")
+COLUMNS = ("Item", "Job demand", "Capacity", "Result", "Gap", "Provenance")
 STATUS_COLOURS = {
     MatchStatus.MATCH: "#d8efd9",
     MatchStatus.MISMATCH: "#f8d3cf",
@@ -78,6 +78,8 @@ class MatchTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return item.label
+            if column == 2 and item.estimated:
+                return f"{self._amount(item, item.capacity)} (estimated)"
             if column == 1:
                 return self._amount(item, item.demand)
             if column == 2:
@@ -85,12 +87,12 @@ class MatchTableModel(QAbstractTableModel):
             if column == 3:
                 return item.status.label
             if column == 4:
-                if item.gap is None:
+                if item.gap is None or item.gap_pct is None:
                     return ""
-                return f"{self._amount(item, item.gap)} short ({format_number(100 * item.gap / item.demand, 0)}%)"
-            if item.capacity_frequency is None:
-                return ""
-            return item.capacity_frequency.label + (" (higher)" if item.capacity_frequency != item.frequency else "")
+                return f"{self._amount(item, item.gap)} short ({format_number(item.gap_pct, 0)}%)"
+            return item.provenance
+        if role == Qt.ItemDataRole.ToolTipRole and column == 5:
+            return item.provenance
         if role == Qt.ItemDataRole.BackgroundRole and column == 3:
             return QBrush(QColor(STATUS_COLOURS[item.status]))
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:

@@ -9,10 +9,8 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -20,12 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from rtw_planner.db.repository import CaseRepository
-from rtw_planner.domain.case import Capacity, Case, Clinician, Consent
+from rtw_planner.domain.case import Case, Clinician, Consent
 from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.grip import Sex
 from rtw_planner.domain.units import ForceUnit, MassUnit
 from rtw_planner.gui.forms.ui_case_details import Ui_CaseDetailsForm
+from rtw_planner.gui.widgets.capacity_view import CapacityView
+from rtw_planner.gui.widgets.demands_view import DemandsView
 from rtw_planner.gui.widgets.match_view import MatchView
-from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE, ProfileEditor
+from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE
 
 NO_DATE = QDate(1900, 1, 1)
 INVALID_STYLE = "border: 2px solid #a31515;"
@@ -68,13 +69,10 @@ class CaseView(QWidget):
         self.details = self._details_tab()
         for edit in (self.form.date_of_birth_edit, self.form.review_date_edit):
             setup_optional_date(edit)
-        self.demands_editor = ProfileEditor("What the job asks for, from a job-site analysis or the employer's "
-                                            "job description. Leave a cell blank when the job does not need it.")
-        self.capacity_editor = ProfileEditor("What the person managed safely at the functional assessment. "
-                                             "Leave a cell blank when it was not tested.")
-        self.capacity_tab = self._capacity_tab()
+        self.demands_view = DemandsView()
+        self.capacity_view = CapacityView(self._norm_context)
         self.match_view = MatchView()
-        for widget, title in zip((self.details, self.demands_editor, self.capacity_tab, self.match_view), TABS,
+        for widget, title in zip((self.details, self.demands_view, self.capacity_view, self.match_view), TABS,
                                  strict=True):
             self.tabs.addTab(widget, title)
         self.message_label = QLabel()
@@ -98,17 +96,19 @@ class CaseView(QWidget):
             "clinician profession": self.form.clinician_profession_edit,
             "clinician registration number": self.form.clinician_registration_edit,
             "review date": self.form.review_date_edit, "diagnosis": self.form.diagnosis_edit,
-            "capacity evaluator": self.evaluator_edit, "capacity assessed on": self.assessed_on_edit,
         }
         for line_edit in (self.form.patient_name_edit, self.form.employer_edit, self.form.job_title_edit,
                           self.form.clinician_name_edit, self.form.clinician_profession_edit,
-                          self.form.clinician_registration_edit, self.evaluator_edit):
+                          self.form.clinician_registration_edit):
             line_edit.textEdited.connect(self._on_edited)
         self.form.diagnosis_edit.textChanged.connect(self._on_edited)
-        for date_edit in (self.form.date_of_birth_edit, self.form.review_date_edit, self.assessed_on_edit):
+        for date_edit in (self.form.date_of_birth_edit, self.form.review_date_edit):
             date_edit.dateChanged.connect(self._on_edited)
-        self.demands_editor.changed.connect(self._on_edited)
-        self.capacity_editor.changed.connect(self._on_edited)
+        self.form.date_of_birth_edit.dateChanged.connect(lambda _d: self.capacity_view.refresh_norms())
+        self.form.sex_combo.currentIndexChanged.connect(self._on_edited)
+        self.form.sex_combo.currentIndexChanged.connect(lambda _i: self.capacity_view.refresh_norms())
+        self.demands_view.changed.connect(self._on_edited)
+        self.capacity_view.changed.connect(self._on_edited)
         self._update_buttons()
 
     def _details_tab(self) -> QWidget:
@@ -122,6 +122,10 @@ class CaseView(QWidget):
                                                     "without the patient's recorded consent.")
         for edit in (self.form.date_of_birth_edit, self.form.review_date_edit):
             edit.setMaximumWidth(180)
+        self.form.sex_combo.addItem("Not recorded", None)
+        for sex in Sex:
+            self.form.sex_combo.addItem(sex.value.capitalize(), sex.value)
+        self.form.sex_combo.setMaximumWidth(180)
         self.consents_label = QLabel()
         self.consents_label.setWordWrap(True)
         self.consents_label.setMaximumWidth(760)
@@ -143,23 +147,14 @@ class CaseView(QWidget):
                  + ("" if c.is_active(today) else " (no longer in force)") for c in self._consents]
         self.consents_label.setText("<br>".join(lines))
 
-    def _capacity_tab(self) -> QWidget:
-        tab = QWidget()
-        self.assessed_on_edit = QDateEdit()
-        self.assessed_on_edit.setCalendarPopup(True)
-        self.assessed_on_edit.setDisplayFormat("d MMM yyyy")
-        self.assessed_on_edit.setMaximumWidth(180)
-        setup_optional_date(self.assessed_on_edit)
-        self.evaluator_edit = QLineEdit()
-        self.evaluator_edit.setMaxLength(200)
-        form = QFormLayout()
-        form.addRow("&Assessed on", self.assessed_on_edit)
-        form.addRow("E&valuator", self.evaluator_edit)
-        layout = QVBoxLayout(tab)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addWidget(self.capacity_editor)
-        return tab
+    def _norm_context(self) -> tuple[int | None, Sex | None]:
+        born = read_optional_date(self.form.date_of_birth_edit)
+        age = None
+        if born is not None:
+            today = date.today()
+            age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        sex = self.form.sex_combo.currentData()
+        return age, Sex(sex) if sex else None
 
     # -- state ---------------------------------------------------------------------------------------------
     @property
@@ -183,8 +178,8 @@ class CaseView(QWidget):
 
     def set_units(self, mass_unit: MassUnit, force_unit: ForceUnit) -> None:
         """Display units for masses and forces."""
-        for editor in (self.demands_editor, self.capacity_editor):
-            editor.set_units(mass_unit, force_unit)
+        self.demands_view.set_units(mass_unit, force_unit)
+        self.capacity_view.set_units(mass_unit, force_unit)
         self.match_view.set_units(mass_unit, force_unit)
 
     # -- loading -------------------------------------------------------------------------------------------
@@ -197,6 +192,7 @@ class CaseView(QWidget):
             f = self.form
             f.patient_name_edit.setText("" if case is None else shown.patient_name)
             write_optional_date(f.date_of_birth_edit, shown.date_of_birth)
+            f.sex_combo.setCurrentIndex(max(0, f.sex_combo.findData(shown.sex.value if shown.sex else None)))
             f.employer_edit.setText(shown.employer)
             f.job_title_edit.setText(shown.job_title)
             clinician = shown.clinician
@@ -205,10 +201,8 @@ class CaseView(QWidget):
             f.clinician_registration_edit.setText(clinician.registration_number if clinician else "")
             write_optional_date(f.review_date_edit, shown.review_date)
             f.diagnosis_edit.setPlainText(shown.diagnosis)
-            write_optional_date(self.assessed_on_edit, shown.capacity.assessed_on)
-            self.evaluator_edit.setText(shown.capacity.evaluator)
-            self.demands_editor.set_profile(shown.demands)
-            self.capacity_editor.set_profile(shown.capacity.profile)
+            self.demands_view.set_demands(shown.demands)
+            self.capacity_view.set_evaluations(shown.evaluations)
             self._consents = shown.consents
             self._show_consents()
         finally:
@@ -228,19 +222,20 @@ class CaseView(QWidget):
         if clinician_name or f.clinician_profession_edit.text().strip() or f.clinician_registration_edit.text().strip():
             clinician = Clinician(clinician_name, f.clinician_profession_edit.text(),
                                   f.clinician_registration_edit.text())
+        sex = f.sex_combo.currentData()
         return Case(
             id=self.case_id,
             patient_name=f.patient_name_edit.text(),
             date_of_birth=read_optional_date(f.date_of_birth_edit),
+            sex=Sex(sex) if sex else None,
             employer=f.employer_edit.text(),
             job_title=f.job_title_edit.text(),
             clinician=clinician,
             diagnosis=f.diagnosis_edit.toPlainText(),
             review_date=read_optional_date(f.review_date_edit),
             consents=self._consents,
-            demands=self.demands_editor.profile(),
-            capacity=Capacity(self.capacity_editor.profile(), read_optional_date(self.assessed_on_edit),
-                              self.evaluator_edit.text()),
+            demands=self.demands_view.demands(),
+            evaluations=self.capacity_view.evaluations(),
         )
 
     # -- editing -------------------------------------------------------------------------------------------
@@ -264,7 +259,11 @@ class CaseView(QWidget):
             self._field_widgets[problem.field].setStyleSheet(INVALID_STYLE)
 
     def _refresh_match(self) -> None:
-        self.match_view.show_match(self.demands_editor.profile(), self.capacity_editor.profile())
+        try:
+            case = self.current_case()
+        except ValidationError:
+            return  # the match keeps showing the last valid state until the input is fixed
+        self.match_view.show_case(case)
 
     def save(self) -> bool:
         """Validate and save in one transaction. On invalid input, show why and save nothing."""

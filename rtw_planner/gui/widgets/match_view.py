@@ -1,49 +1,109 @@
-"""The Match tab: a summary line and the item-by-item table."""
+"""The Match tab: strength levels and caveats, the item-by-item table with provenance, and the chart."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from html import escape
 
-from rtw_planner.domain.matching import MatchStatus, match
-from rtw_planner.domain.profile import PhysicalProfile
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rtw_planner.domain.case import Case
+from rtw_planner.domain.job_match import JobMatch, chart_bars, job_match
+from rtw_planner.domain.matching import MatchStatus
+from rtw_planner.domain.strength import available_tables, load_table
 from rtw_planner.domain.units import ForceUnit, MassUnit
 from rtw_planner.gui.models.match_table import MatchTableModel
+from rtw_planner.gui.widgets.match_chart import MatchChart
 
 
 class MatchView(QWidget):
-    """Shows how the current demands compare with the current capacity (edits included, before saving)."""
+    """Shows how the case as edited (before saving) compares with its current evaluation."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = MatchTableModel(self)
+        self.result: JobMatch | None = None
+        self._case: Case | None = None
+        self.table_combo = QComboBox()
+        for table_id in available_tables():
+            self.table_combo.addItem(load_table(table_id).name, table_id)
+        self.table_combo.currentIndexChanged.connect(lambda _i: self._recompute())
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        self.chart = MatchChart()
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Strength table:"))
+        top.addWidget(self.table_combo)
+        top.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.chart)
+        splitter.setSizes([330, 260])
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addWidget(self.summary_label)
-        layout.addWidget(self.table)
+        layout.addWidget(splitter, 1)
 
-    def show_match(self, demands: PhysicalProfile, capacity: PhysicalProfile) -> None:
-        """Recompute and show the match."""
-        items = match(demands, capacity)
-        self.model.set_items(items)
-        counts = {s: sum(1 for i in items if i.status is s) for s in MatchStatus}
-        if not items:
-            self.summary_label.setText("Record the job's demands to see the match.")
+    def show_case(self, case: Case) -> None:
+        """Recompute the match for a case."""
+        self._case = case
+        self._recompute()
+
+    def _recompute(self) -> None:
+        if self._case is None:
             return
-        self.summary_label.setText(
-            f"<b>{counts[MatchStatus.MISMATCH]}</b> of {len(items)} demands are beyond current capacity; "
-            f"{counts[MatchStatus.MATCH]} match and {counts[MatchStatus.NOT_TESTED]} were not tested. "
-            "Capacity measured at a higher frequency also covers a lower one."
-        )
+        result = job_match(self._case, str(self.table_combo.currentData()))
+        self.result = result
+        self.model.set_items(list(result.items))
+        self.summary_label.setText(summary_html(result))
+        if self.isVisible():
+            self.chart.show_bars(chart_bars(result.items))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Draw the chart when the tab is first shown (pyqtgraph loads then)."""
+        super().showEvent(event)
+        if self.result is not None:
+            self.chart.show_bars(chart_bars(self.result.items))
 
     def set_units(self, mass_unit: MassUnit, force_unit: ForceUnit) -> None:
         """Display units."""
         self.model.set_units(mass_unit, force_unit)
+
+
+def summary_html(result: JobMatch) -> str:
+    """The headline of the match as rich text."""
+    if not result.items:
+        return "Record the job's demands to see the match."
+    capacity = result.capacity_level.label if result.capacity_level else "no evaluation"
+    verdict = {True: "meets", False: "does not meet", None: "cannot be compared with"}[result.capacity_meets_job]
+    lines = [
+        f"Job: <b>{escape(result.job_level.label)}</b> &nbsp;·&nbsp; Person: <b>{escape(capacity)}</b> "
+        f"({escape(result.job_level.table_name)}); the person's level {verdict} the job's.",
+        f"<b>{result.count(MatchStatus.MISMATCH)}</b> of {len(result.items)} demands are beyond current capacity; "
+        f"{result.count(MatchStatus.MATCH)} match and {result.count(MatchStatus.NOT_TESTED)} were not tested.",
+    ]
+    if result.essential_mismatches:
+        lines.append("<b>Essential tasks affected:</b> " + "; ".join(escape(m) for m in result.essential_mismatches))
+    lines += [f"<span style='color:#8a4b00'>{escape(n)}</span>" for n in result.notes[:4]]
+    return "<br>".join(lines)

@@ -1,0 +1,77 @@
+"""`match --case FILE.json [--table ID] [--json]`: the explained job match of a case file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rtw_planner.domain.job_match import JobMatch
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register the command."""
+    parser = subparsers.add_parser("match", help="compare a case's job demands with its latest evaluation")
+    parser.add_argument("--case", required=True, type=Path, metavar="FILE", help="case file to read")
+    parser.add_argument("--table", default="dot", metavar="ID", help="strength table: dot, ors, ns-wcb or nd-wsi")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def to_json(result: JobMatch) -> dict[str, Any]:
+    """The match as the documented JSON object."""
+    capacity = result.capacity_level
+    return {
+        "items": [{
+            "item": item.label, "activity": item.activity.value,
+            "frequency": item.frequency.value if item.frequency else None,
+            "measure": item.measure.value if item.measure else None,
+            "status": item.status.value, "demand": item.demand, "capacity": item.capacity, "unit": item.unit,
+            "gap": item.gap, "gap_pct": item.gap_pct, "estimated_by": item.estimated_by,
+            "provenance": item.provenance,
+        } for item in result.items],
+        "summary": {
+            "job_level": result.job_level.level.value,
+            "job_level_label": result.job_level.label,
+            "capacity_level": capacity.level.value if capacity else None,
+            "capacity_between": capacity.between.value if capacity and capacity.between else None,
+            "capacity_level_label": capacity.label if capacity else None,
+            "capacity_meets_job": result.capacity_meets_job,
+            "essential_mismatches": list(result.essential_mismatches),
+            "table": result.job_level.table_id,
+            "evaluation": result.evaluation.label if result.evaluation else None,
+            "notes": list(result.notes),
+        },
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the match of the case file."""
+    from rtw_planner.cli import UsageError, read_case_file
+    from rtw_planner.domain.job_match import job_match
+    from rtw_planner.domain.strength import StrengthTableError, available_tables
+
+    case = read_case_file(args.case)
+    if args.table not in available_tables():
+        raise UsageError(f"--table: {args.table!r} is not allowed; expected one of {', '.join(available_tables())}")
+    try:
+        result = job_match(case, args.table)
+    except StrengthTableError as exc:
+        raise UsageError(f"--table: {exc}") from None
+    if args.json:
+        print(json.dumps(to_json(result), indent=2, ensure_ascii=False))
+        return 0
+    summary = to_json(result)["summary"]
+    print(f"Job: {summary['job_level_label']}   Person: {summary['capacity_level_label'] or 'no evaluation'}"
+          f"   ({result.job_level.table_name})")
+    for item in result.items:
+        capacity = "—" if item.capacity is None else f"{item.capacity:g} {item.unit}"
+        gap = f"  short by {item.gap:g} {item.unit} ({item.gap_pct:.0f}%)" if item.gap is not None and item.gap_pct \
+            is not None else ""
+        print(f"  {item.label:<36} {item.demand:>8g} {item.unit:<3} vs {capacity:<12} {item.status.label}{gap}")
+    for line in result.essential_mismatches:
+        print(f"  Essential task affected: {line}")
+    for note in result.notes:
+        print(f"  Note: {note}")
+    return 0

@@ -1,0 +1,238 @@
+"""The Job demands tab, grouped by kind: handling and positions, rated demands, shift and tasks, lifting tasks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rtw_planner.domain.demands import DemandSource, JobDemands
+from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.niosh import LiftingTask, evaluate
+from rtw_planner.domain.ratings import RatedGroup
+from rtw_planner.domain.units import ForceUnit, MassUnit, format_number
+from rtw_planner.gui.models.profile_tables import parse_number
+from rtw_planner.gui.models.ratings_table import RatingDelegate, RatingsTableModel
+from rtw_planner.gui.models.tasks_table import ActivitiesDelegate, TasksTableModel
+from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE, ProfileEditor
+
+
+def _number(field: str, edit: QLineEdit, allowed: str) -> float | None:
+    try:
+        return parse_number(edit.text())
+    except ValueError:
+        raise ValidationError(field, edit.text(), allowed) from None
+
+
+class DemandsView(QWidget):
+    """Edits JobDemands; `demands()` returns the edited value or raises ValidationError."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._base = JobDemands()
+        self.tabs = QTabWidget()
+        self.profile_editor = ProfileEditor("What the job asks for. Leave a cell blank when the job does not "
+                                            "need it.")
+        self.tabs.addTab(self.profile_editor, "Handling and positions")
+        self.rating_models = {group: RatingsTableModel(group, self) for group in RatedGroup}
+        for group, model in self.rating_models.items():
+            self.tabs.addTab(self._ratings_table(model), {"physical": "DOT factors", "environment": "Environment",
+                                                         "cognitive": "Cognitive"}[group.value])
+        self.tabs.addTab(self._shift_tab(), "Shift and tasks")
+        self.tabs.addTab(self._lifting_tab(), "Lifting tasks (NIOSH)")
+        self.template_label = QLabel()
+        self.template_label.setWordWrap(True)
+        self.template_label.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.message_label = QLabel()
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.template_label)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.message_label)
+        self.profile_editor.changed.connect(self.changed)
+        for model in self.rating_models.values():
+            model.ratings_changed.connect(self.changed)
+        self.tasks_model.tasks_changed.connect(self.changed)
+        self.tasks_model.invalid_input.connect(self.message_label.setText)
+
+    def _ratings_table(self, model: RatingsTableModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setItemDelegateForColumn(1, RatingDelegate(view))
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        return view
+
+    def _shift_tab(self) -> QWidget:
+        tab = QWidget()
+        self.source_combo = QComboBox()
+        for source in DemandSource:
+            self.source_combo.addItem(source.label, source.value)
+        self.shift_edit = QLineEdit()
+        self.days_edit = QLineEdit()
+        for edit in (self.shift_edit, self.days_edit):
+            edit.setMaximumWidth(100)
+            edit.textEdited.connect(lambda _t: self.changed.emit())
+        self.arm_leg_box = QCheckBox("Seated operation of arm or leg controls")
+        self.pace_box = QCheckBox("Work at a production-rate pace")
+        form = QFormLayout()
+        form.addRow("Demands &source", self.source_combo)
+        form.addRow("Shift &length (hours)", self.shift_edit)
+        form.addRow("&Days per week", self.days_edit)
+        form.addRow("", self.arm_leg_box)
+        form.addRow("", self.pace_box)
+        self.source_combo.currentIndexChanged.connect(lambda _i: self._on_source_changed())
+        self.arm_leg_box.toggled.connect(lambda _c: self.changed.emit())
+        self.pace_box.toggled.connect(lambda _c: self.changed.emit())
+        self.tasks_model = TasksTableModel(self)
+        self.tasks_view = QTableView()
+        self.tasks_view.setModel(self.tasks_model)
+        self.tasks_view.setItemDelegateForColumn(3, ActivitiesDelegate(self.tasks_view))
+        self.tasks_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tasks_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.tasks_view.verticalHeader().hide()
+        add, remove = QPushButton("&Add task"), QPushButton("Remove task")
+        add.clicked.connect(lambda: self.tasks_model.add_task())
+        remove.clicked.connect(lambda: self.tasks_model.remove_task(self.tasks_view.currentIndex().row()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(form)
+        tasks_intro = QLabel("<b>Tasks</b> — tick essential tasks; double-click 'Involves' to choose the demand "
+                             "items a task needs")
+        tasks_intro.setWordWrap(True)
+        layout.addWidget(tasks_intro)
+        layout.addWidget(self.tasks_view)
+        layout.addLayout(buttons)
+        return tab
+
+    def _lifting_tab(self) -> QWidget:
+        tab = QWidget()
+        self._lifting_tasks: list[LiftingTask] = []
+        self.lifting_list = QListWidget()
+        add, edit, remove = QPushButton("&Add lifting task…"), QPushButton("&Edit…"), QPushButton("Remove")
+        add.clicked.connect(self._on_add_lifting_clicked)
+        edit.clicked.connect(self._on_edit_lifting_clicked)
+        remove.clicked.connect(self._on_remove_lifting_clicked)
+        self.lifting_list.itemDoubleClicked.connect(lambda _item: self._on_edit_lifting_clicked())
+        buttons = QHBoxLayout()
+        for button in (add, edit, remove):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(tab)
+        intro = QLabel("Lifting tasks checked with the Revised NIOSH Lifting Equation. A lifting index above 1 "
+                       "means increased risk for some workers.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self.lifting_list)
+        layout.addLayout(buttons)
+        return tab
+
+    # -- values --------------------------------------------------------------------------------------------
+    def set_demands(self, demands: JobDemands) -> None:
+        """Show demands without counting it as an edit."""
+        self._base = demands
+        self.profile_editor.set_profile(demands.profile)
+        for group, model in self.rating_models.items():
+            model.set_ratings({key: r for (g, key), r in demands.ratings.items() if g is group})
+        self.source_combo.blockSignals(True)
+        self.source_combo.setCurrentIndex(self.source_combo.findData(demands.source.value))
+        self.source_combo.blockSignals(False)
+        self.shift_edit.setText("" if demands.shift_hours is None else format_number(demands.shift_hours, 2))
+        self.days_edit.setText("" if demands.days_per_week is None else format_number(demands.days_per_week, 1))
+        for box, value in ((self.arm_leg_box, demands.arm_leg_controls), (self.pace_box, demands.production_pace)):
+            box.blockSignals(True)
+            box.setChecked(value)
+            box.blockSignals(False)
+        self.tasks_model.set_tasks(demands.tasks)
+        self._lifting_tasks = list(demands.lifting_tasks)
+        self._refresh_lifting_list()
+        self._show_template_flag(demands.source, demands.template)
+        self.message_label.clear()
+
+    def demands(self) -> JobDemands:
+        """The demands as edited. Raises ValidationError."""
+        source = DemandSource(self.source_combo.currentData())
+        return replace(
+            self._base, profile=self.profile_editor.profile(),
+            ratings={(g, k): r for g, m in self.rating_models.items() for k, r in m.ratings().items()},
+            shift_hours=_number("shift length", self.shift_edit, "a number of hours from 0.5 to 24, or blank"),
+            days_per_week=_number("days per week", self.days_edit, "a number from 0.5 to 7, or blank"),
+            tasks=self.tasks_model.tasks(), lifting_tasks=tuple(self._lifting_tasks), source=source,
+            template=self._base.template if source is DemandSource.GENERIC_TEMPLATE else "",
+            arm_leg_controls=self.arm_leg_box.isChecked(), production_pace=self.pace_box.isChecked(),
+        )
+
+    def set_units(self, mass_unit: MassUnit, force_unit: ForceUnit) -> None:
+        """Display units."""
+        self.profile_editor.set_units(mass_unit, force_unit)
+
+    # -- helpers -------------------------------------------------------------------------------------------
+    def _show_template_flag(self, source: DemandSource, template: str) -> None:
+        generic = source is DemandSource.GENERIC_TEMPLATE
+        self.template_label.setVisible(generic)
+        self.template_label.setText(f"These demands come from the generic template '{template or 'unnamed'}', "
+                                    "not from a job-site analysis: check them with the employer.")
+
+    def _on_source_changed(self) -> None:
+        self._show_template_flag(DemandSource(self.source_combo.currentData()), self._base.template)
+        self.changed.emit()
+
+    def _refresh_lifting_list(self) -> None:
+        self.lifting_list.clear()
+        for task in self._lifting_tasks:
+            end = evaluate(task).governing
+            li = "outside the equation" if end.li is None else f"LI {end.li:.2f}"
+            self.lifting_list.addItem(f"{task.name or 'Lifting task'}: {format_number(task.load_kg)} kg, "
+                                      f"RWL {end.rwl_kg:.1f} kg, {li}")
+
+    def _edit_lifting(self, task: LiftingTask | None) -> LiftingTask | None:
+        from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog
+
+        dialog = NioshDialog(task, self)
+        return dialog.result_task if dialog.exec() else None
+
+    def _on_add_lifting_clicked(self) -> None:
+        task = self._edit_lifting(None)
+        if task is not None:
+            self._lifting_tasks.append(task)
+            self._refresh_lifting_list()
+            self.changed.emit()
+
+    def _on_edit_lifting_clicked(self) -> None:
+        row = self.lifting_list.currentRow()
+        if 0 <= row < len(self._lifting_tasks):
+            task = self._edit_lifting(self._lifting_tasks[row])
+            if task is not None:
+                self._lifting_tasks[row] = task
+                self._refresh_lifting_list()
+                self.changed.emit()
+
+    def _on_remove_lifting_clicked(self) -> None:
+        row = self.lifting_list.currentRow()
+        if 0 <= row < len(self._lifting_tasks):
+            del self._lifting_tasks[row]
+            self._refresh_lifting_list()
+            self.changed.emit()

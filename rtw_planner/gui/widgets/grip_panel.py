@@ -1,0 +1,98 @@
+"""Grip strength: three trials per hand, their mean, and the comparison with published norms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
+
+from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.grip import GripNorms, GripTrials, Hand, Sex, compare, load_grip_norms
+from rtw_planner.domain.units import format_number
+from rtw_planner.gui.models.profile_tables import parse_number
+
+NormContext = Callable[[], tuple[int | None, Sex | None]]
+
+
+@cache
+def _norms() -> GripNorms:
+    return load_grip_norms()
+
+
+class GripPanel(QGroupBox):
+    """Edits grip trials (kg) and shows the mean and the norm comparison for the patient's age and sex."""
+
+    changed = Signal()
+
+    def __init__(self, context: NormContext, parent: QWidget | None = None) -> None:
+        super().__init__("Grip strength (Jamar, seated, elbow at 90°; three trials per hand, kg)", parent)
+        self._context = context
+        self.trial_edits: dict[Hand, list[QLineEdit]] = {}
+        self.result_labels: dict[Hand, QLabel] = {}
+        grid = QGridLayout(self)
+        for row, hand in enumerate(Hand):
+            grid.addWidget(QLabel(hand.value.capitalize()), row, 0)
+            edits = []
+            for column in range(3):
+                edit = QLineEdit()
+                edit.setMaximumWidth(70)
+                edit.setPlaceholderText(f"trial {column + 1}")
+                edit.textEdited.connect(self._on_trial_edited)
+                grid.addWidget(edit, row, column + 1)
+                edits.append(edit)
+            self.trial_edits[hand] = edits
+            label = QLabel()
+            label.setWordWrap(True)
+            grid.addWidget(label, row, 4)
+            self.result_labels[hand] = label
+        grid.setColumnStretch(4, 1)
+
+    def set_grip(self, grip: tuple[GripTrials, ...]) -> None:
+        """Show recorded trials."""
+        by_hand = {g.hand: g for g in grip}
+        for hand, edits in self.trial_edits.items():
+            trials = by_hand[hand].trials_kg if hand in by_hand else ("", "", "")
+            for edit, value in zip(edits, trials, strict=True):
+                edit.setText(value if isinstance(value, str) else format_number(value, 1))
+        self.refresh()
+
+    def grip(self) -> tuple[GripTrials, ...]:
+        """Trials per hand; a hand with all three blank is not recorded. Raises ValidationError."""
+        out = []
+        for hand, edits in self.trial_edits.items():
+            texts = [e.text() for e in edits]
+            if not any(t.strip() for t in texts):
+                continue
+            try:
+                values = tuple(parse_number(t) for t in texts)
+            except ValueError:
+                raise ValidationError(f"{hand.value} grip trials", texts, "three numbers from 0 to 100 kg") from None
+            if any(v is None for v in values):
+                raise ValidationError(f"{hand.value} grip trials", texts, "three trials, or none")
+            out.append(GripTrials(hand, values))  # type: ignore[arg-type]
+        return tuple(out)
+
+    def refresh(self) -> None:
+        """Recompute the means and norm comparisons."""
+        age, sex = self._context()
+        try:
+            recorded = {g.hand: g for g in self.grip()}
+        except ValidationError as exc:
+            for label in self.result_labels.values():
+                label.setText(str(exc))
+            return
+        for hand, label in self.result_labels.items():
+            trials = recorded.get(hand)
+            if trials is None:
+                label.setText("")
+            elif age is None or sex is None:
+                label.setText(f"Mean {format_number(trials.mean_kg, 1)} kg. Record date of birth and sex on the "
+                              "Details tab to compare with norms.")
+            else:
+                label.setText(compare(trials.mean_kg, age, sex, hand, _norms()).summary)
+
+    def _on_trial_edited(self, _text: str) -> None:
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,118 @@
+"""Stored evaluations and job demands: ids come back, entries point at their evaluation, saves replace."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import peewee as pw
+import pytest
+
+from rtw_planner.db.database import open_database
+from rtw_planner.db.repository import CAPACITY, DEMAND, CaseRepository
+from rtw_planner.db.tables import EvaluationRow, JobDemandsRow, StrengthEntryRow
+from rtw_planner.domain.case import Case
+from rtw_planner.domain.casefile import parse
+from rtw_planner.domain.demands import DemandSource, JobDemands
+from rtw_planner.domain.evaluation import Evaluation
+from rtw_planner.domain.profile import Activity, Exposure, Frequency, PhysicalProfile
+
+LIFT = (Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> pw.SqliteDatabase:
+    return open_database(tmp_path / "rtw.sqlite3")
+
+
+@pytest.fixture
+def repo(db: pw.SqliteDatabase) -> CaseRepository:
+    return CaseRepository(db)
+
+
+def evaluation_ids(case_id: int) -> list[int]:
+    return [r.id for r in EvaluationRow.select().where(EvaluationRow.case == case_id).order_by(EvaluationRow.id)]
+
+
+def test_demo_round_trips_with_evaluation_ids(repo: CaseRepository, demo_text: str) -> None:
+    demo = parse(demo_text)
+    saved = repo.save(demo)
+    assert saved.id is not None
+    ids = [e.id for e in saved.evaluations]
+    assert all(isinstance(i, int) for i in ids)
+    assert ids == evaluation_ids(saved.id)
+    assert saved.with_id(None) == demo  # ratings, tasks, lifting tasks, grip and both evaluations
+    assert repo.get(saved.id) == saved
+    assert saved.current_evaluation is not None
+    assert saved.current_evaluation.id == ids[1]
+    assert saved.current_evaluation.protocol == "WorkWell FCE (re-test)"
+
+
+def test_entries_point_at_their_evaluation(db: pw.SqliteDatabase, repo: CaseRepository, demo_text: str) -> None:
+    saved = repo.save(parse(demo_text))
+    first, retest = saved.evaluations
+    for table in ("strength_entry", "posture_entry"):
+        owners = db.execute_sql(f"SELECT evaluation_id FROM {table} WHERE case_id = ? AND side = ?",
+                                (saved.id, DEMAND)).fetchall()
+        assert owners
+        assert set(owners) == {(None,)}
+    capacity = db.execute_sql("SELECT evaluation_id, activity, frequency FROM strength_entry "
+                              "WHERE case_id = ? AND side = ?", (saved.id, CAPACITY)).fetchall()
+    by_evaluation = {e.id: sorted((activity, frequency) for owner, activity, frequency in capacity if owner == e.id)
+                     for e in (first, retest)}
+    assert by_evaluation[first.id] == sorted((a.value, f.value) for a, f in first.profile.strength)
+    assert by_evaluation[retest.id] == sorted((a.value, f.value) for a, f in retest.profile.strength)
+    assert len(capacity) == len(first.profile.strength) + len(retest.profile.strength)
+
+
+def test_saving_again_replaces_evaluations(repo: CaseRepository, demo_text: str) -> None:
+    saved = repo.save(parse(demo_text))
+    entries = StrengthEntryRow.select().count()
+    again = repo.save(saved)
+    assert again.with_id(None) == saved.with_id(None)
+    assert len(evaluation_ids(saved.id)) == 2  # type: ignore[arg-type]
+    assert [e.id for e in again.evaluations] == evaluation_ids(saved.id)  # type: ignore[arg-type]
+    assert EvaluationRow.select().count() == 2
+    assert JobDemandsRow.select().count() == 1
+    assert StrengthEntryRow.select().count() == entries
+    third = Evaluation(date(2026, 12, 18), "P. Shah", profile=PhysicalProfile({LIFT: 20}))
+    grown = repo.save(replace(again, evaluations=(*again.evaluations, third)))
+    assert EvaluationRow.select().count() == 3
+    assert grown.capacity.strength == {LIFT: 20}
+    assert grown.current_evaluation is not None
+    assert grown.current_evaluation.id == max(evaluation_ids(saved.id))  # type: ignore[arg-type]
+
+
+def test_the_governing_evaluation_survives_storage_in_any_order(repo: CaseRepository) -> None:
+    day = date(2026, 11, 20)
+    evaluations = (Evaluation(day, protocol="morning", profile=PhysicalProfile({LIFT: 10})),
+                   Evaluation(date(2026, 9, 25), protocol="earlier"),
+                   Evaluation(day, protocol="afternoon", profile=PhysicalProfile({LIFT: 11})))
+    case = Case("Ann", evaluations=evaluations)
+    stored = repo.save(case)
+    assert sorted(e.protocol for e in stored.evaluations) == ["afternoon", "earlier", "morning"]
+    assert stored.current_evaluation is not None
+    assert stored.current_evaluation.protocol == "afternoon" == case.current_evaluation.protocol  # type: ignore[union-attr]
+    assert stored.capacity.strength == {LIFT: 11}
+
+
+def test_template_demands_rule_and_partial_exposure_are_stored(repo: CaseRepository) -> None:
+    demands = JobDemands(PhysicalProfile({LIFT: 15}, carry_distance_m=30,
+                                         exposure={Activity.CARRY: Exposure(hours_per_shift=2)}),
+                         source=DemandSource.GENERIC_TEMPLATE, template="Warehouse operative", shift_hours=10.5)
+    evaluation = Evaluation(date(2026, 11, 20), estimation_rule="ns-wcb-lower",
+                            profile=PhysicalProfile({LIFT: 12}, exposure={Activity.CARRY: Exposure(reps_per_hour=30)},
+                                                    carry_distance_m=5))
+    case = Case("Ann", demands=demands, evaluations=(evaluation,))
+    stored = repo.save(case)
+    assert stored.with_id(None) == case
+    assert stored.demands.from_template
+    assert stored.evaluations[0].estimation_rule == "ns-wcb-lower"
+
+
+def test_a_case_without_a_demands_row_reads_default_demands(repo: CaseRepository) -> None:
+    repo.insert_many_for_benchmark([Case("Bulk", job_title="Picker")])
+    [summary] = repo.summaries()
+    case = repo.get(summary.id)
+    assert (case.patient_name, case.demands, case.evaluations) == ("Bulk", JobDemands(), ())
