@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import peewee as pw
 
@@ -18,12 +19,13 @@ from rtw_planner.db.tables import (
     PostureEntryRow,
     StrengthEntryRow,
 )
-from rtw_planner.domain import records
-from rtw_planner.domain.case import Case, CaseSummary, Clinic, Clinician, Consent, ConsentCategory
-from rtw_planner.domain.demands import DemandSource, JobDemands
-from rtw_planner.domain.evaluation import Effort, Evaluation
-from rtw_planner.domain.grip import Sex
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.summary import CaseSummary
+
+if TYPE_CHECKING:
+    from rtw_planner.domain.case import Case, Clinic, Clinician
+    from rtw_planner.domain.demands import JobDemands
+    from rtw_planner.domain.evaluation import Evaluation
+    from rtw_planner.domain.profile import PhysicalProfile
 
 DEMAND = "demand"
 CAPACITY = "capacity"
@@ -64,6 +66,10 @@ class CaseRepository:
 
     def get(self, case_id: int) -> Case:
         """Load a whole case. Raises NotFoundError."""
+        # The full domain model loads on first use, so the case list can appear before it (startup).
+        from rtw_planner.domain.case import Case, Clinician, Consent, ConsentCategory
+        from rtw_planner.domain.grip import Sex
+
         row = CaseRow.get_or_none(CaseRow.id == case_id)
         if row is None:
             raise NotFoundError(f"case {case_id} does not exist")
@@ -83,6 +89,9 @@ class CaseRepository:
         )
 
     def _demands(self, case_id: int) -> JobDemands:
+        from rtw_planner.domain import records
+        from rtw_planner.domain.demands import DemandSource, JobDemands
+
         row = JobDemandsRow.get_or_none(JobDemandsRow.case == case_id)
         profile = self._profile(case_id, DEMAND, None)
         if row is None:
@@ -99,6 +108,9 @@ class CaseRepository:
         )
 
     def _evaluations(self, case_id: int) -> tuple[Evaluation, ...]:
+        from rtw_planner.domain import records
+        from rtw_planner.domain.evaluation import Effort, Evaluation
+
         # In the order they were recorded: latest() decides which governs, by date.
         rows = EvaluationRow.select().where(EvaluationRow.case == case_id).order_by(EvaluationRow.id)
         return tuple(
@@ -113,6 +125,8 @@ class CaseRepository:
         )
 
     def _profile(self, case_id: int, side: str, evaluation_id: int | None) -> PhysicalProfile:
+        from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+
         strength_rows = StrengthEntryRow.select().where(
             (StrengthEntryRow.case == case_id) & (StrengthEntryRow.side == side)
             & (StrengthEntryRow.evaluation.is_null() if evaluation_id is None
@@ -156,6 +170,8 @@ class CaseRepository:
         return self.get(case_id)
 
     def _save_demands(self, case_id: int, demands: JobDemands) -> None:
+        from rtw_planner.domain import records
+
         JobDemandsRow.insert(
             case=case_id, source=demands.source.value, template=demands.template,
             shift_hours=demands.shift_hours, days_per_week=demands.days_per_week,
@@ -169,6 +185,8 @@ class CaseRepository:
         self._save_profile(case_id, DEMAND, None, demands.profile)
 
     def _save_evaluation(self, case_id: int, evaluation: Evaluation) -> None:
+        from rtw_planner.domain import records
+
         evaluation_id = EvaluationRow.insert(
             case=case_id, assessed_on=evaluation.assessed_on, evaluator=evaluation.evaluator,
             protocol=evaluation.protocol, effort=evaluation.effort.value, effort_notes=evaluation.effort_notes,
@@ -225,6 +243,8 @@ class ClinicRepository:
 
     def get(self) -> Clinic:
         """The clinic details, or empty ones if none were saved."""
+        from rtw_planner.domain.case import Clinic
+
         row = ClinicRow.select().order_by(ClinicRow.id).first()
         if row is None:
             return Clinic()

@@ -11,6 +11,7 @@ from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.evaluation import Evaluation, latest
 from rtw_planner.domain.grip import Sex
 from rtw_planner.domain.profile import PhysicalProfile
+from rtw_planner.domain.summary import CaseSummary as CaseSummary  # re-exported for callers
 from rtw_planner.domain.validation import MAX_LONG_TEXT, a_date, text
 
 
@@ -142,17 +143,6 @@ class Case:
             return None
         born = self.date_of_birth
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-
-
-@dataclass(frozen=True)
-class CaseSummary:
-    """One row of the case list."""
-
-    id: int
-    patient_name: str
-    job_title: str
-    employer: str
-    review_date: date | None
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         if self._case_view is None:
             from rtw_planner.gui.widgets.case_view import CaseView  # noqa: PLC0415 - deferred for startup
 
-            view = CaseView(self.cases)
+            view = CaseView(self.cases, self.prompts)
             view.set_units(self.settings.mass_unit(), self.settings.force_unit())
             view.dirty_changed.connect(self._on_case_view_dirty_changed)
             view.saved.connect(self._on_case_view_saved)

@@ -33,6 +33,20 @@ class Prompts:
             return UnsavedChoice.DISCARD
         return UnsavedChoice.CANCEL
 
+    def confirm(self, parent: QWidget, title: str, question: str) -> bool:
+        """Ask a yes/no question; True for yes."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(parent, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def text(self, parent: QWidget, title: str, label: str, default: str = "") -> str:
+        """Ask for a line of text; '' when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        value, ok = QInputDialog.getText(parent, title, label, text=default)
+        return str(value) if ok else ""
+
     def error(self, parent: QWidget, title: str, message: str) -> None:
         """Tell the user something went wrong."""
         from PySide6.QtWidgets import QMessageBox

@@ -24,10 +24,20 @@ class ScriptedPrompts(Prompts):
         self.asked: list[str] = []
         self.errors: list[str] = []
         self.file_name = ""
+        self.confirm_answer = True
+        self.text_answer = ""
+        self.questions: list[str] = []
 
     def unsaved_changes(self, parent: object, what: str) -> UnsavedChoice:  # type: ignore[override]
         self.asked.append(what)
         return self.unsaved_answer
+
+    def confirm(self, parent: object, title: str, question: str) -> bool:  # type: ignore[override]
+        self.questions.append(question)
+        return self.confirm_answer
+
+    def text(self, parent: object, title: str, label: str, default: str = "") -> str:  # type: ignore[override]
+        return self.text_answer
 
     def error(self, parent: object, title: str, message: str) -> None:  # type: ignore[override]
         self.errors.append(message)

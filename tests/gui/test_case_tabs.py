@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+
 from rtw_planner.domain.demands import DemandSource
 from rtw_planner.domain.job_match import chart_bars
 from rtw_planner.domain.matching import MatchStatus
@@ -67,3 +69,27 @@ def test_match_tab_summary_and_chart_data(window, qtbot) -> None:  # type: ignor
     assert round(widths[0], 1) == 52.2
     view.table_combo.setCurrentIndex(view.table_combo.findData("ors"))
     assert view.result.job_level.table_id == "ors"
+
+
+def test_copy_a_job_template_and_save_a_clinic_template(window, prompts, data_dir) -> None:  # type: ignore[no-untyped-def]
+    window.new_case()
+    demands = window.case_view.demands_view
+    assert demands.template_combo.count() >= 20
+    demands.template_combo.setCurrentIndex(demands.template_combo.findData("cook"))
+    demands.copy_template_button.click()
+    assert not prompts.questions  # nothing to overwrite yet, so no question
+    copied = demands.demands()
+    assert copied.source is DemandSource.GENERIC_TEMPLATE
+    assert copied.template == "Cook"
+    assert copied.profile.strength
+    assert demands.template_label.isVisibleTo(demands)
+    prompts.confirm_answer = False
+    demands.template_combo.setCurrentIndex(demands.template_combo.findData("office-administrator"))
+    demands.copy_template_button.click()
+    assert prompts.questions
+    assert demands.demands().template == "Cook"
+    prompts.text_answer = "Cook at Riverside canteen"
+    demands.save_template_button.click()
+    assert (data_dir / "jobs").is_dir()
+    assert list((data_dir / "jobs").glob("*.json"))
+    assert demands.template_combo.findText("Cook at Riverside canteen", flags=Qt.MatchFlag.MatchStartsWith) >= 0

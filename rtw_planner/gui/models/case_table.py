@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from rtw_planner.db.repository import CaseRepository
-from rtw_planner.domain.case import CaseSummary
+from rtw_planner.domain.summary import CaseSummary
 
 PAGE_SIZE = 200
 COLUMNS = ("Patient", "Job title", "Employer", "Review date")

@@ -23,6 +23,7 @@ from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.grip import Sex
 from rtw_planner.domain.units import ForceUnit, MassUnit
 from rtw_planner.gui.forms.ui_case_details import Ui_CaseDetailsForm
+from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.widgets.capacity_view import CapacityView
 from rtw_planner.gui.widgets.demands_view import DemandsView
 from rtw_planner.gui.widgets.match_view import MatchView
@@ -58,7 +59,7 @@ class CaseView(QWidget):
     dirty_changed = Signal(bool)
     saved = Signal(int)
 
-    def __init__(self, repository: CaseRepository, parent: QWidget | None = None) -> None:
+    def __init__(self, repository: CaseRepository, prompts: Prompts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._repository = repository
         self._saved: Case | None = None
@@ -69,7 +70,7 @@ class CaseView(QWidget):
         self.details = self._details_tab()
         for edit in (self.form.date_of_birth_edit, self.form.review_date_edit):
             setup_optional_date(edit)
-        self.demands_view = DemandsView()
+        self.demands_view = DemandsView(prompts)
         self.capacity_view = CapacityView(self._norm_context)
         self.match_view = MatchView()
         for widget, title in zip((self.details, self.demands_view, self.capacity_view, self.match_view), TABS,

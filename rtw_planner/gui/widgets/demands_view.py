@@ -30,6 +30,7 @@ from rtw_planner.domain.units import ForceUnit, MassUnit, format_number
 from rtw_planner.gui.models.profile_tables import parse_number
 from rtw_planner.gui.models.ratings_table import RatingDelegate, RatingsTableModel
 from rtw_planner.gui.models.tasks_table import ActivitiesDelegate, TasksTableModel
+from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE, ProfileEditor
 
 
@@ -45,8 +46,9 @@ class DemandsView(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, prompts: Prompts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._prompts = prompts
         self._base = JobDemands()
         self.tabs = QTabWidget()
         self.profile_editor = ProfileEditor("What the job asks for. Leave a cell blank when the job does not "
@@ -65,6 +67,7 @@ class DemandsView(QWidget):
         self.message_label.setStyleSheet(ERROR_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._catalog_row())
         layout.addWidget(self.template_label)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message_label)
@@ -73,6 +76,82 @@ class DemandsView(QWidget):
             model.ratings_changed.connect(self.changed)
         self.tasks_model.tasks_changed.connect(self.changed)
         self.tasks_model.invalid_input.connect(self.message_label.setText)
+
+    def _catalog_row(self) -> QHBoxLayout:
+        self.template_combo = QComboBox()
+        self.template_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.template_combo.setMinimumContentsLength(18)
+        self.copy_template_button = QPushButton("&Copy into this case")
+        self.save_template_button = QPushButton("Save as clinic &template…")
+        self.copy_template_button.clicked.connect(self._on_copy_template_clicked)
+        self.save_template_button.clicked.connect(self._on_save_template_clicked)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Start from a job template:"))
+        row.addWidget(self.template_combo, 1)
+        row.addWidget(self.copy_template_button)
+        row.addWidget(self.save_template_button)
+        self.reload_templates()
+        return row
+
+    def reload_templates(self) -> None:
+        """List the bundled and clinic templates (a broken clinic file is reported, not fatal)."""
+        from rtw_planner.domain.catalog import CatalogError, load_templates
+
+        self.template_combo.clear()
+        try:
+            templates = load_templates()
+        except (CatalogError, ValidationError) as exc:
+            self.template_combo.addItem("Job catalog unavailable", None)
+            self.template_combo.setToolTip(str(exc))
+            self.copy_template_button.setEnabled(False)
+            return
+        for template in templates:
+            level = template.strength_level.label if template.strength_level else ""
+            origin = "clinic" if template.clinic else "illustrative" if template.illustrative else "sourced"
+            self.template_combo.addItem(f"{template.title} ({level}, {origin})", template.id)
+        self.copy_template_button.setEnabled(bool(templates))
+
+    def _on_copy_template_clicked(self) -> None:
+        from rtw_planner.domain.catalog import apply_template, load_template
+
+        template_id = self.template_combo.currentData()
+        if template_id is None:
+            return
+        template = load_template(str(template_id))
+        has_demands = not self._current_is_empty()
+        question = (f"Replace this job's demands with the generic template '{template.title}'? The copied values "
+                    "are illustrative and will be flagged until checked at the workplace.")
+        if has_demands and not self._prompts.confirm(self, "Copy job template", question):
+            return
+        self.set_demands(apply_template(template))
+        self.changed.emit()
+
+    def _current_is_empty(self) -> bool:
+        try:
+            demands = self.demands()
+        except ValidationError:
+            return False
+        return demands.profile.is_empty() and not demands.ratings and not demands.tasks
+
+    def _on_save_template_clicked(self) -> None:
+        from rtw_planner.domain.catalog import save_clinic_template
+
+        try:
+            demands = self.demands()
+        except ValidationError as exc:
+            self.message_label.setText(str(exc))
+            return
+        title = self._prompts.text(self, "Save as clinic template", "Template title:").strip()
+        if not title:
+            return
+        try:
+            path = save_clinic_template(demands, title)
+        except (ValidationError, OSError) as exc:
+            self.message_label.setText(f"template not saved: {exc}")
+            return
+        self.reload_templates()
+        self.message_label.setStyleSheet("")
+        self.message_label.setText(f"Saved the clinic template '{title}' to {path}.")
 
     def _ratings_table(self, model: RatingsTableModel) -> QTableView:
         view = QTableView()

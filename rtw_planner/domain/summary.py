@@ -1,0 +1,17 @@
+"""One row of the case list; a module of its own so the list loads without the whole domain model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the case list."""
+
+    id: int
+    patient_name: str
+    job_title: str
+    employer: str
+    review_date: date | None
