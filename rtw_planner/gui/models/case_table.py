@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.summary import CaseSummary
+from rtw_planner.gui.models.base import ColumnsTableModel, Index
 
 PAGE_SIZE = 200
-COLUMNS = ("Patient", "Job title", "Employer", "Review date")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(ColumnsTableModel):
     """Rows are CaseSummary values; data() only formats them."""
+
+    COLUMNS = ("Patient", "Job title", "Employer", "Review date")
 
     def __init__(self, repository: CaseRepository, parent: Any = None) -> None:
         super().__init__(parent)
@@ -42,8 +43,6 @@ class CaseTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and len(self._rows) < self._total
@@ -68,11 +67,6 @@ class CaseTableModel(QAbstractTableModel):
             return row.review_date.strftime("%d %b %Y") if row.review_date else ""
         return (row.patient_name, row.job_title, row.employer)[column]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 4:
-            return COLUMNS[section]
-        return None
 
     def case_id(self, row: int) -> int | None:
         """The case id shown on a row."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from rtw_planner.domain.matching import MatchItem, MatchStatus
@@ -17,19 +17,20 @@ from rtw_planner.domain.units import (
     format_number,
     mass_to_display,
 )
+from rtw_planner.gui.models.base import ColumnsTableModel, Index
 
-COLUMNS = ("Item", "Job demand", "Capacity", "Result", "Gap", "Provenance")
 STATUS_COLOURS = {
     MatchStatus.MATCH: "#d8efd9",
     MatchStatus.MISMATCH: "#f8d3cf",
     MatchStatus.NOT_TESTED: "#fbeec2",
     MatchStatus.NOT_REQUIRED: "#eeeeee",
 }
-Index = QModelIndex | QPersistentModelIndex
 
 
-class MatchTableModel(QAbstractTableModel):
+class MatchTableModel(ColumnsTableModel):
     """Rows are MatchItem values from the domain."""
+
+    COLUMNS = ("Item", "Job demand", "Capacity", "Result", "Gap", "Provenance")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -57,8 +58,6 @@ class MatchTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def _amount(self, item: MatchItem, value: float | None) -> str:
         if value is None:
@@ -101,9 +100,3 @@ class MatchTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None

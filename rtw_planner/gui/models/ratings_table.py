@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from rtw_planner.domain.ratings import ITEMS, RatedGroup, Rating, item_key
-
-Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Demand", "Frequency")
+from rtw_planner.gui.models.base import ColumnsTableModel, Index
 
 
-class RatingsTableModel(QAbstractTableModel):
+class RatingsTableModel(ColumnsTableModel):
     """Rows are the items of one group; the second column holds the rating."""
+
+    COLUMNS = ("Demand", "Frequency")
 
     ratings_changed = Signal()
 
@@ -37,8 +37,6 @@ class RatingsTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._names)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -72,13 +70,6 @@ class RatingsTableModel(QAbstractTableModel):
         self.dataChanged.emit(index, index)
         self.ratings_changed.emit()
         return True
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
 
 
 class RatingDelegate(QStyledItemDelegate):

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from rtw_planner.domain.demands import Task
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.profile import Activity
+from rtw_planner.gui.models.base import ColumnsTableModel, Index
 from rtw_planner.gui.models.profile_tables import parse_number
 
-Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Task", "Essential", "Share of shift", "Involves")
 
-
-class TasksTableModel(QAbstractTableModel):
+class TasksTableModel(ColumnsTableModel):
     """Rows are Task values; edits are validated by the domain and reported through invalid_input."""
+
+    COLUMNS = ("Task", "Essential", "Share of shift", "Involves")
 
     tasks_changed = Signal()
     invalid_input = Signal(str)
@@ -54,8 +54,6 @@ class TasksTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._tasks)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -120,13 +118,6 @@ class TasksTableModel(QAbstractTableModel):
         self.dataChanged.emit(index, index)
         self.tasks_changed.emit()
         return True
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
 
 
 class ActivitiesDelegate(QStyledItemDelegate):
