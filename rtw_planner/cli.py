@@ -58,9 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _command_modules() -> list[Any]:
     """Command groups that live in rtw_planner.commands (each has add_parser and run)."""
-    from rtw_planner.commands import classify, match, niosh
+    from rtw_planner.commands import classify, match, niosh, plan, quota
 
-    return [niosh, classify, match]
+    return [niosh, classify, match, quota, plan]
 
 
 def read_case_file(path: Path) -> Case:
@@ -154,7 +154,8 @@ def _display_available() -> bool:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import, "export": cmd_export, "render": cmd_render,
     "niosh": lambda args: _run("niosh", args), "classify": lambda args: _run("classify", args),
-    "match": lambda args: _run("match", args),
+    "match": lambda args: _run("match", args), "quota": lambda args: _run("quota", args),
+    "plan": lambda args: _run("plan", args),
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from rtw_planner.db.tables import (
     ConsentRow,
     EvaluationRow,
     JobDemandsRow,
+    PlanVersionRow,
     PostureEntryRow,
     StrengthEntryRow,
 )
@@ -25,10 +26,21 @@ if TYPE_CHECKING:
     from rtw_planner.domain.case import Case, Clinic, Clinician
     from rtw_planner.domain.demands import JobDemands
     from rtw_planner.domain.evaluation import Evaluation
+    from rtw_planner.domain.plan import Plan
     from rtw_planner.domain.profile import PhysicalProfile
 
 DEMAND = "demand"
 CAPACITY = "capacity"
+
+
+@dataclass(frozen=True)
+class PlanVersion:
+    """A saved version of a plan."""
+
+    version: int
+    created_at: datetime
+    issued_at: datetime | None
+    plan: Plan
 
 
 class NotFoundError(LookupError):
@@ -68,6 +80,7 @@ class CaseRepository:
         """Load a whole case. Raises NotFoundError."""
         # The full domain model loads on first use, so the case list can appear before it (startup).
         from rtw_planner.domain.case import Case, Clinician, Consent, ConsentCategory
+        from rtw_planner.domain.goals import appointment_from_dict
         from rtw_planner.domain.grip import Sex
 
         row = CaseRow.get_or_none(CaseRow.id == case_id)
@@ -86,7 +99,37 @@ class CaseRepository:
             sex=Sex(row.sex) if row.sex else None, employer=row.employer, job_title=row.job_title,
             clinician=clinician, diagnosis=row.diagnosis, review_date=row.review_date, consents=consents,
             demands=self._demands(case_id), evaluations=self._evaluations(case_id),
+            rtw_start_date=row.rtw_start_date,
+            next_appointment=appointment_from_dict(json.loads(row.next_appointment_json))
+            if row.next_appointment_json else None,
+            plan=self._latest_plan(case_id),
         )
+
+    def _latest_plan(self, case_id: int) -> Plan:
+        from rtw_planner.domain.plan import Plan, plan_from_dict
+
+        row = PlanVersionRow.select().where(PlanVersionRow.case == case_id).order_by(
+            PlanVersionRow.version.desc()).first()
+        return plan_from_dict(json.loads(row.data_json)) if row else Plan()
+
+    def plan_versions(self, case_id: int) -> list[PlanVersion]:
+        """Every saved version of a case's plan, oldest first."""
+        from rtw_planner.domain.plan import plan_from_dict
+
+        rows = PlanVersionRow.select().where(PlanVersionRow.case == case_id).order_by(PlanVersionRow.version)
+        return [PlanVersion(r.version, r.created_at, r.issued_at, plan_from_dict(json.loads(r.data_json)))
+                for r in rows]
+
+    def issue_plan(self, case_id: int) -> int:
+        """Mark the latest plan version as issued (kept unchanged for good); returns its number."""
+        with self.db.atomic():
+            row = PlanVersionRow.select().where(PlanVersionRow.case == case_id).order_by(
+                PlanVersionRow.version.desc()).first()
+            if row is None:
+                raise NotFoundError(f"case {case_id} has no plan to issue")
+            if row.issued_at is None:
+                PlanVersionRow.update(issued_at=datetime.now()).where(PlanVersionRow.id == row.id).execute()
+            return int(row.version)
 
     def _demands(self, case_id: int) -> JobDemands:
         from rtw_planner.domain import records
@@ -142,6 +185,8 @@ class CaseRepository:
 
     def save(self, case: Case) -> Case:
         """Insert or update a case in one transaction; returns it as stored, with its ids."""
+        from rtw_planner.domain.goals import appointment_to_dict
+
         now = datetime.now()
         with self.db.atomic():
             fields = {
@@ -149,6 +194,9 @@ class CaseRepository:
                 "sex": case.sex.value if case.sex else None, "employer": case.employer,
                 "job_title": case.job_title, "clinician": self._clinician_id(case.clinician),
                 "diagnosis": case.diagnosis, "review_date": case.review_date, "updated_at": now,
+                "rtw_start_date": case.rtw_start_date,
+                "next_appointment_json": json.dumps(appointment_to_dict(case.next_appointment))
+                if case.next_appointment else None,
             }
             if case.id is None:
                 case_id = CaseRow.insert(**fields, created_at=now).execute()
@@ -156,6 +204,7 @@ class CaseRepository:
                 case_id = case.id
                 if CaseRow.update(**fields).where(CaseRow.id == case_id).execute() != 1:
                     raise NotFoundError(f"case {case_id} does not exist")
+                # Plan versions are history and are never deleted here.
                 for table in (ConsentRow, StrengthEntryRow, PostureEntryRow, EvaluationRow, JobDemandsRow):
                     table.delete().where(table.case == case_id).execute()
             if case.consents:
@@ -167,7 +216,22 @@ class CaseRepository:
             self._save_demands(case_id, case.demands)
             for evaluation in case.evaluations:
                 self._save_evaluation(case_id, evaluation)
+            self._save_plan(case_id, case.plan)
         return self.get(case_id)
+
+    def _save_plan(self, case_id: int, plan: Plan) -> None:
+        """A new version when the plan changed; earlier versions, issued or not, stay as they were."""
+        from rtw_planner.domain.plan import plan_to_dict
+
+        data = json.dumps(plan_to_dict(plan), sort_keys=True)
+        latest = PlanVersionRow.select().where(PlanVersionRow.case == case_id).order_by(
+            PlanVersionRow.version.desc()).first()
+        if latest is not None and latest.data_json == data:
+            return
+        if latest is None and plan.is_empty():
+            return
+        PlanVersionRow.insert(case=case_id, version=(latest.version + 1) if latest else 1, created_at=datetime.now(),
+                              data_json=data).execute()
 
     def _save_demands(self, case_id: int, demands: JobDemands) -> None:
         from rtw_planner.domain import records

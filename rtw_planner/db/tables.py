@@ -55,6 +55,8 @@ class CaseRow(BaseTable):
     clinician_id: int | None  # the raw key, which peewee adds beside the relation
     diagnosis = pw.TextField(default="")
     review_date = pw.DateField(null=True)
+    rtw_start_date = pw.DateField(null=True)
+    next_appointment_json = pw.TextField(null=True)
     created_at = pw.DateTimeField()
     updated_at = pw.DateTimeField(index=True)  # the case list is ordered by it
 
@@ -98,6 +100,20 @@ class JobDemandsRow(BaseTable):
 
     class Meta:
         table_name = "job_demands"
+
+
+class PlanVersionRow(BaseTable):
+    """One saved version of a case's plan; versions are never changed, and issued ones carry their date."""
+
+    case = pw.ForeignKeyField(CaseRow, on_delete="CASCADE", column_name="case_id")
+    version = pw.IntegerField()
+    created_at = pw.DateTimeField()
+    issued_at = pw.DateTimeField(null=True)
+    data_json = pw.TextField()
+
+    class Meta:
+        table_name = "plan_version"
+        indexes = ((("case", "version"), True),)
 
 
 class ConsentRow(BaseTable):
@@ -145,5 +161,5 @@ class PostureEntryRow(BaseTable):
         indexes = ((("case", "side", "evaluation", "activity"), True),)
 
 
-ALL_TABLES: list[type[BaseTable]] = [ClinicRow, ClinicianRow, CaseRow, EvaluationRow, JobDemandsRow, ConsentRow,
-                                      StrengthEntryRow, PostureEntryRow]
+ALL_TABLES: list[type[BaseTable]] = [ClinicRow, ClinicianRow, CaseRow, EvaluationRow, JobDemandsRow, PlanVersionRow,
+                                      ConsentRow, StrengthEntryRow, PostureEntryRow]

@@ -9,7 +9,9 @@ from enum import StrEnum
 from rtw_planner.domain.demands import JobDemands
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.evaluation import Evaluation, latest
+from rtw_planner.domain.goals import Appointment
 from rtw_planner.domain.grip import Sex
+from rtw_planner.domain.plan import Plan
 from rtw_planner.domain.profile import PhysicalProfile
 from rtw_planner.domain.summary import CaseSummary as CaseSummary  # re-exported for callers
 from rtw_planner.domain.validation import MAX_LONG_TEXT, a_date, text
@@ -90,6 +92,9 @@ class Case:
     consents: tuple[Consent, ...] = ()
     demands: JobDemands = field(default_factory=JobDemands)
     evaluations: tuple[Evaluation, ...] = ()
+    rtw_start_date: date | None = None
+    next_appointment: Appointment | None = None
+    plan: Plan = field(default_factory=Plan)
     id: int | None = None
 
     def __post_init__(self) -> None:
@@ -117,6 +122,11 @@ class Case:
             if not isinstance(evaluation, Evaluation):
                 raise ValidationError("evaluations", evaluation, "a list of evaluations")
         object.__setattr__(self, "evaluations", evaluations)
+        a_date("return-to-work start date", self.rtw_start_date)
+        if self.next_appointment is not None and not isinstance(self.next_appointment, Appointment):
+            raise ValidationError("next appointment", self.next_appointment, "a date and time or none")
+        if not isinstance(self.plan, Plan):
+            raise ValidationError("plan", self.plan, "a plan")
         if self.id is not None and (isinstance(self.id, bool) or not isinstance(self.id, int) or self.id < 1):
             raise ValidationError("case id", self.id, "a positive whole number or none")
 

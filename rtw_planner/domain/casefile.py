@@ -12,7 +12,9 @@ from rtw_planner.domain.case import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.demands import DemandSource, JobDemands
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.evaluation import Effort, Evaluation
+from rtw_planner.domain.goals import appointment_from_dict, appointment_to_dict
 from rtw_planner.domain.grip import Sex
+from rtw_planner.domain.plan import plan_from_dict, plan_to_dict
 from rtw_planner.domain.profile import Activity, Frequency, Kind, PhysicalProfile, PostureTolerance
 from rtw_planner.domain.records import (
     exposure_from_list,
@@ -70,6 +72,8 @@ def from_dict(data: object) -> Case:
         return _case(data)
     except ValidationError as exc:
         raise CaseFileError(str(exc)) from None
+    except (KeyError, TypeError, ValueError) as exc:  # a nested record the schema leaves to the domain
+        raise CaseFileError(f"plan or appointment: {type(exc).__name__}: {exc}") from None
 
 
 def _date(field: str, value: str | None) -> date | None:
@@ -150,6 +154,9 @@ def _case(data: dict[str, Any]) -> Case:
         ),
         demands=_demands(data.get("demands", {})),
         evaluations=tuple(_evaluation(n, e) for n, e in enumerate(data.get("evaluations", []))),
+        rtw_start_date=_date("rtw_start_date", data.get("rtw_start_date")),
+        next_appointment=appointment_from_dict(data["next_appointment"]) if data.get("next_appointment") else None,
+        plan=plan_from_dict(data.get("plan") or {}),
     )
 
 
@@ -227,6 +234,9 @@ def to_dict(case: Case) -> dict[str, Any]:
         ],
         "demands": _demands_dict(case.demands),
         "evaluations": [_evaluation_dict(e) for e in case.evaluations],
+        "rtw_start_date": _iso(case.rtw_start_date),
+        "next_appointment": appointment_to_dict(case.next_appointment) if case.next_appointment else None,
+        "plan": plan_to_dict(case.plan),
     }
 
 

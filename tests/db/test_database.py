@@ -21,7 +21,8 @@ from rtw_planner.db.database import (
 )
 from rtw_planner.db.tables import ALL_TABLES
 
-TABLES = {"clinic", "clinician", "case", "consent", "strength_entry", "posture_entry", "evaluation", "job_demands"}
+TABLES = {"clinic", "clinician", "case", "consent", "strength_entry", "posture_entry", "evaluation", "job_demands",
+          "plan_version"}
 
 
 def mode(path: Path) -> int:
@@ -43,7 +44,7 @@ def db_path(tmp_path: Path) -> Path:
 def test_empty_path_gets_every_migration(db_path: Path) -> None:
     db = open_database(db_path)
     history = db.execute_sql("SELECT name FROM schema_migration ORDER BY id").fetchall()
-    assert history == [("0001_initial",), ("0002_evaluations_and_job_demands",)]
+    assert history == [("0001_initial",), ("0002_evaluations_and_job_demands",), ("0003_plans",)]
     assert [name for (name,) in history] == migration_names()
     assert set(db.get_tables()) == TABLES | {"schema_migration"}
     assert pending_migrations(db) == []

@@ -1,0 +1,116 @@
+"""`plan --case FILE.json [--start YYYY-MM-DD] [--json]`: quotas by week, the phased return and the adjustments."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rtw_planner.domain.case import Case
+    from rtw_planner.domain.plan import Plan
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register the command."""
+    parser = subparsers.add_parser("plan", help="the case's plan: quotas, phased return, review dates, adjustments")
+    parser.add_argument("--case", required=True, type=Path, metavar="FILE", help="case file to read")
+    parser.add_argument("--start", metavar="YYYY-MM-DD", help="return-to-work start (overrides rtw_start_date)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def resolve_plan(case: Case, start: date | None) -> Plan:
+    """The case's own plan (moved to `start` if given), or one generated from the match when it has no phases."""
+    from rtw_planner.domain.planning import generate_plan
+
+    first_day = start or case.rtw_start_date
+    phased = case.plan.phased_return
+    if phased is not None:
+        return replace(case.plan, phased_return=replace(phased, start=first_day or phased.start))
+    if first_day is None:
+        raise ValueError("no start date")
+    generated = generate_plan(case, first_day, case.plan)
+    return replace(generated, notes=case.plan.notes or generated.notes)
+
+
+def to_json(case: Case, plan: Plan) -> dict[str, Any]:
+    """The plan as the documented JSON object. Projections are clinical estimates, labelled as such."""
+    from rtw_planner.domain.goals import goal_to_dict, this_weeks_small_step
+    from rtw_planner.domain.phases import fit_note_from_plan
+    from rtw_planner.domain.projection import essential_mismatch_projections, propose_phase_weeks
+
+    phased = plan.phased_return
+    assert phased is not None
+    projections = essential_mismatch_projections(case)
+    return {
+        "start": phased.start.isoformat(),
+        "end": phased.end_date.isoformat(),
+        "contract": {"hours_per_week": phased.contract.hours_per_week,
+                     "days_per_week": phased.contract.days_per_week},
+        "quotas": [{"activity": q.name, "unit": q.unit.value, "baseline": q.baseline, "weeks": list(q.weeks()),
+                    "shown": [q.unit.display(w) for w in q.weeks()], "goal_ids": list(q.goal_ids)}
+                   for q in plan.quotas],
+        "phases": [{"number": p.number, "first_day": p.first_day.isoformat(), "last_day": p.last_day.isoformat(),
+                    "percent": p.percent, "weekly_hours": p.weekly_hours, "hours_per_day": p.hours_per_day,
+                    "days_per_week": p.days_per_week, "duties": p.duties.value,
+                    "restrictions": list(p.restrictions), "progression_criteria": p.progression_criteria}
+                   for p in phased.schedule()],
+        "review_dates": [d.isoformat() for d in phased.review_dates()],
+        "warnings": phased.warnings(),
+        "fit_note": list(fit_note_from_plan(phased, bool(plan.notes)).selected),
+        "notes": [{"id": n.note_id, "limitation": n.limitation.value, "text": n.text, "source": n.source,
+                   "edited": n.edited} for n in plan.notes],
+        "goals": [goal_to_dict(g) for g in plan.goals],
+        "this_weeks_small_step": this_weeks_small_step(plan.goals, plan.quotas, phased.start, phased.start),
+        "projections": {
+            "note": "Estimates for clinical planning only: not a promise, and never in employer documents.",
+            "items": [{"item": item.label, "demand": item.demand, "unit": item.unit,
+                       "estimated_date": p.estimated_date.isoformat() if p and p.estimated_date else None,
+                       "method": p.method if p else "Fewer than two dated measurements",
+                       "reason": p.reason if p else None} for item, p in projections],
+            "proposed_phase_weeks": propose_phase_weeks([p for _, p in projections], phased.start, phased.phases),
+        },
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the plan."""
+    from rtw_planner.cli import UsageError, read_case_file
+    from rtw_planner.domain.errors import ValidationError
+
+    case = read_case_file(args.case)
+    start = None
+    if args.start is not None:
+        try:
+            start = date.fromisoformat(args.start)
+        except ValueError:
+            raise UsageError(f"--start: {args.start!r} is not allowed; expected a date written YYYY-MM-DD") from None
+    try:
+        plan = resolve_plan(case, start)
+        data = to_json(case, plan)
+    except ValueError as exc:
+        if isinstance(exc, ValidationError):
+            raise UsageError(str(exc)) from None
+        raise UsageError("--start: no start date; give --start YYYY-MM-DD or set rtw_start_date in the case "
+                         "file") from None
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    print(f"Phased return from {data['start']} to {data['end']} "
+          f"(contract {data['contract']['hours_per_week']:g} h over {data['contract']['days_per_week']:g} days)")
+    for phase in data["phases"]:
+        print(f"  Phase {phase['number']}: {phase['first_day']} to {phase['last_day']}, {phase['weekly_hours']:g} h "
+              f"a week ({phase['hours_per_day']:g} h a day, {phase['days_per_week']:g} days), {phase['duties']} duties")
+        for restriction in phase["restrictions"]:
+            print(f"      - {restriction}")
+    print("  Reviews: " + ", ".join(data["review_dates"]))
+    for warning in data["warnings"]:
+        print(f"  Warning: {warning}")
+    for quota in data["quotas"]:
+        print(f"  {quota['activity']}: " + ", ".join(quota["shown"]))
+    for note in data["notes"]:
+        print(f"  Adjustment: {note['text']}")
+    return 0

@@ -1,0 +1,233 @@
+"""Ergonomic and accommodation notes keyed by limitation, suggested from mismatches and lifting tasks with LI > 1."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from rtw_planner.assets import resource_path
+from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.matching import MatchItem, MatchStatus
+from rtw_planner.domain.niosh import LiftingTask, evaluate
+from rtw_planner.domain.profile import Activity
+from rtw_planner.domain.units import format_number
+from rtw_planner.domain.validation import MAX_LONG_TEXT, text
+
+LIBRARY_FILE = "accommodations.json"
+FORMAT = "rtw-planner-accommodations"
+NOTE_FIELDS = ("id", "text", "control", "source")
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+MAX_NOTE_TEXT = 1000
+
+
+class Limitation(StrEnum):
+    """What the person finds hard; the value is the key in the library file."""
+
+    LIFTING_CARRYING = "lifting_carrying"
+    STANDING_WALKING = "standing_walking"
+    SITTING = "sitting"
+    REACHING_OVERHEAD = "reaching_overhead"
+    BENDING_KNEELING = "bending_kneeling"
+    GRIP_REPETITION = "grip_repetition"
+    FATIGUE_PAIN = "fatigue_pain"
+    CONCENTRATION = "concentration"
+
+    @property
+    def label(self) -> str:
+        """Plain-language name."""
+        return {"reaching_overhead": "Reaching and overhead work"}.get(self.value, self.value.replace("_", " and ")
+                                                                          .capitalize())
+
+
+class Control(StrEnum):
+    """Kind of control, in the order suggestions are listed (engineering controls first)."""
+
+    ENGINEERING = "engineering"
+    ADMINISTRATIVE = "administrative"
+    WORK_ORGANISATION = "work organisation"
+    PERSONAL = "personal"
+
+    @property
+    def rank(self) -> int:
+        """0 for engineering, rising down the hierarchy."""
+        return list(Control).index(self)
+
+
+class LibraryError(ValueError):
+    """The accommodation library is unreadable or malformed; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """One accommodation as the library words it."""
+
+    id: str
+    limitation: Limitation
+    text: str
+    control: Control
+    source: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A note suggested for this case, with why (one reason per mismatch or lifting task that led to it)."""
+
+    note: Note
+    reasons: tuple[str, ...]
+
+
+def _need(ok: bool, where: str, problem: str) -> None:
+    if not ok:
+        raise LibraryError(f"{where}: {problem}")
+
+
+def _note(raw: Any, limitation: Limitation, where: str) -> Note:
+    _need(isinstance(raw, dict), where, "must be an object with " + ", ".join(NOTE_FIELDS))
+    unknown = sorted(set(raw) - set(NOTE_FIELDS))
+    _need(not unknown, where, f"unknown field {unknown[0]!r}; a note has only " + ", ".join(NOTE_FIELDS)
+          if unknown else "")
+    for name in ("id", "text", "source"):
+        value = raw.get(name)
+        _need(isinstance(value, str) and bool(value.strip()), f"{where}, {name}", "must be non-empty text")
+        _need(len(str(value).strip()) <= MAX_NOTE_TEXT, f"{where}, {name}", f"longer than {MAX_NOTE_TEXT} characters")
+    _need(_ID.fullmatch(raw["id"].strip()) is not None, f"{where}, id",
+          f"{raw['id']!r} must use lower-case letters, digits and single hyphens, e.g. 'lift-hoist'")
+    _need(raw.get("control") in set(Control), f"{where}, control",
+          f"{raw.get('control')!r} must be one of " + ", ".join(repr(c.value) for c in Control))
+    return Note(raw["id"].strip(), limitation, raw["text"].strip(), Control(raw["control"]), raw["source"].strip())
+
+
+def load_library(path: Path | None = None) -> tuple[Note, ...]:
+    """The notes of accommodations.json (a clinic's copy in its data folder replaces the bundled one), in file
+    order within each limitation. A malformed file raises LibraryError naming the file and the field; it is
+    never partly used."""
+    path = path or resource_path(LIBRARY_FILE)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise LibraryError(f"{path}: cannot be read as JSON ({exc})") from None
+    _need(isinstance(raw, dict) and raw.get("format") == FORMAT, f"{path}, format", f"must be {FORMAT!r}")
+    _need(raw.get("version") == 1, f"{path}, version", "must be 1")
+    groups = raw.get("limitations")
+    _need(isinstance(groups, dict), f"{path}, limitations", "must be an object keyed by limitation")
+    unknown = sorted(set(groups) - set(Limitation))
+    _need(not unknown, f"{path}, limitations", f"unknown limitation {unknown[0]!r}; known: " +
+          ", ".join(Limitation) if unknown else "")
+    notes: list[Note] = []
+    for limitation in Limitation:
+        rows = groups.get(limitation.value)
+        where = f"{path}, limitations/{limitation.value}"
+        _need(isinstance(rows, list) and bool(rows), where, "must list at least one note")
+        notes += [_note(row, limitation, f"{where}, note {n}") for n, row in enumerate(rows, 1)]
+    twice = [note for n, note in enumerate(notes) if note.id in {m.id for m in notes[:n]}]
+    _need(not twice, f"{path}, id", f"{twice[0].id!r} is used by more than one note" if twice else "")
+    return tuple(notes)
+
+
+_BY_ACTIVITY: dict[Activity, tuple[Limitation, ...]] = {
+    Activity.LIFT_FLOOR_TO_WAIST: (Limitation.LIFTING_CARRYING, Limitation.BENDING_KNEELING),
+    Activity.LIFT_ABOVE_SHOULDER: (Limitation.LIFTING_CARRYING, Limitation.REACHING_OVERHEAD),
+    Activity.SIT: (Limitation.SITTING,),
+    Activity.STAND: (Limitation.STANDING_WALKING,),
+    Activity.WALK: (Limitation.STANDING_WALKING,),
+}
+
+
+def limitations_for(item: MatchItem) -> tuple[Limitation, ...]:
+    """The limitations a mismatched item points to; nothing for an item that is not a mismatch."""
+    if item.status is not MatchStatus.MISMATCH:
+        return ()
+    return _BY_ACTIVITY.get(item.activity, (Limitation.LIFTING_CARRYING,))  # other lifts, carry, push, pull
+
+
+def _item_reason(item: MatchItem) -> str:
+    return item.label if item.gap is None else f"{item.label}: {format_number(item.gap)} {item.unit} short"
+
+
+def _task_reason(task: LiftingTask, number: int) -> str | None:
+    """Why a lifting task needs accommodating (LI above 1, or no recommended weight at all), else None."""
+    governing = evaluate(task).governing
+    name = f"Lifting task '{task.name}'" if task.name else f"Lifting task {number}"
+    if governing.li is None:
+        return f"{name}: no recommended weight ({governing.outside_equation})" if task.load_kg > 0 else None
+    return f"{name}: LI {format_number(governing.li, 2)}" if governing.li > 1 else None
+
+
+def suggest(items: Iterable[MatchItem], lifting_tasks: Iterable[LiftingTask] = (),
+            extra_limitations: Iterable[Limitation] = (), library: Iterable[Note] | None = None) -> list[Suggestion]:
+    """Notes for each mismatch, each lifting task with LI > 1 (lifting and carrying) and each limitation the
+    clinician adds. A note reached more than once is listed once with all its reasons. Engineering controls
+    come first, then administrative, work organisation and personal; within a control, first reached first."""
+    triggers: list[tuple[Limitation, str]] = []
+    for item in items:
+        triggers += [(limitation, _item_reason(item)) for limitation in limitations_for(item)]
+    for number, task in enumerate(lifting_tasks, 1):
+        reason = _task_reason(task, number)
+        triggers += [(Limitation.LIFTING_CARRYING, reason)] if reason else []
+    triggers += [(Limitation(lim), f"{Limitation(lim).label}: noted by the clinician") for lim in extra_limitations]
+    notes = tuple(load_library() if library is None else library)
+    reasons: dict[str, list[str]] = {}
+    by_id: dict[str, Note] = {}
+    for limitation, reason in triggers:
+        for note in (n for n in notes if n.limitation is limitation):
+            found = reasons.setdefault(by_id.setdefault(note.id, note).id, [])
+            found += [] if reason in found else [reason]
+    ordered = sorted(by_id.values(), key=lambda n: n.control.rank)  # sorted() is stable
+    return [Suggestion(note, tuple(reasons[note.id])) for note in ordered]
+
+
+@dataclass(frozen=True)
+class SelectedNote:
+    """A note the clinician picked for this case, in their (possibly edited) wording; id and source are kept."""
+
+    note_id: str
+    text: str
+    limitation: Limitation
+    source: str
+    edited: bool = False
+
+    def __post_init__(self) -> None:
+        put = object.__setattr__
+        put(self, "note_id", text("accommodation note id", self.note_id, required=True))
+        if _ID.fullmatch(self.note_id) is None:
+            raise ValidationError("accommodation note id", self.note_id, "lower-case letters, digits and hyphens")
+        put(self, "text", text("accommodation text", self.text, required=True, max_length=MAX_LONG_TEXT))
+        put(self, "source", text("accommodation source", self.source, required=True, max_length=MAX_NOTE_TEXT))
+        if self.limitation not in set(Limitation):
+            raise ValidationError("limitation", self.limitation, "one of " + ", ".join(Limitation))
+        put(self, "limitation", Limitation(self.limitation))
+        if not isinstance(self.edited, bool):
+            raise ValidationError("edited", self.edited, "true or false")
+
+    @classmethod
+    def from_note(cls, note: Note) -> SelectedNote:
+        """The library's wording, unedited."""
+        return cls(note.id, note.text, note.limitation, note.source)
+
+    def edit(self, new_text: str) -> SelectedNote:
+        """A copy with the clinician's wording; the note id and source stay. Unchanged text is not an edit."""
+        cleaned = text("accommodation text", new_text, required=True, max_length=MAX_LONG_TEXT)
+        return self if cleaned == self.text else replace(self, text=cleaned, edited=True)
+
+
+def selected_note_to_dict(note: SelectedNote) -> dict[str, Any]:
+    """A picked note as plain data for the case file and the database."""
+    return {**asdict(note), "limitation": note.limitation.value}
+
+
+def selected_note_from_dict(row: dict[str, Any]) -> SelectedNote:
+    """A picked note from plain data; unknown or missing fields raise ValidationError."""
+    known = ("note_id", "text", "limitation", "source", "edited")
+    if not isinstance(row, dict):
+        raise ValidationError("accommodation note", row, "an object with " + ", ".join(known))
+    unknown, missing = sorted(set(row) - set(known)), [name for name in known[:4] if name not in row]
+    if unknown:
+        raise ValidationError("accommodation note field", unknown[0], "one of " + ", ".join(known))
+    if missing:
+        raise ValidationError(f"accommodation note {missing[0]}", None, "a value")
+    return SelectedNote(row["note_id"], row["text"], row["limitation"], row["source"], row.get("edited", False))

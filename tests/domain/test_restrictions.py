@@ -1,0 +1,170 @@
+"""Restrictions come from the current evaluation's mismatches, in employer wording, and never from a projection."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rtw_planner.domain import casefile, restrictions
+from rtw_planner.domain.case import Case
+from rtw_planner.domain.evaluation import Evaluation
+from rtw_planner.domain.job_match import job_match
+from rtw_planner.domain.matching import MatchItem, MatchStatus, PostureMeasure
+from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.projection import essential_mismatch_projections, item_history, project
+from rtw_planner.domain.restrictions import Restriction, duration_text, restrictions_from_match
+
+OCC, FREQ, CONST = Frequency.OCCASIONAL, Frequency.FREQUENT, Frequency.CONSTANT
+F2W, STAND = Activity.LIFT_FLOOR_TO_WAIST, Activity.STAND
+DEMO_TEXTS = [
+    "No lifting from floor to waist above 12 kg occasionally (up to a third of the day)",
+    "No lifting from floor to waist above 7 kg frequently",
+    "No carrying above 15 kg occasionally (up to a third of the day)",
+    "Stand no longer than 30 minutes at a time",
+    "No more than 4 hours of standing in a day",
+]
+
+
+def texts(case: Case) -> list[str]:
+    return [r.text for r in restrictions_from_match(job_match(case).items)]
+
+
+def with_evaluation(case: Case, day: date, profile: PhysicalProfile) -> Case:
+    return replace(case, evaluations=(*case.evaluations, Evaluation(day, "Priya Shah", profile=profile)))
+
+
+def strength_item(activity: Activity, frequency: Frequency, demand: float, capacity: float | None,
+                  status: MatchStatus = MatchStatus.MISMATCH, estimated_by: str | None = None) -> MatchItem:
+    return MatchItem(activity, frequency, None, demand, capacity, frequency, status, estimated_by=estimated_by)
+
+
+def posture_item(activity: Activity, measure: PostureMeasure, demand: float, capacity: float) -> MatchItem:
+    return MatchItem(activity, None, measure, demand, capacity, None, MatchStatus.MISMATCH)
+
+
+@pytest.fixture
+def demo(demo_text: str) -> Case:
+    return casefile.parse(demo_text)
+
+
+def test_demo_restrictions_one_per_mismatch(demo: Case) -> None:
+    items = job_match(demo).items
+    found = restrictions_from_match(items)
+    assert [r.text for r in found] == DEMO_TEXTS
+    assert len(found) == sum(1 for item in items if item.status is MatchStatus.MISMATCH)
+    assert found[0] == Restriction(F2W, DEMO_TEXTS[0], 12, "kg", OCC, None, False)
+    assert (found[4].limit, found[4].unit, found[4].measure) == (240, "min", PostureMeasure.PER_DAY)
+
+
+def test_not_tested_and_matching_items_give_no_restriction(demo: Case) -> None:
+    activities = {r.activity for r in restrictions_from_match(job_match(demo).items)}
+    assert Activity.PULL_INITIAL not in activities  # not tested
+    assert Activity.LIFT_WAIST_TO_SHOULDER not in activities  # capacity meets the demand
+    assert restrictions_from_match([strength_item(F2W, OCC, 10, None, MatchStatus.NOT_TESTED),
+                                    strength_item(F2W, OCC, 0, 5, MatchStatus.NOT_REQUIRED),
+                                    strength_item(F2W, OCC, 10, 12, MatchStatus.MATCH)]) == ()
+
+
+def test_they_relax_when_a_newer_evaluation_measures_more(demo: Case) -> None:
+    better = PhysicalProfile({(F2W, OCC): 18, (F2W, FREQ): 10, (Activity.CARRY, OCC): 20},
+                             postures={STAND: PostureTolerance(45, 300)})
+    assert texts(with_evaluation(demo, date(2027, 1, 15), better)) == [
+        "No lifting from floor to waist above 18 kg occasionally (up to a third of the day)",
+        "No lifting from floor to waist above 10 kg frequently",
+        "Stand no longer than 45 minutes at a time",
+        "No more than 5 hours of standing in a day",
+    ]  # carrying 20 kg now meets the demand, so that restriction is gone
+
+
+def test_a_newer_lower_measurement_tightens_them(demo: Case) -> None:
+    worse = PhysicalProfile({(F2W, OCC): 10, (F2W, FREQ): 5, (Activity.CARRY, OCC): 15},
+                            postures={STAND: PostureTolerance(20, 150)})
+    found = texts(with_evaluation(demo, date(2027, 1, 15), worse))
+    assert found[0] == "No lifting from floor to waist above 10 kg occasionally (up to a third of the day)"
+    assert found[1] == "No lifting from floor to waist above 5 kg frequently"
+    assert found[3:] == ["Stand no longer than 20 minutes at a time", "No more than 2 hours 30 minutes of standing "
+                                                                       "in a day"]
+
+
+def test_an_older_evaluation_with_more_changes_nothing(demo: Case) -> None:
+    earlier = PhysicalProfile({(F2W, OCC): 30, (F2W, FREQ): 20}, postures={STAND: PostureTolerance(90, 480)})
+    assert texts(with_evaluation(demo, date(2026, 10, 1), earlier)) == DEMO_TEXTS
+
+
+def test_a_projection_never_changes_them(demo: Case) -> None:
+    projection = project(item_history(demo, F2W, OCC), 23)
+    assert projection is not None
+    assert projection.estimated_date == date(2027, 4, 23)
+    assert essential_mismatch_projections(demo)  # projections exist for the essential mismatches ...
+    assert texts(demo) == DEMO_TEXTS  # ... and the wording still uses the measured 12 kg, 7 kg, 30 min, 4 h
+    imported = {node.module for node in ast.walk(ast.parse(inspect.getsource(restrictions)))
+                if isinstance(node, ast.ImportFrom)}
+    assert "rtw_planner.domain.projection" not in imported
+
+
+def test_estimated_capacity_still_restricts_and_says_so(demo: Case) -> None:
+    rule_eval = Evaluation(date(2027, 1, 15), "Priya Shah", profile=PhysicalProfile({(F2W, OCC): 14}),
+                           estimation_rule="ns-wcb-lower")
+    found = restrictions_from_match(job_match(replace(demo, evaluations=(*demo.evaluations, rule_eval))).items)
+    frequent = next(r for r in found if r.activity is F2W and r.frequency is FREQ)
+    assert frequent.text == "No lifting from floor to waist above 7 kg frequently (estimated, not measured)"
+    assert frequent.estimated
+    occasional = next(r for r in found if r.activity is F2W and r.frequency is OCC)
+    assert not occasional.estimated
+    assert "estimated" not in occasional.text
+
+
+def test_push_and_pull_are_in_newtons_with_kgf() -> None:
+    found = restrictions_from_match([strength_item(Activity.PUSH_INITIAL, OCC, 250, 200),
+                                     strength_item(Activity.PULL_SUSTAINED, FREQ, 200, 150)])
+    assert [r.text for r in found] == [
+        "No pushing that needs more than 200 N (20.3 kgf) to start a load moving occasionally (up to a third of "
+        "the day)",
+        "No pulling that needs more than 150 N (15.2 kgf) to keep a load moving frequently",
+    ]
+    assert (found[0].limit, found[0].unit) == (200, "N")
+
+
+def test_other_wordings() -> None:
+    found = restrictions_from_match([
+        strength_item(Activity.LIFT_ABOVE_SHOULDER, CONST, 5, 2.5),
+        strength_item(Activity.LIFT_WAIST_TO_SHOULDER, OCC, 15, 12.25),
+        posture_item(Activity.SIT, PostureMeasure.AT_A_TIME, 60, 20),
+        posture_item(Activity.WALK, PostureMeasure.PER_DAY, 300, 105),
+    ])
+    assert [r.text for r in found] == [
+        "No lifting above shoulder height above 2.5 kg constantly",
+        "No lifting from waist to shoulder above 12.2 kg occasionally (up to a third of the day)",  # rounded down
+        "Sit no longer than 20 minutes at a time",
+        "No more than 1 hour 45 minutes of walking in a day",
+    ]
+
+
+def test_nothing_managed_means_none() -> None:
+    found = restrictions_from_match([strength_item(F2W, OCC, 10, 0), strength_item(F2W, FREQ, 5, 0),
+                                     posture_item(Activity.SIT, PostureMeasure.AT_A_TIME, 30, 0)])
+    assert [r.text for r in found] == ["No lifting from floor to waist", "No lifting from floor to waist frequently",
+                                       "No sitting"]
+
+
+def test_duration_text() -> None:
+    assert [duration_text(m) for m in (1, 30, 59.9, 60, 61, 240)] == [
+        "1 minute", "30 minutes", "59 minutes", "1 hour", "1 hour 1 minute", "4 hours"]
+
+
+@given(st.sampled_from([F2W, Activity.CARRY, Activity.LIFT_ABOVE_SHOULDER]), st.sampled_from(list(Frequency)),
+       st.floats(0.1, 499, allow_nan=False))
+def test_the_wording_never_allows_more_than_measured(activity: Activity, frequency: Frequency,
+                                                     capacity: float) -> None:
+    [found] = restrictions_from_match([strength_item(activity, frequency, 500, capacity)])
+    assert found.limit == capacity
+    shown = re.search(r"above ([\d.]+) kg", found.text)
+    assert shown is not None
+    assert capacity - 0.1 < float(shown.group(1)) <= capacity
