@@ -69,6 +69,12 @@ def main() -> int:
                         (5, "job-demands-lifting-tasks")):
         demands.tabs.setCurrentIndex(index)
         grab(name)
+    window.case_view.tabs.setCurrentIndex(4)
+    plan = window.case_view.plan_view
+    for index, name in enumerate(("plan-phased-return", "plan-graded-activity", "plan-adjustments", "plan-goals")):
+        plan.tabs.setCurrentIndex(index)
+        settle(0.3)
+        grab(name)
     from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog
 
     calculator = NioshDialog(window.case_view.current_case().demands.lifting_tasks[0], window)

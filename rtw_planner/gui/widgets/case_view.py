@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -25,32 +24,14 @@ from rtw_planner.domain.units import ForceUnit, MassUnit
 from rtw_planner.gui.forms.ui_case_details import Ui_CaseDetailsForm
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.widgets.capacity_view import CapacityView
+from rtw_planner.gui.widgets.case_view_dates import read_optional_date, setup_optional_date, write_optional_date
 from rtw_planner.gui.widgets.demands_view import DemandsView
 from rtw_planner.gui.widgets.match_view import MatchView
+from rtw_planner.gui.widgets.plan_view import PlanView
 from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE
 
-NO_DATE = QDate(1900, 1, 1)
 INVALID_STYLE = "border: 2px solid #a31515;"
-TABS = ("Details", "Job demands", "Capacity", "Match")
-
-
-def setup_optional_date(edit: QDateEdit) -> None:
-    """A date edit whose lowest value reads 'Not set' and means no date."""
-    edit.setMinimumDate(NO_DATE)
-    edit.setMaximumDate(QDate(2200, 12, 31))
-    edit.setSpecialValueText("Not set")
-    edit.setDate(NO_DATE)
-
-
-def read_optional_date(edit: QDateEdit) -> date | None:
-    """The chosen date, or None when 'Not set'."""
-    value = edit.date()
-    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
-
-
-def write_optional_date(edit: QDateEdit, value: date | None) -> None:
-    """Show a date, or 'Not set'."""
-    edit.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+TABS = ("Details", "Job demands", "Capacity", "Match", "Plan")
 
 
 class CaseView(QWidget):
@@ -73,8 +54,9 @@ class CaseView(QWidget):
         self.demands_view = DemandsView(prompts)
         self.capacity_view = CapacityView(self._norm_context)
         self.match_view = MatchView()
-        for widget, title in zip((self.details, self.demands_view, self.capacity_view, self.match_view), TABS,
-                                 strict=True):
+        self.plan_view = PlanView(prompts, self.current_case)
+        for widget, title in zip((self.details, self.demands_view, self.capacity_view, self.match_view,
+                                  self.plan_view), TABS, strict=True):
             self.tabs.addTab(widget, title)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
@@ -110,6 +92,7 @@ class CaseView(QWidget):
         self.form.sex_combo.currentIndexChanged.connect(lambda _i: self.capacity_view.refresh_norms())
         self.demands_view.changed.connect(self._on_edited)
         self.capacity_view.changed.connect(self._on_edited)
+        self.plan_view.changed.connect(self._on_edited)
         self._update_buttons()
 
     def _details_tab(self) -> QWidget:
@@ -204,6 +187,7 @@ class CaseView(QWidget):
             f.diagnosis_edit.setPlainText(shown.diagnosis)
             self.demands_view.set_demands(shown.demands)
             self.capacity_view.set_evaluations(shown.evaluations)
+            self.plan_view.set_case(shown)
             self._consents = shown.consents
             self._show_consents()
         finally:
@@ -237,6 +221,9 @@ class CaseView(QWidget):
             consents=self._consents,
             demands=self.demands_view.demands(),
             evaluations=self.capacity_view.evaluations(),
+            rtw_start_date=self.plan_view.rtw_start_date(),
+            next_appointment=self.plan_view.next_appointment(),
+            plan=self.plan_view.plan(),
         )
 
     # -- editing -------------------------------------------------------------------------------------------

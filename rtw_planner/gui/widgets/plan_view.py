@@ -1,0 +1,381 @@
+"""The Plan tab: the phased return, graded-activity quotas, adjustments for the employer, and goals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from html import escape
+
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rtw_planner.domain.accommodations import SelectedNote
+from rtw_planner.domain.case import Case
+from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.goals import Appointment, Goal, this_weeks_small_step
+from rtw_planner.domain.phases import Contract, FitNoteOptions, PhasedReturn, fit_note_from_plan
+from rtw_planner.domain.plan import Plan
+from rtw_planner.domain.quota import QuotaActivity, QuotaUnit
+from rtw_planner.domain.units import format_number
+from rtw_planner.gui.models.plan_tables import GoalsTableModel, PhasesTableModel, QuotasTableModel, _RowsModel
+from rtw_planner.gui.models.profile_tables import parse_number
+from rtw_planner.gui.prompts import Prompts
+from rtw_planner.gui.widgets.case_view_dates import read_optional_date, setup_optional_date, write_optional_date
+from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE
+from rtw_planner.gui.widgets.quota_chart import QuotaChart
+
+FIT_NOTE_BOXES = (("phased_return", "A phased return to work"), ("altered_hours", "Altered hours"),
+                  ("amended_duties", "Amended duties"), ("workplace_adaptations", "Workplace adaptations"))
+NO_APPOINTMENT = QDateTime(QDate(2000, 1, 1), QDateTime.currentDateTime().time())
+
+
+def _table(model: _RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setWordWrap(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    return view
+
+
+class PlanView(QWidget):
+    """Edits the case's plan; `plan()` returns it or raises ValidationError."""
+
+    changed = Signal()
+
+    def __init__(self, prompts: Prompts, case_source: Callable[[], Case], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._prompts = prompts
+        self._case_source = case_source
+        self._loading = False
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._phases_tab(), "Phased return")
+        self.tabs.addTab(self._quotas_tab(), "Graded activity")
+        self.tabs.addTab(self._notes_tab(), "Adjustments")
+        self.tabs.addTab(self._goals_tab(), "Goals")
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_chart())
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.message_label)
+        for model in (self.phases_model, self.quotas_model, self.goals_model):
+            model.rows_changed.connect(self._on_edited)
+            model.invalid_input.connect(self.message_label.setText)
+
+    # -- tabs ----------------------------------------------------------------------------------------------
+    def _phases_tab(self) -> QWidget:
+        tab = QWidget()
+        self.start_edit = QDateEdit()
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("d MMM yyyy")
+        setup_optional_date(self.start_edit)
+        self.start_edit.setMaximumWidth(160)
+        self.hours_edit, self.days_edit = QLineEdit(), QLineEdit()
+        for edit in (self.hours_edit, self.days_edit):
+            edit.setMaximumWidth(90)
+            edit.textEdited.connect(self._on_edited)
+        self.max_weeks_spin = QSpinBox()
+        self.max_weeks_spin.setRange(1, 52)
+        self.max_weeks_spin.setSuffix(" weeks")
+        self.generate_button = QPushButton("&Generate from the match")
+        self.generate_button.clicked.connect(self._on_generate_clicked)
+        self.start_edit.dateChanged.connect(self._on_edited)
+        self.max_weeks_spin.valueChanged.connect(self._on_edited)
+        form = QFormLayout()
+        form.addRow("Return to work &starts", self.start_edit)
+        contract = QHBoxLayout()
+        contract.addWidget(self.hours_edit)
+        contract.addWidget(QLabel("hours a week over"))
+        contract.addWidget(self.days_edit)
+        contract.addWidget(QLabel("days"))
+        contract.addStretch(1)
+        form.addRow("Contract", contract)
+        form.addRow("&Longest duration", self.max_weeks_spin)
+        self.phases_model = PhasesTableModel(self)
+        self.phases_view = _table(self.phases_model)
+        self.schedule_label = QLabel()
+        self.schedule_label.setWordWrap(True)
+        self.fit_note_boxes = {name: QCheckBox(label) for name, label in FIT_NOTE_BOXES}
+        fit_note = QHBoxLayout()
+        fit_note.addWidget(QLabel("Fit note: may be fit for work with"))
+        for box in self.fit_note_boxes.values():
+            box.toggled.connect(self._on_fit_note_toggled)
+            fit_note.addWidget(box)
+        fit_note.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addWidget(self.generate_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(top)
+        layout.addWidget(self.phases_view, 1)
+        layout.addWidget(self.schedule_label)
+        layout.addLayout(fit_note)
+        self._fit_note_override: FitNoteOptions | None = None
+        return tab
+
+    def _quotas_tab(self) -> QWidget:
+        tab = QWidget()
+        self.quotas_model = QuotasTableModel(self)
+        self.quotas_view = _table(self.quotas_model)
+        self.quotas_view.setMaximumHeight(150)
+        add, remove = QPushButton("&Add activity"), QPushButton("Remove activity")
+        add.clicked.connect(lambda: self.quotas_model.append_row(
+            QuotaActivity(f"Activity {self.quotas_model.rowCount() + 1}", QuotaUnit.MINUTES, (5.0, 5.0, 5.0), 15)))
+        remove.clicked.connect(lambda: self.quotas_model.remove_row(self.quotas_view.currentIndex().row()))
+        self.quota_chart = QuotaChart()
+        self.quotas_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._refresh_chart())
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        intro = QLabel("Quotas start below the measured baseline and rise week by week to the goal. They hold on "
+                       "good days and bad days alike. Trials are separated by commas; give a weekly % or a number "
+                       "of target weeks.")
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(intro)
+        layout.addWidget(self.quotas_view)
+        layout.addLayout(buttons)
+        layout.addWidget(self.quota_chart, 1)
+        return tab
+
+    def _notes_tab(self) -> QWidget:
+        tab = QWidget()
+        self.notes_list = QListWidget()
+        self.notes_list.setWordWrap(True)
+        self.notes_list.itemChanged.connect(self._on_edited)
+        intro = QLabel("Tick the adjustments to recommend, engineering controls first. Double-click a note to edit "
+                       "its wording; the source is kept.")
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(intro)
+        layout.addWidget(self.notes_list)
+        return tab
+
+    def _goals_tab(self) -> QWidget:
+        tab = QWidget()
+        self.goals_model = GoalsTableModel(self)
+        self.goals_view = _table(self.goals_model)
+        header = self.goals_view.horizontalHeader()
+        for column in (1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        add, remove = QPushButton("Add &goal"), QPushButton("Remove goal")
+        add.clicked.connect(self._on_add_goal_clicked)
+        remove.clicked.connect(lambda: self.goals_model.remove_row(self.goals_view.currentIndex().row()))
+        self.appointment_edit = QDateTimeEdit()
+        self.appointment_edit.setCalendarPopup(True)
+        self.appointment_edit.setDisplayFormat("d MMM yyyy, HH:mm")
+        self.appointment_edit.setMinimumDateTime(NO_APPOINTMENT)
+        self.appointment_edit.setSpecialValueText("Not booked")
+        self.appointment_edit.setMaximumWidth(200)
+        self.appointment_edit.dateTimeChanged.connect(self._on_edited)
+        self.appointment_with_edit = QLineEdit()
+        self.appointment_with_edit.textEdited.connect(self._on_edited)
+        self.small_step_label = QLabel()
+        self.small_step_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Next &appointment", self.appointment_edit)
+        form.addRow("With, where", self.appointment_with_edit)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.goals_view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.small_step_label)
+        layout.addLayout(form)
+        return tab
+
+    # -- values --------------------------------------------------------------------------------------------
+    def set_case(self, case: Case) -> None:
+        """Show a case's plan, start date and appointment (not counted as an edit)."""
+        self._loading = True
+        try:
+            plan = case.plan
+            phased = plan.phased_return
+            write_optional_date(self.start_edit, phased.start if phased else case.rtw_start_date)
+            contract = phased.contract if phased else None
+            self.hours_edit.setText(format_number(contract.hours_per_week, 2) if contract else "")
+            self.days_edit.setText(format_number(contract.days_per_week, 2) if contract else "")
+            self.max_weeks_spin.setValue(phased.max_weeks if phased else 6)
+            self._fit_note_override = phased.fit_note if phased else None
+            self.phases_model.set_plan(phased)
+            self.quotas_model.set_rows(plan.quotas)
+            self.goals_model.set_rows(plan.goals)
+            self._show_notes(plan.notes, self._suggestions(case))
+            appointment = case.next_appointment
+            self.appointment_edit.setDateTime(NO_APPOINTMENT if appointment is None else QDateTime(appointment.when))
+            self.appointment_with_edit.setText(", ".join(p for p in (appointment.with_whom, appointment.place) if p)
+                                               if appointment else "")
+        finally:
+            self._loading = False
+        self.message_label.clear()
+        self._refresh_summary()
+
+    @staticmethod
+    def _suggestions(case: Case) -> tuple[SelectedNote, ...]:
+        from rtw_planner.domain.accommodations import suggest
+        from rtw_planner.domain.job_match import job_match
+
+        items = job_match(case).items
+        return tuple(SelectedNote.from_note(s.note) for s in suggest(items, case.demands.lifting_tasks))
+
+    def _show_notes(self, notes: tuple[SelectedNote, ...], suggestions: tuple[SelectedNote, ...] = ()) -> None:
+        self.notes_list.blockSignals(True)
+        self.notes_list.clear()
+        chosen = {n.note_id for n in notes}
+        for note in (*notes, *(s for s in suggestions if s.note_id not in chosen)):
+            item = QListWidgetItem(note.text)
+            item.setData(Qt.ItemDataRole.UserRole, note)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+            item.setCheckState(Qt.CheckState.Checked if note.note_id in chosen else Qt.CheckState.Unchecked)
+            item.setToolTip(f"{note.limitation.label}. Source: {note.source}")
+            item.setText(note.text)
+            self.notes_list.addItem(item)
+        self.notes_list.blockSignals(False)
+
+    def notes(self) -> tuple[SelectedNote, ...]:
+        """The ticked notes in the clinician's wording."""
+        picked = []
+        for row in range(self.notes_list.count()):
+            item = self.notes_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                picked.append(item.data(Qt.ItemDataRole.UserRole).edit(item.text()))
+        return tuple(picked)
+
+    def rtw_start_date(self) -> date | None:
+        """The start date shown."""
+        return read_optional_date(self.start_edit)
+
+    def next_appointment(self) -> Appointment | None:
+        """The appointment shown, or None when not booked."""
+        when = self.appointment_edit.dateTime()
+        if when == NO_APPOINTMENT:
+            return None
+        with_whom, _, place = self.appointment_with_edit.text().partition(",")
+        return Appointment(when.toPython(), with_whom.strip(), place.strip())  # type: ignore[arg-type]
+
+    def _phased_return(self) -> PhasedReturn | None:
+        base = self.phases_model.phased_return()
+        if base is None:
+            return None
+        try:
+            hours, days = parse_number(self.hours_edit.text()), parse_number(self.days_edit.text())
+        except ValueError:
+            raise ValidationError("contract", f"{self.hours_edit.text()} h, {self.days_edit.text()} days",
+                                  "numbers of hours a week and days a week") from None
+        start = read_optional_date(self.start_edit)
+        if start is None:
+            raise ValidationError("return-to-work start date", None, "a date for the phased return")
+        return replace(base, contract=Contract(hours or 0, days or 0), start=start,
+                       max_weeks=self.max_weeks_spin.value(), fit_note=self._fit_note_override)
+
+    def plan(self) -> Plan:
+        """The plan as edited. Raises ValidationError."""
+        return Plan(self.quotas_model.rows(), self.goals_model.rows(), self._phased_return(), self.notes())
+
+    # -- slots ---------------------------------------------------------------------------------------------
+    def _on_edited(self, *_args: object) -> None:
+        if self._loading:
+            return
+        try:
+            phased = self._phased_return()
+            if phased is not None:
+                self.phases_model.set_plan(phased)
+        except ValidationError as exc:
+            self.message_label.setText(str(exc))
+        else:
+            self.message_label.clear()
+        self._refresh_summary()
+        self.changed.emit()
+
+    def _on_fit_note_toggled(self, _checked: bool) -> None:
+        if self._loading:
+            return
+        self._fit_note_override = FitNoteOptions(**{n: b.isChecked() for n, b in self.fit_note_boxes.items()})
+        self._on_edited()
+
+    def _on_generate_clicked(self) -> None:
+        from rtw_planner.domain.planning import generate_plan, regeneration_changes
+
+        try:
+            case = self._case_source()
+            current = self.plan()
+        except ValidationError as exc:
+            self.message_label.setText(f"Fix this first: {exc}")
+            return
+        start = self.rtw_start_date() or case.rtw_start_date or date.today()
+        generated = generate_plan(case, start, current)
+        changes = regeneration_changes(current, generated)
+        if changes and not self._prompts.confirm(self, "Generate the plan again",
+                                                 "Generating again replaces " + " and ".join(changes) + ". "
+                                                 "The saved versions are kept. Go ahead?"):
+            return
+        self.set_case(replace(case, plan=generated, rtw_start_date=start))
+        self.changed.emit()
+
+    def _on_add_goal_clicked(self) -> None:
+        number = self.goals_model.rowCount() + 1
+        due = date.today().replace(day=1)
+        self.goals_model.append_row(Goal(f"goal-{number}-{datetime.now():%H%M%S}", "New goal", "target to agree",
+                                         date(due.year + (due.month == 12), due.month % 12 + 1, 1)))
+
+    def _refresh_summary(self) -> None:
+        try:
+            phased = self._phased_return()
+        except ValidationError:
+            phased = None
+        self._loading = True
+        try:
+            if phased is None:
+                self.schedule_label.setText("No phased return yet: set the start date and contract, then "
+                                            "Generate from the match.")
+            else:
+                reviews = ", ".join(f"{d.day} {d:%b %Y}" for d in phased.review_dates())
+                warnings = "".join(f"<br><span style='color:#8a4b00'>⚠ {w}</span>" for w in phased.warnings())
+                restrictions = sorted({r for p in phased.phases for r in p.restrictions})
+                listed = "".join(f"<br>• {escape(r)}" for r in restrictions) or "<br>None."
+                self.schedule_label.setText(f"{phased.total_weeks} weeks, ending {phased.end_date.day} "
+                                            f"{phased.end_date:%b %Y}. Reviews: {reviews}.{warnings}"
+                                            f"<br><b>Restrictions</b> (from the measured capacity; they relax "
+                                            f"only when capacity is re-measured):{listed}")
+                options = fit_note_from_plan(phased, bool(self.notes()))
+                for name, box in self.fit_note_boxes.items():
+                    box.setChecked(getattr(options, name))
+        finally:
+            self._loading = False
+        start = self.rtw_start_date() or date.today()
+        step = this_weeks_small_step(self.goals_model.rows(), self.quotas_model.rows(), start, date.today())
+        self.small_step_label.setText(f"<b>This week's small step</b> (printed on the handout): {step or '—'}")
+        self._refresh_chart()
+
+    def _refresh_chart(self) -> None:
+        row = self.quotas_view.currentIndex().row()
+        quotas = self.quotas_model.rows()
+        if quotas and self.quota_chart.isVisibleTo(self.tabs) and self.tabs.currentIndex() == 1:
+            self.quota_chart.show_quota(quotas[row if 0 <= row < len(quotas) else 0])
