@@ -26,10 +26,10 @@ def resolve_plan(case: Case, start: date | None) -> Plan:
     """The case's own plan (moved to `start` if given), or one generated from the match when it has no phases."""
     from rtw_planner.domain.planning import generate_plan
 
-    first_day = start or case.rtw_start_date
     phased = case.plan.phased_return
     if phased is not None:
-        return replace(case.plan, phased_return=replace(phased, start=first_day or phased.start))
+        return replace(case.plan, phased_return=replace(phased, start=start or phased.start))
+    first_day = start or case.rtw_start_date
     if first_day is None:
         raise ValueError("no start date")
     generated = generate_plan(case, first_day, case.plan)

@@ -26,6 +26,7 @@ class ClinicRow(BaseTable):
     email = pw.TextField(default="")
     logo_png = pw.BlobField(null=True)
     paper_size = pw.TextField(default="a4")
+    jurisdiction = pw.TextField(default="generic", constraints=[pw.SQL("DEFAULT 'generic'")])
 
     class Meta:
         table_name = "clinic"
@@ -57,6 +58,7 @@ class CaseRow(BaseTable):
     review_date = pw.DateField(null=True)
     rtw_start_date = pw.DateField(null=True)
     next_appointment_json = pw.TextField(null=True)
+    workers_comp_claim = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT 0")])
     created_at = pw.DateTimeField()
     updated_at = pw.DateTimeField(index=True)  # the case list is ordered by it
 
@@ -116,6 +118,26 @@ class PlanVersionRow(BaseTable):
         indexes = ((("case", "version"), True),)
 
 
+class IssuedDocumentRow(BaseTable):
+    """The disclosure log: one row per issued document, with the exact PDF so it can be reprinted unchanged."""
+
+    case = pw.ForeignKeyField(CaseRow, on_delete="CASCADE", column_name="case_id")
+    kind = pw.TextField()
+    issued_at = pw.DateTimeField()
+    recipient = pw.TextField()
+    delivery = pw.TextField()
+    categories_json = pw.TextField()
+    clinician = pw.TextField(default="")
+    patient_offered_on = pw.DateField(null=True)
+    diagnosis_by_scheme = pw.BooleanField(default=False)
+    plan_version = pw.IntegerField(null=True)
+    sha256 = pw.TextField()
+    pdf = pw.BlobField()
+
+    class Meta:
+        table_name = "issued_document"
+
+
 class ConsentRow(BaseTable):
     """A recorded consent."""
 
@@ -162,4 +184,4 @@ class PostureEntryRow(BaseTable):
 
 
 ALL_TABLES: list[type[BaseTable]] = [ClinicRow, ClinicianRow, CaseRow, EvaluationRow, JobDemandsRow, PlanVersionRow,
-                                      ConsentRow, StrengthEntryRow, PostureEntryRow]
+                                      IssuedDocumentRow, ConsentRow, StrengthEntryRow, PostureEntryRow]

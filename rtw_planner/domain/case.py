@@ -11,6 +11,7 @@ from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.evaluation import Evaluation, latest
 from rtw_planner.domain.goals import Appointment
 from rtw_planner.domain.grip import Sex
+from rtw_planner.domain.jurisdiction import Jurisdiction
 from rtw_planner.domain.plan import Plan
 from rtw_planner.domain.profile import PhysicalProfile
 from rtw_planner.domain.summary import CaseSummary as CaseSummary  # re-exported for callers
@@ -94,6 +95,7 @@ class Case:
     evaluations: tuple[Evaluation, ...] = ()
     rtw_start_date: date | None = None
     next_appointment: Appointment | None = None
+    workers_comp_claim: bool = False
     plan: Plan = field(default_factory=Plan)
     id: int | None = None
 
@@ -125,6 +127,8 @@ class Case:
         a_date("return-to-work start date", self.rtw_start_date)
         if self.next_appointment is not None and not isinstance(self.next_appointment, Appointment):
             raise ValidationError("next appointment", self.next_appointment, "a date and time or none")
+        if not isinstance(self.workers_comp_claim, bool):
+            raise ValidationError("workers' compensation claim", self.workers_comp_claim, "true or false")
         if not isinstance(self.plan, Plan):
             raise ValidationError("plan", self.plan, "a plan")
         if self.id is not None and (isinstance(self.id, bool) or not isinstance(self.id, int) or self.id < 1):
@@ -165,12 +169,15 @@ class Clinic:
     email: str = ""
     logo_png: bytes | None = None
     paper_size: str = "a4"
+    jurisdiction: Jurisdiction = Jurisdiction.GENERIC
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", text("clinic name", self.name))
         object.__setattr__(self, "address", text("clinic address", self.address, max_length=1000))
         object.__setattr__(self, "phone", text("clinic phone", self.phone, max_length=60))
         object.__setattr__(self, "email", text("clinic email", self.email))
+        if not isinstance(self.jurisdiction, Jurisdiction):
+            raise ValidationError("jurisdiction", self.jurisdiction, ", ".join(j.value for j in Jurisdiction))
         if self.paper_size not in ("a4", "letter"):
             raise ValidationError("paper size", self.paper_size, "a4 or letter")
         if self.logo_png is not None and not self.logo_png.startswith(b"\x89PNG"):

@@ -157,6 +157,7 @@ def _case(data: dict[str, Any]) -> Case:
         rtw_start_date=_date("rtw_start_date", data.get("rtw_start_date")),
         next_appointment=appointment_from_dict(data["next_appointment"]) if data.get("next_appointment") else None,
         plan=plan_from_dict(data.get("plan") or {}),
+        workers_comp_claim=data.get("workers_comp_claim", False),
     )
 
 
@@ -237,6 +238,7 @@ def to_dict(case: Case) -> dict[str, Any]:
         "rtw_start_date": _iso(case.rtw_start_date),
         "next_appointment": appointment_to_dict(case.next_appointment) if case.next_appointment else None,
         "plan": plan_to_dict(case.plan),
+        "workers_comp_claim": case.workers_comp_claim,
     }
 
 

@@ -56,6 +56,6 @@ def plan_from_dict(data: Mapping[str, Any]) -> Plan:
     return Plan(
         quotas=tuple(quota_from_dict(q) for q in data.get("quotas", [])),
         goals=tuple(goal_from_dict(g) for g in data.get("goals", [])),
-        phased_return=phased_return_from_dict(phased) if phased else None,
+        phased_return=phased_return_from_dict(phased) if phased is not None else None,
         notes=tuple(selected_note_from_dict(dict(n)) for n in data.get("notes", [])),
     )

@@ -59,7 +59,8 @@ def generate_plan(case: Case, start: date, current: Plan | None = None) -> Plan:
     previous = current.phased_return
     contract = previous.contract if previous else contract_for(case)
     longest = previous.max_weeks if previous else DEFAULT_MAX_WEEKS
-    phased = PhasedReturn(contract, start, generated_phases(case), longest)
+    # The clinician's own fit-note choice (None when derived) survives regeneration.
+    phased = PhasedReturn(contract, start, generated_phases(case), longest, previous.fit_note if previous else None)
     return Plan(current.quotas, current.goals, phased, suggested_notes(case))
 
 

@@ -1,0 +1,175 @@
+"""The plan command: quotas by week, phases, review dates and notes as JSON; a missing or bad start is exit 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rtw_planner.cli import main
+from rtw_planner.domain.casefile import parse
+from rtw_planner.domain.planning import generate_plan
+
+ROOT = Path(__file__).resolve().parents[2]
+KEYS = {"start", "end", "contract", "quotas", "phases", "review_dates", "warnings", "fit_note", "notes", "goals",
+        "this_weeks_small_step", "projections"}
+LIFT_12 = "No lifting from floor to waist above 12 kg occasionally (up to a third of the day)"
+
+
+def write_case(tmp_path: Path, demo_text: str, **changes: Any) -> Path:
+    """A copy of the demo with top-level keys (or plan keys, given as plan__key) replaced."""
+    data = json.loads(demo_text)
+    for key, value in changes.items():
+        if key.startswith("plan__"):
+            data["plan"][key.removeprefix("plan__")] = value
+        else:
+            data[key] = value
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def plan_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    assert main(["plan", *argv, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert isinstance(data, dict)
+    return data
+
+
+def failure(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["plan", *argv]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    return captured.err
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path, demo_text: str) -> Path:
+    return write_case(tmp_path, demo_text)
+
+
+def test_demo_plan_json(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = plan_json(["--case", str(demo_file)], capsys)
+    assert set(data) == KEYS
+    assert (data["start"], data["end"]) == ("2027-01-04", "2027-01-31")
+    assert data["contract"] == {"hours_per_week": 40.0, "days_per_week": 5.0}
+    walking = data["quotas"][0]
+    assert walking["activity"] == "Walking"
+    assert walking["weeks"][:3] == pytest.approx([8.0, 8.8, 9.68], rel=0, abs=1e-9)
+    assert walking["weeks"][2] != round(walking["weeks"][2], 2)  # unrounded
+    assert walking["weeks"][-1] == 30
+    assert walking["shown"][:3] == ["8 min", "9 min", "9.5 min"]
+    assert [q["activity"] for q in data["quotas"]] == ["Walking", "Standing", "Lifting a 5 kg box, floor to waist"]
+
+
+def test_demo_phases_reviews_and_notes(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = plan_json(["--case", str(demo_file)], capsys)
+    phases = data["phases"]
+    assert phases[0]["first_day"] == "2027-01-04"
+    assert [p["weekly_hours"] for p in phases] == [20.0, 24.0, 30.0, 40.0]
+    assert [p["days_per_week"] for p in phases] == [5.0] * 4
+    assert phases[0]["hours_per_day"] == 4.0
+    assert all(LIFT_12 in p["restrictions"] for p in phases)
+    assert phases[-1]["duties"] == "modified"
+    assert date.fromisoformat(data["review_dates"][0]) <= date(2027, 1, 17)
+    assert data["review_dates"][-1] == data["end"]
+    assert data["warnings"] == []
+    assert "A phased return to work" in data["fit_note"]
+    assert len(data["notes"]) == 6
+    assert data["notes"][0]["id"] == "lift-hoist"
+    assert [g["id"] for g in data["goals"]] == ["walk-dog", "stand-shift", "lift-cases"]
+    assert data["this_weeks_small_step"].startswith("This week: ")
+
+
+def test_projections_are_labelled_as_never_for_employers(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = plan_json(["--case", str(demo_file)], capsys)
+    projections = data["projections"]
+    assert "never in employer documents" in projections["note"]
+    assert projections["items"]
+    assert {"item", "demand", "unit", "estimated_date", "method", "reason"} <= set(projections["items"][0])
+    assert all(isinstance(w, int) for w in projections["proposed_phase_weeks"])
+    assert not any("2027-04-23" in r for p in data["phases"] for r in p["restrictions"])
+
+
+def test_start_moves_the_first_day_and_every_review(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = plan_json(["--case", str(demo_file)], capsys)
+    after = plan_json(["--case", str(demo_file), "--start", "2027-02-01"], capsys)
+    assert after["start"] == after["phases"][0]["first_day"] == "2027-02-01"
+    shift = timedelta(days=28)
+    assert [date.fromisoformat(d) for d in after["review_dates"]] == [
+        date.fromisoformat(d) + shift for d in before["review_dates"]]
+    assert after["review_dates"][0] == "2027-02-14"
+    assert [p["weekly_hours"] for p in after["phases"]] == [p["weekly_hours"] for p in before["phases"]]
+
+
+def test_no_start_anywhere_is_exit_2_naming_start(tmp_path: Path, demo_text: str,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_case(tmp_path, demo_text, rtw_start_date=None, plan={})
+    err = failure(["--case", str(path), "--json"], capsys)
+    assert "--start" in err
+    assert err.startswith("rtw-planner plan: ")
+
+
+def test_start_flag_is_enough_without_a_case_start(tmp_path: Path, demo_text: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_case(tmp_path, demo_text, rtw_start_date=None, plan={})
+    data = plan_json(["--case", str(path), "--start", "2027-03-01"], capsys)
+    assert data["phases"][0]["first_day"] == "2027-03-01"
+    assert (data["quotas"], data["goals"]) == ([], [])
+    assert len(data["notes"]) == 6
+
+
+@pytest.mark.parametrize("start", ["2027-13-01", "tomorrow", "04/01/2027", ""])
+def test_bad_start_is_exit_2(demo_file: Path, start: str, capsys: pytest.CaptureFixture[str]) -> None:
+    err = failure(["--case", str(demo_file), "--start", start, "--json"], capsys)
+    assert "--start" in err
+    assert repr(start) in err
+
+
+def test_bad_case_file_is_exit_2(tmp_path: Path, demo_text: str, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(demo_text)
+    data["plan"]["quotas"][0]["start_percent"] = 0
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert "start percent" in failure(["--case", str(path), "--json"], capsys)
+
+
+def test_without_phases_a_plan_is_generated(tmp_path: Path, demo_text: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_case(tmp_path, demo_text, plan__phased_return=None)
+    data = plan_json(["--case", str(path)], capsys)
+    case = parse(demo_text)
+    expected = generate_plan(case, date(2027, 1, 4), case.plan).phased_return
+    assert expected is not None
+    assert [p["weekly_hours"] for p in data["phases"]] == [20.0, 24.0, 30.0, 40.0]
+    assert [tuple(p["restrictions"]) for p in data["phases"]] == [p.restrictions for p in expected.phases]
+    assert data["phases"][0]["first_day"] == "2027-01-04"
+    assert [n["id"] for n in data["notes"]] == [n.note_id for n in case.plan.notes]
+    assert len(data["quotas"]) == 3
+
+
+def test_text_output(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--case", str(demo_file)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Phased return from 2027-01-04 to 2027-01-31 (contract 40 h over 5 days)"
+    assert "  Phase 1: 2027-01-04 to 2027-01-10, 20 h a week (4 h a day, 5 days), modified duties" in lines
+    assert "  Reviews: 2027-01-17, 2027-01-24, 2027-01-31" in lines
+    assert "  Walking: 8 min, 9 min, 9.5 min" in "\n".join(lines)
+
+
+def test_subprocess_plan_json(demo_file: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "rtw_planner", "plan", "--case", str(demo_file), "--start",
+                             "2027-02-01", "--json"], capture_output=True, text=True, env=env, cwd=ROOT,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == KEYS
+    assert data["phases"][0]["first_day"] == "2027-02-01"
+    assert data["quotas"][0]["weeks"][:2] == pytest.approx([8.0, 8.8])

@@ -1,0 +1,135 @@
+"""Plan versions: a new version only when the plan changed, issued versions kept unchanged, deleted with the case."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+import peewee as pw
+import pytest
+
+from rtw_planner.db.database import open_database
+from rtw_planner.db.repository import CaseRepository, NotFoundError
+from rtw_planner.db.tables import PlanVersionRow
+from rtw_planner.domain.case import Case
+from rtw_planner.domain.casefile import parse
+from rtw_planner.domain.goals import Appointment
+from rtw_planner.domain.plan import Plan
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> pw.SqliteDatabase:
+    return open_database(tmp_path / "x.sqlite3")
+
+
+@pytest.fixture
+def repo(db: pw.SqliteDatabase) -> CaseRepository:
+    return CaseRepository(db)
+
+
+@pytest.fixture
+def saved(repo: CaseRepository, demo_text: str) -> Case:
+    return repo.save(parse(demo_text))
+
+
+def case_id(case: Case) -> int:
+    assert case.id is not None
+    return case.id
+
+
+def fewer_quotas(case: Case) -> Case:
+    return replace(case, plan=replace(case.plan, quotas=case.plan.quotas[:1]))
+
+
+def test_saving_the_demo_creates_version_1(repo: CaseRepository, saved: Case, demo_text: str) -> None:
+    versions = repo.plan_versions(case_id(saved))
+    assert [v.version for v in versions] == [1]
+    assert versions[0].plan == parse(demo_text).plan
+    assert versions[0].issued_at is None
+    assert isinstance(versions[0].created_at, datetime)
+    assert saved.plan == parse(demo_text).plan
+
+
+def test_saving_unchanged_adds_no_version(repo: CaseRepository, saved: Case) -> None:
+    repo.save(saved)
+    repo.save(replace(saved, job_title="Team leader"))
+    assert [v.version for v in repo.plan_versions(case_id(saved))] == [1]
+
+
+def test_changing_the_plan_adds_version_2(repo: CaseRepository, saved: Case) -> None:
+    changed = repo.save(fewer_quotas(saved))
+    versions = repo.plan_versions(case_id(saved))
+    assert [v.version for v in versions] == [1, 2]
+    assert versions[0].plan == saved.plan
+    assert versions[1].plan == changed.plan
+    assert len(versions[1].plan.quotas) == 1
+    assert repo.get(case_id(saved)).plan == versions[1].plan
+
+
+def test_issue_marks_the_latest_and_is_idempotent(repo: CaseRepository, saved: Case) -> None:
+    repo.save(fewer_quotas(saved))
+    assert repo.issue_plan(case_id(saved)) == 2
+    first, second = repo.plan_versions(case_id(saved))
+    assert first.issued_at is None
+    assert second.issued_at is not None
+    assert repo.issue_plan(case_id(saved)) == 2
+    assert repo.plan_versions(case_id(saved))[1].issued_at == second.issued_at
+
+
+def test_issued_version_survives_later_saves_unchanged(repo: CaseRepository, saved: Case) -> None:
+    repo.issue_plan(case_id(saved))
+    issued = repo.plan_versions(case_id(saved))[0]
+    repo.save(saved)
+    repo.save(fewer_quotas(saved))
+    repo.save(replace(saved, plan=Plan()))
+    versions = repo.plan_versions(case_id(saved))
+    assert [v.version for v in versions] == [1, 2, 3]
+    assert versions[0] == issued
+    assert versions[0].plan == saved.plan
+    assert [v.issued_at is None for v in versions] == [False, True, True]
+    assert versions[2].plan.is_empty()
+
+
+def test_issue_without_a_plan_is_not_found(repo: CaseRepository) -> None:
+    empty = repo.save(Case("Ann Example"))
+    assert repo.plan_versions(case_id(empty)) == []
+    with pytest.raises(NotFoundError):
+        repo.issue_plan(case_id(empty))
+
+
+def test_empty_plan_creates_no_version(repo: CaseRepository, demo_text: str) -> None:
+    stored = repo.save(replace(parse(demo_text), plan=Plan()))
+    assert repo.plan_versions(case_id(stored)) == []
+    assert stored.plan == Plan()
+    assert PlanVersionRow.select().count() == 0
+
+
+def test_deleting_the_case_removes_its_versions(repo: CaseRepository, saved: Case, demo_text: str) -> None:
+    other = repo.save(parse(demo_text))
+    repo.save(fewer_quotas(saved))
+    repo.issue_plan(case_id(saved))
+    repo.delete(case_id(saved))
+    assert repo.plan_versions(case_id(saved)) == []
+    assert PlanVersionRow.select().where(PlanVersionRow.case == case_id(saved)).count() == 0
+    assert [v.version for v in repo.plan_versions(case_id(other))] == [1]
+
+
+def test_versions_belong_to_their_own_case(repo: CaseRepository, saved: Case, demo_text: str) -> None:
+    other = repo.save(parse(demo_text))
+    repo.save(fewer_quotas(other))
+    assert [v.version for v in repo.plan_versions(case_id(saved))] == [1]
+    assert [v.version for v in repo.plan_versions(case_id(other))] == [1, 2]
+    assert repo.get(case_id(saved)).plan == saved.plan
+
+
+def test_start_date_and_next_appointment_round_trip(repo: CaseRepository, saved: Case) -> None:
+    assert saved.rtw_start_date == date(2027, 1, 4)
+    assert saved.next_appointment == Appointment(datetime(2026, 12, 4, 10, 30), "Priya Shah",
+                                                 "Riverside clinic, room 2")
+    moved = replace(saved, rtw_start_date=date(2027, 2, 1),
+                    next_appointment=Appointment(datetime(2027, 1, 15, 9, 0), "Sam Lee", ""))
+    assert repo.save(moved) == moved
+    cleared = repo.save(replace(saved, rtw_start_date=None, next_appointment=None))
+    assert (cleared.rtw_start_date, cleared.next_appointment) == (None, None)
+    assert repo.get(case_id(saved)) == cleared
