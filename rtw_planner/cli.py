@@ -8,7 +8,6 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,11 +45,6 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("case_id", metavar="CASE_ID")
     exp.add_argument("--out", required=True, type=Path, metavar="FILE")
 
-    render = commands.add_parser("render", help="render a document to PDF")
-    render.add_argument("document", choices=["employer-letter"])
-    render.add_argument("--case", required=True, type=Path, metavar="FILE", help="case file to read")
-    render.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    render.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: the clinic's setting)")
     for module in _command_modules():
         module.add_parser(commands)
     return parser
@@ -58,9 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _command_modules() -> list[Any]:
     """Command groups that live in rtw_planner.commands (each has add_parser and run)."""
-    from rtw_planner.commands import classify, match, niosh, plan, quota
+    from rtw_planner.commands import classify, match, niosh, plan, quota, render
 
-    return [niosh, classify, match, quota, plan]
+    return [render, niosh, classify, match, quota, plan]
 
 
 def read_case_file(path: Path) -> Case:
@@ -76,14 +70,14 @@ def read_case_file(path: Path) -> Case:
         raise UsageError(f"invalid case file {path}: {exc}") from None
 
 
-def _check_output(path: Path) -> None:
+def check_output(path: Path) -> None:
     if not path.parent.is_dir():
         raise UsageError(f"--out: folder {path.parent} does not exist")
     if path.is_dir():
         raise UsageError(f"--out: {path} is a folder; give a file name")
 
 
-def _database(args: argparse.Namespace, create: bool = True) -> peewee.SqliteDatabase | None:
+def database(args: argparse.Namespace, create: bool = True) -> peewee.SqliteDatabase | None:
     from rtw_planner.db.database import DatabaseError, default_database_path, open_database
 
     path = args.db or default_database_path()
@@ -100,7 +94,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from rtw_planner.db.repository import CaseRepository
 
     case = read_case_file(args.file)
-    db = _database(args)
+    db = database(args)
     assert db is not None  # created when missing
     saved = CaseRepository(db).save(case)
     print(saved.id)
@@ -115,8 +109,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if not re.fullmatch(r"[0-9]+", args.case_id) or int(args.case_id) < 1:
         raise UsageError(f"CASE_ID: {args.case_id!r} is not allowed; expected a positive whole number")
-    _check_output(args.out)
-    db = _database(args, create=False)
+    check_output(args.out)
+    db = database(args, create=False)
     if db is None:
         raise UsageError(f"--db: no database at {args.db or 'the default location'}")
     try:
@@ -124,23 +118,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     except NotFoundError as exc:
         raise UsageError(f"CASE_ID: {exc}") from None
     write_private(args.out, dumps(case).encode("utf-8"))
-    return 0
-
-
-def cmd_render(args: argparse.Namespace) -> int:
-    """Render a document from a case file, with the clinic details from the database if there is one."""
-    from rtw_planner.db.repository import ClinicRepository
-    from rtw_planner.domain.case import Clinic
-    from rtw_planner.files import write_private
-    from rtw_planner.reports.employer_letter import render_employer_letter
-
-    case = read_case_file(args.case)
-    _check_output(args.out)
-    db = _database(args, create=False)
-    clinic = ClinicRepository(db).get() if db is not None else Clinic()
-    if args.paper:
-        clinic = replace(clinic, paper_size=args.paper)
-    write_private(args.out, render_employer_letter(case, clinic))
     return 0
 
 
@@ -152,7 +129,7 @@ def _display_available() -> bool:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "import": cmd_import, "export": cmd_export, "render": cmd_render,
+    "import": cmd_import, "export": cmd_export, "render": lambda args: _run("render", args),
     "niosh": lambda args: _run("niosh", args), "classify": lambda args: _run("classify", args),
     "match": lambda args: _run("match", args), "quota": lambda args: _run("quota", args),
     "plan": lambda args: _run("plan", args),

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.reports.letter_blocks import LetterContent, build_letter
-from rtw_planner.reports.styles import stylesheet
+from rtw_planner.reports.letter_blocks import LetterContent, ScheduleTable, Section, build_letter
+from rtw_planner.reports.styles import ACCENT, FONT, MUTED, stylesheet
 from rtw_planner.reports.templates import letter_document, numbered_canvas
+
+NOTICE_FILL = colors.HexColor("#eef3f8")
 
 
 def _p(text: str, style: str) -> Paragraph:
@@ -21,32 +25,59 @@ def _p(text: str, style: str) -> Paragraph:
 
 def story(content: LetterContent) -> list[Flowable]:
     """The letter's flowables in reading order."""
-    flow: list[Flowable] = [
-        _p(content.letter_date, "right"),
-    ]
+    flow: list[Flowable] = [_p(content.letter_date, "right")]
     if content.recipient:
         flow.append(_p(content.recipient, "body"))
-    flow += [Spacer(1, 3 * mm), _p(content.salutation, "body"), _p(content.subject, "title")]
+    flow += [Spacer(1, 2 * mm), _notice(content.notice), Spacer(1, 3 * mm), _p(content.salutation, "body"),
+             _p(content.subject, "title")]
     flow += [_p(text, "body") for text in content.paragraphs]
     for section in content.sections:
-        block: list[Flowable] = [_p(section.heading, "heading")]
-        if section.intro:
-            block.append(_p(section.intro, "body"))
-        block += [Paragraph(escape(item), stylesheet()["bullet"], bulletText="•") for item in section.items]
-        if not section.items and section.when_empty:
-            block.append(_p(section.when_empty, "body"))
-        flow.append(KeepTogether(block[:3]))
-        flow += block[3:]
+        flow += _section(section)
+    if content.schedule is not None:
+        flow += _schedule(content.schedule)
+    for section in content.after_schedule:
+        flow += _section(section)
     flow += [Spacer(1, 4 * mm), _p(content.closing, "body"), Spacer(1, 8 * mm)]
     name, *details = content.signature
     flow.append(KeepTogether([_p(name, "strong")] + [_p(line, "small") for line in details]))
     return flow
 
 
+def _section(section: Section) -> list[Flowable]:
+    block: list[Flowable] = [_p(section.heading, "heading")]
+    if section.intro:
+        block.append(_p(section.intro, "body"))
+    block += [Paragraph(escape(item), stylesheet()["bullet"], bulletText="•") for item in section.items]
+    if not section.items and section.when_empty:
+        block.append(_p(section.when_empty, "body"))
+    return [KeepTogether(block[:3]), *block[3:]]
+
+
+def _notice(text: str) -> Table:
+    """The delivery notice, boxed so it is seen first."""
+    table = Table([[Paragraph(escape(text), stylesheet()["strong"])]], colWidths=["100%"])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
+                               ("BACKGROUND", (0, 0), (-1, -1), NOTICE_FILL),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 4),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+    return table
+
+
+def _schedule(schedule: ScheduleTable) -> list[Flowable]:
+    cell, head = stylesheet()["cell"], stylesheet()["cell_head"]
+    header = [Paragraph(escape(c), head) for c in schedule.columns]
+    rows = [[Paragraph(escape(value), cell) for value in row] for row in schedule.rows]
+    table = Table([header, *rows], colWidths=["11%", "27%", "14%", "14%", "13%", "21%"], repeatRows=1)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                               ("LINEBELOW", (0, 1), (-1, -1), 0.25, MUTED), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [KeepTogether([_p(schedule.heading, "heading"), _p(schedule.intro, "body"), table])]
+
+
 def render_employer_letter(case: Case, clinic: Clinic, letter_date: date | None = None,
-                           invariant: bool = False) -> bytes:
-    """The employer letter as PDF bytes."""
-    content = build_letter(case, clinic, letter_date or date.today())
+                           invariant: bool = False, **disclosure: Any) -> bytes:
+    """The employer letter as PDF bytes. `disclosure` takes build_letter's recipient, delivery,
+    patient_offered_on and diagnosis_by_scheme; the consent rules are applied in build_letter."""
+    content = build_letter(case, clinic, letter_date or date.today(), **disclosure)
     buffer = io.BytesIO()
     doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant)
     doc.build(story(content), canvasmaker=numbered_canvas(content.page_footer))

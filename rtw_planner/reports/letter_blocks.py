@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rtw_planner.domain.case import Case, Clinic
+from rtw_planner.domain.case import Case, Clinic, ConsentCategory
+from rtw_planner.domain.disclosure import Delivery, DisclosureDecision, decide
 from rtw_planner.domain.matching import MatchItem, MatchStatus, PostureMeasure, match
+from rtw_planner.domain.phases import PhasedReturn, fit_note_from_plan
 from rtw_planner.domain.profile import Activity, Frequency, Kind
 from rtw_planner.domain.units import format_number, n_to_kgf
 from rtw_planner.reports.wording import fill, load_wording, long_date
@@ -42,6 +44,16 @@ class Section:
 
 
 @dataclass(frozen=True)
+class ScheduleTable:
+    """The phased schedule as header and rows of plain text."""
+
+    heading: str
+    intro: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class LetterContent:
     """Everything the employer letter says, in reading order; all strings are plain text."""
 
@@ -51,8 +63,11 @@ class LetterContent:
     title: str
     subject: str
     salutation: str
+    notice: str
     paragraphs: tuple[str, ...]
     sections: tuple[Section, ...]
+    schedule: ScheduleTable | None
+    after_schedule: tuple[Section, ...]
     closing: str
     signature: tuple[str, ...]
     later_page_header: str
@@ -101,9 +116,16 @@ def not_tested_line(item: MatchItem) -> str:
     return f"{VERBS[item.activity]} {amount(item.activity, item.demand)} {_when(item)}."
 
 
-def build_letter(case: Case, clinic: Clinic, letter_date: date) -> LetterContent:
-    """Assemble the letter. Only functional information is used: never the diagnosis or clinical notes."""
-    words = load_wording("employer-letter")
+def build_letter(case: Case, clinic: Clinic, letter_date: date, *, recipient: str | None = None,
+                 delivery: Delivery = Delivery.PATIENT_COPY, patient_offered_on: date | None = None,
+                 diagnosis_by_scheme: bool = False) -> LetterContent:
+    """Assemble the letter. The disclosure rules are applied here, from the case's own consents, so no caller can
+    widen them: by default it is the patient's copy for the employer, with functional information only.
+    Raises ValidationError when sending is not allowed."""
+    decision = decide(case, recipient or case.employer or "the employer", delivery, letter_date,
+                      jurisdiction=clinic.jurisdiction, patient_offered_on=patient_offered_on,
+                      diagnosis_by_scheme=diagnosis_by_scheme)
+    words = load_wording("employer-letter", clinic.jurisdiction.value)
     evaluation = case.current_evaluation
     items = match(case.demands.profile, case.capacity, evaluation)
     name = case.patient_name
@@ -120,16 +142,25 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date) -> LetterContent
     signature = (clinician.name, clinician.profession,
                  f"Registration: {clinician.registration_number}" if clinician.registration_number else "",
                  clinic.name) if clinician else ("Treating clinician", clinic.name)
+    notice_key = "sent_notice" if decision.delivery is Delivery.SENT else "patient_copy_notice"
+    phased = case.plan.phased_return
+    review_section = Section(words["review_heading"], intro=review + " " + fill(words["contact"], contact=contact))
     return LetterContent(
         clinic=clinic,
         letter_date=long_date(letter_date),
-        recipient=case.employer,
+        recipient=decision.recipient,
         title=words["title"],
         subject=fill(words["subject"], patient_name=name, job_title=job),
         salutation=words["salutation"],
+        notice=fill(words[notice_key], patient_name=name, recipient=decision.recipient),
         paragraphs=(fill(words["intro"], patient_name=name, job_title=job), basis)
-        + ((words["template_demands"],) if case.demands.from_template else ()),
-        sections=tuple(_sections(words, name, by_status, review + " " + fill(words["contact"], contact=contact))),
+        + ((words["template_demands"],) if case.demands.from_template else ())
+        + ((words["statutory_note"],) if words.get("statutory_note") else ()),
+        sections=(_fitness(words, case, by_status), *_diagnosis(words, case, decision),
+                  *_sections(words, name, by_status)),
+        schedule=_schedule(words, phased) if phased else None,
+        after_schedule=(Section(words["adjustments_heading"], items=tuple(n.text for n in case.plan.notes),
+                                when_empty=words["adjustments_none"]), review_section),
         closing=words["closing"],
         signature=tuple(line for line in signature if line),
         later_page_header=fill(words["later_page_header"], patient_name=name),
@@ -137,8 +168,7 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date) -> LetterContent
     )
 
 
-def _sections(words: dict[str, str], name: str, by_status: dict[MatchStatus, list[MatchItem]],
-              review: str) -> list[Section]:
+def _sections(words: dict[str, str], name: str, by_status: dict[MatchStatus, list[MatchItem]]) -> list[Section]:
     sections = [
         Section(fill(words["abilities_heading"], patient_name=name),
                 items=tuple(ability_line(i) for i in by_status[MatchStatus.MATCH]),
@@ -150,5 +180,50 @@ def _sections(words: dict[str, str], name: str, by_status: dict[MatchStatus, lis
     if by_status[MatchStatus.NOT_TESTED]:
         sections.append(Section(words["not_tested_heading"], words["not_tested_intro"],
                                 tuple(not_tested_line(i) for i in by_status[MatchStatus.NOT_TESTED])))
-    sections.append(Section(words["review_heading"], intro=review))
     return sections
+
+
+def _period(first: date, last: date) -> str:
+    return f"{first.day} {first:%b} to {last.day} {last:%b %Y}"
+
+
+def _fitness(words: dict[str, str], case: Case, by_status: dict[MatchStatus, list[MatchItem]]) -> Section:
+    """Fit, or may be fit with the fit-note options of the plan, each with its period."""
+    name = case.patient_name
+    phased = case.plan.phased_return
+    if phased is None:
+        if not by_status[MatchStatus.MISMATCH]:
+            return Section(words["fitness_heading"], intro=fill(words["fitness_fit"], patient_name=name))
+        advice: tuple[str, ...] = ("Amended duties", "Workplace adaptations") if case.plan.notes \
+            else ("Amended duties",)
+        return Section(words["fitness_heading"], intro=fill(words["fitness_may_be_fit_undated"], patient_name=name),
+                       items=advice)
+    schedule = phased.schedule()
+    boxes = fit_note_from_plan(phased, bool(case.plan.notes))
+    whole = _period(phased.start, phased.end_date)
+    part_time = [p for p in schedule if p.percent < 100]
+    periods = {"A phased return to work": _period(part_time[0].first_day, part_time[-1].last_day)
+               if part_time else whole}
+    options = tuple(fill(words["fitness_option_period"], option=o, period=periods.get(o, whole))
+                    for o in boxes.selected)
+    if not options:
+        return Section(words["fitness_heading"], intro=fill(words["fitness_fit"], patient_name=name))
+    return Section(words["fitness_heading"], intro=fill(words["fitness_may_be_fit"], patient_name=name,
+                                                        start=long_date(phased.start)), items=options)
+
+
+def _diagnosis(words: dict[str, str], case: Case, decision: DisclosureDecision) -> tuple[Section, ...]:
+    """The diagnosis only where consent, or a workers' compensation scheme switched on for this document, allows."""
+    if not decision.allows(ConsentCategory.DIAGNOSIS) or not case.diagnosis:
+        return ()
+    lead = words["diagnosis_scheme"] if decision.diagnosis_by_scheme else words["diagnosis_consent"]
+    return (Section(words["diagnosis_heading"], intro=fill(lead, patient_name=case.patient_name),
+                    items=(case.diagnosis,)),)
+
+
+def _schedule(words: dict[str, str], phased: PhasedReturn) -> ScheduleTable:
+    rows = tuple((str(p.number), _period(p.first_day, p.last_day), format_number(p.weekly_hours, 2),
+                  format_number(p.hours_per_day, 2), format_number(p.days_per_week, 1), p.duties.label)
+                 for p in phased.schedule())
+    return ScheduleTable(words["schedule_heading"], words["schedule_intro"],
+                         tuple(words["schedule_columns"].split("|")), rows)

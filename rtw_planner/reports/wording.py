@@ -9,10 +9,16 @@ from typing import Any
 from rtw_planner.assets import resource_path
 
 
-def load_wording(name: str) -> dict[str, str]:
-    """The wording template `name` (e.g. 'employer-letter'), keys starting with '_' dropped."""
+def load_wording(name: str, jurisdiction: str = "generic") -> dict[str, str]:
+    """The wording template `name` (e.g. 'employer-letter'), keys starting with '_' dropped. A value given per
+    jurisdiction (an object keyed by jurisdiction) resolves to the jurisdiction's text, else the generic one."""
     data: dict[str, Any] = json.loads(resource_path(f"wording/{name}.json").read_text(encoding="utf-8"))
-    return {k: str(v) for k, v in data.items() if not k.startswith("_")}
+    words = {}
+    for key, value in data.items():
+        if key.startswith("_"):
+            continue
+        words[key] = str(value.get(jurisdiction, value.get("generic", ""))) if isinstance(value, dict) else str(value)
+    return words
 
 
 def fill(template: str, **values: object) -> str:

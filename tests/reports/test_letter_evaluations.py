@@ -60,7 +60,8 @@ def test_an_estimate_that_meets_the_demand_is_an_ability() -> None:
                             estimation_rule="ns-wcb-lower")
     demands = JobDemands(PhysicalProfile({(Activity.CARRY, Frequency.FREQUENT): 10}))
     content = build_letter(Case("Li Wei", demands=demands, evaluations=(evaluation,)), CLINIC, LETTER_DATE)
-    assert content.sections[0].items == (
+    abilities = next(s for s in content.sections if s.heading.startswith("What Li Wei can do"))
+    assert abilities.items == (
         f"Carry: up to 10 kg frequently (a third to two thirds of the day). {ESTIMATED}",)
 
 
