@@ -19,6 +19,8 @@ class Action(StrEnum):
     SAVE = "save"
     REVERT = "revert"
     EMPLOYER_LETTER = "employer_letter"
+    PATIENT_HANDOUT = "patient_handout"
+    MATCH_REPORT = "match_report"
     CLINIC_DETAILS = "clinic_details"
     QUIT = "quit"
     FIND = "find"
@@ -37,8 +39,10 @@ SPECS: dict[Action, tuple[str, Shortcut, str]] = {
     Action.EXPORT_CASE: ("&Export case file…", "Ctrl+E", "Write this case to a JSON case file"),
     Action.SAVE: ("&Save", QKeySequence.StandardKey.Save, "Save this case"),
     Action.REVERT: ("&Revert", None, "Discard unsaved edits to this case"),
-    Action.EMPLOYER_LETTER: ("Generate &employer letter…", QKeySequence.StandardKey.Print,
-                             "Generate the employer letter as PDF and preview it"),
+    Action.EMPLOYER_LETTER: ("&Employer letter…", QKeySequence.StandardKey.Print,
+                             "Preview, issue and print the employer letter"),
+    Action.PATIENT_HANDOUT: ("&Patient handout…", "Ctrl+Shift+H", "Preview, issue and print the patient handout"),
+    Action.MATCH_REPORT: ("Job-&match report…", "Ctrl+Shift+R", "Preview, issue and print the job-match report"),
     Action.CLINIC_DETAILS: ("&Clinic details…", None, "Letterhead details printed on documents"),
     Action.QUIT: ("&Quit", QKeySequence.StandardKey.Quit, "Quit RTW Planner"),
     Action.FIND: ("&Find case", QKeySequence.StandardKey.Find, "Search the case list"),

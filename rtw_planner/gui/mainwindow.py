@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rtw_planner import __version__
-from rtw_planner.assets import data_dir, demo_case_path
+from rtw_planner.assets import demo_case_path
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.domain.units import ForceUnit, MassUnit
 from rtw_planner.gui import settings as keys
@@ -144,7 +143,9 @@ class MainWindow(QMainWindow):
             Action.NEW_CASE: self.new_case, Action.OPEN_DEMO: self.open_demo_case,
             Action.IMPORT_CASE: self.import_case, Action.EXPORT_CASE: self.export_case,
             Action.SAVE: lambda: self.case_view.save(), Action.REVERT: lambda: self.case_view.revert(),
-            Action.EMPLOYER_LETTER: self.generate_employer_letter, Action.CLINIC_DETAILS: self.edit_clinic,
+            Action.EMPLOYER_LETTER: self.generate_employer_letter,
+            Action.PATIENT_HANDOUT: lambda: self.open_document("patient-handout"),
+            Action.MATCH_REPORT: lambda: self.open_document("match-report"), Action.CLINIC_DETAILS: self.edit_clinic,
             Action.QUIT: self.close, Action.FIND: self._on_find, Action.ABOUT: self._on_about,
             Action.UNITS_KG: lambda: self._set_units(mass=MassUnit.KG),
             Action.UNITS_LB: lambda: self._set_units(mass=MassUnit.LB),
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
                       Action.SAVE, Action.REVERT, None, Action.CLINIC_DETAILS, None, Action.QUIT],
             "&Edit": [Action.FIND],
             "&View": [Action.UNITS_KG, Action.UNITS_LB, None, Action.FORCE_N, Action.FORCE_KGF],
-            "&Documents": [Action.EMPLOYER_LETTER],
+            "&Documents": [Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT, Action.MATCH_REPORT],
             "&Help": [Action.ABOUT],
         }
         for title, entries in menus.items():
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
         dirty = has_case and self.case_view.is_dirty()
         self.actions[Action.SAVE].setEnabled(has_case and dirty)
         self.actions[Action.REVERT].setEnabled(has_case and dirty)
-        for action in (Action.EXPORT_CASE, Action.EMPLOYER_LETTER):
+        for action in (Action.EXPORT_CASE, Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT, Action.MATCH_REPORT):
             self.actions[action].setEnabled(has_case and self.case_view.case_id is not None)
         title = APP_TITLE
         if has_case:
@@ -309,23 +310,22 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     # -- documents -------------------------------------------------------------------------------------------
-    def generate_employer_letter(self) -> Path | None:
-        """Render the letter for the saved case, keep it in the data folder and preview it."""
+    def open_document(self, kind_name: str) -> Path | None:
+        """Open the document dialog for the saved case and preview a draft; returns the draft's path."""
         case_id = self._case_view.case_id if self._case_shown() and self._case_view else None
         if case_id is None or not self.resolve_unsaved():
             return None
-        from rtw_planner.files import write_private
-        from rtw_planner.gui.dialogs.document_preview import DocumentPreviewDialog
-        from rtw_planner.reports.employer_letter import render_employer_letter  # reportlab loads on first use
+        from rtw_planner.documents import Kind
+        from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
 
-        pdf = render_employer_letter(self.cases.get(case_id), self.clinic_repository.get())
-        folder = data_dir() / "documents"
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = folder / f"employer-letter-case-{case_id}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
-        write_private(path, pdf)
-        self.preview = DocumentPreviewDialog(path, self.prompts, self)
+        self.preview = DocumentDialog(Kind(kind_name), self.cases.get(case_id), self.clinic_repository.get(),
+                                      self.cases.db, self.prompts, self)
         self.preview.show()
-        return path
+        return self.preview.render_draft()  # type: ignore[attr-defined]
+
+    def generate_employer_letter(self) -> Path | None:
+        """The employer letter's dialog with a draft."""
+        return self.open_document("employer-letter")
 
     def edit_clinic(self) -> None:
         """Edit the letterhead details."""

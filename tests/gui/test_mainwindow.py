@@ -108,7 +108,7 @@ def test_generate_the_employer_letter(window, data_dir) -> None:  # type: ignore
     window.open_demo_case()
     path = window.generate_employer_letter()
     assert path is not None
-    assert path.parent == data_dir / "documents"
+    assert path.parent == data_dir / "drafts"
     assert (path.stat().st_mode & 0o777) == 0o600
     assert window.preview is not None
     assert window.preview.isVisible()
@@ -116,6 +116,7 @@ def test_generate_the_employer_letter(window, data_dir) -> None:  # type: ignore
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert "Marek Dąbrowski" in text
     assert "no more than 12 kg" in text
+    assert "Patient's copy" in text
     assert "low back pain" not in text
 
 

@@ -6,14 +6,14 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.goals import Goal, GoalStatus, Milestone
 from rtw_planner.domain.phases import Duties, Phase, PhasedReturn
 from rtw_planner.domain.quota import QuotaActivity, QuotaUnit
 from rtw_planner.domain.units import format_number
-from rtw_planner.gui.models.base import ColumnsTableModel, Index
+from rtw_planner.gui.models.base import Index, RowsTableModel
 from rtw_planner.gui.models.profile_tables import parse_number
 
 EDITABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
@@ -31,63 +31,7 @@ def _short(day: date) -> str:
     return f"{day.day} {day:%b}"
 
 
-class _RowsModel(ColumnsTableModel):
-    """Rows of frozen values; `replace_row` validates by building the new value."""
-
-    rows_changed = Signal()
-    invalid_input = Signal(str)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def set_rows(self, rows: tuple[Any, ...] | list[Any]) -> None:
-        """Show rows (not counted as an edit)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> tuple[Any, ...]:
-        """The rows as edited."""
-        return tuple(self._rows)
-
-    def append_row(self, row: Any) -> None:
-        """Add a row at the end."""
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-        self._rows.append(row)
-        self.endInsertRows()
-        self.rows_changed.emit()
-
-    def remove_row(self, row: int) -> None:
-        """Remove a row if there is one."""
-        if 0 <= row < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-            self.rows_changed.emit()
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
-            return False
-        try:
-            updated = self.edited(self._rows[index.row()], index.column(), value)
-        except ValidationError as exc:
-            self.invalid_input.emit(str(exc))
-            return False
-        self._rows[index.row()] = updated
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
-        self.rows_changed.emit()
-        return True
-
-    def edited(self, row: Any, column: int, value: Any) -> Any:
-        """The row with one column changed. Raises ValidationError."""
-        raise NotImplementedError
-
-
-class PhasesTableModel(_RowsModel):
+class PhasesTableModel(RowsTableModel):
     """Phases with their calendar dates and hours; weeks, percentage, days, duties and criteria are editable."""
 
     COLUMNS = ("Weeks", "% of hours", "Days a week", "Duties", "Dates", "Hours a week", "Hours a day",
@@ -153,7 +97,7 @@ class PhasesTableModel(_RowsModel):
         return replace(row, progression_criteria=text)
 
 
-class QuotasTableModel(_RowsModel):
+class QuotasTableModel(RowsTableModel):
     """Graded-activity quotas: the clinician's trials, goal and progression."""
 
     COLUMNS = ("Activity", "Unit", "Trials", "Baseline", "Start %", "Weekly %", "Target weeks", "Goal", "Weeks")
@@ -206,7 +150,7 @@ class QuotasTableModel(_RowsModel):
         return replace(row, goal=_number("goal", text, "a number above 0"))
 
 
-class GoalsTableModel(_RowsModel):
+class GoalsTableModel(RowsTableModel):
     """SMART goals; milestones are written 'description (YYYY-MM-DD)' separated by semicolons, done ones with ✓."""
 
     COLUMNS = ("Activity", "Target", "By", "Status", "Quota activity", "Milestones")

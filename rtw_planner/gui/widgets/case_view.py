@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from rtw_planner.db.repository import CaseRepository
-from rtw_planner.domain.case import Case, Clinician, Consent
+from rtw_planner.domain.case import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.grip import Sex
 from rtw_planner.domain.units import ForceUnit, MassUnit
 from rtw_planner.gui.forms.ui_case_details import Ui_CaseDetailsForm
+from rtw_planner.gui.models.consents_table import ConsentsTableModel
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.widgets.capacity_view import CapacityView
 from rtw_planner.gui.widgets.case_view_dates import read_optional_date, setup_optional_date, write_optional_date
@@ -46,7 +49,6 @@ class CaseView(QWidget):
         self._saved: Case | None = None
         self._dirty = False
         self._loading = False
-        self._consents: tuple[Consent, ...] = ()
         self.tabs = QTabWidget()
         self.details = self._details_tab()
         for edit in (self.form.date_of_birth_edit, self.form.review_date_edit):
@@ -110,26 +112,44 @@ class CaseView(QWidget):
         for sex in Sex:
             self.form.sex_combo.addItem(sex.value.capitalize(), sex.value)
         self.form.sex_combo.setMaximumWidth(180)
-        self.consents_label = QLabel()
+        self.workers_comp_box = QCheckBox("Workers' compensation claim (a scheme may require the diagnosis in "
+                                          "documents; switched on per document)")
+        self.workers_comp_box.toggled.connect(self._on_edited)
+        self.consents_model = ConsentsTableModel(self)
+        self.consents_model.rows_changed.connect(self._on_edited)
+        self.consents_model.invalid_input.connect(self.message_label_text)
+        self.consents_view = QTableView()
+        self.consents_view.setModel(self.consents_model)
+        self.consents_view.verticalHeader().hide()
+        self.consents_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.consents_view.horizontalHeader().setStretchLastSection(True)
+        self.consents_view.setMaximumHeight(130)
+        add, remove = QPushButton("Record &consent"), QPushButton("Remove consent")
+        add.clicked.connect(lambda: self.consents_model.append_row(
+            Consent(ConsentCategory.FUNCTIONAL, self.form.employer_edit.text().strip() or "Employer",
+                    "Return to work", date.today())))
+        remove.clicked.connect(lambda: self.consents_model.remove_row(self.consents_view.currentIndex().row()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        self.consents_label = QLabel("Without a consent to release functional information to a recipient, the "
+                                     "employer letter is the patient's copy to pass on. An expired or withdrawn "
+                                     "consent counts as none.")
         self.consents_label.setWordWrap(True)
-        self.consents_label.setMaximumWidth(760)
         layout = QVBoxLayout(tab)
         layout.addWidget(form_widget)
+        layout.addWidget(self.workers_comp_box)
         layout.addWidget(QLabel("<b>Consents to share information</b>"))
+        layout.addWidget(self.consents_view)
+        layout.addLayout(buttons)
         layout.addWidget(self.consents_label)
         layout.addStretch(1)
         return tab
 
-    def _show_consents(self) -> None:
-        if not self._consents:
-            self.consents_label.setText("None recorded. Documents for the employer carry functional information "
-                                        "only and can be handed to the patient to pass on.")
-            return
-        today = date.today()
-        lines = [f"{c.category.value.replace('_', ' ').capitalize()} to {escape(c.recipient)} for "
-                 f"{escape(c.purpose)}, given {c.date_given:%d %b %Y}"
-                 + ("" if c.is_active(today) else " (no longer in force)") for c in self._consents]
-        self.consents_label.setText("<br>".join(lines))
+    def message_label_text(self, text: str) -> None:
+        """Show a message under the tabs."""
+        self.message_label.setText(text)
 
     def _norm_context(self) -> tuple[int | None, Sex | None]:
         born = read_optional_date(self.form.date_of_birth_edit)
@@ -188,8 +208,8 @@ class CaseView(QWidget):
             self.demands_view.set_demands(shown.demands)
             self.capacity_view.set_evaluations(shown.evaluations)
             self.plan_view.set_case(shown)
-            self._consents = shown.consents
-            self._show_consents()
+            self.consents_model.set_rows(shown.consents)
+            self.workers_comp_box.setChecked(shown.workers_comp_claim)
         finally:
             self._loading = False
         self._show_problem(None)
@@ -218,7 +238,8 @@ class CaseView(QWidget):
             clinician=clinician,
             diagnosis=f.diagnosis_edit.toPlainText(),
             review_date=read_optional_date(f.review_date_edit),
-            consents=self._consents,
+            consents=self.consents_model.rows(),
+            workers_comp_claim=self.workers_comp_box.isChecked(),
             demands=self.demands_view.demands(),
             evaluations=self.capacity_view.evaluations(),
             rtw_start_date=self.plan_view.rtw_start_date(),

@@ -36,7 +36,8 @@ from rtw_planner.domain.phases import Contract, FitNoteOptions, PhasedReturn, fi
 from rtw_planner.domain.plan import Plan
 from rtw_planner.domain.quota import QuotaActivity, QuotaUnit
 from rtw_planner.domain.units import format_number
-from rtw_planner.gui.models.plan_tables import GoalsTableModel, PhasesTableModel, QuotasTableModel, _RowsModel
+from rtw_planner.gui.models.base import RowsTableModel
+from rtw_planner.gui.models.plan_tables import GoalsTableModel, PhasesTableModel, QuotasTableModel
 from rtw_planner.gui.models.profile_tables import parse_number
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.widgets.case_view_dates import read_optional_date, setup_optional_date, write_optional_date
@@ -48,7 +49,7 @@ FIT_NOTE_BOXES = (("phased_return", "A phased return to work"), ("altered_hours"
 NO_APPOINTMENT = QDateTime(QDate(2000, 1, 1), QDateTime.currentDateTime().time())
 
 
-def _table(model: _RowsModel) -> QTableView:
+def _table(model: RowsTableModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.verticalHeader().hide()
