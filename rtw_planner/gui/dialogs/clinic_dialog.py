@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from rtw_planner.domain.case import Clinic
 from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.jurisdiction import Jurisdiction
 from rtw_planner.gui.forms.ui_clinic_dialog import Ui_ClinicDialog
 from rtw_planner.gui.prompts import Prompts
 
@@ -27,6 +28,11 @@ class ClinicDialog(QDialog):
         self.result_clinic: Clinic | None = None
         for label, value in PAPER_SIZES:
             self.ui.paper_size_combo.addItem(label, value)
+        for jurisdiction in Jurisdiction:
+            self.ui.jurisdiction_combo.addItem(jurisdiction.label, jurisdiction.value)
+        self.ui.jurisdiction_combo.setCurrentIndex(self.ui.jurisdiction_combo.findData(clinic.jurisdiction.value))
+        self.ui.jurisdiction_combo.setToolTip("Chooses the letter wording and the disclosure rules (e.g. in the UK "
+                                              "the patient is offered a letter to read before it is sent).")
         self.ui.name_edit.setText(clinic.name)
         self.ui.address_edit.setPlainText(clinic.address)
         self.ui.phone_edit.setText(clinic.phone)
@@ -62,7 +68,8 @@ class ClinicDialog(QDialog):
         """The details as edited. Raises ValidationError."""
         return Clinic(name=self.ui.name_edit.text(), address=self.ui.address_edit.toPlainText(),
                       phone=self.ui.phone_edit.text(), email=self.ui.email_edit.text(), logo_png=self._logo,
-                      paper_size=str(self.ui.paper_size_combo.currentData()))
+                      paper_size=str(self.ui.paper_size_combo.currentData()),
+                      jurisdiction=Jurisdiction(self.ui.jurisdiction_combo.currentData()))
 
     def accept(self) -> None:
         """Close only when the details are valid."""

@@ -83,10 +83,20 @@ class Ui_ClinicDialog(object):
 
         self.form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.paper_size_combo)
 
+        self.jurisdiction_label = QLabel(ClinicDialog)
+        self.jurisdiction_label.setObjectName(u"jurisdiction_label")
+
+        self.form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.jurisdiction_label)
+
+        self.jurisdiction_combo = QComboBox(ClinicDialog)
+        self.jurisdiction_combo.setObjectName(u"jurisdiction_combo")
+
+        self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.jurisdiction_combo)
+
         self.logo_label = QLabel(ClinicDialog)
         self.logo_label.setObjectName(u"logo_label")
 
-        self.form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.logo_label)
+        self.form_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.logo_label)
 
         self.logo_layout = QHBoxLayout()
         self.logo_layout.setObjectName(u"logo_layout")
@@ -106,7 +116,7 @@ class Ui_ClinicDialog(object):
         self.logo_layout.addWidget(self.logo_clear_button)
 
 
-        self.form_layout.setLayout(5, QFormLayout.ItemRole.FieldRole, self.logo_layout)
+        self.form_layout.setLayout(6, QFormLayout.ItemRole.FieldRole, self.logo_layout)
 
 
         self.main_layout.addLayout(self.form_layout)
@@ -129,6 +139,7 @@ class Ui_ClinicDialog(object):
         self.phone_label.setBuddy(self.phone_edit)
         self.email_label.setBuddy(self.email_edit)
         self.paper_size_label.setBuddy(self.paper_size_combo)
+        self.jurisdiction_label.setBuddy(self.jurisdiction_combo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ClinicDialog)
@@ -143,6 +154,7 @@ class Ui_ClinicDialog(object):
         self.phone_label.setText(QCoreApplication.translate("ClinicDialog", u"&Phone", None))
         self.email_label.setText(QCoreApplication.translate("ClinicDialog", u"&Email", None))
         self.paper_size_label.setText(QCoreApplication.translate("ClinicDialog", u"Paper si&ze", None))
+        self.jurisdiction_label.setText(QCoreApplication.translate("ClinicDialog", u"&Jurisdiction", None))
         self.logo_label.setText(QCoreApplication.translate("ClinicDialog", u"Logo", None))
         self.logo_choose_button.setText(QCoreApplication.translate("ClinicDialog", u"C&hoose PNG\u2026", None))
         self.logo_clear_button.setText(QCoreApplication.translate("ClinicDialog", u"&Remove", None))
