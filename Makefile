@@ -34,6 +34,7 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(PY) benchmarks/startup.py
+	$(PY) benchmarks/letter.py
 
 screenshots: $(VENV)/.installed-test
 	$(PY) scripts/screenshots.py

@@ -7,7 +7,7 @@ from datetime import date
 
 from rtw_planner.domain.case import Case, Clinic
 from rtw_planner.domain.evaluation import Effort, Evaluation
-from rtw_planner.domain.grip import compare, load_grip_norms
+from rtw_planner.domain.grip import MAX_AGE_YEARS, compare, load_grip_norms
 from rtw_planner.domain.job_match import INCONSISTENT_EFFORT, ChartBar, JobMatch, chart_bars, job_match
 from rtw_planner.domain.matching import MatchItem, MatchStatus
 from rtw_planner.domain.niosh import Assessment, LiftingTask, Units, evaluate
@@ -23,22 +23,16 @@ Words = dict[str, str]
 
 @dataclass(frozen=True)
 class Text:
-    """A paragraph; style is 'body', 'caveat' (boxed), 'bullet' or 'small'."""
+    """A paragraph; style is 'body', 'caveat' (boxed), 'bullet', 'small' or 'note' (a small bullet)."""
 
     text: str
     style: str = "body"
 
 
 @dataclass(frozen=True)
-class Pairs:
-    """Label and value lines."""
-
-    rows: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
 class Table:
-    """A table with a header row; `kind` chooses the column widths; `flagged` rows are mismatches."""
+    """A table; `kind` chooses the column widths ('pairs': label and value lines, no header or grid);
+    `flagged` rows are mismatches or risks."""
 
     kind: str
     header: tuple[str, ...]
@@ -55,12 +49,12 @@ class Chart:
     not_tested: str
 
 
-Part = Text | Pairs | Table | Chart
+Part = Text | Table | Chart
 
 
 @dataclass(frozen=True)
 class Section:
-    """A headed part of the report (level 2 is a sub-heading)."""
+    """A headed part of the report: level 0 is the title block, 1 a section, 2 a sub-section."""
 
     heading: str
     parts: tuple[Part, ...]
@@ -73,17 +67,9 @@ class MatchReportContent:
 
     clinic: Clinic
     title: str
-    audience: str
-    identification: Pairs
-    functional_only: str
     sections: tuple[Section, ...]
     later_page_header: str
     page_footer: str
-
-
-def day(value: date) -> str:
-    """'20 Nov 2026', as evaluation labels print dates."""
-    return f"{value.day} {value:%b %Y}"
 
 
 def two(value: float) -> str:
@@ -91,20 +77,23 @@ def two(value: float) -> str:
     return f"{round_half_up(value, 2):.2f}"
 
 
-def amount(item: MatchItem, value: float) -> str:
-    """A value in the item's unit: '12 kg', '250 N', '420 min (7 h)'."""
-    kind = item.activity.kind
-    if kind is Kind.POSTURE:
-        return format_minutes(value)
-    return f"{format_number(value, 1 if kind is Kind.MASS else 0)} {item.unit}"
+def number(item: MatchItem, value: float) -> str:
+    """A value with its unit, to 0.1 kg, 1 N or 1 minute."""
+    return f"{format_number(value, 1 if item.activity.kind is Kind.MASS else 0)} {item.unit}"
+
+
+def amount(item: MatchItem, value: float | None) -> str:
+    """A value as a table shows it: '12 kg', '250 N', '420 min (7 h)'; a dash when there is none."""
+    if value is None:
+        return "—"
+    return format_minutes(value) if item.activity.kind is Kind.POSTURE else number(item, value)
 
 
 def gap_text(item: MatchItem) -> str:
     """'11 kg (48%)' for a mismatch, else a dash."""
     if item.gap is None or item.gap_pct is None:
         return "—"
-    decimals = 1 if item.activity.kind is Kind.MASS else 0
-    return f"{format_number(item.gap, decimals)} {item.unit} ({round_half_up(item.gap_pct):.0f}%)"
+    return f"{number(item, item.gap)} ({round_half_up(item.gap_pct):.0f}%)"
 
 
 def item_table(items: list[MatchItem], w: Words) -> Part:
@@ -112,39 +101,39 @@ def item_table(items: list[MatchItem], w: Words) -> Part:
     rows = [i for i in items if i.status is not MatchStatus.NOT_REQUIRED]
     if not rows:
         return Text(w["items_none"])
-
-    def capacity(item: MatchItem) -> str:
-        if item.capacity is None:
-            return "—"
-        return amount(item, item.capacity) + (f" ({w['estimate_mark']})" if item.estimated else "")
-
+    mark = f" ({w['estimate_mark']})"
     header = tuple(w[k] for k in ("col_item", "col_demand", "col_capacity", "col_result", "col_gap", "col_provenance"))
-    body = tuple((i.label, amount(i, i.demand), capacity(i), i.status.label, gap_text(i), i.provenance) for i in rows)
+    body = tuple((i.label, amount(i, i.demand), amount(i, i.capacity) + (mark if i.estimated else ""), i.status.label,
+                  gap_text(i), i.provenance) for i in rows)
     return Table("items", header, body, tuple(n for n, i in enumerate(rows) if i.status is MatchStatus.MISMATCH))
 
 
-def _identification(case: Case, w: Words) -> Pairs:
+def pairs(*rows: tuple[str, str]) -> Table:
+    """Label and value lines."""
+    return Table("pairs", (), rows)
+
+
+def _identification(case: Case, w: Words) -> Table:
     none = w["not_recorded"]
     who = case.clinician
     clinician = ", ".join(b for b in (who.name, who.profession, who.registration_number) if b) if who else none
-    return Pairs(((w["patient_name"], case.patient_name),
-                  (w["date_of_birth"], long_date(case.date_of_birth) if case.date_of_birth else none),
-                  (w["job_title"], case.job_title or none), (w["employer"], case.employer or none),
-                  (w["clinician"], clinician)))
+    return pairs((w["patient_name"], case.patient_name),
+                 (w["date_of_birth"], long_date(case.date_of_birth) if case.date_of_birth else none),
+                 (w["job_title"], case.job_title or none), (w["employer"], case.employer or none),
+                 (w["clinician"], clinician))
 
 
 def _evaluation(case: Case, evaluation: Evaluation | None, w: Words) -> Section:
     if evaluation is None:
         return Section(w["evaluation_heading"], (Text(w["no_evaluation"], "caveat"),))
-    parts: list[Part] = [Pairs(((w["evaluation"], evaluation.label), (w["protocol"], evaluation.protocol or
-                                                                        w["not_recorded"]),
-                                (w["effort"], evaluation.effort.label)))]
+    protocol = evaluation.protocol or w["not_recorded"]
+    parts: list[Part] = [pairs((w["evaluation"], evaluation.label), (w["protocol"], protocol),
+                               (w["effort"], evaluation.effort.label))]
     if evaluation.effort is Effort.INCONSISTENT:
         parts.append(Text(INCONSISTENT_EFFORT, "caveat"))
     parts.append(Text(w["history_intro"]))
-    for e in sorted(case.evaluations, key=lambda e: e.assessed_on):
-        used = f" ({w['history_current']})" if e is evaluation else ""
-        parts.append(Text(f"{e.label}: {e.effort.label}{used}", "bullet"))
+    parts += [Text(f"{e.label}: {e.effort.label}" + (f" ({w['history_current']})" if e is evaluation else ""),
+                   "bullet") for e in sorted(case.evaluations, key=lambda e: e.assessed_on)]
     return Section(w["evaluation_heading"], tuple(parts))
 
 
@@ -154,46 +143,41 @@ def _summary(case: Case, m: JobMatch, w: Words) -> Section:
     meets = {True: w["meets_yes"], False: w["meets_no"], None: w["meets_unknown"]}[m.capacity_meets_job]
     counts = fill(w["counts_value"], match=m.count(MatchStatus.MATCH), mismatch=m.count(MatchStatus.MISMATCH),
                   not_tested=m.count(MatchStatus.NOT_TESTED))
-    parts: list[Part] = [Pairs((
+    parts: list[Part] = [pairs(
         (w["demand_source"], case.demands.source.label), (w["job_level"], level.label),
         (w["capacity_level"], m.capacity_level.label if m.capacity_level else w["capacity_none"]),
         (w["strength_table"], fill(table, table_name=level.table_name, version=level.table_version)),
-        (w["meets_job"], meets), (w["counts"], counts)))]
+        (w["meets_job"], meets), (w["counts"], counts))]
     if case.demands.from_template:
-        parts.append(Text(fill(w["template_flag"], template=case.demands.template or w["not_recorded"]), "caveat"))
+        parts.append(Text(fill(w["template_flag"], template_name=case.demands.template or w["not_recorded"]), "caveat"))
     parts.append(Text(w["essential_intro"] if m.essential_mismatches else w["essential_none"]))
-    parts += [Text(line, "bullet") for line in m.essential_mismatches]
-    notes = [n for n in m.notes if n != INCONSISTENT_EFFORT and "generic template" not in n]
-    parts += [Text(w["notes_intro"], "small")] + [Text(n, "small") for n in notes]
+    parts += [Text(line, "bullet") for line in m.essential_mismatches] + [Text(w["notes_intro"], "small")]
+    parts += [Text(n, "note") for n in m.notes if n != INCONSISTENT_EFFORT and "generic template" not in n]
     return Section(w["summary_heading"], tuple(parts))
 
 
 def _niosh_inputs(task: LiftingTask, w: Words) -> str:
-    metric = task.units is Units.METRIC
-    mass, length = ("kg", "cm") if metric else ("lb", "in")
+    metric, c = task.units is Units.METRIC, CONSTANTS[task.units]
 
     def kg(value: float) -> str:
-        return f"{format_number(value if metric else value / KG_PER_LB)} {mass}"
+        return f"{format_number(value if metric else value / KG_PER_LB)} {c.mass}"
 
     def cm(value: float) -> str:
-        return f"{format_number(value if metric else value / CM_PER_IN)} {length}"
+        return f"{format_number(value if metric else value / CM_PER_IN)} {c.length}"
 
     heaviest = "" if task.max_load_kg is None else f" (heaviest {kg(task.max_load_kg)})"
     bits = [f"load {kg(task.load_kg)}{heaviest}", f"H {cm(task.h_cm)}", f"V {cm(task.v_cm)}", f"D {cm(task.d_cm)}",
-            f"A {format_number(task.a_deg)}°", f"F {format_number(task.frequency_per_min, 2)} lifts/min",
+            f"A {format_number(task.a_deg)}°", f"F {format_number(task.frequency_per_min, 2)}/min",
             f"duration {DURATION_TEXT[task.duration]}", f"coupling {task.coupling.value}"]
     if task.control_at_destination and task.h_dest_cm is not None and task.v_dest_cm is not None:
         bits.append(f"destination H {cm(task.h_dest_cm)}, V {cm(task.v_dest_cm)}, "
                     f"A {format_number(task.a_dest_deg or 0)}°")
-    c = CONSTANTS[task.units]
     system = fill(w["niosh_computed"], system="metric" if metric else "US", lc=f"{c.lc:g} {c.mass}")
     return f"{w['niosh_inputs']}: " + "; ".join(bits) + ". " + system
 
 
 def _rwl(end: Assessment) -> str:
-    if end.units is Units.METRIC:
-        return f"{two(end.rwl_kg)} kg"
-    return f"{two(end.rwl_lb)} lb ({two(end.rwl_kg)} kg)"
+    return f"{two(end.rwl_kg)} kg" if end.units is Units.METRIC else f"{two(end.rwl_lb)} lb ({two(end.rwl_kg)} kg)"
 
 
 def _niosh_task(task: LiftingTask, w: Words) -> Section:
@@ -213,22 +197,24 @@ def _niosh_task(task: LiftingTask, w: Words) -> Section:
     return Section(fill(w["niosh_task"], name=task.name or w["niosh_unnamed"]), tuple(parts), level=2)
 
 
+def _norm_age(case: Case, evaluation: Evaluation | None) -> int | None:
+    """The age to compare grip with the norms at, or None when grip, sex or a usable age is missing."""
+    age = case.age_on(evaluation.assessed_on) if evaluation is not None and evaluation.grip else None
+    return age if case.sex is not None and age is not None and 0 <= age <= MAX_AGE_YEARS else None
+
+
 def _grip(case: Case, evaluation: Evaluation | None, w: Words) -> Section:
     if evaluation is None or not evaluation.grip:
         return Section(w["grip_heading"], (Text(w["grip_none"]),))
-    age = case.age_on(evaluation.assessed_on)
-    known = case.sex is not None and age is not None and age >= 0
-    norms = load_grip_norms() if known else None
+    age, norms = _norm_age(case, evaluation), load_grip_norms()
     parts: list[Part] = []
     for trials in evaluation.grip:
         line = fill(w["grip_trials"], hand=trials.hand.value.capitalize(), mean=format_number(trials.mean_kg),
                     trials=", ".join(format_number(t) for t in trials.trials_kg))
-        if norms is not None and case.sex is not None and age is not None:
+        if age is not None and case.sex is not None:
             line += " " + compare(trials.mean_kg, age, case.sex, trials.hand, norms).summary
         parts.append(Text(line, "bullet"))
-    if not known:
-        parts.append(Text(w["grip_no_norm"], "small"))
-    return Section(w["grip_heading"], tuple(parts))
+    return Section(w["grip_heading"], tuple(parts + ([Text(w["grip_no_norm"], "small")] if age is None else [])))
 
 
 def _projections(case: Case, w: Words) -> Section:
@@ -236,16 +222,12 @@ def _projections(case: Case, w: Words) -> Section:
     if not found:
         return Section(w["projection_heading"], (Text(w["projection_none"]),))
     header = (w["col_item"], w["col_demand"], w["col_capacity"], w["col_trend"], w["col_projected"], w["col_method"])
-    rows = []
-    for item, p in found:
-        capacity = "—" if item.capacity is None else amount(item, item.capacity)
-        if p is None:
-            rows.append((item.label, amount(item, item.demand), capacity, "—", w["projection_too_few"], "—"))
-            continue
-        when = day(p.estimated_date) if p.estimated_date else p.reason
-        trend = f"{format_number(p.slope_per_week, 2)} {item.unit}"
-        rows.append((item.label, amount(item, item.demand), capacity, trend, when, p.method))
-    parts: list[Part] = [Text(w["projection_intro"]), Table("projection", header, tuple(rows)), Text(CAVEAT, "caveat")]
+    too_few = w["projection_too_few"]
+    rows = tuple((i.label, amount(i, i.demand), amount(i, i.capacity),
+                  "—" if p is None else f"{format_number(p.slope_per_week, 2)} {i.unit}",
+                  too_few if p is None else long_date(p.estimated_date) if p.estimated_date else p.reason,
+                  "—" if p is None else p.method) for i, p in found)
+    parts: list[Part] = [Text(w["projection_intro"]), Table("projection", header, rows), Text(CAVEAT, "caveat")]
     if any(p is not None for _, p in found) and any(e.effort is Effort.INCONSISTENT for e in case.evaluations):
         parts.append(Text(w["projection_minimum_history"], "small"))
     return Section(w["projection_heading"], tuple(parts))
@@ -257,9 +239,9 @@ def _method(case: Case, m: JobMatch, table_id: str, w: Words) -> Section:
     lines = [fill(w["method_demands"], source=source)]
     if m.evaluation is not None:
         lines.append(fill(w["method_capacity"], evaluation=m.evaluation.label))
-    lines.append(fill(w["method_table"], table_name=table.name, version=table.version, sources="; ".join(table.sources)))
-    lines.append(w["method_niosh"])
-    if m.evaluation is not None and m.evaluation.grip and case.sex is not None and case.date_of_birth is not None:
+    lines += [fill(w["method_table"], table_name=table.name, version=table.version, sources="; ".join(table.sources)),
+              w["method_niosh"]]
+    if _norm_age(case, m.evaluation) is not None:
         norms = load_grip_norms()
         lines.append(fill(w["method_grip"], citation=norms.citation, source=norms.source))
     rule = m.evaluation.rule if m.evaluation is not None else None
@@ -273,23 +255,18 @@ def build_match_report(case: Case, clinic: Clinic, today: date, table_id: str = 
     """Assemble the report. Functional information only: the diagnosis and clinical notes are never read."""
     w = load_wording("match-report")
     m = job_match(case, table_id)
-    strength = [i for i in m.items if i.activity.kind is not Kind.POSTURE]
-    postures = [i for i in m.items if i.activity.kind is Kind.POSTURE]
-    tasks = case.demands.lifting_tasks
-    niosh = [_niosh_task(task, w) for task in tasks]
+    tasks, bars = case.demands.lifting_tasks, tuple(chart_bars(m.items))
     sections = (
-        _evaluation(case, m.evaluation, w),
-        _summary(case, m, w),
-        Section(w["items_heading"], (item_table(strength, w), Text(w["items_note"], "small"))),
-        Section(w["postures_heading"], (item_table(postures, w),)),
-        Section(w["chart_heading"], (Chart(tuple(chart_bars(m.items)), w["chart_caption"], w["chart_not_tested"]),)),
+        Section(w["title"], (Text(fill(w["audience"], report_date=long_date(today)), "small"),
+                             _identification(case, w), Text(w["functional_only"], "small")), level=0),
+        _evaluation(case, m.evaluation, w), _summary(case, m, w),
+        Section(w["items_heading"], (item_table([i for i in m.items if i.activity.kind is not Kind.POSTURE], w),
+                                     Text(w["items_note"], "small"))),
+        Section(w["postures_heading"], (item_table([i for i in m.items if i.activity.kind is Kind.POSTURE], w),)),
+        Section(w["chart_heading"], (Chart(bars, w["chart_caption"], w["chart_not_tested"]) if bars
+                                     else Text(w["items_none"]),)),
         Section(w["niosh_heading"], (Text(w["niosh_intro"] if tasks else w["niosh_none"]),)),
-        *niosh,
-        _grip(case, m.evaluation, w),
-        _projections(case, w),
-        _method(case, m, table_id, w),
-    )
-    return MatchReportContent(
-        clinic=clinic, title=w["title"], audience=fill(w["audience"], report_date=long_date(today)),
-        identification=_identification(case, w), functional_only=w["functional_only"], sections=sections,
-        later_page_header=fill(w["later_page_header"], patient_name=case.patient_name), page_footer=w["page_footer"])
+        *(_niosh_task(task, w) for task in tasks),
+        _grip(case, m.evaluation, w), _projections(case, w), _method(case, m, table_id, w))
+    header = fill(w["later_page_header"], patient_name=case.patient_name)
+    return MatchReportContent(clinic, w["title"], sections, header, w["page_footer"])

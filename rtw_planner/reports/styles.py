@@ -52,6 +52,9 @@ def stylesheet(base_size: float = 10.5) -> StyleSheet1:
     sheet.add(ParagraphStyle("clinic_name", parent=body, fontName=FONT_BOLD, fontSize=base_size + 5,
                              leading=(base_size + 5) * 1.2, textColor=ACCENT, spaceAfter=2))
     sheet.add(ParagraphStyle("right", parent=body, alignment=TA_RIGHT))
+    sheet.add(ParagraphStyle("notice", parent=body, fontName=FONT_BOLD, backColor=colors.HexColor("#eef3f8"),
+                             borderColor=ACCENT, borderWidth=0.8, borderPadding=(4, 6, 5, 6), spaceBefore=4,
+                             spaceAfter=8))
     sheet.add(ParagraphStyle("cell", parent=body, fontSize=base_size - 1.5, leading=(base_size - 1.5) * 1.3,
                              spaceAfter=0))
     sheet.add(ParagraphStyle("cell_head", parent=body, fontName=FONT_BOLD, fontSize=base_size - 1.5,
