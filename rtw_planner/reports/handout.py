@@ -1,0 +1,223 @@
+"""Lay out the patient handout from its content blocks, in 12 pt or 16 pt large print; user text is always escaped."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from rtw_planner.domain.case import Case, Clinic
+from rtw_planner.reports import handout_blocks as hb
+from rtw_planner.reports.styles import ACCENT, FONT, FONT_BOLD, MARGIN, MUTED, PAPER_SIZES, stylesheet
+from rtw_planner.reports.templates import letter_document
+
+BODY_SIZE, LARGE_PRINT_SIZE = 12.0, 16.0
+WARNING = colors.HexColor("#a4161a")
+TINT = colors.HexColor("#e8eef5")
+GRID = colors.HexColor("#8a8a8a")
+THIS_WEEK = colors.HexColor("#fff3c4")
+MIN_ROWS = 4  # a week-by-week table breaks across pages only with at least 4 rows on each side
+ROW = 1.6  # a one-line table row, in body sizes: leading 1.2 plus padding 0.15 above and 0.25 below
+
+
+class WeeksTable(Table):
+    """A table that repeats its caption and header on the next page and never leaves fewer than MIN_ROWS rows on
+    either side of a break: if the next page would get too few, it breaks a row or more earlier."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
+        while availHeight > 0:
+            parts: list[Flowable] = super().split(availWidth, availHeight)
+            if len(parts) != 2:
+                return parts
+            first, rest = (part._nrows - self.repeatRows for part in parts)
+            if first < MIN_ROWS:
+                return []
+            if rest >= MIN_ROWS:
+                return parts
+            availHeight -= min(self._rowHeights)
+        return []
+
+
+@cache
+def handout_styles(size: float) -> dict[str, ParagraphStyle]:
+    """Paragraph styles at one body size, derived from the shared stylesheet; headings are larger."""
+    sheet = stylesheet(size)
+    body = sheet["body"]
+    cell = ParagraphStyle(f"cell{size}", parent=body, leading=size * 1.2, spaceAfter=0)
+    return {
+        "body": body,
+        "strong": ParagraphStyle(f"strong{size}", parent=body, fontName=FONT_BOLD),
+        "title": ParagraphStyle(f"title{size}", parent=sheet["title"], fontSize=size * 1.6, leading=size * 2,
+                                spaceBefore=0),
+        "heading": ParagraphStyle(f"heading{size}", parent=sheet["heading"], fontSize=size * 1.35,
+                                  leading=size * 1.7, spaceBefore=size * 0.9, spaceAfter=size * 0.4),
+        "warning": ParagraphStyle(f"warning{size}", parent=sheet["heading"], fontSize=size * 1.35,
+                                  leading=size * 1.7, spaceBefore=0, textColor=WARNING),
+        "bullet": ParagraphStyle(f"bullet{size}", parent=body, leftIndent=size * 1.4, bulletIndent=size * 0.3,
+                                 bulletFontSize=size, spaceAfter=size * 0.3),
+        "cell": cell,
+        "cell_bold": ParagraphStyle(f"cell_bold{size}", parent=cell, fontName=FONT_BOLD),
+        "cell_head": ParagraphStyle(f"cell_head{size}", parent=cell, fontName=FONT_BOLD, alignment=TA_CENTER),
+    }
+
+
+class _Layout:
+    """Turns content blocks into flowables at one size and frame width."""
+
+    def __init__(self, size: float, width: float) -> None:
+        self.size, self.width, self.styles = size, width, handout_styles(size)
+
+    def p(self, text: str, style: str = "body", **kwargs: Any) -> Paragraph:
+        return Paragraph(escape(text), self.styles[style], **kwargs)
+
+    def grid(self, data: list[list[Any]], widths: list[float], *commands: tuple[Any, ...], kind: type = Table,
+             repeat: int = 1) -> Table:
+        """A table in the embedded font (a cell without a paragraph would otherwise name Helvetica)."""
+        table = kind(data, colWidths=widths, repeatRows=repeat, hAlign="LEFT")
+        table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, self.size), *commands]))
+        return table
+
+    def block(self, block: hb.Block) -> list[Flowable]:
+        if isinstance(block, hb.Text):
+            return [self.p(block.text, "strong" if block.strong else "body")]
+        if isinstance(block, hb.Bullets):
+            return [self.p(item, "bullet", bulletText="•") for item in block.items]
+        return [self.table(block)]
+
+    def table(self, table: hb.Table) -> Table:
+        """Caption, header, one row a week and the notes, as one table that may break across pages."""
+        columns, last = len(table.header), len(table.rows) + 1
+        data: list[list[Any]] = [[self.p(table.caption, "strong")] + [""] * (columns - 1),
+                                 [self.p(h, "cell_head") for h in table.header]]
+        data += [[self.p(cell, "cell_bold" if i == table.bold_row else "cell") for cell in row]
+                 for i, row in enumerate(table.rows)]
+        data.append([[self.p(note, "cell") for note in table.notes]] + [""] * (columns - 1))
+        commands: list[tuple[Any, ...]] = [
+            ("SPAN", (0, 0), (-1, 0)), ("SPAN", (0, -1), (-1, -1)), ("LEFTPADDING", (0, 0), (0, 0), 0),
+            ("LEFTPADDING", (0, -1), (0, -1), 0), ("TOPPADDING", (0, -1), (0, -1), self.size * 0.4),
+            ("GRID", (0, 1), (-1, last), 0.6, GRID), ("BACKGROUND", (0, 1), (-1, 1), TINT),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 1), (-1, last), self.size * 0.15),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), self.size * 0.25), ("LEFTPADDING", (0, 1), (-1, last), self.size * 0.5)]
+        if table.bold_row is not None:
+            commands.append(("BACKGROUND", (0, table.bold_row + 2), (-1, table.bold_row + 2), THIS_WEEK))
+        widths = [self.width * f for f in (0.16, 0.46, 0.38)][:columns]
+        grid = self.grid(data, widths, *commands, kind=WeeksTable, repeat=2)
+        grid.spaceBefore = self.size * 0.6  # dropped at the top of a page
+        return grid
+
+    def height(self, flowables: list[Flowable]) -> float:
+        """Room the flowables need on a page, plus the start of a table (caption, header and MIN_ROWS weeks)."""
+        text = sum(f.wrap(self.width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+        return text + (MIN_ROWS + 2) * ROW * self.size + self.size
+
+    def section(self, section: hb.HandoutSection) -> list[Flowable]:
+        """A section kept on one page. In one with tables, the heading and lead-in stay with the start of the first
+        table; a table breaks across pages with its caption and header repeated."""
+        if not section.warning:
+            flow = [self.p(section.heading, "heading"), *(f for b in section.blocks for f in self.block(b))]
+            tables = [i for i, f in enumerate(flow) if isinstance(f, WeeksTable)]
+            if not tables:
+                return [KeepTogether(flow)]
+            out: list[Flowable] = [CondPageBreak(self.height(flow[:tables[0]])), KeepTogether(flow[:tables[0]])]
+            for f in flow[tables[0]:]:
+                out += [CondPageBreak(self.height([])), f] if isinstance(f, WeeksTable) else [f]
+            return out
+        rows = [[self.p(section.heading, "warning")], *([f] for b in section.blocks for f in self.block(b))]
+        box = self.grid(rows, [self.width], ("BOX", (0, 0), (-1, -1), 2, WARNING),  # one row a line: it can split
+                        ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), self.size * 0.35),
+                        ("TOPPADDING", (0, 0), (0, 0), 8), ("BOTTOMPADDING", (0, -1), (0, -1), 6))
+        return [KeepTogether([Spacer(1, self.size * 0.9), box])]
+
+    def log_sheet(self, log: hb.LogSheet) -> list[Flowable]:
+        day_width = self.size * 3.2  # 'Wed' in bold fits on one line
+        box = Spacer(1, self.size * 2.8)
+        days = [Paragraph(escape(h).replace(" ", "<br/>", 1), self.styles["cell_head"]) for h in log.header[1:]]
+        data: list[list[Any]] = [[self.p(log.header[0], "cell_bold"), *days]]  # 'Mon 4' on two lines
+        data += [[self.p(label, "cell"), *([box] * (len(log.header) - 1))] for label in log.rows]  # empty tick boxes
+        days_count = len(log.header) - 1
+        sheet = self.grid(data, [self.width - day_width * days_count] + [day_width] * days_count,
+                          ("GRID", (0, 0), (-1, -1), 1.2, colors.black), ("BACKGROUND", (0, 0), (-1, 0), TINT),
+                          ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 4),
+                          ("BOTTOMPADDING", (0, 0), (-1, -1), 5), ("LEFTPADDING", (1, 0), (-1, 0), 2),
+                          ("RIGHTPADDING", (1, 0), (-1, 0), 2))
+        notes = self.grid([[[self.p(log.notes, "strong"), Spacer(1, 45 * mm)]]], [self.width],
+                          ("BOX", (0, 0), (-1, -1), 1.2, colors.black))
+        return [PageBreak(), KeepTogether([self.p(log.heading, "heading"), self.p(log.week, "strong"),
+                                           self.p(log.intro, "body"), Spacer(1, 2 * mm), sheet]),
+                Spacer(1, 8 * mm), notes]
+
+
+def story(content: hb.HandoutContent, width: float) -> list[Flowable]:
+    """The handout's flowables in reading order, the log sheet on a page of its own."""
+    layout = _Layout(LARGE_PRINT_SIZE if content.large_print else BODY_SIZE, width)
+    flow: list[Flowable] = [layout.p(content.title, "title"), layout.p(content.made_for, "strong"),
+                            *(layout.p(line, "body") for line in content.intro)]
+    flow += [f for section in content.sections for f in layout.section(section)]
+    return flow + layout.log_sheet(content.log)
+
+
+def handout_canvas(footer_template: str, size: float) -> type[Canvas]:
+    """A canvas that writes 'Page N of M' at `size` once the page count is known (as templates.numbered_canvas)."""
+
+    class HandoutCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("initialFontName", FONT)  # so no unembedded Helvetica reference remains
+            super().__init__(*args, **kwargs)
+            self._saved: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            for state in self._saved:
+                self.__dict__.update(state)
+                self.setFont(FONT, size)
+                self.setFillColor(MUTED)
+                self.drawCentredString(self._pagesize[0] / 2, 10 * mm,
+                                       footer_template.format(page=self._pageNumber, pages=len(self._saved)))
+                super().showPage()
+            super().save()
+
+    return HandoutCanvas
+
+
+def _running_header(text: str, size: float) -> Callable[[Canvas, Any], None]:
+    def draw(canvas: Canvas, _doc: Any) -> None:
+        canvas.setFont(FONT_BOLD, size)
+        canvas.setFillColor(ACCENT)
+        canvas.drawString(MARGIN, canvas._pagesize[1] - MARGIN + 4 * mm, text)
+    return draw
+
+
+def render_patient_handout(case: Case, clinic: Clinic, today: date | None = None, large_print: bool = False,
+                           invariant: bool = False) -> bytes:
+    """The patient handout as PDF bytes: 12 pt body text, or 16 pt with large_print."""
+    content = hb.build_handout(case, clinic, today or date.today(), large_print)
+    size = LARGE_PRINT_SIZE if large_print else BODY_SIZE
+    buffer = io.BytesIO()
+    doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant)
+    doc.pageTemplates[1].onPage = _running_header(content.later_page_header, size - 2)  # larger than a letter's
+    width = PAPER_SIZES[clinic.paper_size][0] - 2 * MARGIN
+    doc.build(story(content, width), canvasmaker=handout_canvas(content.page_footer, size - 2))
+    return buffer.getvalue()

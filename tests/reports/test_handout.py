@@ -1,0 +1,299 @@
+"""The patient handout PDF: every section, plain wording at grade 8 or below, 12/16 pt, literal text, no diagnosis."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import re
+import shutil
+import subprocess
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from PIL import Image
+from reportlab.lib.pagesizes import A4, LETTER
+
+from rtw_planner.domain.case import Case, Clinic
+from rtw_planner.domain.casefile import parse
+from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.goals import Appointment
+from rtw_planner.domain.plan import Plan
+from rtw_planner.domain.quota import QuotaActivity, QuotaUnit, load_plan_wording
+from rtw_planner.domain.readability import flesch_kincaid_grade
+from rtw_planner.reports.handout import MIN_ROWS, WeeksTable, render_patient_handout
+from rtw_planner.reports.handout_blocks import HandoutContent, Table, build_handout
+
+WORDING = Path(__file__).resolve().parents[2] / "resources" / "wording" / "patient-handout.json"
+CANARY = "CANARY-DIAGNOSIS"
+CLINIC = Clinic("Riverside Pain & Rehab", "1 High Street\nLeeds", "0113 496 0000", "rtw@clinic.example")
+TODAY = date(2026, 12, 1)  # before the plan starts on Monday 4 January 2027, so this week is week 1
+HEADINGS = ("Your goals", "This week's small step", "Your quotas week by week", "Pacing on good days and bad days",
+            "Your flare-up plan", "Stop and get help if…", "When to contact us", "Your next appointment",
+            "Your weekly log")
+
+
+@pytest.fixture
+def case(demo_text: str) -> Case:
+    return replace(parse(demo_text), diagnosis=f"{CANARY} lumbar disc prolapse")
+
+
+def read(pdf: bytes) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(pdf))
+
+
+def words(pdf: bytes) -> str:
+    return re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in read(pdf).pages))
+
+
+def strings(value: Any, skip: tuple[type, ...] = (Clinic,)) -> Iterator[str]:
+    """Every string of a content object, in order (the clinic's own details are not generated wording)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from strings(item, skip)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, skip):
+        for field in dataclasses.fields(value):
+            yield from strings(getattr(value, field.name), skip)
+
+
+def font_sizes(pdf: bytes) -> Counter[float]:
+    """Characters printed at each font size."""
+    sizes: Counter[float] = Counter()
+    for page in read(pdf).pages:
+        page.extract_text(visitor_text=lambda text, _cm, tm, _font, size: sizes.update(
+            {round(size * tm[0], 1): len(text.strip())}))
+    return sizes
+
+
+def test_handout_has_every_section_and_the_plan(case: Case) -> None:
+    text = words(render_patient_handout(case, CLINIC, TODAY, invariant=True))
+    for heading in HEADINGS:
+        assert heading in text
+    for expected in (
+        "Made for Marek Dąbrowski on 1 December 2026.",
+        "Walk the dog 30 minutes each morning by 1 March 2027.",
+        "Stand at the picking station 60 minutes at a time by 15 February 2027.",
+        "Walk to the park and back (15 minutes), by 20 December 2026",
+        "This week: stand at the picking station 20 minutes each day.",
+        "Walking Week Week starts on Each day 1 4 January 2027 8 minutes 2 11 January 2027 9 minutes",
+        "Standing Week Week starts on Each day 1 4 January 2027 20 minutes",
+        "After week 15, keep to your goal of 30 minutes each day.",
+        "Walking: 4 minutes a day for 2 days. Then 5.5 minutes, then 6.5 minutes. Then back to 8 minutes.",
+        "Phone: 0113 496 0000", "Email: rtw@clinic.example",
+        "Friday 4 December 2026 at 10:30 with Priya Shah, Riverside clinic, room 2.",
+        "Week 1: 4 January 2027 to 10 January 2027", "Mon 4", "Sun 10", "Walking: 8 minutes",
+    ):
+        assert expected in text
+    wording = load_plan_wording()
+    for line in (*wording.red_flags, wording.red_flags_action, *wording.pacing, *wording.flare_up):
+        assert line in text
+
+
+def test_no_diagnosis_notes_or_projections(case: Case) -> None:
+    pdf = render_patient_handout(case, CLINIC, TODAY, invariant=True)
+    text = words(pdf).lower()
+    assert CANARY.lower() not in text
+    assert "lumbar" not in text
+    assert "estimat" not in text
+    assert "projection" not in text
+    assert CANARY.encode() not in pdf
+    assert CANARY not in repr(build_handout(case, CLINIC, TODAY))
+
+
+def test_log_sheet_is_on_its_own_last_page(case: Case) -> None:
+    pages = [re.sub(r"\s+", " ", p.extract_text()) for p in read(render_patient_handout(case, CLINIC, TODAY)).pages]
+    assert "Your weekly log" in pages[-1]
+    assert "Your weekly log" not in " ".join(pages[:-1])
+    assert "Your next appointment" not in pages[-1]
+    for row in ("Walking: 8 minutes", "Standing: 20 minutes", "Lifting a 5 kg box, floor to waist: 6 times",
+                "I had a flare-up", "Mon 4", "Tue 5", "Wed 6", "Thu 7", "Fri 8", "Sat 9", "Sun 10"):
+        assert row in pages[-1]
+
+
+def test_page_footer_and_running_header(case: Case) -> None:
+    reader = read(render_patient_handout(case, CLINIC, TODAY, invariant=True))
+    total = len(reader.pages)
+    assert total >= 2
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        assert f"Page {number} of {total}" in text
+        assert ("Plan for Marek, continued" in text) == (number > 1)
+    assert CLINIC.name in reader.pages[0].extract_text()  # the letterhead
+
+
+def test_only_embedded_dejavu_fonts(case: Case) -> None:
+    pdf = render_patient_handout(case, CLINIC, TODAY, large_print=True, invariant=True)
+    base_fonts = []
+    for page in read(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            base_fonts.append(str(font["/BaseFont"]))
+            for descendant in font.get("/DescendantFonts", []):
+                assert "/FontFile2" in descendant.get_object()["/FontDescriptor"]
+            if "/FontDescriptor" in font:
+                assert "/FontFile2" in font["/FontDescriptor"]
+    assert base_fonts
+    assert all("DejaVuSans" in name for name in base_fonts), base_fonts
+    assert b"Helvetica" not in pdf
+
+
+@pytest.mark.parametrize(("large_print", "body"), [(False, 12.0), (True, 16.0)])
+def test_body_text_size(case: Case, large_print: bool, body: float) -> None:
+    sizes = font_sizes(render_patient_handout(case, CLINIC, TODAY, large_print=large_print, invariant=True))
+    sizes = Counter({size: n for size, n in sizes.items() if n})  # drop sizes set but never used for text
+    assert sizes.most_common(1)[0][0] == body
+    headings = sum(n for size, n in sizes.items() if size > body)
+    assert headings > 100  # title and section headings are larger than the body
+    letterhead_and_page_furniture = {8.5, 15.0, body - 2}  # the clinic's address block, header and footer
+    assert all(size >= body for size in sizes if size not in letterhead_and_page_furniture), sizes
+
+
+def test_large_print_takes_more_pages(case: Case) -> None:
+    normal = len(read(render_patient_handout(case, CLINIC, TODAY)).pages)
+    large = len(read(render_patient_handout(case, CLINIC, TODAY, large_print=True)).pages)
+    assert large > normal
+
+
+def test_user_text_prints_literally(case: Case) -> None:
+    goals = tuple(replace(g, activity="Walk <i>& talk</i>") if g.id == "walk-dog" else g for g in case.plan.goals)
+    odd = replace(case, patient_name="Zoë <b>Łódź</b> & Co", plan=replace(case.plan, goals=goals))
+    clinic = replace(CLINIC, name="Smith & <b>Jones</b>")
+    for large_print in (False, True):
+        pdf = render_patient_handout(odd, clinic, TODAY, large_print=large_print, invariant=True)
+        text = words(pdf)
+        assert "Made for Zoë <b>Łódź</b> & Co on 1 December 2026." in text
+        assert "Walk <i>& talk</i> 30 minutes each morning by 1 March 2027." in text
+        assert text.count("Smith & <b>Jones</b>") >= 2  # letterhead and contact section
+        assert "Plan for Zoë, continued" in read(pdf).pages[1].extract_text()
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", A4), ("letter", LETTER)])
+def test_paper_size_follows_the_clinic(case: Case, paper: str, size: tuple[float, float]) -> None:
+    reader = read(render_patient_handout(case, replace(CLINIC, paper_size=paper), TODAY, invariant=True))
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(size)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
+@pytest.mark.parametrize("large_print", [False, True])
+def test_every_page_renders_and_is_not_blank(case: Case, tmp_path: Path, large_print: bool) -> None:
+    pdf = tmp_path / "handout.pdf"
+    pdf.write_bytes(render_patient_handout(case, CLINIC, TODAY, large_print=large_print, invariant=True))
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True, timeout=60)
+    images = sorted(tmp_path.glob("page*.png"))
+    assert len(images) == len(read(pdf.read_bytes()).pages)
+    for path in images:
+        with Image.open(path) as image:
+            grey = image.convert("L")
+            dark = sum(grey.histogram()[:128])
+            assert dark > 0.005 * grey.width * grey.height, path.name
+
+
+def test_generated_wording_reads_at_grade_8_or_below(case: Case) -> None:
+    content = build_handout(case, CLINIC, TODAY)
+    every = list(strings(content))
+    assert len(every) > 150
+    assert flesch_kincaid_grade("\n".join(every)) <= 8.0
+    prose = list(strings(content, skip=(Clinic, Table)))  # sentences only, without the tables' short cells
+    assert flesch_kincaid_grade("\n".join(prose)) <= 8.0
+    fixed = json.loads(WORDING.read_text(encoding="utf-8"))
+    lines = [v for k, v in fixed.items() if not k.startswith("_") and isinstance(v, str)]
+    assert flesch_kincaid_grade("\n".join(lines)) <= 8.0
+
+
+def test_quota_table_starts_this_week_and_shows_at_most_16_weeks(case: Case) -> None:
+    slow = QuotaActivity("Cycling", QuotaUnit.MINUTES, (5,), 60, weekly_percent=5)
+    plan = replace(case.plan, quotas=(*case.plan.quotas, slow))
+    content = build_handout(replace(case, plan=plan), CLINIC, date(2027, 1, 20))  # week 3
+    tables = {t.caption: t for t in tables_of(content)}
+    walking = tables["Walking"]
+    assert walking.rows[0] == ("3", "18 January 2027", "9.5 minutes")
+    assert walking.bold_row == 0
+    cycling = tables["Cycling"]
+    assert len(slow.weeks()) > 16 + 2
+    assert [row[0] for row in cycling.rows] == [str(n) for n in range(3, 19)]
+    assert f"Your quota keeps going up after week 18. You will reach your goal in week {len(slow.weeks())}." \
+        in cycling.notes
+
+
+def tables_of(content: HandoutContent) -> list[Table]:
+    return [block for section in content.sections for block in section.blocks if isinstance(block, Table)]
+
+
+def test_empty_plan_and_no_contact_details_still_print(case: Case) -> None:
+    bare = Case("Li Wei", diagnosis=CANARY, plan=Plan(),
+                next_appointment=Appointment(datetime(2026, 11, 30, 9, 0)))  # already past
+    text = words(render_patient_handout(bare, Clinic(), TODAY, invariant=True))
+    for heading in HEADINGS:
+        assert heading in text
+    for expected in ("We have not set your goals yet.", "Ask us what your small step is this week.",
+                     "You do not have any quotas yet.", "Ask us for a phone number you can call.",
+                     "We will tell you the date of your next visit.", "I had a flare-up"):
+        assert expected in text
+    assert "30 November 2026" not in text
+    assert CANARY not in text
+
+
+def test_a_plan_that_cannot_reach_its_goal_asks_the_patient_to_ask(case: Case) -> None:
+    stuck = QuotaActivity("Stair climbing", QuotaUnit.REPETITIONS, (1,), 100_000, weekly_percent=1)
+    plan = replace(case.plan, quotas=(*case.plan.quotas, stuck))
+    with pytest.raises(ValidationError):
+        stuck.weeks()
+    text = words(render_patient_handout(replace(case, plan=plan), CLINIC, TODAY))
+    assert "Ask us about your quota for Stair climbing." in text
+
+
+def test_clinic_can_change_the_wording(case: Case, data_dir: Path) -> None:
+    bundled = json.loads(WORDING.read_text(encoding="utf-8"))
+    (data_dir / "wording").mkdir()
+    override = data_dir / "wording" / "patient-handout.json"
+    override.write_text(json.dumps({**bundled, "goals_heading": "What you want to do again"}), encoding="utf-8")
+    text = words(render_patient_handout(case, CLINIC, TODAY))
+    assert "What you want to do again" in text
+    assert "Your goals" not in text
+    override.write_text(json.dumps({**bundled, "log_days": []}), encoding="utf-8")
+    with pytest.raises(ValidationError, match="log_days"):
+        build_handout(case, CLINIC, TODAY)
+
+
+def test_invariant_output_is_byte_identical(case: Case) -> None:
+    first = render_patient_handout(case, CLINIC, TODAY, invariant=True)
+    assert render_patient_handout(case, CLINIC, TODAY, invariant=True) == first
+    assert render_patient_handout(case, CLINIC, TODAY + timedelta(days=1), invariant=True) != first
+
+
+def test_a_week_table_never_leaves_fewer_than_four_rows_on_a_page() -> None:
+    rows = [["Walking", "", ""], ["Week", "Starts", "Each day"], *([str(n), "x", "y"] for n in range(1, 11))]
+    table = WeeksTable(rows, colWidths=[100, 100, 100], rowHeights=[20] * 12, repeatRows=2)
+    table.wrap(300, 1000)
+    seen = set()
+    for height in range(0, 260, 5):
+        parts = table.split(300, height)
+        if len(parts) == 1:
+            assert height >= 12 * 20  # it fits whole
+        elif parts:
+            first, rest = (part._nrows - 2 for part in parts)
+            assert first >= MIN_ROWS, height
+            assert rest >= MIN_ROWS, height
+            assert first + rest == 10
+            seen.add(first)
+    assert seen == {4, 5, 6}  # room for 7 or more weeks still leaves 4 for the next page
+
+
+def test_a_clinics_long_warning_list_breaks_across_pages(case: Case, data_dir: Path) -> None:
+    bundled = json.loads((WORDING.parent / "graded-activity.json").read_text(encoding="utf-8"))
+    flags = [f"Warning sign number {n} that the clinic added" for n in range(1, 41)]
+    (data_dir / "wording").mkdir()
+    (data_dir / "wording" / "graded-activity.json").write_text(json.dumps({**bundled, "red_flags": flags}),
+                                                               encoding="utf-8")
+    text = words(render_patient_handout(case, CLINIC, TODAY, large_print=True))
+    assert all(flag in text for flag in flags)
+    assert text.count("Stop and get help if…") >= 2  # the heading repeats on the next page
