@@ -83,15 +83,20 @@ def main() -> int:
     calculator.grab().save(str(OUT / "niosh-calculator.png"))
     print(OUT.relative_to(ROOT) / "niosh-calculator.png")
     calculator.close()
-    letter = window.generate_employer_letter()
-    if letter is not None and shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "60", str(letter), str(OUT / "employer-letter")], check=True)
-        print("docs/screenshots/employer-letter-*.png")
-    if window.preview is not None:
-        window.preview.resize(760, 900)
-        settle(2.0)  # QPdfView renders pages in the background
-        window.preview.grab().save(str(OUT / "letter-preview.png"))
-        print(OUT.relative_to(ROOT) / "letter-preview.png")
+    for kind in ("employer-letter", "patient-handout", "match-report"):
+        draft = window.open_document(kind)
+        if draft is not None and shutil.which("pdftoppm"):
+            for old_page in OUT.glob(f"{kind}-*.png"):
+                old_page.unlink()
+            subprocess.run(["pdftoppm", "-png", "-r", "60", str(draft), str(OUT / kind)], check=True)
+            print(f"docs/screenshots/{kind}-*.png")
+        if window.preview is not None and kind == "employer-letter":
+            window.preview.resize(1200, 900)
+            settle(2.0)  # QPdfView renders pages in the background
+            window.preview.grab().save(str(OUT / "document-dialog.png"))
+            print(OUT.relative_to(ROOT) / "document-dialog.png")
+        if window.preview is not None:
+            window.preview.close()
     window.close()
     db.close()
     shutil.rmtree(scratch, ignore_errors=True)
