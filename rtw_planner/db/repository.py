@@ -18,8 +18,10 @@ from rtw_planner.db.tables import (
     EvaluationRow,
     IssuedDocumentRow,
     JobDemandsRow,
+    OutcomeRecordRow,
     PlanVersionRow,
     PostureEntryRow,
+    PracticeEntryRow,
     StrengthEntryRow,
 )
 from rtw_planner.domain.summary import CaseSummary
@@ -84,6 +86,7 @@ class CaseRepository:
         from rtw_planner.domain.case import Case, Clinician, Consent, ConsentCategory
         from rtw_planner.domain.goals import appointment_from_dict
         from rtw_planner.domain.grip import Sex
+        from rtw_planner.domain.outcomes import OutcomeRecord, PracticeEntry
 
         row = CaseRow.get_or_none(CaseRow.id == case_id)
         if row is None:
@@ -105,6 +108,14 @@ class CaseRepository:
             next_appointment=appointment_from_dict(json.loads(row.next_appointment_json))
             if row.next_appointment_json else None,
             plan=self._latest_plan(case_id), workers_comp_claim=bool(row.workers_comp_claim),
+            outcomes=tuple(
+                OutcomeRecord(o.instrument_id, o.on, tuple(json.loads(o.answers_json)), o.score, o.band, o.notes)
+                for o in OutcomeRecordRow.select().where(OutcomeRecordRow.case == case_id).order_by(
+                    OutcomeRecordRow.on, OutcomeRecordRow.id)),
+            practice_log=tuple(
+                PracticeEntry(p.on, p.activity, p.quota, p.done, bool(p.completed))
+                for p in PracticeEntryRow.select().where(PracticeEntryRow.case == case_id).order_by(
+                    PracticeEntryRow.on, PracticeEntryRow.id)),
         )
 
     def _latest_plan(self, case_id: int) -> Plan:
@@ -208,7 +219,8 @@ class CaseRepository:
                 if CaseRow.update(**fields).where(CaseRow.id == case_id).execute() != 1:
                     raise NotFoundError(f"case {case_id} does not exist")
                 # Plan versions are history and are never deleted here.
-                for table in (ConsentRow, StrengthEntryRow, PostureEntryRow, EvaluationRow, JobDemandsRow):
+                for table in (ConsentRow, StrengthEntryRow, PostureEntryRow, EvaluationRow, JobDemandsRow,
+                              OutcomeRecordRow, PracticeEntryRow):
                     table.delete().where(table.case == case_id).execute()
             if case.consents:
                 ConsentRow.insert_many([
@@ -220,6 +232,16 @@ class CaseRepository:
             for evaluation in case.evaluations:
                 self._save_evaluation(case_id, evaluation)
             self._save_plan(case_id, case.plan)
+            if case.outcomes:
+                OutcomeRecordRow.insert_many([
+                    {"case": case_id, "instrument_id": o.instrument_id, "on": o.on, "answers_json": json.dumps(
+                        list(o.answers)), "score": o.score, "band": o.band, "notes": o.notes} for o in case.outcomes
+                ]).execute()
+            if case.practice_log:
+                PracticeEntryRow.insert_many([
+                    {"case": case_id, "on": p.on, "activity": p.activity, "quota": p.quota, "done": p.done,
+                     "completed": p.completed} for p in case.practice_log
+                ]).execute()
         return self.get(case_id)
 
     def _save_plan(self, case_id: int, plan: Plan) -> None:

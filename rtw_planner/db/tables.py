@@ -138,6 +138,35 @@ class IssuedDocumentRow(BaseTable):
         table_name = "issued_document"
 
 
+class OutcomeRecordRow(BaseTable):
+    """One administration of an instrument or performance test."""
+
+    case = pw.ForeignKeyField(CaseRow, on_delete="CASCADE", column_name="case_id")
+    instrument_id = pw.TextField()
+    on = pw.DateField()
+    answers_json = pw.TextField()
+    score = pw.FloatField(null=True)
+    band = pw.TextField(null=True)
+    notes = pw.TextField(default="")
+
+    class Meta:
+        table_name = "outcome_record"
+
+
+class PracticeEntryRow(BaseTable):
+    """A day of the home-practice log."""
+
+    case = pw.ForeignKeyField(CaseRow, on_delete="CASCADE", column_name="case_id")
+    on = pw.DateField()
+    activity = pw.TextField()
+    quota = pw.FloatField(null=True)
+    done = pw.FloatField(null=True)
+    completed = pw.BooleanField()
+
+    class Meta:
+        table_name = "practice_entry"
+
+
 class ConsentRow(BaseTable):
     """A recorded consent."""
 
@@ -183,5 +212,7 @@ class PostureEntryRow(BaseTable):
         indexes = ((("case", "side", "evaluation", "activity"), True),)
 
 
-ALL_TABLES: list[type[BaseTable]] = [ClinicRow, ClinicianRow, CaseRow, EvaluationRow, JobDemandsRow, PlanVersionRow,
-                                      IssuedDocumentRow, ConsentRow, StrengthEntryRow, PostureEntryRow]
+ALL_TABLES: list[type[BaseTable]] = [
+    ClinicRow, ClinicianRow, CaseRow, EvaluationRow, JobDemandsRow, PlanVersionRow, IssuedDocumentRow,
+    OutcomeRecordRow, PracticeEntryRow, ConsentRow, StrengthEntryRow, PostureEntryRow,
+]

@@ -12,6 +12,7 @@ from rtw_planner.domain.evaluation import Evaluation, latest
 from rtw_planner.domain.goals import Appointment
 from rtw_planner.domain.grip import Sex
 from rtw_planner.domain.jurisdiction import Jurisdiction
+from rtw_planner.domain.outcomes import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.plan import Plan
 from rtw_planner.domain.profile import PhysicalProfile
 from rtw_planner.domain.summary import CaseSummary as CaseSummary  # re-exported for callers
@@ -96,6 +97,8 @@ class Case:
     rtw_start_date: date | None = None
     next_appointment: Appointment | None = None
     workers_comp_claim: bool = False
+    outcomes: tuple[OutcomeRecord, ...] = ()
+    practice_log: tuple[PracticeEntry, ...] = ()
     plan: Plan = field(default_factory=Plan)
     id: int | None = None
 
@@ -127,6 +130,11 @@ class Case:
         a_date("return-to-work start date", self.rtw_start_date)
         if self.next_appointment is not None and not isinstance(self.next_appointment, Appointment):
             raise ValidationError("next appointment", self.next_appointment, "a date and time or none")
+        for name, kind in (("outcomes", OutcomeRecord), ("practice log", PracticeEntry)):
+            values = tuple(getattr(self, name.replace(" ", "_")))
+            if not all(isinstance(v, kind) for v in values):
+                raise ValidationError(name, values, f"a list of {kind.__name__} values")
+            object.__setattr__(self, name.replace(" ", "_"), values)
         if not isinstance(self.workers_comp_claim, bool):
             raise ValidationError("workers' compensation claim", self.workers_comp_claim, "true or false")
         if not isinstance(self.plan, Plan):

@@ -14,6 +14,7 @@ from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.evaluation import Effort, Evaluation
 from rtw_planner.domain.goals import appointment_from_dict, appointment_to_dict
 from rtw_planner.domain.grip import Sex
+from rtw_planner.domain.outcomes import outcome_from_dict, outcome_to_dict, practice_from_dict, practice_to_dict
 from rtw_planner.domain.plan import plan_from_dict, plan_to_dict
 from rtw_planner.domain.profile import Activity, Frequency, Kind, PhysicalProfile, PostureTolerance
 from rtw_planner.domain.records import (
@@ -158,6 +159,8 @@ def _case(data: dict[str, Any]) -> Case:
         next_appointment=appointment_from_dict(data["next_appointment"]) if data.get("next_appointment") else None,
         plan=plan_from_dict(data.get("plan") or {}),
         workers_comp_claim=data.get("workers_comp_claim", False),
+        outcomes=tuple(outcome_from_dict(o) for o in data.get("outcomes", [])),
+        practice_log=tuple(practice_from_dict(p) for p in data.get("practice_log", [])),
     )
 
 
@@ -239,6 +242,8 @@ def to_dict(case: Case) -> dict[str, Any]:
         "next_appointment": appointment_to_dict(case.next_appointment) if case.next_appointment else None,
         "plan": plan_to_dict(case.plan),
         "workers_comp_claim": case.workers_comp_claim,
+        "outcomes": [outcome_to_dict(o) for o in case.outcomes],
+        "practice_log": [practice_to_dict(p) for p in case.practice_log],
     }
 
 

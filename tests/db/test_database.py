@@ -22,7 +22,7 @@ from rtw_planner.db.database import (
 from rtw_planner.db.tables import ALL_TABLES
 
 TABLES = {"clinic", "clinician", "case", "consent", "strength_entry", "posture_entry", "evaluation", "job_demands",
-          "plan_version", "issued_document"}
+          "plan_version", "issued_document", "outcome_record", "practice_entry"}
 
 
 def mode(path: Path) -> int:
@@ -44,7 +44,8 @@ def db_path(tmp_path: Path) -> Path:
 def test_empty_path_gets_every_migration(db_path: Path) -> None:
     db = open_database(db_path)
     history = db.execute_sql("SELECT name FROM schema_migration ORDER BY id").fetchall()
-    assert history == [("0001_initial",), ("0002_evaluations_and_job_demands",), ("0003_plans",), ("0004_disclosure",)]
+    assert history == [("0001_initial",), ("0002_evaluations_and_job_demands",), ("0003_plans",), ("0004_disclosure",),
+                       ("0005_outcomes",)]
     assert [name for (name,) in history] == migration_names()
     assert set(db.get_tables()) == TABLES | {"schema_migration"}
     assert pending_migrations(db) == []
@@ -138,7 +139,7 @@ def test_database_is_backed_up_before_a_new_migration(db_path: Path, tmp_path: P
     db.close()
     migrations = tmp_path / "migrations"
     shutil.copytree(database.MIGRATIONS_DIR, migrations)
-    (migrations / "0005_add_note.py").write_text(
+    (migrations / "0006_add_note.py").write_text(
         "import peewee as pw\nfrom playhouse.migrate import migrate\n\n\n"
         "def up(migrator, db):\n    migrate(migrator.add_column('clinic', 'note', pw.TextField(default='')))\n",
         encoding="utf-8")
