@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from rtw_planner.domain.case import Case, Clinic, ConsentCategory
-from rtw_planner.domain.disclosure import Delivery, DisclosureDecision, decide
+from rtw_planner.domain.disclosure import Delivery, DisclosureDecision, consented, decide
 
 if TYPE_CHECKING:
     import peewee
@@ -47,6 +47,15 @@ def decision_for(kind: Kind, case: Case, clinic: Clinic, request: IssueRequest |
     if kind is Kind.PATIENT_HANDOUT:
         return DisclosureDecision(case.patient_name, Delivery.PATIENT_COPY, frozenset({ConsentCategory.FUNCTIONAL}),
                                   ("The patient's own handout.",))
+    if kind is Kind.MATCH_REPORT:
+        recipient = request.recipient if request else "Clinical team"
+        categories = {ConsentCategory.FUNCTIONAL}
+        reasons = ["Functional information: the report never includes the diagnosis or clinical notes."]
+        if request is None or ConsentCategory.PROJECTIONS in consented(case, recipient, today):
+            categories.add(ConsentCategory.PROJECTIONS)
+            reasons.append("Capacity projections, as estimates (the clinical team, or consent in force).")
+        delivery = request.delivery if request else Delivery.SENT
+        return DisclosureDecision(recipient, delivery, frozenset(categories), tuple(reasons))
     recipient = request.recipient if request else (case.employer or "the employer")
     delivery = request.delivery if request else Delivery.PATIENT_COPY
     return decide(case, recipient, delivery, today, jurisdiction=clinic.jurisdiction,
@@ -72,7 +81,8 @@ def render(kind: Kind, case: Case, clinic: Clinic, *, today: date | None = None,
         return render_patient_handout(case, clinic, today, large_print=large_print, invariant=invariant)
     from rtw_planner.reports.match_report import render_match_report
 
-    return render_match_report(case, clinic, today, invariant=invariant)
+    return render_match_report(case, clinic, today, invariant=invariant,
+                               recipient=request.recipient if request else None)
 
 
 def issue(db: peewee.Database, kind: Kind, case: Case, clinic: Clinic, request: IssueRequest, *,

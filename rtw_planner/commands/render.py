@@ -83,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
         clinic = replace(clinic, paper_size=args.paper) if args.paper else clinic
         write_private(args.out, render(kind, case, clinic, large_print=args.large_print))
         return 0
+    if kind is Kind.PATIENT_HANDOUT and (args.send or args.scheme_diagnosis):
+        raise UsageError("--send and --scheme-diagnosis: not allowed for the patient handout, which is the "
+                         "patient's own copy")
     if not (args.recipient or "").strip():
         raise UsageError("--recipient: missing; --issue needs the name of who receives the document")
     request = IssueRequest(args.recipient.strip(), Delivery.SENT if args.send else Delivery.PATIENT_COPY, offered,

@@ -69,16 +69,21 @@ def decide(case: Case, recipient: str, delivery: Delivery, on: date, *, jurisdic
         if jurisdiction.patient_review_required and patient_offered_on is None:
             raise ValidationError("patient offered the letter on", None, "the date the patient was offered the "
                                   "letter to read before it is sent (UK practice)")
+        if patient_offered_on is not None and patient_offered_on > on:
+            raise ValidationError("patient offered the letter on", patient_offered_on.isoformat(),
+                                  f"a date on or before the day it is sent, {on.isoformat()}")
         reasons.append(f"Consent in force to release functional information to {recipient}.")
     else:
         reasons.append("The patient's copy, to pass on: functional information only unless consent says more.")
     categories = {ConsentCategory.FUNCTIONAL}
     for category in EMPLOYER_CONSENTABLE:
-        if category in given:
+        if category in given and (category is not ConsentCategory.DIAGNOSIS or case.diagnosis):
             categories.add(category)
             reasons.append(f"Consent in force to disclose {category.value.replace('_', ' ')} to {recipient}.")
-    scheme = bool(diagnosis_by_scheme and case.workers_comp_claim)
-    if scheme and ConsentCategory.DIAGNOSIS not in categories:
+    # The scheme is the reason only where consent did not already allow the diagnosis.
+    scheme = bool(diagnosis_by_scheme and case.workers_comp_claim and case.diagnosis
+                  and ConsentCategory.DIAGNOSIS not in categories)
+    if scheme:
         categories.add(ConsentCategory.DIAGNOSIS)
         reasons.append("Workers' compensation claim: the scheme requires the diagnosis (switched on for this "
                        "document and recorded in the disclosure log).")

@@ -148,9 +148,9 @@ def story(content: MatchReportContent, frame_width: float) -> list[Flowable]:
 
 
 def render_match_report(case: Case, clinic: Clinic, today: date | None = None, table_id: str = "dot",
-                        invariant: bool = False) -> bytes:
-    """The job-match report as PDF bytes, on the clinic's paper size."""
-    content = build_match_report(case, clinic, today or date.today(), table_id)
+                        invariant: bool = False, recipient: str | None = None) -> bytes:
+    """The job-match report as PDF bytes, on the clinic's paper size; `recipient` None means the clinical team."""
+    content = build_match_report(case, clinic, today or date.today(), table_id, recipient=recipient)
     buffer = io.BytesIO()
     doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant)
     doc.build(story(content, doc.width), canvasmaker=numbered_canvas(content.page_footer))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rtw_planner.domain.case import Case, Clinic
+from rtw_planner.domain.case import Case, Clinic, ConsentCategory
+from rtw_planner.domain.disclosure import consented
 from rtw_planner.domain.evaluation import Effort, Evaluation
 from rtw_planner.domain.grip import MAX_AGE_YEARS, compare, load_grip_norms
 from rtw_planner.domain.job_match import INCONSISTENT_EFFORT, ChartBar, JobMatch, chart_bars, job_match
@@ -251,8 +252,10 @@ def _method(case: Case, m: JobMatch, table_id: str, w: Words) -> Section:
     return Section(w["method_heading"], tuple(Text(line, "bullet") for line in lines))
 
 
-def build_match_report(case: Case, clinic: Clinic, today: date, table_id: str = "dot") -> MatchReportContent:
-    """Assemble the report. Functional information only: the diagnosis and clinical notes are never read."""
+def build_match_report(case: Case, clinic: Clinic, today: date, table_id: str = "dot", *,
+                       recipient: str | None = None) -> MatchReportContent:
+    """Assemble the report. Functional information only: the diagnosis and clinical notes are never read.
+    Projections go to the clinical team (no recipient) and to a recipient only with a consent in force for them."""
     w = load_wording("match-report")
     m = job_match(case, table_id)
     tasks, bars = case.demands.lifting_tasks, tuple(chart_bars(m.items))
@@ -267,6 +270,9 @@ def build_match_report(case: Case, clinic: Clinic, today: date, table_id: str = 
                                      else Text(w["items_none"]),)),
         Section(w["niosh_heading"], (Text(w["niosh_intro"] if tasks else w["niosh_none"]),)),
         *(_niosh_task(task, w) for task in tasks),
-        _grip(case, m.evaluation, w), _projections(case, w), _method(case, m, table_id, w))
+        _grip(case, m.evaluation, w),
+        _projections(case, w) if recipient is None or ConsentCategory.PROJECTIONS in consented(case, recipient, today)
+        else Section(w["projection_heading"], (Text(w["projection_withheld"]),)),
+        _method(case, m, table_id, w))
     header = fill(w["later_page_header"], patient_name=case.patient_name)
     return MatchReportContent(clinic, w["title"], sections, header, w["page_footer"])

@@ -51,7 +51,9 @@ class DocumentDialog(QDialog):
         self.pdf_path: Path | None = None
         self.setWindowTitle(f"{kind.label}: {case.patient_name}")
         self.resize(1100, 900)
-        self.recipient_edit = QLineEdit(case.patient_name if kind is Kind.PATIENT_HANDOUT else case.employer)
+        default_recipient = {Kind.PATIENT_HANDOUT: case.patient_name, Kind.MATCH_REPORT: "Clinical team",
+                             Kind.EMPLOYER_LETTER: case.employer}[kind]
+        self.recipient_edit = QLineEdit(default_recipient)
         self.recipient_edit.setReadOnly(kind is Kind.PATIENT_HANDOUT)
         self.delivery_combo = QComboBox()
         self.delivery_combo.addItem("The patient's copy, to pass on", Delivery.PATIENT_COPY.value)
@@ -71,7 +73,7 @@ class DocumentDialog(QDialog):
         self.error_label.setStyleSheet(ERROR_STYLE)
         form = QFormLayout()
         form.addRow("&Recipient", self.recipient_edit)
-        if kind is not Kind.PATIENT_HANDOUT:
+        if kind is Kind.EMPLOYER_LETTER:
             form.addRow("&Delivery", self.delivery_combo)
             form.addRow("Patient &offered it to read on", self.offered_edit)
         form.addRow("", self.scheme_box)
@@ -125,8 +127,8 @@ class DocumentDialog(QDialog):
     # -- state ---------------------------------------------------------------------------------------------
     def request(self) -> IssueRequest:
         """The clinician's choices."""
-        delivery = Delivery(self.delivery_combo.currentData()) if self.kind is not Kind.PATIENT_HANDOUT \
-            else Delivery.PATIENT_COPY
+        delivery = {Kind.EMPLOYER_LETTER: Delivery(self.delivery_combo.currentData()),
+                    Kind.MATCH_REPORT: Delivery.SENT, Kind.PATIENT_HANDOUT: Delivery.PATIENT_COPY}[self.kind]
         return IssueRequest(self.recipient_edit.text().strip(), delivery, read_optional_date(self.offered_edit),
                             self.scheme_box.isChecked())
 
