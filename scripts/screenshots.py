@@ -75,6 +75,9 @@ def main() -> int:
         plan.tabs.setCurrentIndex(index)
         settle(0.3)
         grab(name)
+    window.case_view.tabs.setCurrentIndex(5)
+    settle(0.6)
+    grab("progress")
     from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog
 
     calculator = NioshDialog(window.case_view.current_case().demands.lifting_tasks[0], window)

@@ -16,6 +16,7 @@ class Action(StrEnum):
     OPEN_DEMO = "open_demo"
     IMPORT_CASE = "import_case"
     EXPORT_CASE = "export_case"
+    EXPORT_OUTCOMES = "export_outcomes"
     SAVE = "save"
     REVERT = "revert"
     EMPLOYER_LETTER = "employer_letter"
@@ -37,6 +38,7 @@ SPECS: dict[Action, tuple[str, Shortcut, str]] = {
     Action.OPEN_DEMO: ("Open &demo case", None, "Add the demo warehouse order picker case and open it"),
     Action.IMPORT_CASE: ("&Import case file…", QKeySequence.StandardKey.Open, "Import a case from a JSON case file"),
     Action.EXPORT_CASE: ("&Export case file…", "Ctrl+E", "Write this case to a JSON case file"),
+    Action.EXPORT_OUTCOMES: ("Export &outcomes as CSV…", None, "Write this case's outcome scores and practice log"),
     Action.SAVE: ("&Save", QKeySequence.StandardKey.Save, "Save this case"),
     Action.REVERT: ("&Revert", None, "Discard unsaved edits to this case"),
     Action.EMPLOYER_LETTER: ("&Employer letter…", QKeySequence.StandardKey.Print,

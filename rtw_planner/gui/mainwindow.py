@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         slots = {
             Action.NEW_CASE: self.new_case, Action.OPEN_DEMO: self.open_demo_case,
             Action.IMPORT_CASE: self.import_case, Action.EXPORT_CASE: self.export_case,
+            Action.EXPORT_OUTCOMES: self.export_outcomes,
             Action.SAVE: lambda: self.case_view.save(), Action.REVERT: lambda: self.case_view.revert(),
             Action.EMPLOYER_LETTER: self.generate_employer_letter,
             Action.PATIENT_HANDOUT: lambda: self.open_document("patient-handout"),
@@ -155,7 +156,8 @@ class MainWindow(QMainWindow):
         for action, slot in slots.items():
             self.actions[action] = make_action(action, self, slot)
         menus = {
-            "&File": [Action.NEW_CASE, Action.OPEN_DEMO, None, Action.IMPORT_CASE, Action.EXPORT_CASE, None,
+            "&File": [Action.NEW_CASE, Action.OPEN_DEMO, None, Action.IMPORT_CASE, Action.EXPORT_CASE,
+                      Action.EXPORT_OUTCOMES, None,
                       Action.SAVE, Action.REVERT, None, Action.CLINIC_DETAILS, None, Action.QUIT],
             "&Edit": [Action.FIND],
             "&View": [Action.UNITS_KG, Action.UNITS_LB, None, Action.FORCE_N, Action.FORCE_KGF],
@@ -203,7 +205,8 @@ class MainWindow(QMainWindow):
         dirty = has_case and self.case_view.is_dirty()
         self.actions[Action.SAVE].setEnabled(has_case and dirty)
         self.actions[Action.REVERT].setEnabled(has_case and dirty)
-        for action in (Action.EXPORT_CASE, Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT, Action.MATCH_REPORT):
+        for action in (Action.EXPORT_CASE, Action.EXPORT_OUTCOMES, Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT,
+                       Action.MATCH_REPORT):
             self.actions[action].setEnabled(has_case and self.case_view.case_id is not None)
         title = APP_TITLE
         if has_case:
@@ -304,6 +307,23 @@ class MainWindow(QMainWindow):
             write_private(Path(name), casefile.dumps(self.cases.get(case_id)).encode("utf-8"))
             self.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
             self.statusBar().showMessage(f"Exported to {name}", 5000)
+
+    def export_outcomes(self) -> Path | None:
+        """Write the saved case's outcomes and practice log as CSV (owner-only, formula cells made inert)."""
+        case_id = self._case_view.case_id if self._case_shown() and self._case_view else None
+        if case_id is None or not self.resolve_unsaved():
+            return None
+        from rtw_planner.domain.csv_export import csv_text
+        from rtw_planner.files import write_private
+
+        folder = self.settings.get(keys.LAST_FOLDER) or str(Path.home())
+        name = self.prompts.save_file_name(self, "Export outcomes", str(Path(folder) / f"outcomes-case-{case_id}.csv"),
+                                           "CSV files (*.csv)")
+        if not name:
+            return None
+        write_private(Path(name), csv_text(self.cases.get(case_id)).encode("utf-8"))
+        self.statusBar().showMessage(f"Exported to {name}", 5000)
+        return Path(name)
 
     def _reload_list(self) -> None:
         self.case_model.refresh(self.search_edit.text().strip())

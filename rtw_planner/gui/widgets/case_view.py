@@ -32,9 +32,10 @@ from rtw_planner.gui.widgets.demands_view import DemandsView
 from rtw_planner.gui.widgets.match_view import MatchView
 from rtw_planner.gui.widgets.plan_view import PlanView
 from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE
+from rtw_planner.gui.widgets.progress_view import ProgressView
 
 INVALID_STYLE = "border: 2px solid #a31515;"
-TABS = ("Details", "Job demands", "Capacity", "Match", "Plan")
+TABS = ("Details", "Job demands", "Capacity", "Match", "Plan", "Progress")
 
 
 class CaseView(QWidget):
@@ -57,8 +58,9 @@ class CaseView(QWidget):
         self.capacity_view = CapacityView(self._norm_context)
         self.match_view = MatchView()
         self.plan_view = PlanView(prompts, self.current_case)
+        self.progress_view = ProgressView()
         for widget, title in zip((self.details, self.demands_view, self.capacity_view, self.match_view,
-                                  self.plan_view), TABS, strict=True):
+                                  self.plan_view, self.progress_view), TABS, strict=True):
             self.tabs.addTab(widget, title)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
@@ -95,6 +97,7 @@ class CaseView(QWidget):
         self.demands_view.changed.connect(self._on_edited)
         self.capacity_view.changed.connect(self._on_edited)
         self.plan_view.changed.connect(self._on_edited)
+        self.progress_view.changed.connect(self._on_edited)
         self._update_buttons()
 
     def _details_tab(self) -> QWidget:
@@ -208,6 +211,7 @@ class CaseView(QWidget):
             self.demands_view.set_demands(shown.demands)
             self.capacity_view.set_evaluations(shown.evaluations)
             self.plan_view.set_case(shown)
+            self.progress_view.set_case(shown)
             self.consents_model.set_rows(shown.consents)
             self.workers_comp_box.setChecked(shown.workers_comp_claim)
         finally:
@@ -245,6 +249,8 @@ class CaseView(QWidget):
             rtw_start_date=self.plan_view.rtw_start_date(),
             next_appointment=self.plan_view.next_appointment(),
             plan=self.plan_view.plan(),
+            outcomes=self.progress_view.outcomes(),
+            practice_log=self.progress_view.practice_log(),
         )
 
     # -- editing -------------------------------------------------------------------------------------------

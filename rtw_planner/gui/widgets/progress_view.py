@@ -1,0 +1,268 @@
+"""The Progress tab: outcome scores and re-measured capacity over time, and the home-practice log, with charts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rtw_planner.domain.case import Case
+from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.instruments import InstrumentError, get_instrument, load_instruments
+from rtw_planner.domain.outcomes import OutcomeRecord, PracticeEntry
+from rtw_planner.domain.progress import instruments_recorded, practice_series, score_series
+from rtw_planner.gui.models.base import RowsTableModel
+from rtw_planner.gui.models.outcomes_table import OutcomesTableModel, PracticeTableModel
+from rtw_planner.gui.models.profile_tables import parse_number
+from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE
+from rtw_planner.gui.widgets.progress_charts import PracticeChart, ScoreChart
+
+
+def _table(model: RowsTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setWordWrap(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def parse_answers(text: str) -> list[float | None]:
+    """'7 6 8' or '7, -, 8' -> [7.0, None, 8.0]. Raises ValidationError."""
+    answers: list[float | None] = []
+    for n, part in enumerate(text.replace(",", " ").split(), start=1):
+        if part == "-":
+            answers.append(None)
+            continue
+        try:
+            answers.append(float(part))
+        except ValueError:
+            raise ValidationError(f"answer {n}", part, "a number, or - for a missing answer") from None
+    return answers
+
+
+class ProgressView(QWidget):
+    """Adds outcome records and practice entries to the case being edited and charts them."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._case: Case | None = None
+        self.outcomes_model = OutcomesTableModel(self)
+        self.practice_model = PracticeTableModel(self)
+        self.instrument_combo = QComboBox()
+        for instrument in load_instruments():
+            self.instrument_combo.addItem(f"{instrument.id}: {instrument.name}", instrument.id)
+        self.record_date = QDateEdit(QDate.currentDate())
+        self.record_date.setCalendarPopup(True)
+        self.record_date.setDisplayFormat("d MMM yyyy")
+        self.answers_edit = QLineEdit()
+        self.answers_edit.setPlaceholderText("answers in item order, e.g. 7 6 8 (- for a missing answer)")
+        self.add_record_button = QPushButton("Score and &add")
+        self.score_label = QLabel()
+        self.score_label.setWordWrap(True)
+        self.activity_combo = QComboBox()
+        self.practice_date = QDateEdit(QDate.currentDate())
+        self.practice_date.setCalendarPopup(True)
+        self.practice_date.setDisplayFormat("d MMM yyyy")
+        self.done_edit = QLineEdit()
+        self.done_edit.setMaximumWidth(80)
+        self.met_box = QCheckBox("Quota met")
+        self.add_practice_button = QPushButton("Add to &log")
+        self.chart_instrument = QComboBox()
+        self.chart_activity = QComboBox()
+        self.flag_label = QLabel()
+        self.score_chart = ScoreChart()
+        self.practice_chart = PracticeChart()
+        self.message_label = QLabel()
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.message_label.setWordWrap(True)
+        self._layout()
+        self.answers_edit.textEdited.connect(self._on_answers_edited)
+        self.instrument_combo.currentIndexChanged.connect(self._on_answers_edited)
+        self.add_record_button.clicked.connect(self._on_add_record_clicked)
+        self.add_practice_button.clicked.connect(self._on_add_practice_clicked)
+        self.chart_instrument.currentIndexChanged.connect(lambda _i: self.refresh_charts())
+        self.chart_activity.currentIndexChanged.connect(lambda _i: self.refresh_charts())
+
+    def _layout(self) -> None:
+        record_row = QHBoxLayout()
+        for widget in (self.instrument_combo, self.record_date, self.answers_edit, self.add_record_button):
+            record_row.addWidget(widget)
+        practice_row = QHBoxLayout()
+        for widget in (QLabel("Practice:"), self.practice_date, self.activity_combo, QLabel("done"), self.done_edit,
+                       self.met_box, self.add_practice_button):
+            practice_row.addWidget(widget)
+        practice_row.addStretch(1)
+        tables = QWidget()
+        tables_layout = QVBoxLayout(tables)
+        tables_layout.setContentsMargins(0, 0, 0, 0)
+        tables_layout.addWidget(QLabel("<b>Outcome measures and performance tests</b>"))
+        tables_layout.addWidget(_table(self.outcomes_model))
+        tables_layout.addLayout(record_row)
+        tables_layout.addWidget(self.score_label)
+        tables_layout.addWidget(QLabel("<b>Home-practice log</b>"))
+        tables_layout.addWidget(_table(self.practice_model))
+        tables_layout.addLayout(practice_row)
+        charts = QWidget()
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.setContentsMargins(0, 0, 0, 0)
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel("Chart:"))
+        pick.addWidget(self.chart_instrument)
+        pick.addWidget(self.chart_activity)
+        pick.addStretch(1)
+        charts_layout.addLayout(pick)
+        charts_layout.addWidget(self.flag_label)
+        row = QHBoxLayout()
+        row.addWidget(self.score_chart)
+        row.addWidget(self.practice_chart)
+        charts_layout.addLayout(row, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(tables)
+        splitter.addWidget(charts)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message_label)
+
+    # -- values --------------------------------------------------------------------------------------------
+    def set_case(self, case: Case) -> None:
+        """Show a case's records (not counted as an edit)."""
+        self._case = case
+        self.outcomes_model.set_rows(sorted(case.outcomes, key=lambda r: r.on))
+        self.practice_model.set_rows(sorted(case.practice_log, key=lambda e: e.on))
+        self.activity_combo.clear()
+        self.activity_combo.addItems([q.name for q in case.plan.quotas])
+        self._refresh_choices()
+
+    def outcomes(self) -> tuple[OutcomeRecord, ...]:
+        """The records as edited."""
+        return self.outcomes_model.rows()
+
+    def practice_log(self) -> tuple[PracticeEntry, ...]:
+        """The log as edited."""
+        return self.practice_model.rows()
+
+    def _age_sex(self) -> tuple[int | None, str | None]:
+        case = self._case
+        if case is None:
+            return None, None
+        return case.age_on(date.today()), case.sex.value if case.sex else None
+
+    def _record(self) -> OutcomeRecord:
+        instrument = get_instrument(str(self.instrument_combo.currentData()))
+        answers = parse_answers(self.answers_edit.text())
+        age, sex = self._age_sex()
+        score = instrument.score(answers, age=age, sex=sex)
+        on = self.record_date.date().toPython()
+        return OutcomeRecord(instrument.id, on, tuple(answers), score.value, score.band)  # type: ignore[arg-type]
+
+    # -- slots ---------------------------------------------------------------------------------------------
+    def _on_answers_edited(self, *_args: object) -> None:
+        if not self.answers_edit.text().strip():
+            self.score_label.clear()
+            return
+        try:
+            record = self._record()
+        except (ValidationError, InstrumentError) as exc:
+            self.score_label.setText(f"<span style='color:#a31515'>{exc}</span>")
+            return
+        score = "no score (too many answers missing)" if record.score is None else f"{record.score:.2f}"
+        self.score_label.setText(f"Score: <b>{score}</b>" + (f", {record.band}" if record.band else ""))
+
+    def _on_add_record_clicked(self) -> None:
+        try:
+            record = self._record()
+        except (ValidationError, InstrumentError) as exc:
+            self.message_label.setText(str(exc))
+            return
+        self.message_label.clear()
+        self.outcomes_model.append_row(record)
+        self.answers_edit.clear()
+        self.score_label.clear()
+        self._after_edit()
+
+    def _on_add_practice_clicked(self) -> None:
+        activity = self.activity_combo.currentText()
+        try:
+            done = parse_number(self.done_edit.text())
+        except ValueError:
+            self.message_label.setText(f"practice done: {self.done_edit.text()!r} is not allowed; expected a number")
+            return
+        if not activity:
+            self.message_label.setText("practice activity: none; add a graded activity on the Plan tab first")
+            return
+        quota = next((q for q in (self._case.plan.quotas if self._case else ()) if q.name == activity), None)
+        on = self.practice_date.date().toPython()
+        start = (self._case.rtw_start_date if self._case else None) or on
+        from rtw_planner.domain.quota import quota_for_week
+
+        planned = quota_for_week(quota, min(start, on), on) if quota else None  # type: ignore[arg-type]
+        try:
+            entry = PracticeEntry(on, activity, planned, done, self.met_box.isChecked())  # type: ignore[arg-type]
+        except ValidationError as exc:
+            self.message_label.setText(str(exc))
+            return
+        self.message_label.clear()
+        self.practice_model.append_row(entry)
+        self.done_edit.clear()
+        self._after_edit()
+
+    def _after_edit(self) -> None:
+        if self._case is not None:
+            from dataclasses import replace
+
+            self._case = replace(self._case, outcomes=self.outcomes(), practice_log=self.practice_log())
+        self._refresh_choices()
+        self.changed.emit()
+
+    def _refresh_choices(self) -> None:
+        case = self._case
+        for combo, values in ((self.chart_instrument, instruments_recorded(case) if case else []),
+                              (self.chart_activity, [q.name for q in case.plan.quotas] if case else [])):
+            current = combo.currentText()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(values)
+            if current in values:
+                combo.setCurrentText(current)
+            combo.blockSignals(False)
+        self.refresh_charts()
+
+    def refresh_charts(self) -> None:
+        """Redraw the charts if they are on screen (pyqtgraph loads on first draw)."""
+        case = self._case
+        if case is None or not self.isVisible():
+            return
+        instrument = self.chart_instrument.currentText()
+        if instrument:
+            series = score_series(case, instrument)
+            self.score_chart.show_series(series)
+            self.flag_label.setText(f"{series.name}: latest against baseline — {series.latest_flag or 'one score'}")
+        activity = self.chart_activity.currentText()
+        if activity:
+            logged = [e.on for e in case.practice_log if e.activity == activity]
+            until = max(logged) + timedelta(days=14) if logged else None  # the log's weeks, not the whole plan
+            self.practice_chart.show_series(practice_series(case, activity, until))
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        """Draw the charts when the tab is first shown."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.refresh_charts()
