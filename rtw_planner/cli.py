@@ -52,9 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _command_modules() -> list[Any]:
     """Command groups that live in rtw_planner.commands (each has add_parser and run)."""
-    from rtw_planner.commands import classify, export_outcomes, match, niosh, plan, quota, render
+    from rtw_planner.commands import classify, export_outcomes, match, niosh, plan, quota, render, score
 
-    return [render, niosh, classify, match, quota, plan, export_outcomes]
+    return [render, niosh, classify, match, quota, plan, score, export_outcomes]
 
 
 def read_case_file(path: Path) -> Case:
@@ -134,6 +134,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "match": lambda args: _run("match", args), "quota": lambda args: _run("quota", args),
     "plan": lambda args: _run("plan", args),
     "export-outcomes": lambda args: _run("export_outcomes", args),
+    "score": lambda args: _run("score", args),
 }
 
 

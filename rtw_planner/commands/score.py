@@ -36,7 +36,7 @@ def _answers(instrument: Instrument, typed: list[str]) -> list[float | None]:
     if len(typed) > len(instrument.items):
         raise UsageError(f"--answers: {len(typed)} answers given; {instrument.id} has {len(instrument.items)} "
                          f"item{'s' if len(instrument.items) > 1 else ''}")
-    answers: list[float | None] = []
+    answers: list[float | None] = []  # whole numbers as int, so errors show what was typed
     for n, (text, item) in enumerate(zip(typed, instrument.items, strict=False), start=1):
         try:
             value = None if text.strip() == MISSING else float(text)
@@ -45,7 +45,7 @@ def _answers(instrument: Instrument, typed: list[str]) -> list[float | None]:
         if value is not None and not math.isfinite(value):
             raise UsageError(f"--answers: {instrument.id} item {n} ({item.id}): {text!r} is not allowed; expected a "
                              f"number from {item.min:g} to {item.max:g}, or {MISSING} for a missing answer")
-        answers.append(value)
+        answers.append(int(value) if value is not None and value.is_integer() and abs(value) < 1e15 else value)
     return answers
 
 

@@ -113,9 +113,11 @@ def _check(node: ast.AST, depth: int) -> set[str]:
             raise _refused(node.op)
         return _check(node.operand, depth + 1)
     if isinstance(node, ast.Call):
-        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
-            shown = node.func.id if isinstance(node.func, ast.Name) else "that"
-            raise FormulaError(f"calling {shown!r} is not allowed; the functions are {', '.join(FUNCTIONS)}")
+        if not isinstance(node.func, ast.Name):
+            _check(node.func, depth + 1)  # refuses attribute access, indexing and so on by name
+            raise FormulaError(f"only named functions may be called: {', '.join(FUNCTIONS)}")
+        if node.func.id not in FUNCTIONS:
+            raise FormulaError(f"calling {node.func.id!r} is not allowed; the functions are {', '.join(FUNCTIONS)}")
         if node.keywords or not node.args:
             raise FormulaError(f"{node.func.id}() takes one or more values, without keywords")
         used: set[str] = set()

@@ -232,11 +232,11 @@ class Instrument:
         mcid, mdc = (None if t is None else _at_least(size, t[0]) for t in (self.mcid, self.mdc))
         known = [p for p in (mcid, mdc) if p is not None]
         percent = None if baseline == 0 else difference / abs(baseline) * 100
-        met = [label for label, pct in self.change_thresholds
-               if percent is not None and direction == "better" and _at_least(abs(percent), pct)]
+        met = max(((pct, label) for label, pct in self.change_thresholds
+                   if percent is not None and direction == "better" and _at_least(abs(percent), pct)), default=None)
         notes = [t[1] for t in (self.mcid, self.mdc) if t] + ([self.change_note] if self.change_note else [])
         return Change(float(baseline), float(follow_up), difference, percent, direction, mcid, mdc,
-                      all(known) if known else None, met[-1] if met else None, tuple(notes))
+                      all(known) if known else None, met[1] if met else None, tuple(notes))
 
 
 @cache
@@ -276,7 +276,8 @@ def from_dict(data: object, path: Path, *, clinic: bool = False) -> Instrument:
 
     error = best_match(_validator().iter_errors(data))
     if error is not None:
-        raise fail("/".join(str(p) for p in error.absolute_path) or "(top level)", error.message)
+        message = error.message if len(error.message) <= 300 else error.message[:299] + "…"
+        raise fail("/".join(str(p) for p in error.absolute_path) or "(top level)", message)
     if data["id"].casefold() != path.stem.casefold():
         raise fail("id", f"{data['id']!r} must match the file name {path.name!r} (apart from case)")
     if not clinic and not data["licence"]["may_ship"]:

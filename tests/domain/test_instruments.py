@@ -64,7 +64,8 @@ def test_shipped_files_match_the_schema_and_their_names(path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(data)
     assert data["id"].casefold() == path.stem
-    assert data["format"] == "rtw-planner-instrument" and data["version"] == 1
+    assert data["format"] == "rtw-planner-instrument"
+    assert data["version"] == 1
 
 
 @pytest.mark.parametrize("name", NOT_SHIPPED)
@@ -72,7 +73,8 @@ def test_licensed_instruments_are_not_installed_by_default(name: str) -> None:
     assert not any(p.stem.casefold() == name.casefold() for p in BUNDLED.glob("*.json"))
     with pytest.raises(ValidationError, match="installed instruments") as info:
         get_instrument(name)
-    assert "PEG" in info.value.allowed and "TSK-17" in info.value.allowed
+    assert "PEG" in info.value.allowed
+    assert "TSK-17" in info.value.allowed
 
 
 def test_ids_are_matched_case_insensitively() -> None:
@@ -89,9 +91,13 @@ def test_performance_tests_have_one_measured_value_with_a_unit() -> None:
 
 def test_reference_thresholds_are_in_the_files_and_absent_ones_are_null() -> None:
     psfs, walk, peg, tsk = (get_instrument(i) for i in ("PSFS", "6MWT", "PEG", "TSK-17"))
-    assert psfs.mcid is not None and psfs.mcid[0] == 1.3
-    assert psfs.mdc is not None and psfs.mdc[0] == 2
-    assert walk.mdc is not None and walk.mdc[0] == 86 and walk.mcid is None
+    assert psfs.mcid is not None
+    assert psfs.mcid[0] == 1.3
+    assert psfs.mdc is not None
+    assert psfs.mdc[0] == 2
+    assert walk.mdc is not None
+    assert walk.mdc[0] == 86
+    assert walk.mcid is None
     assert (peg.mcid, peg.mdc, tsk.mcid, tsk.mdc) == (None, None, None, None)
     assert [p for _, p in peg.change_thresholds] == [10, 30, 50]
     assert all(not get_instrument(i).bands and get_instrument(i).norms is None
@@ -106,24 +112,31 @@ def test_peg_is_the_mean_of_three_items() -> None:
     follow_up = peg.score([5, 4, 5])
     assert follow_up.value == pytest.approx(14 / 3, abs=1e-12)
     assert f"{follow_up.value:.2f}" == "4.67"
-    assert follow_up.band is None and follow_up.answered == 3
+    assert follow_up.band is None
+    assert follow_up.answered == 3
 
 
 def test_peg_drop_from_7_to_4_67_is_33_percent_and_moderate() -> None:
     peg = get_instrument("PEG")
     baseline, follow_up = peg.score([7, 6, 8]).value, peg.score([5, 4, 5]).value
-    assert baseline is not None and follow_up is not None
+    assert baseline is not None
+    assert follow_up is not None
     change = peg.change(baseline, follow_up)
     assert change.direction == "better"
     assert change.percent == pytest.approx(-100 / 3)
     assert change.category == "moderate"
+    assert peg.change(7, 3).category == "substantial"  # a 57% drop
+    assert peg.change(7, 6.3).category == "minimal"  # exactly 10%, within floating-point noise
     assert change.meaningful is None  # the reference gives the PEG no MCID or MDC
-    assert peg.change(7, 9).direction == "worse" and peg.change(7, 9).category is None
+    assert peg.change(7, 9).direction == "worse"
+    assert peg.change(7, 9).category is None
 
 
 def test_peg_allows_no_missing_answer() -> None:
     score = get_instrument("PEG").score([7, None, 8])
-    assert score.value is None and score.band is None and score.answered == 2
+    assert score.value is None
+    assert score.band is None
+    assert score.answered == 2
     assert any("All 3 items must be answered" in note for note in score.notes)
     assert get_instrument("PEG").score([7, 6]).value is None  # answers left off count as missing
 
@@ -150,7 +163,8 @@ def test_psfs_is_the_mean_of_the_rated_activities() -> None:
 def test_psfs_needs_at_least_three_activities() -> None:
     psfs = get_instrument("PSFS")
     two = psfs.score([4, None, 6])
-    assert two.value is None and two.answered == 2
+    assert two.value is None
+    assert two.answered == 2
     assert any("fewer than 3" in note for note in two.notes)
 
 
@@ -192,7 +206,9 @@ def test_tsk17_allows_no_missing_answer() -> None:
     answers = list(TSK_EXAMPLE)
     answers[5] = None
     score = get_instrument("TSK-17").score(answers)
-    assert score.value is None and score.band is None and score.answered == 16
+    assert score.value is None
+    assert score.band is None
+    assert score.answered == 16
 
 
 def test_tug_at_or_above_12_seconds_is_higher_fall_risk() -> None:
@@ -217,18 +233,23 @@ def test_chair_stand_uses_the_norm_for_age_and_sex() -> None:
 def test_chair_stand_gives_no_band_outside_the_norms_population() -> None:
     chair = get_instrument("CHAIR-STAND-30S")
     young = chair.score([13], age=40, sex="female")
-    assert young.value == 13 and young.band is None
+    assert young.value == 13
+    assert young.band is None
     assert any("40-year-old" in note and "60–69" in note for note in young.notes)
     unknown = chair.score([13])
-    assert unknown.band is None and any("Give age and sex" in note for note in unknown.notes)
+    assert unknown.band is None
+    assert any("Give age and sex" in note for note in unknown.notes)
     assert chair.score([13], age=70, sex="male").band is None
 
 
 def test_chair_stand_with_the_hands_used_scores_zero() -> None:
     chair = get_instrument("CHAIR-STAND-30S")
-    assert chair.protocol is not None and "hands" in chair.protocol and "scores 0" in chair.protocol
+    assert chair.protocol is not None
+    assert "hands" in chair.protocol
+    assert "scores 0" in chair.protocol
     score = chair.score([0], age=62, sex="female")
-    assert score.value == 0 and score.band == "below average"
+    assert score.value == 0
+    assert score.band == "below average"
     with pytest.raises(ValidationError):
         chair.score([12.5], age=62, sex="female")  # whole stands only
 
@@ -278,7 +299,9 @@ def test_too_many_answers_and_bad_age_or_sex_are_refused() -> None:
 
 def test_band_bounds_are_met_within_floating_point_noise() -> None:
     band = Band("moderate", gt=20, le=40)
-    assert band.contains(40.00000000000001) and band.contains(20.5) and not band.contains(20.000000000000004)
+    assert band.contains(40.00000000000001)
+    assert band.contains(20.5)
+    assert not band.contains(20.000000000000004)
     assert not band.contains(40.1)
 
 
@@ -288,15 +311,19 @@ def test_licence_holders_odi_file_loads_from_the_data_folder_and_scores_the_refe
         data_dir: Path) -> None:
     write(data_dir / "instruments", "odi.json", odi_definition())
     odi = get_instrument("odi")
-    assert odi.clinic and not odi.may_ship
+    assert odi.clinic
+    assert not odi.may_ship
     assert "ODI" in {i.id for i in load_instruments()}
     full = odi.score([2, 2, 2, 2, 2, 2, 1, 1, 1, 1])  # sum 16 of 50
-    assert full.value == pytest.approx(32.0, abs=1e-12) and full.band == "moderate"
+    assert full.value == pytest.approx(32.0, abs=1e-12)
+    assert full.band == "moderate"
     skipped = odi.score([2, 2, 2, 2, 2, 2, 2, 1, 1, None])  # sum 16 of 45
     assert skipped.value == pytest.approx(16 / 45 * 100, abs=1e-12)
-    assert round(skipped.value, 2) == 35.56 and skipped.band == "moderate"
+    assert round(skipped.value, 2) == 35.56
+    assert skipped.band == "moderate"
     assert odi.score([2, 2, 2, 2, 2, 2, 2, 1, None, None]).value is None
-    assert odi.change(42, 30).meaningful is True and odi.change(42, 35).meaningful is False
+    assert odi.change(42, 30).meaningful is True
+    assert odi.change(42, 35).meaningful is False
 
 
 def test_percentage_method_gives_the_same_odi_score(data_dir: Path) -> None:
@@ -324,7 +351,8 @@ def test_a_clinic_file_replaces_the_bundled_one_with_the_same_id(data_dir: Path)
     data["name"] = "PEG (clinic copy)"
     write(data_dir / "instruments", "PEG.json", data)
     peg = get_instrument("PEG")
-    assert peg.clinic and peg.name == "PEG (clinic copy)"
+    assert peg.clinic
+    assert peg.name == "PEG (clinic copy)"
     assert [i.name for i in load_instruments() if i.id.casefold() == "peg"] == ["PEG (clinic copy)"]
 
 
@@ -373,7 +401,8 @@ def test_a_formula_naming_a_missing_item_gives_no_score(data_dir: Path) -> None:
     odi = get_instrument("ODI")
     assert odi.score([1] * 10).value == 10
     missing = odi.score([1] * 9 + [None])
-    assert missing.value is None and any("section_10" in note for note in missing.notes)
+    assert missing.value is None
+    assert any("section_10" in note for note in missing.notes)
 
 
 def test_division_by_zero_while_scoring_is_a_scoring_error(data_dir: Path) -> None:
