@@ -157,7 +157,7 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date, *, recipient: st
         + ((words["template_demands"],) if case.demands.from_template else ())
         + ((words["statutory_note"],) if words.get("statutory_note") else ()),
         sections=(_fitness(words, case, by_status), *_diagnosis(words, case, decision),
-                  *_sections(words, name, by_status)),
+                  *_sections(words, name, by_status), *_scores(words, case, decision)),
         schedule=_schedule(words, phased) if phased else None,
         after_schedule=(Section(words["adjustments_heading"], items=tuple(n.text for n in case.plan.notes),
                                 when_empty=words["adjustments_none"]), review_section),
@@ -219,6 +219,31 @@ def _diagnosis(words: dict[str, str], case: Case, decision: DisclosureDecision) 
     lead = words["diagnosis_scheme"] if decision.diagnosis_by_scheme else words["diagnosis_consent"]
     return (Section(words["diagnosis_heading"], intro=fill(lead, patient_name=case.patient_name),
                     items=(case.diagnosis,)),)
+
+
+PAIN_INSTRUMENTS = frozenset({"PEG", "NRS-PAIN", "NRS-INTERFERENCE"})
+
+
+def _scores(words: dict[str, str], case: Case, decision: DisclosureDecision) -> tuple[Section, ...]:
+    """Outcome and pain scores, as text (never a chart), only for the categories the patient consented to."""
+    latest: dict[str, tuple[date, float]] = {}
+    first: dict[str, tuple[date, float]] = {}
+    for record in sorted(case.outcomes, key=lambda r: r.on):
+        if record.score is None:
+            continue
+        category = ConsentCategory.PAIN_SCORES if record.instrument_id in PAIN_INSTRUMENTS \
+            else ConsentCategory.OUTCOME_SCORES
+        if decision.allows(category):
+            first.setdefault(record.instrument_id, (record.on, record.score))
+            latest[record.instrument_id] = (record.on, record.score)
+    if not latest:
+        return ()
+    lines = tuple(fill(words["scores_line"], instrument=instrument, score=format_number(score, 2),
+                       on=long_date(on), baseline=format_number(first[instrument][1], 2),
+                       baseline_on=long_date(first[instrument][0]))
+                  for instrument, (on, score) in latest.items())
+    return (Section(words["scores_heading"], intro=fill(words["scores_intro"], patient_name=case.patient_name),
+                    items=lines),)
 
 
 def _schedule(words: dict[str, str], phased: PhasedReturn) -> ScheduleTable:

@@ -114,3 +114,16 @@ def test_never_the_diagnosis_or_effort_notes(case: Case) -> None:
         assert canary.encode() not in pdf
         assert canary not in pdf_words(pdf)
     assert "lumbar" not in repr(content)
+
+
+def test_scores_appear_only_for_the_consented_category(case: Case) -> None:
+    from rtw_planner.domain.case import Consent, ConsentCategory
+    from rtw_planner.domain.outcomes import OutcomeRecord
+
+    scored = replace(case, outcomes=(OutcomeRecord("PEG", date(2026, 9, 25), (7, 6, 8), 7.0),
+                                     OutcomeRecord("PSFS", date(2026, 11, 20), (5, 6, 5), 5.33)))
+    assert not any("PEG:" in line or "PSFS:" in line for line in lines(build_letter(scored, CLINIC, LETTER_DATE)))
+    outcome_consent = Consent(ConsentCategory.OUTCOME_SCORES, scored.employer, "Return to work", date(2026, 11, 1))
+    shared = build_letter(replace(scored, consents=(outcome_consent,)), CLINIC, LETTER_DATE)
+    assert any(line.startswith("PSFS: 5.33 on 20 November 2026") for line in lines(shared))
+    assert not any(line.startswith("PEG:") for line in lines(shared))  # pain scores need their own consent
