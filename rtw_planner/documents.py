@@ -13,7 +13,7 @@ from rtw_planner.domain.disclosure import Delivery, DisclosureDecision, consente
 if TYPE_CHECKING:
     import peewee
 
-    from rtw_planner.db.repository import IssuedDocument
+    from rtw_planner.db.document_log import IssuedDocument
 
 
 class Kind(StrEnum):
@@ -89,7 +89,8 @@ def issue(db: peewee.Database, kind: Kind, case: Case, clinic: Clinic, request: 
           today: date | None = None, large_print: bool = False) -> tuple[IssuedDocument, bytes]:
     """Render under the consent rules, keep the exact PDF in the disclosure log, and mark the plan version as
     issued. The case must be saved. Raises ValidationError when the rules do not allow it (nothing is logged)."""
-    from rtw_planner.db.repository import CaseRepository, DocumentLog
+    from rtw_planner.db.document_log import DocumentLog
+    from rtw_planner.db.repository import CaseRepository
 
     if case.id is None:
         raise ValueError("only a saved case can be issued")

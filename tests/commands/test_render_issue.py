@@ -15,7 +15,8 @@ import pytest
 
 from rtw_planner.cli import main
 from rtw_planner.db.database import open_database
-from rtw_planner.db.repository import CaseRepository, ClinicRepository, DocumentLog, IssuedDocument
+from rtw_planner.db.document_log import DocumentLog, IssuedDocument
+from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.db.tables import IssuedDocumentRow
 from rtw_planner.domain.case import Clinic
 from rtw_planner.domain.jurisdiction import Jurisdiction

@@ -6,7 +6,7 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from rtw_planner.db.repository import DocumentLog
+from rtw_planner.db.document_log import DocumentLog
 from rtw_planner.domain.case import Consent, ConsentCategory
 from rtw_planner.domain.disclosure import Delivery
 

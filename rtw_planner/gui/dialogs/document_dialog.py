@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from rtw_planner.assets import data_dir
-from rtw_planner.db.repository import DocumentLog
+from rtw_planner.db.document_log import DocumentLog
 from rtw_planner.documents import IssueRequest, Kind, decision_for, issue, render
 from rtw_planner.domain.case import Case, Clinic
 from rtw_planner.domain.disclosure import Delivery, can_send
