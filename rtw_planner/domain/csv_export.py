@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from rtw_planner.domain.case import Case
 
@@ -12,15 +13,15 @@ COLUMNS = ("record", "date", "instrument_or_activity", "score_or_done", "band_or
            "notes")
 
 
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
 def inert(cell: object) -> str:
     """The cell as text; one starting like a formula gets a leading apostrophe, so spreadsheets show it as text.
-    Plain numbers, negative ones included, stay numbers."""
+    Only a plain decimal number, possibly negative, stays as it is ('+1', '-inf' and '\t1' are escaped)."""
     text = "" if cell is None else str(cell)
-    if text.startswith(FORMULA_STARTS):
-        try:
-            float(text)
-        except ValueError:
-            return "'" + text
+    if text.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
     return text
 
 

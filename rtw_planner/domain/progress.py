@@ -89,14 +89,20 @@ class PracticeSeries:
     completed_share: float | None  # share of logged days that met the quota
 
 
+def practice_start(case: Case, activity: str, new_entry_on: date | None = None) -> date | None:
+    """Where an activity's quota weeks count from. Home practice often begins before the return to work, so it is
+    whichever comes first: the return-to-work start, the first logged day, or a day about to be logged."""
+    logged = [e.on for e in case.practice_log if e.activity == activity]
+    candidates = [d for d in (case.rtw_start_date, min(logged) if logged else None, new_entry_on) if d is not None]
+    return min(candidates) if candidates else None
+
+
 def practice_series(case: Case, activity: str, until: date | None = None) -> PracticeSeries:
     """Quota (from the plan, from the start date) and done (from the log) for one activity."""
     quotas = {q.name: q for q in case.plan.quotas}
     quota = quotas.get(activity)
     entries = sorted((e for e in case.practice_log if e.activity == activity), key=lambda e: e.on)
-    # Home practice often begins before the return to work: the quota weeks count from whichever comes first.
-    candidates = [d for d in (case.rtw_start_date, entries[0].on if entries else None) if d is not None]
-    start = min(candidates) if candidates else None
+    start = practice_start(case, activity)
     days: list[date] = []
     planned: list[float] = []
     if quota is not None and start is not None:

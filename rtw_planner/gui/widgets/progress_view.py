@@ -211,10 +211,12 @@ class ProgressView(QWidget):
             return
         quota = next((q for q in (self._case.plan.quotas if self._case else ()) if q.name == activity), None)
         on = self.practice_date.date().toPython()
-        start = (self._case.rtw_start_date if self._case else None) or on
+        from rtw_planner.domain.progress import practice_start
         from rtw_planner.domain.quota import quota_for_week
 
-        planned = quota_for_week(quota, min(start, on), on) if quota else None  # type: ignore[arg-type]
+        # The same week count as the chart: from the first of the return-to-work start and the first log entry.
+        start = practice_start(self._case, activity, on) if self._case else on
+        planned = quota_for_week(quota, start, on) if quota else None  # type: ignore[arg-type]
         try:
             entry = PracticeEntry(on, activity, planned, done, self.met_box.isChecked())  # type: ignore[arg-type]
         except ValidationError as exc:
