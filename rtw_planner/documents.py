@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from rtw_planner.db.document_log import IssuedDocument
 
 
+CLINICAL_TEAM = "Clinical team"  # the report's internal readers: they see what the clinical record holds
+
+
+def is_clinical_team(recipient: str | None) -> bool:
+    """True for the clinic's own team (no recipient, or the name CLINICAL_TEAM)."""
+    return recipient is None or " ".join(recipient.casefold().split()) == CLINICAL_TEAM.casefold()
+
+
 class Kind(StrEnum):
     """The documents RTW Planner prints."""
 
@@ -48,12 +56,17 @@ def decision_for(kind: Kind, case: Case, clinic: Clinic, request: IssueRequest |
         return DisclosureDecision(case.patient_name, Delivery.PATIENT_COPY, frozenset({ConsentCategory.FUNCTIONAL}),
                                   ("The patient's own handout.",))
     if kind is Kind.MATCH_REPORT:
-        recipient = request.recipient if request else "Clinical team"
+        recipient = request.recipient if request else CLINICAL_TEAM
+        internal = is_clinical_team(recipient)
         categories = {ConsentCategory.FUNCTIONAL}
         reasons = ["Functional information: the report never includes the diagnosis or clinical notes."]
-        if request is None or ConsentCategory.PROJECTIONS in consented(case, recipient, today):
-            categories.add(ConsentCategory.PROJECTIONS)
-            reasons.append("Capacity projections, as estimates (the clinical team, or consent in force).")
+        given = consented(case, recipient, today)
+        for category, what in ((ConsentCategory.PROJECTIONS, "Capacity projections, as estimates"),
+                               (ConsentCategory.OUTCOME_SCORES, "Outcome scores"),
+                               (ConsentCategory.PAIN_SCORES, "Pain scores")):
+            if internal or category in given:  # the report applies the same rule when it is built
+                categories.add(category)
+                reasons.append(f"{what} (the clinical team, or consent in force).")
         delivery = request.delivery if request else Delivery.SENT
         return DisclosureDecision(recipient, delivery, frozenset(categories), tuple(reasons))
     recipient = request.recipient if request else (case.employer or "the employer")
@@ -81,8 +94,9 @@ def render(kind: Kind, case: Case, clinic: Clinic, *, today: date | None = None,
         return render_patient_handout(case, clinic, today, large_print=large_print, invariant=invariant)
     from rtw_planner.reports.match_report import render_match_report
 
+    recipient = request.recipient if request else None
     return render_match_report(case, clinic, today, invariant=invariant,
-                               recipient=request.recipient if request else None)
+                               recipient=None if is_clinical_team(recipient) else recipient)
 
 
 def issue(db: peewee.Database, kind: Kind, case: Case, clinic: Clinic, request: IssueRequest, *,

@@ -27,6 +27,8 @@ from reportlab.platypus import (
 
 from rtw_planner.domain.case import Case, Clinic
 from rtw_planner.reports import handout_blocks as hb
+from rtw_planner.reports import handout_parts as hp
+from rtw_planner.reports.progress_charts import PracticeLabels, ScoreLabels, practice_chart, score_chart
 from rtw_planner.reports.styles import ACCENT, FONT, FONT_BOLD, MARGIN, MUTED, PAPER_SIZES, stylesheet
 from rtw_planner.reports.templates import letter_document
 
@@ -37,6 +39,7 @@ GRID = colors.HexColor("#8a8a8a")
 THIS_WEEK = colors.HexColor("#fff3c4")
 MIN_ROWS = 4  # a week-by-week table breaks across pages only with at least 4 rows on each side
 ROW = 1.6  # a one-line table row, in body sizes: leading 1.2 plus padding 0.15 above and 0.25 below
+CHART_HEIGHT = 15.0  # a chart's height, in body sizes: its text is in the body size too
 
 
 class WeeksTable(Table):
@@ -96,14 +99,25 @@ class _Layout:
         table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, self.size), *commands]))
         return table
 
-    def block(self, block: hb.Block) -> list[Flowable]:
-        if isinstance(block, hb.Text):
+    def block(self, block: hp.Block) -> list[Flowable]:
+        if isinstance(block, hp.Text):
             return [self.p(block.text, "strong" if block.strong else "body")]
-        if isinstance(block, hb.Bullets):
+        if isinstance(block, hp.Bullets):
             return [self.p(item, "bullet", bulletText="•") for item in block.items]
-        return [self.table(block)]
+        if isinstance(block, hp.Table):
+            return [self.table(block)]
+        return [Spacer(1, self.size * 0.3), self.chart(block), Spacer(1, self.size * 0.6)]
 
-    def table(self, table: hb.Table) -> Table:
+    def chart(self, b: hp.PracticeChart | hp.ScoreChart) -> Flowable:
+        """A chart the frame wide, its words in the body size."""
+        size, height = self.size, self.size * CHART_HEIGHT
+        if isinstance(b, hp.PracticeChart):
+            labels = PracticeLabels(b.axis, b.quota, b.met, b.missed, b.goal, b.caption, b.done)
+            return practice_chart(b.series, self.width, height, font_size=size, labels=labels)
+        return score_chart(b.series, self.width, height, font_size=size,
+                           labels=ScoreLabels(b.axis, b.score, b.band, b.goal, b.caption))
+
+    def table(self, table: hp.Table) -> Table:
         """Caption, header, one row a week and the notes, as one table that may break across pages."""
         columns, last = len(table.header), len(table.rows) + 1
         data: list[list[Any]] = [[self.p(table.caption, "strong")] + [""] * (columns - 1),
@@ -129,9 +143,21 @@ class _Layout:
         text = sum(f.wrap(self.width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
         return text + (MIN_ROWS + 2) * ROW * self.size + self.size
 
-    def section(self, section: hb.HandoutSection) -> list[Flowable]:
+    def chart_groups(self, section: hp.HandoutSection) -> list[Flowable]:
+        """A section with charts, in parts each kept on one page: a chart goes with the paragraphs just before it."""
+        groups: list[list[Flowable]] = [[self.p(section.heading, "heading")]]
+        for before, block in zip((None, *section.blocks), section.blocks, strict=False):
+            charted = isinstance(block, hp.PracticeChart | hp.ScoreChart)
+            groups += [[]] if charted and not isinstance(before, hp.Text) else []
+            groups[-1] += self.block(block)
+            groups += [[]] if charted else []
+        return [KeepTogether(group) for group in groups if group]
+
+    def section(self, section: hp.HandoutSection) -> list[Flowable]:
         """A section kept on one page. In one with tables, the heading and lead-in stay with the start of the first
-        table; a table breaks across pages with its caption and header repeated."""
+        table; a table breaks across pages with its caption and header repeated. One with charts: see chart_groups."""
+        if any(isinstance(b, hp.PracticeChart | hp.ScoreChart) for b in section.blocks):
+            return self.chart_groups(section)
         if not section.warning:
             flow = [self.p(section.heading, "heading"), *(f for b in section.blocks for f in self.block(b))]
             tables = [i for i, f in enumerate(flow) if isinstance(f, WeeksTable)]

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rtw_planner.assets import resource_path
 from rtw_planner.domain.case import Case, Clinic
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.goals import Goal, long_date, this_weeks_small_step
@@ -20,47 +17,10 @@ from rtw_planner.domain.quota import (
     quota_for_week,
     week_number,
 )
-from rtw_planner.reports.wording import fill
+from rtw_planner.reports.handout_parts import Block, Bullets, HandoutSection, HandoutWording, Table, Text
+from rtw_planner.reports.handout_progress import progress_section
 
 MAX_WEEKS_SHOWN = 16  # a longer plan shows 16 weeks from this one, and says when the goal is reached
-
-
-@dataclass(frozen=True)
-class Text:
-    """A paragraph; `strong` ones are printed in bold."""
-
-    text: str
-    strong: bool = False
-
-
-@dataclass(frozen=True)
-class Bullets:
-    """A bulleted list."""
-
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Table:
-    """A small table with a caption above it and notes below it; `bold_row` (an index into rows) is this week."""
-
-    caption: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    notes: tuple[str, ...] = ()
-    bold_row: int | None = None
-
-
-Block = Text | Bullets | Table
-
-
-@dataclass(frozen=True)
-class HandoutSection:
-    """A headed part of the handout; a `warning` section is printed in a box."""
-
-    heading: str
-    blocks: tuple[Block, ...]
-    warning: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,30 +48,6 @@ class HandoutContent:
     later_page_header: str
     page_footer: str
     large_print: bool
-
-
-class HandoutWording:
-    """The handout's fixed words, from the clinic's wording/patient-handout.json if it has one, else the bundled."""
-
-    def __init__(self) -> None:
-        path = resource_path("wording/patient-handout.json")
-        data = json.loads(path.read_text(encoding="utf-8"))
-        self._name = path.name
-        self._data: Mapping[str, object] = data if isinstance(data, dict) else {}
-
-    def text(self, key: str, **values: object) -> str:
-        """One sentence or heading, its {placeholders} filled (left as they are when no values are given)."""
-        value = self._data.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise ValidationError(f"{self._name} {key}", value, "a text")
-        return fill(value, **values) if values else value
-
-    def lines(self, key: str) -> tuple[str, ...]:
-        """A list of sentences."""
-        value = self._data.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-            raise ValidationError(f"{self._name} {key}", value, "a non-empty list of texts")
-        return tuple(value)
 
 
 def plan_start(case: Case, today: date) -> date:
@@ -222,6 +158,7 @@ def build_handout(case: Case, clinic: Clinic, today: date, large_print: bool = F
         HandoutSection(w.text("step_heading"), (Text(step, strong=True), Text(w.text("step_tip"))) if step
                        else (Text(w.text("step_none")),)),
         HandoutSection(w.text("quotas_heading"), quota_blocks),
+        progress_section(w, case),
         HandoutSection(w.text("pacing_heading"), (Bullets(pw.pacing),)),
         HandoutSection(w.text("flare_heading"), flare),
         HandoutSection(w.text("help_heading"), (Text(pw.red_flags_intro), Bullets(pw.red_flags),

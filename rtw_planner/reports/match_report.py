@@ -11,20 +11,14 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 from reportlab.platypus import Table as RlTable
 
 from rtw_planner.domain.case import Case, Clinic
 from rtw_planner.reports.match_chart import match_chart
-from rtw_planner.reports.match_report_blocks import (
-    Chart,
-    MatchReportContent,
-    Part,
-    Section,
-    Table,
-    Text,
-    build_match_report,
-)
+from rtw_planner.reports.match_report_blocks import MatchReportContent, build_match_report
+from rtw_planner.reports.match_report_parts import Chart, Part, ScoreCharts, Section, Table, Text
+from rtw_planner.reports.progress_charts import ScoreLabels, score_chart
 from rtw_planner.reports.styles import ACCENT, FONT, FONT_BOLD, MUTED, stylesheet
 from rtw_planner.reports.templates import letter_document, numbered_canvas
 
@@ -43,7 +37,11 @@ WIDTHS = {  # share of the frame width per column, by table kind
     "niosh": (0.13, 0.075, 0.075, 0.075, 0.075, 0.075, 0.075, 0.25, 0.20),
     "projection": (0.19, 0.10, 0.11, 0.10, 0.17, 0.33),
     "pairs": (0.30, 0.70),
+    "progress": (0.22, 0.15, 0.15, 0.15, 0.12, 0.21),
+    "capacity": (0.25, 0.13, 0.47, 0.15),
 }
+SCORE_CHART_HEIGHT = 150.0
+CHART_GAP = 6 * mm
 
 
 @cache
@@ -118,6 +116,21 @@ def pairs(part: Table, frame_width: float) -> RlTable:
     return grid
 
 
+def score_charts(part: ScoreCharts, frame_width: float) -> RlTable:
+    """Score charts two to a row, each half the frame wide."""
+    width = (frame_width - CHART_GAP) / 2
+    charts: list[Flowable] = [score_chart(series, width, SCORE_CHART_HEIGHT, labels=ScoreLabels(axis, part.score,
+                                                                                                 part.band, part.goal))
+                              for series, axis in zip(part.series, part.axes, strict=True)]
+    charts += [Spacer(width, 1)] * (len(charts) % 2)
+    grid = RlTable([charts[n:n + 2] for n in range(0, len(charts), 2)], colWidths=[width + CHART_GAP, width],
+                   hAlign="LEFT", spaceAfter=4)
+    grid.setStyle(TableStyle(_base_style() + [("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                              ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                              ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    return grid
+
+
 def part_flowable(part: Part, frame_width: float) -> Flowable:
     """One content block as a flowable."""
     if isinstance(part, Text):
@@ -126,6 +139,8 @@ def part_flowable(part: Part, frame_width: float) -> Flowable:
         return _p(part.text, part.style)
     if isinstance(part, Table):
         return pairs(part, frame_width) if part.kind == "pairs" else table(part, frame_width)
+    if isinstance(part, ScoreCharts):
+        return score_charts(part, frame_width)
     return match_chart(part.bars, frame_width, part.caption, part.not_tested)
 
 
@@ -135,7 +150,7 @@ def section_flowables(section: Section, frame_width: float) -> list[Flowable]:
     body = [part_flowable(part, frame_width) for part in section.parts]
     if section.level == 0:
         return [heading, *body]
-    if section.level == 2 or any(isinstance(part, Chart) for part in section.parts):
+    if section.level == 2 or any(isinstance(part, Chart | ScoreCharts) for part in section.parts):
         return [KeepTogether([heading, *body])]
     if section.parts and isinstance(section.parts[0], Table):  # a long table splits; the break keeps the heading
         return [CondPageBreak(40 * mm), heading, *body]

@@ -9,57 +9,19 @@ from rtw_planner.domain.case import Case, Clinic, ConsentCategory
 from rtw_planner.domain.disclosure import consented
 from rtw_planner.domain.evaluation import Effort, Evaluation
 from rtw_planner.domain.grip import MAX_AGE_YEARS, compare, load_grip_norms
-from rtw_planner.domain.job_match import INCONSISTENT_EFFORT, ChartBar, JobMatch, chart_bars, job_match
+from rtw_planner.domain.job_match import INCONSISTENT_EFFORT, JobMatch, chart_bars, job_match
 from rtw_planner.domain.matching import MatchItem, MatchStatus
 from rtw_planner.domain.niosh import Assessment, LiftingTask, Units, evaluate
 from rtw_planner.domain.niosh_tables import CM_PER_IN, CONSTANTS, DURATION_TEXT, KG_PER_LB
 from rtw_planner.domain.profile import Kind
 from rtw_planner.domain.projection import CAVEAT, essential_mismatch_projections
 from rtw_planner.domain.strength import load_table
-from rtw_planner.domain.units import format_minutes, format_number, round_half_up
+from rtw_planner.domain.units import format_number, round_half_up
+from rtw_planner.reports.match_report_parts import Chart, Part, Section, Table, Text, amount, number, two
+from rtw_planner.reports.match_report_progress import progress_sections
 from rtw_planner.reports.wording import fill, load_wording, long_date
 
 Words = dict[str, str]
-
-
-@dataclass(frozen=True)
-class Text:
-    """A paragraph; style is 'body', 'caveat' (boxed), 'bullet', 'small' or 'note' (a small bullet)."""
-
-    text: str
-    style: str = "body"
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table; `kind` chooses the column widths ('pairs': label and value lines, no header or grid);
-    `flagged` rows are mismatches or risks."""
-
-    kind: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    flagged: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Chart:
-    """The match chart's bars and wording."""
-
-    bars: tuple[ChartBar, ...]
-    caption: str
-    not_tested: str
-
-
-Part = Text | Table | Chart
-
-
-@dataclass(frozen=True)
-class Section:
-    """A headed part of the report: level 0 is the title block, 1 a section, 2 a sub-section."""
-
-    heading: str
-    parts: tuple[Part, ...]
-    level: int = 1
 
 
 @dataclass(frozen=True)
@@ -71,23 +33,6 @@ class MatchReportContent:
     sections: tuple[Section, ...]
     later_page_header: str
     page_footer: str
-
-
-def two(value: float) -> str:
-    """Two decimal places, rounded half up."""
-    return f"{round_half_up(value, 2):.2f}"
-
-
-def number(item: MatchItem, value: float) -> str:
-    """A value with its unit, to 0.1 kg, 1 N or 1 minute."""
-    return f"{format_number(value, 1 if item.activity.kind is Kind.MASS else 0)} {item.unit}"
-
-
-def amount(item: MatchItem, value: float | None) -> str:
-    """A value as a table shows it: '12 kg', '250 N', '420 min (7 h)'; a dash when there is none."""
-    if value is None:
-        return "—"
-    return format_minutes(value) if item.activity.kind is Kind.POSTURE else number(item, value)
 
 
 def gap_text(item: MatchItem) -> str:
@@ -255,7 +200,8 @@ def _method(case: Case, m: JobMatch, table_id: str, w: Words) -> Section:
 def build_match_report(case: Case, clinic: Clinic, today: date, table_id: str = "dot", *,
                        recipient: str | None = None) -> MatchReportContent:
     """Assemble the report. Functional information only: the diagnosis and clinical notes are never read.
-    Projections go to the clinical team (no recipient) and to a recipient only with a consent in force for them."""
+    Projections and outcome or pain scores go to the clinical team (no recipient), and to a recipient only with a
+    consent in force for them."""
     w = load_wording("match-report")
     m = job_match(case, table_id)
     tasks, bars = case.demands.lifting_tasks, tuple(chart_bars(m.items))
@@ -271,6 +217,7 @@ def build_match_report(case: Case, clinic: Clinic, today: date, table_id: str = 
         Section(w["niosh_heading"], (Text(w["niosh_intro"] if tasks else w["niosh_none"]),)),
         *(_niosh_task(task, w) for task in tasks),
         _grip(case, m.evaluation, w),
+        *progress_sections(case, m, today, recipient, w),
         _projections(case, w) if recipient is None or ConsentCategory.PROJECTIONS in consented(case, recipient, today)
         else Section(w["projection_heading"], (Text(w["projection_withheld"]),)),
         _method(case, m, table_id, w))

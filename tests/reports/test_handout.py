@@ -1,4 +1,4 @@
-"""The patient handout PDF: every section, plain wording at grade 8 or below, 12/16 pt, literal text, no diagnosis."""
+"""The patient handout PDF: sections, progress and charts, grade 8 or below, 12/16 pt, literal text, no diagnosis."""
 
 from __future__ import annotations
 
@@ -24,19 +24,21 @@ from rtw_planner.domain.case import Case, Clinic
 from rtw_planner.domain.casefile import parse
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.goals import Appointment
+from rtw_planner.domain.outcomes import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.plan import Plan
 from rtw_planner.domain.quota import QuotaActivity, QuotaUnit, load_plan_wording
 from rtw_planner.domain.readability import flesch_kincaid_grade
 from rtw_planner.reports.handout import MIN_ROWS, WeeksTable, render_patient_handout
 from rtw_planner.reports.handout_blocks import HandoutContent, Table, build_handout
+from rtw_planner.reports.handout_parts import Bullets, HandoutSection, PracticeChart, ScoreChart
 
 WORDING = Path(__file__).resolve().parents[2] / "resources" / "wording" / "patient-handout.json"
 CANARY = "CANARY-DIAGNOSIS"
 CLINIC = Clinic("Riverside Pain & Rehab", "1 High Street\nLeeds", "0113 496 0000", "rtw@clinic.example")
 TODAY = date(2026, 12, 1)  # before the plan starts on Monday 4 January 2027, so this week is week 1
-HEADINGS = ("Your goals", "This week's small step", "Your quotas week by week", "Pacing on good days and bad days",
-            "Your flare-up plan", "Stop and get help if…", "When to contact us", "Your next appointment",
-            "Your weekly log")
+HEADINGS = ("Your goals", "This week's small step", "Your quotas week by week", "How you are doing",
+            "Pacing on good days and bad days", "Your flare-up plan", "Stop and get help if…", "When to contact us",
+            "Your next appointment", "Your weekly log")
 
 
 @pytest.fixture
@@ -236,7 +238,9 @@ def test_empty_plan_and_no_contact_details_still_print(case: Case) -> None:
         assert heading in text
     for expected in ("We have not set your goals yet.", "Ask us what your small step is this week.",
                      "You do not have any quotas yet.", "Ask us for a phone number you can call.",
-                     "We will tell you the date of your next visit.", "I had a flare-up"):
+                     "We will tell you the date of your next visit.", "I had a flare-up",
+                     "We will show how your tests change here once you have done them twice.",
+                     "Bring your log sheets to each visit. We will show your practice here."):
         assert expected in text
     assert "30 November 2026" not in text
     assert CANARY not in text
@@ -297,3 +301,99 @@ def test_a_clinics_long_warning_list_breaks_across_pages(case: Case, data_dir: P
     text = words(render_patient_handout(case, CLINIC, TODAY, large_print=True))
     assert all(flag in text for flag in flags)
     assert text.count("Stop and get help if…") >= 2  # the heading repeats on the next page
+
+
+WALK = "Your walk test went from 420 metres to 515 metres. That is better than before."
+PSFS = "Your score for the tasks you chose went from 3 to 5.3. That is better than before."
+PAIN = "Your pain score went from 7 to 4.7. A lower number is good here."
+WORRY = "Your score for worry about moving went from 55 to 42. A lower number is good here."
+
+
+def progress(content: HandoutContent) -> HandoutSection:
+    return next(s for s in content.sections if s.heading == "How you are doing")
+
+
+def sentences(case: Case) -> tuple[str, ...]:
+    """The 'How you are doing' sentences about tests."""
+    return next(b.items for b in progress(build_handout(case, CLINIC, TODAY)).blocks if isinstance(b, Bullets))
+
+
+def scored(case: Case, instrument: str, on: date, score: float) -> Case:
+    kept = tuple(r for r in case.outcomes if (r.instrument_id, r.on) != (instrument, on))
+    return replace(case, outcomes=(*kept, OutcomeRecord(instrument, on, (), score)))
+
+
+def test_how_you_are_doing_in_plain_words(case: Case) -> None:
+    text = words(render_patient_handout(case, CLINIC, TODAY, invariant=True))
+    for expected in ("How you are doing", "Here is how your tests have changed since we first did them.", PAIN, PSFS,
+                     WORRY, WALK, "Your walk test over time", "Walking: you did your full quota 3 out of 4 times.",
+                     "Walking: your quota and what you did", "Minutes a day", "Quota done", "Less than your quota"):
+        assert expected in text
+    assert PAIN + " That" not in text  # the PEG has no MCID or MDC: no verdict, only the numbers
+    assert WORRY + " That" not in text
+    for jargon in ("MCID", "MDC", "baseline", "PSFS", "6MWT", "TSK", "PEG", "Kinesiophobia"):
+        assert jargon.lower() not in text.lower()
+
+
+@pytest.mark.parametrize(("metres", "sentence"), [
+    (515, WALK),
+    (480, "Your walk test went from 420 metres to 480 metres. That is about the same as before."),  # +60 < MDC 86
+    (300, "Your walk test went from 420 metres to 300 metres. We will talk about this with you at your next visit."),
+])
+def test_better_only_when_the_change_counts(case: Case, metres: float, sentence: str) -> None:
+    said = sentences(scored(case, "6MWT", date(2026, 11, 20), metres))
+    assert sentence in said
+    assert sum("better" in line for line in said) == (2 if metres == 515 else 1)  # PSFS: +2.33 passes both
+
+
+def test_a_test_done_once_or_without_plain_words_is_left_out(case: Case, data_dir: Path) -> None:
+    once = replace(case, outcomes=tuple(r for r in case.outcomes if not (r.instrument_id == "6MWT"
+                                                                         and r.on == date(2026, 11, 20))))
+    assert not [line for line in sentences(once) if "walk test" in line]
+    odd = scored(scored(case, "ODI", date(2026, 9, 25), 40), "ODI", date(2026, 11, 20), 20)  # not installed
+    assert sentences(odd) == sentences(case) == (PAIN, PSFS, WORRY, WALK)
+    bundled = json.loads(WORDING.read_text(encoding="utf-8"))
+    (data_dir / "wording").mkdir()
+    del bundled["progress_test_TSK-17"]
+    (data_dir / "wording" / "patient-handout.json").write_text(json.dumps(bundled), encoding="utf-8")
+    assert sentences(case) == (PAIN, PSFS, WALK)
+
+
+def test_the_handout_charts_practice_and_one_test_that_got_better(case: Case) -> None:
+    blocks = progress(build_handout(case, CLINIC, TODAY)).blocks
+    (practice,) = [b for b in blocks if isinstance(b, PracticeChart)]
+    assert practice.series.activity == "Walking"
+    assert practice.series.done == (8, 8, 8, 4)
+    assert practice.series.days[-1] == date(2026, 11, 26)  # up to the last day logged
+    assert practice.series.goal == 30
+    (score,) = [b for b in blocks if isinstance(b, ScoreChart)]
+    assert score.series.instrument_id == "6MWT"  # better, and tied to the walking goal
+    assert score.series.values == (420, 515)
+    assert score.series.changes == ()  # the clinical notes on MCID and MDC stay out of the handout
+    none_better = scored(case, "6MWT", date(2026, 11, 20), 480)
+    (score,) = [b for b in progress(build_handout(none_better, CLINIC, TODAY)).blocks if isinstance(b, ScoreChart)]
+    assert score.series.instrument_id == "PSFS"
+    logged = PracticeEntry(date(2026, 11, 24), "Standing", None, 25, True)
+    more = replace(case, practice_log=(*case.practice_log, logged))
+    charts = [b for b in progress(build_handout(more, CLINIC, TODAY)).blocks if isinstance(b, PracticeChart)]
+    assert [c.series.activity for c in charts] == ["Walking", "Standing"]
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
+def test_the_practice_chart_shows_days_met_and_missed(case: Case, tmp_path: Path) -> None:
+    pdf = render_patient_handout(case, CLINIC, TODAY, invariant=True)
+    number = next(n for n, page in enumerate(read(pdf).pages, start=1)
+                  if "your quota and what you did" in page.extract_text())
+    (tmp_path / "handout.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(number), "-l", str(number), str(tmp_path / "handout.pdf"),
+                    str(tmp_path / "charts")], check=True, timeout=60)
+    (image,) = tmp_path.glob("charts*.png")
+    rgb = Image.open(image).convert("RGB")
+    counts = rgb.getcolors(rgb.width * rgb.height) or []
+
+    def near(colour: tuple[int, int, int]) -> int:
+        return sum(n for n, c in counts if all(abs(a - b) <= 12 for a, b in zip(c, colour, strict=True)))
+
+    # Green: 3 days met and the legend's marker; red: 1 day missed and the legend's marker.
+    assert near((0x2E, 0x7D, 0x32)) > 1.5 * near((0xC6, 0x28, 0x28)) > 0
+    assert near((0x1F, 0x4E, 0x79)) > 200  # the quota and the walk test in the accent blue

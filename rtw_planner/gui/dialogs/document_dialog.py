@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from rtw_planner.assets import data_dir
 from rtw_planner.db.document_log import DocumentLog
-from rtw_planner.documents import IssueRequest, Kind, decision_for, issue, render
+from rtw_planner.documents import CLINICAL_TEAM, IssueRequest, Kind, decision_for, issue, render
 from rtw_planner.domain.case import Case, Clinic
 from rtw_planner.domain.disclosure import Delivery, can_send
 from rtw_planner.domain.errors import ValidationError
@@ -51,7 +51,7 @@ class DocumentDialog(QDialog):
         self.pdf_path: Path | None = None
         self.setWindowTitle(f"{kind.label}: {case.patient_name}")
         self.resize(1100, 900)
-        default_recipient = {Kind.PATIENT_HANDOUT: case.patient_name, Kind.MATCH_REPORT: "Clinical team",
+        default_recipient = {Kind.PATIENT_HANDOUT: case.patient_name, Kind.MATCH_REPORT: CLINICAL_TEAM,
                              Kind.EMPLOYER_LETTER: case.employer}[kind]
         self.recipient_edit = QLineEdit(default_recipient)
         self.recipient_edit.setReadOnly(kind is Kind.PATIENT_HANDOUT)

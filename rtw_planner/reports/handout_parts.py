@@ -1,0 +1,105 @@
+"""The patient handout's content blocks and its wording file (no layout here)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rtw_planner.assets import resource_path
+from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.progress import PracticeSeries, ScoreSeries
+from rtw_planner.reports.wording import fill
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph; `strong` ones are printed in bold."""
+
+    text: str
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A bulleted list."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A small table with a caption above it and notes below it; `bold_row` (an index into rows) is this week."""
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    notes: tuple[str, ...] = ()
+    bold_row: int | None = None
+
+
+@dataclass(frozen=True)
+class PracticeChart:
+    """One activity's daily quota against what was done; `caption` titles it, the rest are the legend's words."""
+
+    caption: str
+    series: PracticeSeries
+    axis: str
+    quota: str
+    met: str
+    missed: str
+    goal: str
+    done: str
+
+
+@dataclass(frozen=True)
+class ScoreChart:
+    """One test's scores over time (the series carries no clinical notes); `caption` titles it."""
+
+    caption: str
+    series: ScoreSeries
+    axis: str
+    score: str
+    band: str
+    goal: str
+
+
+Block = Text | Bullets | Table | PracticeChart | ScoreChart
+
+
+@dataclass(frozen=True)
+class HandoutSection:
+    """A headed part of the handout; a `warning` section is printed in a box."""
+
+    heading: str
+    blocks: tuple[Block, ...]
+    warning: bool = False
+
+
+class HandoutWording:
+    """The handout's fixed words, from the clinic's wording/patient-handout.json if it has one, else the bundled."""
+
+    def __init__(self) -> None:
+        path = resource_path("wording/patient-handout.json")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        self._name = path.name
+        self._data: Mapping[str, object] = data if isinstance(data, dict) else {}
+
+    def text(self, key: str, **values: object) -> str:
+        """One sentence or heading, its {placeholders} filled (left as they are when no values are given)."""
+        value = self._data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError(f"{self._name} {key}", value, "a text")
+        return fill(value, **values) if values else value
+
+    def optional(self, key: str, **values: object) -> str | None:
+        """A sentence or phrase a clinic may leave out: None when the key is missing or empty."""
+        value = self._data.get(key)
+        return fill(value, **values) if isinstance(value, str) and value.strip() else None
+
+    def lines(self, key: str) -> tuple[str, ...]:
+        """A list of sentences."""
+        value = self._data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValidationError(f"{self._name} {key}", value, "a non-empty list of texts")
+        return tuple(value)
