@@ -93,9 +93,11 @@ def test_goals_milestones_and_small_step(window) -> None:  # type: ignore[no-unt
     model = plan.goals_model
     assert model.setData(model.index(0, 3), "achieved")
     assert plan.plan().goals[0].status is GoalStatus.ACHIEVED
-    assert model.setData(model.index(0, 5), "✓ Walk to the park (2026-12-20); Walk 20 minutes (2027-01-31)")
+    assert model.setData(model.index(0, 5), "psfs")
+    assert plan.plan().goals[0].measure == "PSFS"
+    assert model.setData(model.index(0, 6), "✓ Walk to the park (2026-12-20); Walk 20 minutes (2027-01-31)")
     assert [m.done for m in plan.plan().goals[0].milestones] == [True, False]
-    assert not model.setData(model.index(0, 5), "Walk to the park")
+    assert not model.setData(model.index(0, 6), "Walk to the park")
     assert "milestone" in plan.message_label.text()
     assert "This week" in plan.small_step_label.text()
     assert plan.next_appointment() is not None

@@ -153,7 +153,7 @@ class QuotasTableModel(RowsTableModel):
 class GoalsTableModel(RowsTableModel):
     """SMART goals; milestones are written 'description (YYYY-MM-DD)' separated by semicolons, done ones with ✓."""
 
-    COLUMNS = ("Activity", "Target", "By", "Status", "Quota activity", "Milestones")
+    COLUMNS = ("Activity", "Target", "By", "Status", "Quota activity", "Shown by", "Milestones")
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return EDITABLE if index.isValid() else Qt.ItemFlag.NoItemFlags
@@ -166,7 +166,7 @@ class GoalsTableModel(RowsTableModel):
                                for m in goal.milestones)
         values = [goal.activity, goal.target, goal.due.isoformat(),
                   goal.status.value if role == Qt.ItemDataRole.EditRole else goal.status.label,
-                  goal.quota_activity or "", milestones]
+                  goal.quota_activity or "", goal.measure or "", milestones]
         return values[index.column()]
 
     def edited(self, row: Goal, column: int, value: Any) -> Goal:
@@ -184,6 +184,8 @@ class GoalsTableModel(RowsTableModel):
                 raise ValidationError("goal status", text, ", ".join(s.value for s in GoalStatus)) from None
         if column == 4:
             return replace(row, quota_activity=text or None)
+        if column == 5:
+            return replace(row, measure=text.upper() or None)  # an instrument or test id, e.g. PSFS or 6MWT
         return replace(row, milestones=tuple(_milestone(part) for part in text.split(";") if part.strip()))
 
 

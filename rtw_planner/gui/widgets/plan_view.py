@@ -182,7 +182,7 @@ class PlanView(QWidget):
         self.goals_model = GoalsTableModel(self)
         self.goals_view = _table(self.goals_model)
         header = self.goals_view.horizontalHeader()
-        for column in (1, 5):
+        for column in (1, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         add, remove = QPushButton("Add &goal"), QPushButton("Remove goal")
         add.clicked.connect(self._on_add_goal_clicked)
