@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 APP_NAME = "rtw-planner"
 DATA_DIR_ENV = "RTW_PLANNER_DATA_DIR"
@@ -60,3 +62,28 @@ def font_path(style: str) -> Path:
 def demo_case_path() -> Path:
     """The demo case shipped with the application."""
     return resource_path("cases/demo-warehouse-picker.json")
+
+
+def data_files(bundled: Path, clinic: Path) -> dict[str, tuple[Path, bool]]:
+    """The JSON files of a bundled folder and of the clinic's matching folder by lower-cased name, with True for
+    the clinic's: a clinic file replaces a bundled one of the same name. Raises ValueError when one folder holds
+    two names that differ only in case."""
+    found: dict[str, tuple[Path, bool]] = {}
+    for folder, is_clinic in ((bundled, False), (clinic, True)):
+        paths = sorted(folder.glob("*.json")) if folder.is_dir() else []
+        names = [p.stem.casefold() for p in paths]
+        if len(set(names)) < len(names):
+            raise ValueError(f"{folder}: two files have the same name apart from case")
+        found.update({p.stem.casefold(): (p, is_clinic) for p in paths})
+    return found
+
+
+@cache
+def schema_validator(name: str) -> Any:
+    """A JSON Schema validator for a bundled schema (e.g. 'case-v1'); jsonschema loads on first use."""
+    import json
+
+    import jsonschema  # slow to import, and only files need it
+
+    path = bundled_resources_dir() / "schemas" / f"{name}.schema.json"
+    return jsonschema.Draft202012Validator(json.loads(path.read_text(encoding="utf-8")))

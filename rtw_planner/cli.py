@@ -101,11 +101,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    """Write one case to a case file (owner-only)."""
+def saved_case(args: argparse.Namespace) -> Case:
+    """The case CASE_ID from the database, after checking --out. Raises UsageError naming the problem."""
     from rtw_planner.db.repository import CaseRepository, NotFoundError
-    from rtw_planner.domain.casefile import dumps
-    from rtw_planner.files import write_private
 
     if not re.fullmatch(r"[0-9]+", args.case_id) or int(args.case_id) < 1:
         raise UsageError(f"CASE_ID: {args.case_id!r} is not allowed; expected a positive whole number")
@@ -114,10 +112,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     if db is None:
         raise UsageError(f"--db: no database at {args.db or 'the default location'}")
     try:
-        case = CaseRepository(db).get(int(args.case_id))
+        return CaseRepository(db).get(int(args.case_id))
     except NotFoundError as exc:
         raise UsageError(f"CASE_ID: {exc}") from None
-    write_private(args.out, dumps(case).encode("utf-8"))
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write one case to a case file (owner-only)."""
+    from rtw_planner.domain.casefile import dumps
+    from rtw_planner.files import write_private
+
+    write_private(args.out, dumps(saved_case(args)).encode("utf-8"))
     return 0
 
 

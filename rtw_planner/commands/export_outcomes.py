@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 from typing import Any
 
@@ -17,20 +16,9 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the CSV."""
-    from rtw_planner.cli import UsageError, check_output, database
-    from rtw_planner.db.repository import CaseRepository, NotFoundError
+    from rtw_planner.cli import saved_case
     from rtw_planner.domain.csv_export import csv_text
     from rtw_planner.files import write_private
 
-    if not re.fullmatch(r"[0-9]+", args.case_id) or int(args.case_id) < 1:
-        raise UsageError(f"CASE_ID: {args.case_id!r} is not allowed; expected a positive whole number")
-    check_output(args.out)
-    db = database(args, create=False)
-    if db is None:
-        raise UsageError(f"--db: no database at {args.db or 'the default location'}")
-    try:
-        case = CaseRepository(db).get(int(args.case_id))
-    except NotFoundError as exc:
-        raise UsageError(f"CASE_ID: {exc}") from None
-    write_private(args.out, csv_text(case).encode("utf-8"))
+    write_private(args.out, csv_text(saved_case(args)).encode("utf-8"))
     return 0

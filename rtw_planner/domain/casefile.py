@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from functools import cache
 from typing import Any
 
-from rtw_planner.assets import resource_path
+from rtw_planner.assets import schema_validator
 from rtw_planner.domain.case import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.demands import DemandSource, JobDemands
 from rtw_planner.domain.errors import ValidationError
@@ -38,12 +37,8 @@ class CaseFileError(ValueError):
     """A case file could not be read; the message says where and why."""
 
 
-@cache
 def _validator() -> Any:
-    import jsonschema  # imported on first use: it is slow to import and only files need it
-
-    schema = json.loads(resource_path("schemas/case-v1.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return schema_validator("case-v1")
 
 
 def parse(text: str) -> Case:

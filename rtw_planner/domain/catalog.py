@@ -9,11 +9,10 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rtw_planner.assets import bundled_resources_dir, data_dir
+from rtw_planner.assets import bundled_resources_dir, data_dir, data_files, schema_validator
 from rtw_planner.domain import casefile
 from rtw_planner.domain.case import Case
 from rtw_planner.domain.demands import DemandSource, JobDemands
@@ -54,12 +53,8 @@ class JobTemplate:
     clinic: bool = False
 
 
-@cache
 def _validator() -> Any:
-    import jsonschema  # imported on first use: it is slow to import and only files need it
-
-    path = bundled_resources_dir() / "schemas" / "job-template-v1.schema.json"
-    return jsonschema.Draft202012Validator(json.loads(path.read_text(encoding="utf-8")))
+    return schema_validator("job-template-v1")
 
 
 def bundled_folder() -> Path:
@@ -146,12 +141,11 @@ def read_template(path: Path, *, clinic: bool = False) -> JobTemplate:
 
 def _files() -> dict[str, tuple[Path, bool]]:
     """Template files by id; the clinic's replace bundled ones with the same id."""
-    found: dict[str, tuple[Path, bool]] = {}
-    for folder, clinic in ((bundled_folder(), False), (clinic_folder(), True)):
-        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-            if _ID.fullmatch(path.stem):
-                found[path.stem] = (path, clinic)
-    return found
+    try:
+        files = data_files(bundled_folder(), clinic_folder())
+    except ValueError as exc:
+        raise CatalogError(str(exc)) from None
+    return {name: entry for name, entry in files.items() if _ID.fullmatch(entry[0].stem)}
 
 
 def load_templates() -> list[JobTemplate]:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rtw_planner.assets import bundled_resources_dir, data_dir
+from rtw_planner.assets import bundled_resources_dir, data_dir, data_files, schema_validator
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.formula import Formula, FormulaError, parse
 
@@ -239,12 +238,8 @@ class Instrument:
                       all(known) if known else None, met[1] if met else None, tuple(notes))
 
 
-@cache
 def _validator() -> Any:
-    import jsonschema  # imported on first use: it is slow to import and only files need it
-
-    path = bundled_resources_dir() / "schemas" / "instrument-v1.schema.json"
-    return jsonschema.Draft202012Validator(json.loads(path.read_text(encoding="utf-8")))
+    return schema_validator("instrument-v1")
 
 
 def bundled_folder() -> Path:
@@ -332,14 +327,10 @@ def read_instrument(path: Path, *, clinic: bool = False) -> Instrument:
 
 def _files() -> dict[str, tuple[Path, bool]]:
     """Definition files by case-folded file name; the clinic's replace bundled ones with the same id."""
-    found: dict[str, tuple[Path, bool]] = {}
-    for folder, clinic in ((bundled_folder(), False), (clinic_folder(), True)):
-        names = [p.stem.casefold() for p in folder.glob("*.json")] if folder.is_dir() else []
-        if len(set(names)) < len(names):
-            raise InstrumentError(f"{folder}: two definition files have the same name apart from case")
-        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-            found[path.stem.casefold()] = (path, clinic)
-    return found
+    try:
+        return data_files(bundled_folder(), clinic_folder())
+    except ValueError as exc:
+        raise InstrumentError(str(exc)) from None
 
 
 def load_instruments() -> list[Instrument]:
