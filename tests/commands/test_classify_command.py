@@ -11,14 +11,12 @@ from typing import Any
 import pytest
 
 from rtw_planner.assets import bundled_resources_dir
-from rtw_planner.cli import UsageError
+from rtw_planner.cli import UsageError, build_parser
 from rtw_planner.commands import classify
 
 
 def parse(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="rtw-planner")
-    classify.add_parser(parser.add_subparsers(dest="command"))
-    return parser.parse_args(["classify", *argv])
+    return build_parser().parse_args(["classify", *argv])
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, Any]:

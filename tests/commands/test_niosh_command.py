@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
-import json
-from typing import Any
-
 import pytest
+from command_support import bind
 
-from rtw_planner.cli import UsageError
 from rtw_planner.commands import niosh
 
 TV3 = ["--load-kg", "8", "--h-cm", "40", "--v-cm", "30", "--d-cm", "50", "--a-deg", "30", "--freq", "3",
@@ -19,25 +15,7 @@ EXAMPLE_4 = ["--units", "us", "--load-lb", "20", "--h-in", "10", "--v-in", "22",
 KEYS = {"rwl_kg", "li", "hm", "vm", "dm", "am", "fm", "cm", "warnings", "outside_equation"}
 
 
-def parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="rtw-planner")
-    niosh.add_parser(parser.add_subparsers(dest="command"))
-    return parser.parse_args(["niosh", *argv])
-
-
-def run_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
-    assert niosh.run(parse([*argv, "--json"])) == 0
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1
-    data = json.loads(out)
-    assert isinstance(data, dict)
-    return data
-
-
-def usage_error(argv: list[str]) -> str:
-    with pytest.raises(UsageError) as info:
-        niosh.run(parse(argv))
-    return str(info.value)
+parse, run_json, usage_error = bind(niosh, "niosh", one_line=True)
 
 
 def test_json_holds_the_contract_keys(capsys: pytest.CaptureFixture[str]) -> None:

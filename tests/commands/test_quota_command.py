@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import json
-from typing import Any
 
 import pytest
+from command_support import bind
 
 from rtw_planner import cli
-from rtw_planner.cli import UsageError
 from rtw_planner.commands import quota
 
 WORKED = [8.0, 8.8, 9.68, 10.648, 11.7128, 12.88408, 14.172488, 15.0]
 
 
-def parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="rtw-planner")
-    quota.add_parser(parser.add_subparsers(dest="command"))
-    return parser.parse_args(["quota", *argv])
-
-
-def run_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
-    assert quota.run(parse([*argv, "--json"])) == 0
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1
-    data = json.loads(out)
-    assert isinstance(data, dict)
-    return data
-
-
-def usage_error(argv: list[str]) -> str:
-    with pytest.raises(UsageError) as info:
-        quota.run(parse(argv))
-    return str(info.value)
+parse, run_json, usage_error = bind(quota, "quota", one_line=True)
 
 
 def test_worked_example_json(capsys: pytest.CaptureFixture[str]) -> None:

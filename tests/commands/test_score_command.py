@@ -3,40 +3,21 @@ answers with UsageError (exit 2)."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
+from command_support import bind
 
 from rtw_planner import cli
-from rtw_planner.cli import UsageError
 from rtw_planner.commands import score
 
 ROOT = Path(__file__).resolve().parents[2]
 TSK = ["1" if n in (4, 8, 12, 16) else "3" for n in range(1, 18)]
 
 
-def parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="rtw-planner")
-    score.add_parser(parser.add_subparsers(dest="command"))
-    return parser.parse_args(["score", *argv])
-
-
-def run_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
-    assert score.run(parse([*argv, "--json"])) == 0
-    out = capsys.readouterr().out
-    data = json.loads(out)
-    assert isinstance(data, dict)
-    return data
-
-
-def usage_error(argv: list[str]) -> str:
-    with pytest.raises(UsageError) as info:
-        score.run(parse(argv))
-    return str(info.value)
+parse, run_json, usage_error = bind(score, "score")
 
 
 def install_odi(data_dir: Path) -> None:
