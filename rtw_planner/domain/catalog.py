@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from rtw_planner.assets import bundled_resources_dir, data_dir, data_files, schema_validator
+from rtw_planner.assets import bundled_resources_dir, data_dir, data_files
 from rtw_planner.domain import casefile
 from rtw_planner.domain.case import Case
+from rtw_planner.domain.datafile import DataFileProblem, checked, read_json
 from rtw_planner.domain.demands import DemandSource, JobDemands
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.job_match import job_loads
@@ -51,10 +52,6 @@ class JobTemplate:
     note: str
     demands: JobDemands
     clinic: bool = False
-
-
-def _validator() -> Any:
-    return schema_validator("job-template-v1")
 
 
 def bundled_folder() -> Path:
@@ -97,17 +94,10 @@ def from_dict(data: object, path: Path, *, clinic: bool = False) -> JobTemplate:
     def fail(where: str, problem: str) -> CatalogError:
         return CatalogError(f"{path}: {where}: {problem}")
 
-    if not isinstance(data, dict):
-        raise fail("(top level)", "a job template must hold a JSON object")
-    if data.get("format") != FORMAT:
-        raise fail("format", f'{data.get("format")!r} is not allowed; expected "{FORMAT}"')
-    if type(data.get("version")) is not int or data["version"] != VERSION:
-        raise fail("version", f"{data.get('version')!r} is not supported; this build reads version {VERSION}")
-    from jsonschema.exceptions import best_match
-
-    error = best_match(_validator().iter_errors(data))
-    if error is not None:
-        raise fail("/".join(str(p) for p in error.absolute_path) or "(top level)", error.message)
+    try:
+        data = checked(data, "a job template", FORMAT, VERSION, "job-template-v1")
+    except DataFileProblem as problem:
+        raise CatalogError(f"{path}: {problem}") from None
     if data["id"] != path.stem:
         raise fail("id", f"{data['id']!r} must match the file name {path.name!r}")
     if data["source"] is None and data["illustrative"] is not True:
@@ -131,11 +121,9 @@ def from_dict(data: object, path: Path, *, clinic: bool = False) -> JobTemplate:
 def read_template(path: Path, *, clinic: bool = False) -> JobTemplate:
     """Read one template file; raises CatalogError naming the file and the problem."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogError(f"{path}: cannot be read ({exc})") from None
-    except json.JSONDecodeError as exc:
-        raise CatalogError(f"{path}: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        data = read_json(path)
+    except DataFileProblem as problem:
+        raise CatalogError(f"{path}: {problem}") from None
     return from_dict(data, path, clinic=clinic)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rtw_planner.assets import bundled_resources_dir, data_dir, data_files, schema_validator
+from rtw_planner.assets import bundled_resources_dir, data_dir, data_files
+from rtw_planner.domain.datafile import DataFileProblem, checked, read_json
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.formula import Formula, FormulaError, parse
 
@@ -238,10 +238,6 @@ class Instrument:
                       all(known) if known else None, met[1] if met else None, tuple(notes))
 
 
-def _validator() -> Any:
-    return schema_validator("instrument-v1")
-
-
 def bundled_folder() -> Path:
     """Where the shipped definitions are."""
     return bundled_resources_dir() / FOLDER
@@ -261,18 +257,10 @@ def from_dict(data: object, path: Path, *, clinic: bool = False) -> Instrument:
     def fail(where: str, problem: str) -> InstrumentError:
         return InstrumentError(f"{path}: {where}: {problem}")
 
-    if not isinstance(data, dict):
-        raise fail("(top level)", "an instrument file must hold a JSON object")
-    if data.get("format") != FORMAT:
-        raise fail("format", f'{data.get("format")!r} is not allowed; expected "{FORMAT}"')
-    if type(data.get("version")) is not int or data["version"] != VERSION:
-        raise fail("version", f"{data.get('version')!r} is not supported; this build reads version {VERSION}")
-    from jsonschema.exceptions import best_match
-
-    error = best_match(_validator().iter_errors(data))
-    if error is not None:
-        message = error.message if len(error.message) <= 300 else error.message[:299] + "…"
-        raise fail("/".join(str(p) for p in error.absolute_path) or "(top level)", message)
+    try:
+        data = checked(data, "an instrument file", FORMAT, VERSION, "instrument-v1")
+    except DataFileProblem as problem:
+        raise InstrumentError(f"{path}: {problem}") from None
     if data["id"].casefold() != path.stem.casefold():
         raise fail("id", f"{data['id']!r} must match the file name {path.name!r} (apart from case)")
     if not clinic and not data["licence"]["may_ship"]:
@@ -317,11 +305,9 @@ def from_dict(data: object, path: Path, *, clinic: bool = False) -> Instrument:
 def read_instrument(path: Path, *, clinic: bool = False) -> Instrument:
     """Read one definition file; raises InstrumentError naming the file and the problem."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InstrumentError(f"{path}: cannot be read ({exc})") from None
-    except json.JSONDecodeError as exc:
-        raise InstrumentError(f"{path}: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        data = read_json(path)
+    except DataFileProblem as problem:
+        raise InstrumentError(f"{path}: {problem}") from None
     return from_dict(data, path, clinic=clinic)
 
 
