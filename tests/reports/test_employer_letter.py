@@ -9,6 +9,7 @@ from datetime import date
 
 import pypdf
 import pytest
+from pdf_support import embedded_font_names
 from reportlab.lib.pagesizes import A4, LETTER
 
 from rtw_planner.domain.case import Case, Clinic, Clinician
@@ -67,15 +68,7 @@ def test_no_diagnosis_anywhere_in_the_file(case: Case) -> None:
 
 def test_only_embedded_dejavu_fonts(case: Case) -> None:
     pdf = render_employer_letter(case, CLINIC, LETTER_DATE, invariant=True)
-    base_fonts = []
-    for page in read(pdf).pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            base_fonts.append(str(font["/BaseFont"]))
-            for descendant in font.get("/DescendantFonts", []):
-                assert "/FontFile2" in descendant.get_object()["/FontDescriptor"]
-            if "/FontDescriptor" in font:
-                assert "/FontFile2" in font["/FontDescriptor"]
+    base_fonts = embedded_font_names(pdf)
     assert base_fonts
     assert all("DejaVuSans" in name for name in base_fonts), base_fonts
     assert not any("Helvetica" in name for name in base_fonts)

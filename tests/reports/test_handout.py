@@ -17,6 +17,7 @@ from typing import Any
 
 import pypdf
 import pytest
+from pdf_support import embedded_font_names
 from PIL import Image
 from reportlab.lib.pagesizes import A4, LETTER
 
@@ -133,15 +134,7 @@ def test_page_footer_and_running_header(case: Case) -> None:
 
 def test_only_embedded_dejavu_fonts(case: Case) -> None:
     pdf = render_patient_handout(case, CLINIC, TODAY, large_print=True, invariant=True)
-    base_fonts = []
-    for page in read(pdf).pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            base_fonts.append(str(font["/BaseFont"]))
-            for descendant in font.get("/DescendantFonts", []):
-                assert "/FontFile2" in descendant.get_object()["/FontDescriptor"]
-            if "/FontDescriptor" in font:
-                assert "/FontFile2" in font["/FontDescriptor"]
+    base_fonts = embedded_font_names(pdf)
     assert base_fonts
     assert all("DejaVuSans" in name for name in base_fonts), base_fonts
     assert b"Helvetica" not in pdf

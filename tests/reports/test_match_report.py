@@ -13,6 +13,7 @@ from typing import Any, cast
 
 import pypdf
 import pytest
+from pdf_support import embedded_font_names
 from PIL import Image
 from pypdf.generic import DictionaryObject
 from reportlab.graphics.shapes import Line, String
@@ -188,14 +189,7 @@ def test_another_table_is_named_with_its_gaps(case: Case) -> None:
 
 def test_only_embedded_dejavu_fonts(case: Case) -> None:
     pdf = render(case)
-    names = []
-    for page in pages(pdf):
-        resources = cast("DictionaryObject", page["/Resources"].get_object())
-        for ref in cast("DictionaryObject", resources["/Font"].get_object()).values():
-            font = cast("DictionaryObject", ref.get_object())
-            names.append(str(font["/BaseFont"]))
-            if "/FontDescriptor" in font:
-                assert "/FontFile2" in cast("DictionaryObject", font["/FontDescriptor"].get_object())
+    names = embedded_font_names(pdf)
     assert names
     assert all("DejaVuSans" in name for name in names), names
     assert b"Helvetica" not in pdf
