@@ -1,121 +1,89 @@
-"""Documents as a service for the CLI and the GUI: render a draft, or issue it under the consent rules and log it."""
+"""Documents as a service for the CLI and the GUI: the pre-flight, a draft, or an issued document in the log."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from rtw_planner.domain.case import Case, Clinic, ConsentCategory
-from rtw_planner.domain.disclosure import Delivery, DisclosureDecision, consented, decide
+from rtw_planner.domain.case import Case, Clinic
+from rtw_planner.domain.disclosure import (
+    DisclosureDecision,
+    DisclosureRequest,
+    DocumentKind,
+    decide,
+    default_request,
+)
+from rtw_planner.domain.preflight import Preflight, PreflightError, preflight
+from rtw_planner.domain.rendering import RenderOptions
 
 if TYPE_CHECKING:
     import peewee
 
     from rtw_planner.db.document_log import IssuedDocument
 
-
-CLINICAL_TEAM = "Clinical team"  # the report's internal readers: they see what the clinical record holds
-
-
-def is_clinical_team(recipient: str | None) -> bool:
-    """True for the clinic's own team (no recipient, or the name CLINICAL_TEAM)."""
-    return recipient is None or " ".join(recipient.casefold().split()) == CLINICAL_TEAM.casefold()
+Kind = DocumentKind  # the name the GUI and the commands use
 
 
-class Kind(StrEnum):
-    """The documents RTW Planner prints."""
-
-    EMPLOYER_LETTER = "employer-letter"
-    PATIENT_HANDOUT = "patient-handout"
-    MATCH_REPORT = "match-report"
-
-    @property
-    def label(self) -> str:
-        """Plain name."""
-        return {"employer-letter": "Employer letter", "patient-handout": "Patient handout",
-                "match-report": "Job-match report"}[self.value]
-
-
-@dataclass(frozen=True)
-class IssueRequest:
-    """What the clinician chose when issuing: to whom, how, and the UK patient-review date."""
-
-    recipient: str
-    delivery: Delivery = Delivery.PATIENT_COPY
-    patient_offered_on: date | None = None
-    diagnosis_by_scheme: bool = False
-
-
-def decision_for(kind: Kind, case: Case, clinic: Clinic, request: IssueRequest | None,
+def decision_for(kind: DocumentKind, case: Case, clinic: Clinic, request: DisclosureRequest | None,
                  today: date) -> DisclosureDecision:
-    """The disclosure decision a document is rendered under. The handout is the patient's own copy; the report
-    and the letter carry functional information unless a consent in force allows more."""
-    if kind is Kind.PATIENT_HANDOUT:
-        return DisclosureDecision(case.patient_name, Delivery.PATIENT_COPY, frozenset({ConsentCategory.FUNCTIONAL}),
-                                  ("The patient's own handout.",))
-    if kind is Kind.MATCH_REPORT:
-        recipient = request.recipient if request else CLINICAL_TEAM
-        internal = is_clinical_team(recipient)
-        categories = {ConsentCategory.FUNCTIONAL}
-        reasons = ["Functional information: the report never includes the diagnosis or clinical notes."]
-        given = consented(case, recipient, today)
-        for category, what in ((ConsentCategory.PROJECTIONS, "Capacity projections, as estimates"),
-                               (ConsentCategory.OUTCOME_SCORES, "Outcome scores"),
-                               (ConsentCategory.PAIN_SCORES, "Pain scores")):
-            if internal or category in given:  # the report applies the same rule when it is built
-                categories.add(category)
-                reasons.append(f"{what} (the clinical team, or consent in force).")
-        delivery = request.delivery if request else Delivery.SENT
-        return DisclosureDecision(recipient, delivery, frozenset(categories), tuple(reasons))
-    recipient = request.recipient if request else (case.employer or "the employer")
-    delivery = request.delivery if request else Delivery.PATIENT_COPY
-    return decide(case, recipient, delivery, today, jurisdiction=clinic.jurisdiction,
-                  patient_offered_on=request.patient_offered_on if request else None,
-                  diagnosis_by_scheme=request.diagnosis_by_scheme if request else False)
+    """The disclosure decision a document is rendered under (the default request when none is given)."""
+    return decide(kind, case, request or default_request(kind, case), today, jurisdiction=clinic.jurisdiction)
 
 
-def render(kind: Kind, case: Case, clinic: Clinic, *, today: date | None = None,
-           request: IssueRequest | None = None, large_print: bool = False, invariant: bool = False) -> bytes:
-    """The document as PDF bytes (reportlab loads here, on first use)."""
+def check(kind: DocumentKind, case: Case, clinic: Clinic, request: DisclosureRequest | None,
+          today: date | None = None) -> Preflight:
+    """Every blocking problem and warning for issuing this document today."""
+    return preflight(kind, case, request or default_request(kind, case), today or date.today(),
+                     jurisdiction=clinic.jurisdiction)
+
+
+def render(kind: DocumentKind, case: Case, clinic: Clinic, *, today: date | None = None,
+           request: DisclosureRequest | None = None, options: RenderOptions | None = None,
+           invariant: bool = False) -> bytes:
+    """The document as PDF bytes, a draft unless the options say otherwise (reportlab loads here, on first use).
+    Raises ValidationError when the disclosure rules do not allow the request."""
     today = today or date.today()
-    if kind is Kind.EMPLOYER_LETTER:
+    options = options or RenderOptions()
+    if kind is DocumentKind.EMPLOYER_LETTER:
         from rtw_planner.reports.employer_letter import render_employer_letter
 
-        if request is None:
-            return render_employer_letter(case, clinic, today, invariant=invariant)
-        return render_employer_letter(case, clinic, today, invariant=invariant, recipient=request.recipient,
-                                      delivery=request.delivery, patient_offered_on=request.patient_offered_on,
-                                      diagnosis_by_scheme=request.diagnosis_by_scheme)
-    if kind is Kind.PATIENT_HANDOUT:
+        return render_employer_letter(case, clinic, today, request=request, options=options, invariant=invariant)
+    if kind is DocumentKind.PATIENT_HANDOUT:
         from rtw_planner.reports.handout import render_patient_handout
 
-        return render_patient_handout(case, clinic, today, large_print=large_print, invariant=invariant)
+        return render_patient_handout(case, clinic, today, options=options, invariant=invariant)
     from rtw_planner.reports.match_report import render_match_report
 
-    recipient = request.recipient if request else None
-    return render_match_report(case, clinic, today, invariant=invariant,
-                               recipient=None if is_clinical_team(recipient) else recipient)
+    return render_match_report(case, clinic, today, request=request, options=options, invariant=invariant)
 
 
-def issue(db: peewee.Database, kind: Kind, case: Case, clinic: Clinic, request: IssueRequest, *,
-          today: date | None = None, large_print: bool = False) -> tuple[IssuedDocument, bytes]:
-    """Render under the consent rules, keep the exact PDF in the disclosure log, and mark the plan version as
-    issued. The case must be saved. Raises ValidationError when the rules do not allow it (nothing is logged)."""
+def issue(db: peewee.Database, kind: DocumentKind, case: Case, clinic: Clinic, request: DisclosureRequest, *,
+          today: date | None = None, options: RenderOptions | None = None,
+          source_sha256: str | None = None) -> tuple[IssuedDocument, bytes]:
+    """Issue the document: the pre-flight first (PreflightError lists every blocking problem and nothing is
+    written), then the PDF without a draft mark, kept in the disclosure log, and the plan version it was made
+    from marked as issued. A stored case is logged by its id; a case read from a file (no id) by the file's
+    SHA-256, and no stored case is touched."""
     from rtw_planner.db.document_log import DocumentLog
     from rtw_planner.db.repository import CaseRepository
 
-    if case.id is None:
-        raise ValueError("only a saved case can be issued")
+    if (case.id is None) == (source_sha256 is None):
+        raise ValueError("issue a stored case, or a case file with its SHA-256")
     today = today or date.today()
+    result = check(kind, case, clinic, request, today)
+    if not result.can_issue:
+        raise PreflightError(result)
     decision = decision_for(kind, case, clinic, request, today)
-    pdf = render(kind, case, clinic, today=today, request=request, large_print=large_print)
+    final = replace(options or RenderOptions(), draft=False)
+    pdf = render(kind, case, clinic, today=today, request=request, options=final)
     with db.atomic():
-        version = CaseRepository(db).issue_plan(case.id) if not case.plan.is_empty() else None
+        version = None
+        if case.id is not None and not case.plan.is_empty():
+            version = CaseRepository(db).issue_plan(case.id)
         entry = DocumentLog(db).record(
             case.id, kind.value, decision.recipient, decision.delivery.value,
             [c.value for c in decision.categories], case.clinician.name if case.clinician else "", pdf,
             patient_offered_on=request.patient_offered_on, diagnosis_by_scheme=decision.diagnosis_by_scheme,
-            plan_version=version)
+            plan_version=version, source_sha256=source_sha256, recipient_role=decision.role.value)
     return entry, pdf

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -34,3 +36,19 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 def demo_text() -> str:
     """The demo case file's text."""
     return DEMO.read_text(encoding="utf-8")
+
+
+DEMO_WRITTEN_FOR = date(2026, 12, 6)  # the day the demo's dates were chosen around
+
+
+def shift_dates(text: str, days: int) -> str:
+    """Every ISO date in a case file moved by `days`, so a case keeps its shape relative to another day."""
+    return re.sub(r"\b(\d{4}-\d{2}-\d{2})\b",
+                  lambda m: (date.fromisoformat(m.group(1)) + timedelta(days=days)).isoformat(), text)
+
+
+@pytest.fixture
+def current_demo_text(demo_text: str) -> str:
+    """The demo case with its dates moved to stand to today as they stand to 6 December 2026, for tests that go
+    through the real clock (the command line): the review and the return to work stay in the future."""
+    return shift_dates(demo_text, (date.today() - DEMO_WRITTEN_FOR).days)

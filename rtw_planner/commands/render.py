@@ -1,8 +1,11 @@
-"""`render KIND --case FILE --out FILE.pdf`: a draft document; with `--issue --recipient NAME`, an issued one."""
+"""`render KIND --case FILE --out FILE.pdf`: a draft document; with `--issue --recipient NAME`, an issued one.
+
+Rendering never changes a stored case: a document issued from a file is logged against the file's SHA-256."""
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from dataclasses import replace
 from datetime import date
@@ -10,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import peewee
-
     from rtw_planner.domain.case import Case
+    from rtw_planner.domain.disclosure import DisclosureRequest, DocumentKind
 
 KINDS = ("employer-letter", "patient-handout", "match-report")
+ROLES = ("employer", "insurer", "health-professional", "clinical-team")
 
 
 def add_parser(subparsers: Any) -> None:
@@ -24,16 +27,22 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--case", required=True, type=Path, metavar="FILE", help="case file to read")
     parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     parser.add_argument("--paper", choices=["a4", "letter"], help="paper size (default: the clinic's setting)")
-    parser.add_argument("--large-print", action="store_true", help="patient handout in 16 pt")
-    parser.add_argument("--issue", action="store_true", help="issue it: apply the consent rules and log it")
+    parser.add_argument("--large-print", action="store_true", help="16 pt body text (every document)")
+    parser.add_argument("--units", choices=["kg", "lb"],
+                        help="loads in kg (forces in N) or lb (forces in lbf); default: the clinic's setting")
+    parser.add_argument("--issue", action="store_true",
+                        help="issue it: check it can be issued, apply the consent rules and log it")
     parser.add_argument("--recipient", metavar="NAME", help="who receives it (needed with --issue)")
+    parser.add_argument("--role", choices=ROLES,
+                        help="the recipient's role (default: clinical-team for the recipient 'Clinical team', "
+                             "else employer)")
     parser.add_argument("--send", action="store_true",
-                        help="the clinic sends it (needs consent to release functional information to NAME); "
-                             "otherwise it is the patient's copy to pass on")
+                        help="the clinic sends the letter (needs consent to release functional information to NAME); "
+                             "otherwise it is the patient's copy to pass on. A match report is always sent.")
     parser.add_argument("--patient-offered-on", metavar="YYYY-MM-DD",
-                        help="the day the patient was offered the letter to read (required to send in the UK)")
+                        help="the day the patient was offered the document to read (required to send in the UK)")
     parser.add_argument("--scheme-diagnosis", action="store_true",
-                        help="workers' compensation: include the diagnosis because the scheme requires it")
+                        help="workers' compensation: include the diagnosis where the jurisdiction's scheme allows it")
 
 
 def _date(option: str, value: str | None) -> date | None:
@@ -44,65 +53,85 @@ def _date(option: str, value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option}: {value!r} is not allowed; expected a date written YYYY-MM-DD") from None
+        raise UsageError(f"{option}: {value[:40]!r} is not allowed; expected a date written YYYY-MM-DD") from None
 
 
-def stored_case(db: peewee.Database, case: Case) -> tuple[Case, bool]:
-    """The saved case matching the file (same patient, date of birth and employer), else the file imported as a
-    new case; True when imported."""
-    from rtw_planner.db.repository import CaseRepository
+def _request(kind: DocumentKind, case: Case, args: argparse.Namespace) -> DisclosureRequest:
+    """The disclosure request from the options; UsageError when they do not fit the document."""
+    from rtw_planner.cli import UsageError
+    from rtw_planner.domain.disclosure import (
+        CLINICAL_TEAM,
+        Delivery,
+        DisclosureRequest,
+        DocumentKind,
+        RecipientRole,
+        same_recipient,
+    )
 
-    repository = CaseRepository(db)
-    for summary in repository.summaries(case.patient_name, 0, 50):
-        saved = repository.get(summary.id)
-        if (saved.patient_name, saved.date_of_birth, saved.employer) == (case.patient_name, case.date_of_birth,
-                                                                          case.employer):
-            return repository.save(case.with_id(saved.id)), False
-    return repository.save(case.with_id(None)), True
+    offered = _date("--patient-offered-on", args.patient_offered_on)
+    if kind is DocumentKind.PATIENT_HANDOUT:
+        if args.send or args.scheme_diagnosis or args.role:
+            raise UsageError("--send, --role and --scheme-diagnosis: not allowed for the patient handout, which is "
+                             "the patient's own copy")
+        return DisclosureRequest(case.patient_name, RecipientRole.PATIENT, Delivery.PATIENT_COPY)
+    recipient = (args.recipient or "").strip()
+    if not recipient:
+        raise UsageError("--recipient: missing; --issue needs the name of who receives the document")
+    if args.role:
+        role = RecipientRole(args.role.replace("-", "_"))
+    else:
+        role = RecipientRole.CLINICAL_TEAM if same_recipient(recipient, CLINICAL_TEAM) else RecipientRole.EMPLOYER
+    sent = args.send or kind is DocumentKind.MATCH_REPORT
+    return DisclosureRequest(recipient, role, Delivery.SENT if sent else Delivery.PATIENT_COPY, offered,
+                             args.scheme_diagnosis)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Render, or issue and log."""
+    """Render a draft, or run the pre-flight, issue and log."""
     from rtw_planner.cli import UsageError, check_output, database, read_case_file
     from rtw_planner.db.repository import ClinicRepository
-    from rtw_planner.documents import IssueRequest, Kind, issue, render
+    from rtw_planner.documents import check, issue, render
     from rtw_planner.domain.case import Clinic
-    from rtw_planner.domain.disclosure import Delivery
+    from rtw_planner.domain.disclosure import DocumentKind
     from rtw_planner.domain.errors import ValidationError
+    from rtw_planner.domain.preflight import PreflightError
+    from rtw_planner.domain.rendering import RenderOptions
+    from rtw_planner.domain.units import MassUnit
     from rtw_planner.files import write_private
 
-    kind = Kind(args.document)
+    kind = DocumentKind(args.document)
     case = read_case_file(args.case)
     check_output(args.out)
-    offered = _date("--patient-offered-on", args.patient_offered_on)
+    options = RenderOptions(draft=not args.issue, large_print=args.large_print,
+                            mass_unit=MassUnit(args.units) if args.units else None)
     if not args.issue:
-        if args.recipient or args.send or offered or args.scheme_diagnosis:
-            raise UsageError("--recipient, --send, --patient-offered-on and --scheme-diagnosis go with --issue")
+        if args.recipient or args.send or args.patient_offered_on or args.scheme_diagnosis or args.role:
+            raise UsageError("--recipient, --role, --send, --patient-offered-on and --scheme-diagnosis go with "
+                             "--issue")
         db = database(args, create=False)
         clinic = ClinicRepository(db).get() if db is not None else Clinic()
         clinic = replace(clinic, paper_size=args.paper) if args.paper else clinic
-        write_private(args.out, render(kind, case, clinic, large_print=args.large_print))
+        try:
+            pdf = render(kind, case, clinic, options=options)
+        except ValidationError as exc:
+            raise UsageError(str(exc)) from None
+        write_private(args.out, pdf)
         return 0
-    if kind is Kind.PATIENT_HANDOUT and (args.send or args.scheme_diagnosis):
-        raise UsageError("--send and --scheme-diagnosis: not allowed for the patient handout, which is the "
-                         "patient's own copy")
-    if not (args.recipient or "").strip():
-        raise UsageError("--recipient: missing; --issue needs the name of who receives the document")
-    request = IssueRequest(args.recipient.strip(), Delivery.SENT if args.send else Delivery.PATIENT_COPY, offered,
-                           args.scheme_diagnosis)
+    request = _request(kind, case, args)
     db = database(args)
     assert db is not None
     clinic = ClinicRepository(db).get()
     clinic = replace(clinic, paper_size=args.paper) if args.paper else clinic
+    source = hashlib.sha256(args.case.read_bytes()).hexdigest()
     try:
-        from rtw_planner.documents import decision_for
-
-        decision_for(kind, case, clinic, request, date.today())  # refuse before anything is written
+        entry, pdf = issue(db, kind, case, clinic, request, options=options, source_sha256=source)
+    except PreflightError as exc:
+        raise UsageError(str(exc)) from None
     except ValidationError as exc:
         raise UsageError(str(exc)) from None
-    saved, imported = stored_case(db, case)
-    entry, pdf = issue(db, kind, saved, clinic, request, large_print=args.large_print)
     write_private(args.out, pdf)
-    print(f"Issued {kind.label.lower()} to {entry.recipient} ({entry.delivery.replace('_', ' ')}); case {saved.id}"
-          f"{' (imported)' if imported else ''}; SHA-256 {entry.sha256}", file=sys.stderr)
+    for warning in check(kind, case, clinic, request).warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Issued {kind.label.lower()} to {entry.recipient} ({entry.delivery.replace('_', ' ')}), logged against "
+          f"case file SHA-256 {source}; document SHA-256 {entry.sha256}", file=sys.stderr)
     return 0

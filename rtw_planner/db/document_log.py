@@ -18,7 +18,7 @@ class IssuedDocument:
     """One entry of the disclosure log (the PDF itself is read with `DocumentLog.pdf`)."""
 
     id: int
-    case_id: int
+    case_id: int | None  # None when issued from a case file that was never stored
     kind: str
     issued_at: datetime
     recipient: str
@@ -29,6 +29,8 @@ class IssuedDocument:
     diagnosis_by_scheme: bool
     plan_version: int | None
     sha256: str
+    source_sha256: str | None = None  # the case file's SHA-256, when issued from a file
+    recipient_role: str = ""
 
 
 class DocumentLog:
@@ -37,32 +39,45 @@ class DocumentLog:
     def __init__(self, db: pw.Database) -> None:
         self.db = db
 
-    def record(self, case_id: int, kind: str, recipient: str, delivery: str, categories: list[str], clinician: str,
-               pdf: bytes, *, patient_offered_on: date | None = None, diagnosis_by_scheme: bool = False,
-               plan_version: int | None = None) -> IssuedDocument:
-        """Log an issued document in one transaction; returns the entry."""
+    def record(self, case_id: int | None, kind: str, recipient: str, delivery: str, categories: list[str],
+               clinician: str, pdf: bytes, *, patient_offered_on: date | None = None,
+               diagnosis_by_scheme: bool = False, plan_version: int | None = None, source_sha256: str | None = None,
+               recipient_role: str = "") -> IssuedDocument:
+        """Log an issued document in one transaction; returns the entry. A document issued from a case file has
+        no case id and carries the file's SHA-256."""
+        if (case_id is None) == (source_sha256 is None):
+            raise ValueError("a logged document needs a stored case or a case file's SHA-256, not both")
         with self.db.atomic():
             row_id = IssuedDocumentRow.insert(
                 case=case_id, kind=kind, issued_at=datetime.now(), recipient=recipient, delivery=delivery,
                 categories_json=json.dumps(sorted(categories)), clinician=clinician,
                 patient_offered_on=patient_offered_on, diagnosis_by_scheme=diagnosis_by_scheme,
                 plan_version=plan_version, sha256=hashlib.sha256(pdf).hexdigest(), pdf=pdf,
+                source_sha256=source_sha256, recipient_role=recipient_role,
             ).execute()
-        return self.entries(case_id, entry_id=int(row_id))[0]
+        return self._select(IssuedDocumentRow.id == int(row_id))[0]
 
     def entries(self, case_id: int, entry_id: int | None = None) -> list[IssuedDocument]:
         """A case's issued documents, newest first."""
+        where = IssuedDocumentRow.case == case_id
+        return self._select(where if entry_id is None else where & (IssuedDocumentRow.id == entry_id))
+
+    def entries_for_file(self, source_sha256: str) -> list[IssuedDocument]:
+        """Documents issued from the case file with this SHA-256, newest first."""
+        return self._select(IssuedDocumentRow.source_sha256 == source_sha256)
+
+    def _select(self, where: pw.Expression) -> list[IssuedDocument]:
         query = IssuedDocumentRow.select(
             IssuedDocumentRow.id, IssuedDocumentRow.case, IssuedDocumentRow.kind, IssuedDocumentRow.issued_at,
             IssuedDocumentRow.recipient, IssuedDocumentRow.delivery, IssuedDocumentRow.categories_json,
             IssuedDocumentRow.clinician, IssuedDocumentRow.patient_offered_on, IssuedDocumentRow.diagnosis_by_scheme,
-            IssuedDocumentRow.plan_version, IssuedDocumentRow.sha256,
-        ).where(IssuedDocumentRow.case == case_id)
-        if entry_id is not None:
-            query = query.where(IssuedDocumentRow.id == entry_id)
-        return [IssuedDocument(r.id, case_id, r.kind, r.issued_at, r.recipient, r.delivery,
+            IssuedDocumentRow.plan_version, IssuedDocumentRow.sha256, IssuedDocumentRow.source_sha256,
+            IssuedDocumentRow.recipient_role,
+        ).where(where)
+        return [IssuedDocument(r.id, r.__data__.get("case"), r.kind, r.issued_at, r.recipient, r.delivery,
                                tuple(json.loads(r.categories_json)), r.clinician, r.patient_offered_on,
-                               bool(r.diagnosis_by_scheme), r.plan_version, r.sha256)
+                               bool(r.diagnosis_by_scheme), r.plan_version, r.sha256, r.source_sha256,
+                               r.recipient_role)
                 for r in query.order_by(IssuedDocumentRow.issued_at.desc(), IssuedDocumentRow.id.desc())]
 
     def pdf(self, entry_id: int) -> bytes:

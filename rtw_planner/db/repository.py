@@ -92,7 +92,7 @@ class CaseRepository:
         clinician = None
         if row.clinician_id is not None:
             c = ClinicianRow.get_by_id(row.clinician_id)
-            clinician = Clinician(c.name, c.profession, c.registration_number)
+            clinician = Clinician(c.name, c.profession, c.registration_number, c.phone, c.email)
         consents = tuple(
             Consent(ConsentCategory(c.category), c.recipient, c.purpose, c.date_given, c.expiry, c.withdrawn_on)
             for c in ConsentRow.select().where(ConsentRow.case == case_id).order_by(ConsentRow.id)
@@ -297,12 +297,13 @@ class CaseRepository:
     def _clinician_id(self, clinician: Clinician | None) -> int | None:
         if clinician is None:
             return None
+        details = {"profession": clinician.profession, "phone": clinician.phone, "email": clinician.email}
         row, _ = ClinicianRow.get_or_create(
-            name=clinician.name, registration_number=clinician.registration_number,
-            defaults={"profession": clinician.profession},
+            name=clinician.name, registration_number=clinician.registration_number, defaults=details,
         )
-        if row.profession != clinician.profession:
-            row.profession = clinician.profession
+        if any(getattr(row, k) != v for k, v in details.items()):
+            for key, value in details.items():
+                setattr(row, key, value)
             row.save()
         return int(row.id)
 
@@ -332,12 +333,15 @@ class ClinicRepository:
         """The clinic details, or empty ones if none were saved."""
         from rtw_planner.domain.case import Clinic
         from rtw_planner.domain.jurisdiction import Jurisdiction
+        from rtw_planner.domain.units import MassUnit
 
         row = ClinicRow.select().order_by(ClinicRow.id).first()
         if row is None:
             return Clinic()
         logo = bytes(row.logo_png) if row.logo_png is not None else None
-        return Clinic(row.name, row.address, row.phone, row.email, logo, row.paper_size, Jurisdiction(row.jurisdiction))
+        return Clinic(row.name, row.address, row.phone, row.email, logo, row.paper_size, Jurisdiction(row.jurisdiction),
+                      MassUnit(row.mass_unit) if row.mass_unit else None, bool(row.quarter_hours),
+                      int(row.draft_retention_days))
 
     def save(self, clinic: Clinic) -> None:
         """Replace the clinic details in one transaction."""
@@ -345,4 +349,7 @@ class ClinicRepository:
             ClinicRow.delete().execute()
             ClinicRow.insert(name=clinic.name, address=clinic.address, phone=clinic.phone, email=clinic.email,
                              logo_png=clinic.logo_png, paper_size=clinic.paper_size,
-                             jurisdiction=clinic.jurisdiction.value).execute()
+                             jurisdiction=clinic.jurisdiction.value,
+                             mass_unit=clinic.mass_unit.value if clinic.mass_unit else None,
+                             quarter_hours=clinic.quarter_hours,
+                             draft_retention_days=clinic.draft_retention_days).execute()

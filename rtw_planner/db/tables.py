@@ -27,6 +27,9 @@ class ClinicRow(BaseTable):
     logo_png = pw.BlobField(null=True)
     paper_size = pw.TextField(default="a4")
     jurisdiction = pw.TextField(default="generic", constraints=[pw.SQL("DEFAULT 'generic'")])
+    mass_unit = pw.TextField(null=True)
+    quarter_hours = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT 0")])
+    draft_retention_days = pw.IntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
 
     class Meta:
         table_name = "clinic"
@@ -38,6 +41,8 @@ class ClinicianRow(BaseTable):
     name = pw.TextField()
     profession = pw.TextField(default="")
     registration_number = pw.TextField(default="")
+    phone = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
+    email = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "clinician"
@@ -119,9 +124,10 @@ class PlanVersionRow(BaseTable):
 
 
 class IssuedDocumentRow(BaseTable):
-    """The disclosure log: one row per issued document, with the exact PDF so it can be reprinted unchanged."""
+    """The disclosure log: one row per issued document, with the exact PDF so it can be reprinted unchanged. A
+    document issued from a case file has no stored case, and the file's SHA-256 instead."""
 
-    case = pw.ForeignKeyField(CaseRow, on_delete="CASCADE", column_name="case_id")
+    case = pw.ForeignKeyField(CaseRow, null=True, on_delete="CASCADE", column_name="case_id")
     kind = pw.TextField()
     issued_at = pw.DateTimeField()
     recipient = pw.TextField()
@@ -133,6 +139,8 @@ class IssuedDocumentRow(BaseTable):
     plan_version = pw.IntegerField(null=True)
     sha256 = pw.TextField()
     pdf = pw.BlobField()
+    source_sha256 = pw.TextField(null=True)
+    recipient_role = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "issued_document"

@@ -16,18 +16,32 @@ from rtw_planner.domain.outcomes import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.plan import Plan
 from rtw_planner.domain.profile import PhysicalProfile
 from rtw_planner.domain.summary import CaseSummary as CaseSummary  # re-exported for callers
+from rtw_planner.domain.units import MassUnit
 from rtw_planner.domain.validation import MAX_LONG_TEXT, a_date, text
+
+MAX_DRAFT_RETENTION_DAYS = 365
 
 
 class ConsentCategory(StrEnum):
     """What a consent allows to be disclosed."""
 
     FUNCTIONAL = "functional"  # abilities, restrictions, schedule, adjustments
+    DATE_OF_BIRTH = "date_of_birth"
+    GRIP_NORMS = "grip_norms"  # grip strength compared with population norms
+    EFFORT = "effort"  # effort and consistency ratings of the evaluation
     DIAGNOSIS = "diagnosis"
     PAIN_SCORES = "pain_scores"
     OUTCOME_SCORES = "outcome_scores"
     CLINICAL_NOTES = "clinical_notes"
     PROJECTIONS = "projections"
+
+    @property
+    def label(self) -> str:
+        """Plain words, as a notice or a consent form names the category."""
+        return {"functional": "abilities, limits, schedule and adjustments", "date_of_birth": "date of birth",
+                "grip_norms": "grip strength against population norms", "effort": "effort and consistency ratings",
+                "diagnosis": "diagnosis", "pain_scores": "pain scores", "outcome_scores": "outcome scores",
+                "clinical_notes": "clinical notes", "projections": "capacity projections"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -37,12 +51,21 @@ class Clinician:
     name: str
     profession: str = ""
     registration_number: str = ""
+    phone: str = ""  # a direct line, for the employer's questions
+    email: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", text("clinician name", self.name, required=True))
         object.__setattr__(self, "profession", text("clinician profession", self.profession))
         object.__setattr__(self, "registration_number",
                            text("clinician registration number", self.registration_number, max_length=60))
+        object.__setattr__(self, "phone", text("clinician phone", self.phone, max_length=60))
+        object.__setattr__(self, "email", text("clinician email", self.email))
+
+    @property
+    def contact(self) -> str:
+        """'0161 496 0000 or priya@example.org', or '' when neither is recorded."""
+        return " or ".join(b for b in (self.phone, self.email) if b)
 
 
 @dataclass(frozen=True)
@@ -178,6 +201,16 @@ class Clinic:
     logo_png: bytes | None = None
     paper_size: str = "a4"
     jurisdiction: Jurisdiction = Jurisdiction.GENERIC
+    mass_unit: MassUnit | None = None  # None: lb in the United States, kg elsewhere
+    quarter_hours: bool = False  # hours a day in documents rounded to the nearest quarter hour
+    draft_retention_days: int = 0  # 0: drafts are deleted when the document dialog closes
+
+    @property
+    def units(self) -> MassUnit:
+        """The unit documents print loads in (forces follow: N with kgf, or lbf)."""
+        if self.mass_unit is not None:
+            return self.mass_unit
+        return MassUnit.LB if self.jurisdiction is Jurisdiction.US else MassUnit.KG
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", text("clinic name", self.name))
@@ -188,5 +221,13 @@ class Clinic:
             raise ValidationError("jurisdiction", self.jurisdiction, ", ".join(j.value for j in Jurisdiction))
         if self.paper_size not in ("a4", "letter"):
             raise ValidationError("paper size", self.paper_size, "a4 or letter")
+        if self.mass_unit is not None and not isinstance(self.mass_unit, MassUnit):
+            raise ValidationError("units", self.mass_unit, "kg or lb")
+        if not isinstance(self.quarter_hours, bool):
+            raise ValidationError("round hours to quarter hours", self.quarter_hours, "true or false")
+        days = self.draft_retention_days
+        if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_DRAFT_RETENTION_DAYS:
+            raise ValidationError("keep drafts for", days,
+                                  f"a whole number of days from 0 to {MAX_DRAFT_RETENTION_DAYS}")
         if self.logo_png is not None and not self.logo_png.startswith(b"\x89PNG"):
             raise ValidationError("clinic logo", "(binary data)", "a PNG image")

@@ -222,7 +222,8 @@ def to_dict(case: Case) -> dict[str, Any]:
         "job_title": case.job_title,
         "clinician": None if clinician is None else {
             "name": clinician.name, "profession": clinician.profession,
-            "registration_number": clinician.registration_number,
+            "registration_number": clinician.registration_number, "phone": clinician.phone,
+            "email": clinician.email,
         },
         "diagnosis": case.diagnosis,
         "review_date": _iso(case.review_date),

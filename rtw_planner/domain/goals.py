@@ -135,6 +135,31 @@ def this_weeks_small_step(goals: Iterable[Goal], quotas: Iterable[QuotaActivity]
     return ""
 
 
+def goal_quota_warnings(goals: Iterable[Goal], quotas: Iterable[QuotaActivity],
+                        start_date: date) -> list[tuple[str, str, str]]:
+    """(field, problem, what to do) for a quota that cannot reach its goal, and for an open goal due before the
+    quota linked to it reaches the goal. Goals are named by id, never by the patient's words."""
+    from datetime import timedelta
+
+    activities = list(quotas)
+    out: list[tuple[str, str, str]] = []
+    reached: dict[str, date] = {}
+    for activity in activities:
+        try:
+            reached[activity.name] = start_date + timedelta(weeks=len(activity.weeks()) - 1)
+        except ValidationError:
+            out.append(("Plan: graded activity", "a quota does not reach its goal within two years.",
+                        "Raise the weekly percent or lower the goal."))
+    for goal in (g for g in goals if g.status.is_open):
+        for activity in activities:
+            linked = activity.name == goal.quota_activity or goal.id in activity.goal_ids
+            if linked and activity.name in reached and goal.due < reached[activity.name]:
+                out.append((f"Plan: goal '{goal.id}'", f"the goal is due on {goal.due.isoformat()}, but its quota "
+                            f"reaches the goal only in the week of {reached[activity.name].isoformat()}.",
+                            "Move the goal's date, or let the quota rise faster."))
+    return out
+
+
 @dataclass(frozen=True)
 class Appointment:
     """The next appointment: date and time, who with, and where."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -18,6 +19,10 @@ MAX_PHASE_WEEKS = 52
 DEFAULT_MAX_WEEKS = 6  # a phased return typically lasts 4-6 weeks (York policy: normally at most 6)
 FIRST_REVIEW_DAYS = 13  # the first review falls by the end of week 2: the start date + 13 days at the latest
 CENT = Decimal("0.01")
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# Working days suggested for n days a week, spread so rest days fall between work days.
+DEFAULT_WEEKDAYS = {1: (2,), 2: (1, 3), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2, 3, 4), 6: (0, 1, 2, 3, 4, 5),
+                    7: (0, 1, 2, 3, 4, 5, 6)}
 
 
 class Duties(StrEnum):
@@ -81,6 +86,8 @@ class Phase:
     duties: Duties = Duties.MODIFIED
     restrictions: tuple[str, ...] = ()
     progression_criteria: str = ""
+    step_down_intended: bool = False  # fewer hours than the phase before, on purpose (the letter says so)
+    weekdays: tuple[int, ...] | None = None  # 0 = Monday; None = suggested from the days a week
 
     def __post_init__(self) -> None:
         if isinstance(self.weeks, bool) or not isinstance(self.weeks, int) or not 1 <= self.weeks <= MAX_PHASE_WEEKS:
@@ -96,6 +103,38 @@ class Phase:
                            tuple(text("phase restriction", r, required=True) for r in self.restrictions))
         object.__setattr__(self, "progression_criteria",
                            text("progression criteria", self.progression_criteria, max_length=MAX_LONG_TEXT))
+        if not isinstance(self.step_down_intended, bool):
+            raise ValidationError("phase step down intended", self.step_down_intended, "true or false")
+        if self.weekdays is not None:
+            days = tuple(self.weekdays)
+            if (not days or len(set(days)) != len(days)
+                    or not all(isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in days)):
+                raise ValidationError("phase working days", days, "different days of the week, Monday 0 to Sunday 6")
+            if self.days_per_week is not None and len(days) != math.ceil(self.days_per_week):
+                raise ValidationError("phase working days", days,
+                                      f"{math.ceil(self.days_per_week)} days, as many as the phase's days a week")
+            object.__setattr__(self, "weekdays", tuple(sorted(days)))
+
+
+def suggested_weekdays(days_per_week: float) -> tuple[int, ...]:
+    """Working days for a number of days a week (a part day counts as a day): 3 -> Mon, Wed, Fri."""
+    return DEFAULT_WEEKDAYS[min(7, max(1, math.ceil(days_per_week)))]
+
+
+def weekday_names(days: tuple[int, ...]) -> str:
+    """'Mon to Fri' for a run of three or more days, else 'Mon, Wed, Fri'."""
+    ordered = sorted(days)
+    if len(ordered) >= 3 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{WEEKDAY_NAMES[ordered[0]]} to {WEEKDAY_NAMES[ordered[-1]]}"
+    return ", ".join(WEEKDAY_NAMES[d] for d in ordered)
+
+
+def clock_hours(hours: float, quarter_hours: bool = False) -> str:
+    """Hours as h:mm, to the nearest minute or (a clinic setting) the nearest quarter hour: 4.8 -> '4:48' or
+    '4:45'; 3.3333 -> '3:20' or '3:15'."""
+    step = 15 if quarter_hours else 1
+    minutes = int(_decimal(hours * 60 / step).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * step
+    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 def default_phases() -> tuple[Phase, ...]:
@@ -139,6 +178,13 @@ class ScheduledPhase:
     duties: Duties
     restrictions: tuple[str, ...]
     progression_criteria: str
+    weekdays: tuple[int, ...] = ()
+    step_down_intended: bool = False
+
+    @property
+    def weekday_text(self) -> str:
+        """'Mon to Fri', 'Mon, Wed, Fri'."""
+        return weekday_names(self.weekdays)
 
 
 @dataclass(frozen=True)
@@ -188,9 +234,15 @@ class PhasedReturn:
             last = first + timedelta(days=7 * phase.weeks - 1)
             out.append(ScheduledPhase(number, first, last, phase.percent, _cents(weekly), days,
                                       _cents(weekly / _decimal(days)), phase.duties, phase.restrictions,
-                                      phase.progression_criteria))
+                                      phase.progression_criteria, phase.weekdays or suggested_weekdays(days),
+                                      phase.step_down_intended))
             first = last + timedelta(days=1)
         return out
+
+    def step_downs(self) -> list[ScheduledPhase]:
+        """Phases with fewer weekly hours than the phase before them."""
+        schedule = self.schedule()
+        return [p for before, p in zip(schedule, schedule[1:], strict=False) if p.weekly_hours < before.weekly_hours]
 
     def review_dates(self) -> list[date]:
         """The first review by the end of week 2 (start + 13 days, or the plan's end if sooner), then one at the
@@ -242,7 +294,9 @@ def phased_return_to_dict(plan: PhasedReturn) -> dict[str, Any]:
         "max_weeks": plan.max_weeks,
         "phases": [{"weeks": p.weeks, "percent": p.percent, "days_per_week": p.days_per_week,
                     "duties": p.duties.value, "restrictions": list(p.restrictions),
-                    "progression_criteria": p.progression_criteria} for p in plan.phases],
+                    "progression_criteria": p.progression_criteria,
+                    **({"step_down_intended": True} if p.step_down_intended else {}),
+                    **({"weekdays": list(p.weekdays)} if p.weekdays is not None else {})} for p in plan.phases],
         "fit_note": None if fit_note is None else {
             "phased_return": fit_note.phased_return, "altered_hours": fit_note.altered_hours,
             "amended_duties": fit_note.amended_duties, "workplace_adaptations": fit_note.workplace_adaptations},
@@ -281,9 +335,13 @@ def phased_return_from_dict(data: object) -> PhasedReturn:
             raise ValidationError("phase restrictions", restrictions, "a list of texts")
         weeks: Any = p.get("weeks")
         percent: Any = p.get("percent")
+        weekdays = p.get("weekdays")
+        if weekdays is not None and not isinstance(weekdays, list):
+            raise ValidationError("phase working days", weekdays, "a list of days of the week, Monday 0")
         phases.append(Phase(weeks, percent, p.get("days_per_week"),
                             _duties(p.get("duties", Duties.MODIFIED.value)), tuple(restrictions),
-                            p.get("progression_criteria", "")))
+                            p.get("progression_criteria", ""), p.get("step_down_intended", False),
+                            None if weekdays is None else tuple(weekdays)))
     fit = plan.get("fit_note")
     fit_note = None if fit is None else FitNoteOptions(**{k: _mapping("fit note", fit).get(k, False) for k in (
         "phased_return", "altered_hours", "amended_duties", "workplace_adaptations")})

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 LB_PER_KG = 2.2046226218487757
 NEWTONS_PER_KGF = 9.80665
+NEWTONS_PER_LBF = 4.4482216152605
 
 
 class MassUnit(StrEnum):
@@ -82,3 +83,15 @@ def format_minutes(minutes: float) -> str:
     if minutes >= 60:
         return f"{format_number(minutes, 0)} min ({format_number(minutes / 60, 2)} h)"
     return f"{format_number(minutes, 0)} min"
+
+
+def format_mass(kg: float, unit: MassUnit, decimals: int = 1) -> str:
+    """A stored mass in the document's unit: '12 kg' or '26.5 lb' (never both in one phrase)."""
+    return f"{format_number(mass_to_display(kg, unit), decimals)} {unit.value}"
+
+
+def format_force(newtons: float, unit: MassUnit) -> str:
+    """A stored force in the unit family of the document: '250 N (25.5 kgf)' in metric, '56 lbf' in US units."""
+    if unit is MassUnit.LB:
+        return f"{format_number(newtons / NEWTONS_PER_LBF, 0)} lbf"
+    return f"{format_number(newtons, 0)} N ({format_number(n_to_kgf(newtons))} kgf)"

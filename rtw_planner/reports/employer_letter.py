@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from rtw_planner.domain.case import Case, Clinic
+from rtw_planner.domain.disclosure import DisclosureRequest
+from rtw_planner.domain.rendering import RenderOptions
 from rtw_planner.reports.letter_blocks import LetterContent, ScheduleTable, Section, build_letter
 from rtw_planner.reports.styles import ACCENT, FONT, FONT_BOLD, MUTED, stylesheet
 from rtw_planner.reports.templates import letter_document, numbered_canvas
@@ -68,12 +69,15 @@ def _schedule(schedule: ScheduleTable) -> list[Flowable]:
     return [CondPageBreak(HEADING_ROOM + 30 * mm), _p(schedule.heading, "heading"), _p(schedule.intro, "body"), table]
 
 
-def render_employer_letter(case: Case, clinic: Clinic, letter_date: date | None = None,
-                           invariant: bool = False, **disclosure: Any) -> bytes:
-    """The employer letter as PDF bytes. `disclosure` takes build_letter's recipient, delivery,
-    patient_offered_on and diagnosis_by_scheme; the consent rules are applied in build_letter."""
-    content = build_letter(case, clinic, letter_date or date.today(), **disclosure)
+def render_employer_letter(case: Case, clinic: Clinic, letter_date: date | None = None, *,
+                           request: DisclosureRequest | None = None, options: RenderOptions | None = None,
+                           invariant: bool = False) -> bytes:
+    """The employer letter as PDF bytes; the consent rules are applied in build_letter. Raises ValidationError
+    when the disclosure rules do not allow the request."""
+    options = options or RenderOptions()
+    content = build_letter(case, clinic, letter_date or date.today(), request=request)
     buffer = io.BytesIO()
-    doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant)
+    doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant,
+                          draft=options.draft)
     doc.build(story(content), canvasmaker=numbered_canvas(content.page_footer))
     return buffer.getvalue()

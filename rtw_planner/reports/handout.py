@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from datetime import date
 from functools import cache
 from typing import Any
@@ -26,10 +25,11 @@ from reportlab.platypus import (
 )
 
 from rtw_planner.domain.case import Case, Clinic
+from rtw_planner.domain.rendering import RenderOptions
 from rtw_planner.reports import handout_blocks as hb
 from rtw_planner.reports import handout_parts as hp
 from rtw_planner.reports.progress_charts import PracticeLabels, ScoreLabels, practice_chart, score_chart
-from rtw_planner.reports.styles import ACCENT, FONT, FONT_BOLD, MARGIN, MUTED, PAPER_SIZES, stylesheet
+from rtw_planner.reports.styles import FONT, FONT_BOLD, MARGIN, MUTED, PAPER_SIZES, stylesheet
 from rtw_planner.reports.templates import letter_document
 
 BODY_SIZE, LARGE_PRINT_SIZE = 12.0, 16.0
@@ -228,22 +228,16 @@ def handout_canvas(footer_template: str, size: float) -> type[Canvas]:
     return HandoutCanvas
 
 
-def _running_header(text: str, size: float) -> Callable[[Canvas, Any], None]:
-    def draw(canvas: Canvas, _doc: Any) -> None:
-        canvas.setFont(FONT_BOLD, size)
-        canvas.setFillColor(ACCENT)
-        canvas.drawString(MARGIN, canvas._pagesize[1] - MARGIN + 4 * mm, text)
-    return draw
-
-
-def render_patient_handout(case: Case, clinic: Clinic, today: date | None = None, large_print: bool = False,
-                           invariant: bool = False) -> bytes:
-    """The patient handout as PDF bytes: 12 pt body text, or 16 pt with large_print."""
+def render_patient_handout(case: Case, clinic: Clinic, today: date | None = None, *,
+                           options: RenderOptions | None = None, invariant: bool = False) -> bytes:
+    """The patient handout as PDF bytes: 12 pt body text, or 16 pt in large print."""
+    options = options or RenderOptions()
+    large_print = options.large_print
     content = hb.build_handout(case, clinic, today or date.today(), large_print)
     size = LARGE_PRINT_SIZE if large_print else BODY_SIZE
     buffer = io.BytesIO()
-    doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant)
-    doc.pageTemplates[1].onPage = _running_header(content.later_page_header, size - 2)  # larger than a letter's
+    doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant,
+                          draft=options.draft, header_size=size - 2, header_bold=True)  # larger than a letter's
     width = PAPER_SIZES[clinic.paper_size][0] - 2 * MARGIN
     doc.build(story(content, width), canvasmaker=handout_canvas(content.page_footer, size - 2))
     return buffer.getvalue()

@@ -6,7 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from rtw_planner.domain.case import Case, Clinic, ConsentCategory
-from rtw_planner.domain.disclosure import Delivery, DisclosureDecision, decide
+from rtw_planner.domain.disclosure import (
+    PAIN_INSTRUMENTS,
+    Delivery,
+    DisclosureDecision,
+    DisclosureRequest,
+    DocumentKind,
+    decide,
+    default_request,
+)
+from rtw_planner.domain.fitness import FitnessOutcome
 from rtw_planner.domain.matching import MatchItem, MatchStatus, PostureMeasure, match
 from rtw_planner.domain.phases import PhasedReturn, fit_note_from_plan
 from rtw_planner.domain.profile import Activity, Frequency, Kind
@@ -116,15 +125,14 @@ def not_tested_line(item: MatchItem) -> str:
     return f"{VERBS[item.activity]} {amount(item.activity, item.demand)} {_when(item)}."
 
 
-def build_letter(case: Case, clinic: Clinic, letter_date: date, *, recipient: str | None = None,
-                 delivery: Delivery = Delivery.PATIENT_COPY, patient_offered_on: date | None = None,
-                 diagnosis_by_scheme: bool = False) -> LetterContent:
+def build_letter(case: Case, clinic: Clinic, letter_date: date, *,
+                 request: DisclosureRequest | None = None) -> LetterContent:
     """Assemble the letter. The disclosure rules are applied here, from the case's own consents, so no caller can
     widen them: by default it is the patient's copy for the employer, with functional information only.
-    Raises ValidationError when sending is not allowed."""
-    decision = decide(case, recipient or case.employer or "the employer", delivery, letter_date,
-                      jurisdiction=clinic.jurisdiction, patient_offered_on=patient_offered_on,
-                      diagnosis_by_scheme=diagnosis_by_scheme)
+    Raises ValidationError when the request is not allowed."""
+    kind = DocumentKind.EMPLOYER_LETTER
+    decision = decide(kind, case, request or default_request(kind, case), letter_date,
+                      jurisdiction=clinic.jurisdiction)
     words = load_wording("employer-letter", clinic.jurisdiction.value)
     evaluation = case.current_evaluation
     items = match(case.demands.profile, case.capacity, evaluation)
@@ -156,7 +164,7 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date, *, recipient: st
         paragraphs=(fill(words["intro"], patient_name=name, job_title=job), basis)
         + ((words["template_demands"],) if case.demands.from_template else ())
         + ((words["statutory_note"],) if words.get("statutory_note") else ()),
-        sections=(_fitness(words, case, by_status), *_diagnosis(words, case, decision),
+        sections=(*_fitness(words, case, by_status), *_diagnosis(words, case, decision),
                   *_sections(words, name, by_status), *_scores(words, case, decision)),
         schedule=_schedule(words, phased) if phased else None,
         after_schedule=(Section(words["adjustments_heading"], items=tuple(n.text for n in case.plan.notes),
@@ -187,8 +195,24 @@ def _period(first: date, last: date) -> str:
     return f"{first.day} {first:%b} to {last.day} {last:%b %Y}"
 
 
-def _fitness(words: dict[str, str], case: Case, by_status: dict[MatchStatus, list[MatchItem]]) -> Section:
-    """Fit, or may be fit with the fit-note options of the plan, each with its period."""
+def _fitness(words: dict[str, str], case: Case, by_status: dict[MatchStatus, list[MatchItem]]) -> tuple[Section, ...]:
+    """The clinician's outcome: none at all without an evaluation or a chosen outcome (a draft of an unassessed
+    case must not read as fit); not fit with its period; fit; or may be fit with the fit-note options."""
+    fitness = case.plan.fitness
+    if case.current_evaluation is None or fitness is None:
+        return ()
+    name = case.patient_name
+    if fitness.outcome is FitnessOutcome.NOT_FIT:
+        period = _period(fitness.from_date, fitness.to_date) if fitness.from_date and fitness.to_date else ""
+        return (Section(words["fitness_heading"], intro=f"{name} is not fit for work" +
+                        (f" ({period})." if period else ".")),)
+    if fitness.outcome is FitnessOutcome.FIT:
+        return (Section(words["fitness_heading"], intro=fill(words["fitness_fit"], patient_name=name)),)
+    return (_may_be_fit(words, case, by_status),)
+
+
+def _may_be_fit(words: dict[str, str], case: Case, by_status: dict[MatchStatus, list[MatchItem]]) -> Section:
+    """May be fit with the fit-note options of the plan, each with its period."""
     name = case.patient_name
     phased = case.plan.phased_return
     if phased is None:
@@ -219,9 +243,6 @@ def _diagnosis(words: dict[str, str], case: Case, decision: DisclosureDecision) 
     lead = words["diagnosis_scheme"] if decision.diagnosis_by_scheme else words["diagnosis_consent"]
     return (Section(words["diagnosis_heading"], intro=fill(lead, patient_name=case.patient_name),
                     items=(case.diagnosis,)),)
-
-
-PAIN_INSTRUMENTS = frozenset({"PEG", "NRS-PAIN", "NRS-INTERFERENCE"})
 
 
 def _scores(words: dict[str, str], case: Case, decision: DisclosureDecision) -> tuple[Section, ...]:

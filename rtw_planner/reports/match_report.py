@@ -15,6 +15,8 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from reportlab.platypus import Table as RlTable
 
 from rtw_planner.domain.case import Case, Clinic
+from rtw_planner.domain.disclosure import DisclosureRequest, DocumentKind, decide, default_request
+from rtw_planner.domain.rendering import RenderOptions
 from rtw_planner.reports.match_chart import match_chart
 from rtw_planner.reports.match_report_blocks import MatchReportContent, build_match_report
 from rtw_planner.reports.match_report_parts import Chart, Part, ScoreCharts, Section, Table, Text
@@ -162,11 +164,19 @@ def story(content: MatchReportContent, frame_width: float) -> list[Flowable]:
     return [flowable for section in content.sections for flowable in section_flowables(section, frame_width)]
 
 
-def render_match_report(case: Case, clinic: Clinic, today: date | None = None, table_id: str = "dot",
-                        invariant: bool = False, recipient: str | None = None) -> bytes:
-    """The job-match report as PDF bytes, on the clinic's paper size; `recipient` None means the clinical team."""
-    content = build_match_report(case, clinic, today or date.today(), table_id, recipient=recipient)
+def render_match_report(case: Case, clinic: Clinic, today: date | None = None, *,
+                        request: DisclosureRequest | None = None, options: RenderOptions | None = None,
+                        table_id: str = "dot", invariant: bool = False) -> bytes:
+    """The job-match report as PDF bytes, on the clinic's paper size, for the clinical team unless `request` names
+    another recipient. Raises ValidationError when the disclosure rules do not allow the request."""
+    today = today or date.today()
+    options = options or RenderOptions()
+    decision = decide(DocumentKind.MATCH_REPORT, case, request or default_request(DocumentKind.MATCH_REPORT, case),
+                      today, jurisdiction=clinic.jurisdiction)
+    content = build_match_report(case, clinic, today, table_id,
+                                 recipient=None if decision.internal else decision.recipient)
     buffer = io.BytesIO()
-    doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant)
+    doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant,
+                          draft=options.draft)
     doc.build(story(content, doc.width), canvasmaker=numbered_canvas(content.page_footer))
     return buffer.getvalue()

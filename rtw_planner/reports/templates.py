@@ -4,7 +4,6 @@ every page carries 'Page N of M'."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -73,16 +72,34 @@ def _draw_letterhead(canvas: Canvas, clinic: Clinic) -> None:
                 height - MARGIN - LETTERHEAD_HEIGHT + 4 * mm)
 
 
-def _draw_running_header(canvas: Canvas, text: str) -> None:
+DRAFT_GREY = 0.82
+
+
+def draw_draft_mark(canvas: Canvas) -> None:
+    """A large diagonal DRAFT across the page, light enough to read through, so a draft is never taken for the
+    issued document."""
     width, height = canvas._pagesize
-    canvas.setFont(FONT, 8.5)
-    canvas.setFillColor(MUTED)
+    canvas.saveState()
+    canvas.setFillGray(DRAFT_GREY)
+    canvas.setFont(FONT_BOLD, min(width, height) / 4.2)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(45)
+    canvas.drawCentredString(0, -min(width, height) / 12, "DRAFT")
+    canvas.restoreState()
+
+
+def _draw_running_header(canvas: Canvas, text: str, size: float = 8.5, bold: bool = False) -> None:
+    width, height = canvas._pagesize
+    canvas.setFont(FONT_BOLD if bold else FONT, size)
+    canvas.setFillColor(ACCENT if bold else MUTED)
     canvas.drawString(MARGIN, height - MARGIN + 4 * mm, text)
 
 
 def letter_document(target: io.BytesIO, clinic: Clinic, later_header: str, title: str,
-                    invariant: bool = False) -> BaseDocTemplate:
-    """A document whose first page has the letterhead and whose later pages have a running header."""
+                    invariant: bool = False, draft: bool = False, header_size: float = 8.5,
+                    header_bold: bool = False) -> BaseDocTemplate:
+    """A document whose first page has the letterhead and whose later pages have a running header; a draft has
+    the DRAFT mark on every page."""
     register_fonts()
     pagesize = PAPER_SIZES[clinic.paper_size]
     width, height = pagesize
@@ -90,10 +107,19 @@ def letter_document(target: io.BytesIO, clinic: Clinic, later_header: str, title
                   id="first", leftPadding=0, rightPadding=0)
     later = Frame(MARGIN, MARGIN + 6 * mm, width - 2 * MARGIN, height - 2 * MARGIN - 6 * mm, id="later",
                   leftPadding=0, rightPadding=0)
-    on_first: Callable[[Canvas, Any], None] = lambda canvas, _doc: _draw_letterhead(canvas, clinic)  # noqa: E731
-    on_later: Callable[[Canvas, Any], None] = lambda canvas, _doc: _draw_running_header(canvas, later_header)  # noqa: E731
+    def on_first(canvas: Canvas, _doc: Any) -> None:
+        if draft:
+            draw_draft_mark(canvas)
+        _draw_letterhead(canvas, clinic)
+
+    def on_later(canvas: Canvas, _doc: Any) -> None:
+        if draft:
+            draw_draft_mark(canvas)
+        _draw_running_header(canvas, later_header, header_size, header_bold)
+
     return BaseDocTemplate(
-        target, pagesize=pagesize, title=title, author=clinic.name or "RTW Planner", creator="RTW Planner",
+        target, pagesize=pagesize, title=f"DRAFT: {title}" if draft else title,
+        author=clinic.name or "RTW Planner", creator="RTW Planner",
         invariant=int(invariant), initialFontName=FONT, initialFontSize=10,
         pageTemplates=[PageTemplate("First", [first], onPage=on_first, autoNextPageTemplate="Later"),
                        PageTemplate("Later", [later], onPage=on_later)],

@@ -48,8 +48,11 @@ def database(paths: dict[str, Path]) -> pw.SqliteDatabase:
 
 
 def logged(paths: dict[str, Path]) -> list[IssuedDocument]:
+    """Documents issued from the case file now in paths['case'] (logged against its SHA-256)."""
     db = database(paths)
-    return [entry for s in CaseRepository(db).summaries() for entry in DocumentLog(db).entries(s.id)]
+    if not paths["case"].exists():
+        return []
+    return DocumentLog(db).entries_for_file(hashlib.sha256(paths["case"].read_bytes()).hexdigest())
 
 
 def only_entry(paths: dict[str, Path]) -> IssuedDocument:
@@ -58,9 +61,9 @@ def only_entry(paths: dict[str, Path]) -> IssuedDocument:
     return entries[0]
 
 
-def test_a_plain_render_is_a_draft_and_logs_nothing(paths: dict[str, Path], demo_text: str,
+def test_a_plain_render_is_a_draft_and_logs_nothing(paths: dict[str, Path], current_demo_text: str,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    write_case(paths, demo_text)
+    write_case(paths, current_demo_text)
     database(paths)  # an existing database, so a draft could log if it wanted to
     assert run(paths) == 0
     assert paths["out"].read_bytes().startswith(b"%PDF-")
@@ -70,13 +73,15 @@ def test_a_plain_render_is_a_draft_and_logs_nothing(paths: dict[str, Path], demo
     assert CaseRepository(database(paths)).count() == 0  # nor is the case imported
 
 
-def test_issue_logs_the_exact_pdf(paths: dict[str, Path], demo_text: str,
+def test_issue_logs_the_exact_pdf(paths: dict[str, Path], current_demo_text: str,
                                   capsys: pytest.CaptureFixture[str]) -> None:
-    write_case(paths, demo_text)
+    write_case(paths, current_demo_text)
     assert run(paths, "--issue", "--recipient", EMPLOYER) == 0
     written = paths["out"].read_bytes()
     entry = only_entry(paths)
     assert (entry.kind, entry.recipient, entry.delivery) == ("employer-letter", EMPLOYER, "patient_copy")
+    assert (entry.case_id, entry.recipient_role) == (None, "employer")
+    assert entry.source_sha256 == hashlib.sha256(paths["case"].read_bytes()).hexdigest()
     assert entry.categories == ("functional",)
     assert entry.clinician == "Priya Shah"
     assert (entry.patient_offered_on, entry.diagnosis_by_scheme) == (None, False)
@@ -85,9 +90,9 @@ def test_issue_logs_the_exact_pdf(paths: dict[str, Path], demo_text: str,
     assert entry.sha256 in capsys.readouterr().err
 
 
-def test_send_without_consent_is_refused_and_nothing_is_written(paths: dict[str, Path], demo_text: str,
+def test_send_without_consent_is_refused_and_nothing_is_written(paths: dict[str, Path], current_demo_text: str,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    write_case(paths, demo_text)
+    write_case(paths, current_demo_text)
     assert run(paths, "--issue", "--recipient", EMPLOYER, "--send") == 2
     assert "delivery" in capsys.readouterr().err
     assert not paths["out"].exists()
@@ -95,8 +100,8 @@ def test_send_without_consent_is_refused_and_nothing_is_written(paths: dict[str,
     assert IssuedDocumentRow.select().count() == 0
 
 
-def test_send_with_functional_consent_is_logged_as_sent(paths: dict[str, Path], demo_text: str) -> None:
-    write_case(paths, demo_text, consents=[FUNCTIONAL])
+def test_send_with_functional_consent_is_logged_as_sent(paths: dict[str, Path], current_demo_text: str) -> None:
+    write_case(paths, current_demo_text, consents=[FUNCTIONAL])
     assert run(paths, "--issue", "--recipient", EMPLOYER, "--send") == 0
     entry = only_entry(paths)
     assert entry.delivery == "sent"
@@ -104,9 +109,9 @@ def test_send_with_functional_consent_is_logged_as_sent(paths: dict[str, Path], 
     assert entry.sha256 == hashlib.sha256(paths["out"].read_bytes()).hexdigest()
 
 
-def test_uk_send_needs_the_day_the_patient_was_offered_it(paths: dict[str, Path], demo_text: str,
+def test_uk_send_needs_the_day_the_patient_was_offered_it(paths: dict[str, Path], current_demo_text: str,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    write_case(paths, demo_text, consents=[FUNCTIONAL])
+    write_case(paths, current_demo_text, consents=[FUNCTIONAL])
     ClinicRepository(database(paths)).save(Clinic("Riverside", jurisdiction=Jurisdiction.UK))
     assert run(paths, "--issue", "--recipient", EMPLOYER, "--send") == 2
     assert "offered" in capsys.readouterr().err
@@ -123,8 +128,10 @@ def pdf_text(path: Path) -> str:
     return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages))
 
 
-def test_scheme_diagnosis_on_a_workers_comp_case_is_logged(paths: dict[str, Path], demo_text: str) -> None:
-    write_case(paths, demo_text, workers_comp_claim=True)
+def test_scheme_diagnosis_on_a_workers_comp_case_is_logged(paths: dict[str, Path], current_demo_text: str) -> None:
+    """In the United States the scheme lets the diagnosis go to the employer (resources/disclosure)."""
+    write_case(paths, current_demo_text, workers_comp_claim=True)
+    ClinicRepository(database(paths)).save(Clinic("Riverside", jurisdiction=Jurisdiction.US))
     assert run(paths, "--issue", "--recipient", EMPLOYER, "--scheme-diagnosis") == 0
     entry = only_entry(paths)
     assert entry.diagnosis_by_scheme is True
@@ -132,53 +139,92 @@ def test_scheme_diagnosis_on_a_workers_comp_case_is_logged(paths: dict[str, Path
     assert "Chronic non-specific low back pain" in pdf_text(paths["out"])
 
 
-def test_scheme_diagnosis_without_a_claim_adds_nothing(paths: dict[str, Path], demo_text: str) -> None:
-    write_case(paths, demo_text)
-    assert run(paths, "--issue", "--recipient", EMPLOYER, "--scheme-diagnosis") == 0
-    entry = only_entry(paths)
-    assert entry.diagnosis_by_scheme is False
-    assert entry.categories == ("functional",)
-    assert "Chronic non-specific" not in pdf_text(paths["out"])
-
-
-def test_the_log_records_only_what_the_match_report_discloses(paths: dict[str, Path], demo_text: str) -> None:
-    """The log's categories are those disclosed: the report never prints the diagnosis, so none may be logged."""
-    write_case(paths, demo_text, workers_comp_claim=True)
-    assert run(paths, "--issue", "--recipient", "Acme Insurance", "--scheme-diagnosis", kind="match-report") == 0
-    entry = only_entry(paths)
-    shown = "Chronic non-specific low back pain" in pdf_text(paths["out"])
-    assert ("diagnosis" in entry.categories) == shown
-    assert entry.diagnosis_by_scheme == shown
+@pytest.mark.parametrize(("jurisdiction", "claim", "kind", "reason"), [
+    (Jurisdiction.CANADA_ONTARIO, True, "employer-letter", "Ontario"),  # the WSIB FAF carries no diagnosis
+    (Jurisdiction.UK, True, "employer-letter", "United Kingdom"),
+    (Jurisdiction.US, False, "employer-letter", "compensation claim"),
+    (Jurisdiction.US, True, "match-report", "never carries a diagnosis"),
+])
+def test_scheme_diagnosis_where_it_is_not_allowed_is_refused(paths: dict[str, Path], current_demo_text: str,
+                                                             jurisdiction: Jurisdiction, claim: bool, kind: str,
+                                                             reason: str, capsys: pytest.CaptureFixture[str]) -> None:
+    consents = [FUNCTIONAL, {**FUNCTIONAL, "recipient": "Acme Insurance"}]
+    write_case(paths, current_demo_text, workers_comp_claim=claim, consents=consents)
+    ClinicRepository(database(paths)).save(Clinic("Riverside", jurisdiction=jurisdiction))
+    assert run(paths, "--issue", "--recipient", EMPLOYER, "--scheme-diagnosis", "--send",
+               "--patient-offered-on", "2020-01-02", kind=kind) == 2
+    assert reason in capsys.readouterr().err
+    assert not paths["out"].exists()
+    assert logged(paths) == []
 
 
 @pytest.mark.parametrize("flags", [["--recipient", EMPLOYER], ["--send"], ["--patient-offered-on", "2026-01-05"],
                                    ["--scheme-diagnosis"], ["--issue"], ["--issue", "--recipient", "  "]])
-def test_issue_flags_out_of_place_are_usage_errors(paths: dict[str, Path], demo_text: str, flags: list[str],
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    write_case(paths, demo_text)
+def test_issue_flags_out_of_place_are_usage_errors(paths: dict[str, Path], current_demo_text: str,
+                                                   flags: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    write_case(paths, current_demo_text)
     assert run(paths, *flags) == 2
     err = capsys.readouterr().err
     assert "--issue" in err or "--recipient" in err
     assert not paths["out"].exists()
 
 
-def test_issuing_marks_the_plan_version_issued(paths: dict[str, Path], demo_text: str) -> None:
-    write_case(paths, demo_text)
+def test_issuing_from_a_file_never_changes_a_stored_case(paths: dict[str, Path], current_demo_text: str,
+                                                        tmp_path: Path) -> None:
+    """Export a stored case, issue from a changed copy of its file, export again: the two exports are identical,
+    and no case was added."""
+    stored = write_case(paths, current_demo_text)
+    assert main(["--db", str(paths["db"]), "import", str(stored)]) == 0
+    case_id = str(CaseRepository(database(paths)).summaries()[0].id)
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    assert main(["--db", str(paths["db"]), "export", case_id, "--out", str(before)]) == 0
+    write_case(paths, current_demo_text, diagnosis="Changed in the copy", job_title="Team leader")
     assert run(paths, "--issue", "--recipient", EMPLOYER) == 0
-    entry = only_entry(paths)
-    versions = CaseRepository(database(paths)).plan_versions(entry.case_id)
-    assert versions, "the demo has a plan"
-    assert versions[-1].issued_at is not None
-    assert entry.plan_version == versions[-1].version
+    assert main(["--db", str(paths["db"]), "export", case_id, "--out", str(after)]) == 0
+    assert after.read_bytes() == before.read_bytes()
+    assert CaseRepository(database(paths)).count() == 1
+    assert only_entry(paths).case_id is None
 
 
-def test_issuing_twice_reuses_the_same_case(paths: dict[str, Path], demo_text: str) -> None:
-    write_case(paths, demo_text)
+def test_issuing_twice_logs_both_against_the_file(paths: dict[str, Path], current_demo_text: str) -> None:
+    write_case(paths, current_demo_text)
     assert run(paths, "--issue", "--recipient", EMPLOYER) == 0
     assert run(paths, "--issue", "--recipient", "Occupational Health") == 0
-    repository = CaseRepository(database(paths))
-    assert repository.count() == 1
+    assert CaseRepository(database(paths)).count() == 0
     entries = logged(paths)
-    assert len(entries) == 2
     assert {e.recipient for e in entries} == {EMPLOYER, "Occupational Health"}
-    assert len(repository.plan_versions(entries[0].case_id)) == 1
+    assert {e.source_sha256 for e in entries} == {hashlib.sha256(paths["case"].read_bytes()).hexdigest()}
+
+
+@pytest.mark.parametrize("kind", ["employer-letter", "match-report"])
+def test_an_unassessed_case_is_refused_naming_every_missing_piece(paths: dict[str, Path], kind: str,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """No evaluation, no job demands, no clinician: exit 2, each named on standard error, no file, no log entry."""
+    paths["case"].write_text(json.dumps({"format": "rtw-planner-case", "version": 1, "patient_name": "Ana Lima",
+                                         "employer": "Acme", "job_title": "Packer"}), encoding="utf-8")
+    assert run(paths, "--issue", "--recipient", "Clinical team", kind=kind) == 2
+    err = capsys.readouterr().err
+    for missing in ("Capacity: evaluations", "Job demands", "Details: clinician"):
+        assert missing in err
+    assert not paths["out"].exists()
+    database(paths)
+    assert IssuedDocumentRow.select().count() == 0
+
+
+def test_the_letter_needs_a_fitness_outcome(paths: dict[str, Path], current_demo_text: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(current_demo_text)
+    data["plan"]["fitness"] = None
+    paths["case"].write_text(json.dumps(data), encoding="utf-8")
+    assert run(paths, "--issue", "--recipient", EMPLOYER) == 2
+    assert "Plan: fitness for work: no fitness outcome is chosen" in capsys.readouterr().err
+    assert logged(paths) == []
+
+
+def test_a_draft_of_an_unassessed_case_still_renders(paths: dict[str, Path]) -> None:
+    paths["case"].write_text(json.dumps({"format": "rtw-planner-case", "version": 1, "patient_name": "Ana Lima"}),
+                             encoding="utf-8")
+    assert run(paths) == 0
+    text = pdf_text(paths["out"])
+    assert "DRAFT" in text
+    assert "fit for work" not in text.lower()

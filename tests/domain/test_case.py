@@ -98,7 +98,7 @@ def test_withdrawn_consent_stops_on_the_day_of_withdrawal() -> None:
 @pytest.mark.parametrize(("kwargs", "field", "allowed"), [
     ({"expiry": date(2026, 1, 9)}, "consent expiry", "a date on or after 2026-01-10"),
     ({"withdrawn_on": date(2025, 12, 31)}, "consent withdrawn on", "a date on or after 2026-01-10"),
-    ({"category": "functional"}, "consent category", "one of functional, diagnosis, pain_scores"),
+    ({"category": "functional"}, "consent category", "one of functional, date_of_birth, grip_norms, effort, diagnosis"),
     ({"recipient": " "}, "consent recipient", "required text"),
     ({"purpose": ""}, "consent purpose", "required text"),
     ({"date_given": None}, "consent date given", "a date from 1900-01-01 to 2200-12-31"),

@@ -10,7 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rtw_planner.domain.case import Case, Consent, ConsentCategory
-from rtw_planner.domain.disclosure import Delivery, can_send, consented, decide
+from rtw_planner.domain.disclosure import Delivery as Delivery
+from rtw_planner.domain.disclosure import (
+    DisclosureDecision,
+    DisclosureRequest,
+    DocumentKind,
+    RecipientRole,
+    can_send,
+    consented,
+)
+from rtw_planner.domain.disclosure import decide as decide_any
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.jurisdiction import Jurisdiction
 
@@ -18,6 +27,14 @@ EMPLOYER = "Northgate Distribution Ltd"
 DAY = date(2026, 12, 1)
 F, D, P = ConsentCategory.FUNCTIONAL, ConsentCategory.DIAGNOSIS, ConsentCategory.PROJECTIONS
 GENERIC = Jurisdiction.GENERIC
+US = Jurisdiction.US  # its scheme lets the diagnosis go to the employer (resources/disclosure)
+
+
+def decide(subject: Case, recipient: str, delivery: Delivery, on: date, *, jurisdiction: Jurisdiction,
+           patient_offered_on: date | None = None, diagnosis_by_scheme: bool = False) -> DisclosureDecision:
+    """The employer letter's decision, as the letter asks for it."""
+    request = DisclosureRequest(recipient, RecipientRole.EMPLOYER, delivery, patient_offered_on, diagnosis_by_scheme)
+    return decide_any(DocumentKind.EMPLOYER_LETTER, subject, request, on, jurisdiction=jurisdiction)
 
 
 def consent(category: ConsentCategory = F, recipient: str = EMPLOYER, given_on: date = date(2026, 11, 1),
@@ -104,29 +121,53 @@ def test_other_jurisdictions_send_without_the_review_date(jurisdiction: Jurisdic
     assert sent.categories == {F}
 
 
-@pytest.mark.parametrize(("claim", "switch", "included"), [
-    (False, False, False), (True, False, False), (False, True, False), (True, True, True)])
+@pytest.mark.parametrize(("claim", "switch", "included"), [(False, False, False), (True, False, False),
+                                                            (True, True, True)])
 def test_scheme_diagnosis_needs_both_the_claim_and_the_switch(claim: bool, switch: bool, included: bool) -> None:
-    decision = decide(case(workers_comp=claim), EMPLOYER, Delivery.PATIENT_COPY, DAY, jurisdiction=GENERIC,
+    decision = decide(case(workers_comp=claim), EMPLOYER, Delivery.PATIENT_COPY, DAY, jurisdiction=US,
                       diagnosis_by_scheme=switch)
     assert decision.allows(D) is included
     assert decision.diagnosis_by_scheme is included
     assert decision.categories == ({F, D} if included else {F})
 
 
+def test_the_scheme_switch_on_a_case_that_is_no_claim_is_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        decide(case(workers_comp=False), EMPLOYER, Delivery.PATIENT_COPY, DAY, jurisdiction=US,
+               diagnosis_by_scheme=True)
+    assert "compensation claim" in caught.value.allowed
+
+
 def test_projections_are_never_disclosed_even_with_consent() -> None:
     everything = tuple(consent(c) for c in ConsentCategory)
-    decision = decide(case(*everything, workers_comp=True), EMPLOYER, Delivery.SENT, DAY, jurisdiction=GENERIC,
+    decision = decide(case(*everything, workers_comp=True), EMPLOYER, Delivery.SENT, DAY, jurisdiction=US,
                       diagnosis_by_scheme=True)
     assert P in consented(case(*everything), EMPLOYER, DAY)
     assert not decision.allows(P)
-    assert decision.categories == set(ConsentCategory) - {P}
+    assert decision.categories == {F, D}  # the only categories this case holds that a letter can carry
 
 
 def test_blank_recipient_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         decide(case(consent(F)), "   ", Delivery.PATIENT_COPY, DAY, jurisdiction=GENERIC)
     assert caught.value.field == "recipient"
+
+
+@pytest.mark.parametrize("jurisdiction", [Jurisdiction.CANADA_ONTARIO, Jurisdiction.UK, GENERIC])
+def test_where_the_scheme_keeps_the_diagnosis_from_employers_the_switch_is_refused(jurisdiction: Jurisdiction) -> None:
+    """Ontario's WSIB Functional Abilities Form carries no diagnosis; the UK and generic clinics have no scheme."""
+    with pytest.raises(ValidationError) as caught:
+        decide(case(workers_comp=True), EMPLOYER, Delivery.PATIENT_COPY, DAY, jurisdiction=jurisdiction,
+               diagnosis_by_scheme=True)
+    assert caught.value.field == "scheme diagnosis"
+
+
+def test_ontario_scheme_lets_the_diagnosis_go_to_the_board() -> None:
+    subject = case(consent(F, recipient="WSIB"), workers_comp=True)
+    request = DisclosureRequest("WSIB", RecipientRole.INSURER, Delivery.SENT, None, True)
+    decision = decide_any(DocumentKind.EMPLOYER_LETTER, subject, request, DAY, jurisdiction=Jurisdiction.CANADA_ONTARIO)
+    assert decision.categories == {F, D}
+    assert decision.diagnosis_by_scheme
 
 
 RECIPIENTS = st.sampled_from([EMPLOYER, "northgate distribution  ltd", "Acme Insurance", "GP"])
@@ -156,13 +197,14 @@ def test_categories_never_exceed_consent_and_scheme(found: list[Consent], recipi
                                                     switch: bool) -> None:
     on = DAY + timedelta(days=shift)
     subject = replace(case(*found), workers_comp_claim=claim)
-    decision = decide(subject, recipient, Delivery.PATIENT_COPY, on, jurisdiction=GENERIC,
-                      diagnosis_by_scheme=switch)
+    decision = decide(subject, recipient, Delivery.PATIENT_COPY, on, jurisdiction=US,
+                      diagnosis_by_scheme=switch and claim)
     active = {c.category for c in found if in_force(c, recipient, on)}
-    allowed = {F} | active | ({D} if claim and switch else set())
+    held = {F, D}  # the case has a diagnosis and nothing else beyond the functional picture
+    allowed = ({F} | active | ({D} if claim and switch else set())) & held
     assert decision.categories <= allowed
     assert P not in decision.categories
-    assert decision.categories >= ({F} | active) - {P}
+    assert decision.categories >= ({F} | active) & held
     if F in active:
         assert decide(subject, recipient, Delivery.SENT, on, jurisdiction=GENERIC).delivery is Delivery.SENT
     else:

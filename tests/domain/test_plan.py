@@ -56,7 +56,9 @@ def test_plan_dict_round_trip(demo: Case) -> None:
     assert plan_from_dict(plan_to_dict(demo.plan)) == demo.plan
     assert not demo.plan.is_empty()
     assert Plan().is_empty()
-    assert plan_to_dict(Plan()) == {"quotas": [], "goals": [], "phased_return": None, "notes": []}
+    assert plan_to_dict(Plan()) == {"quotas": [], "goals": [], "phased_return": None, "notes": [], "fitness": None,
+                                    "flare_plan": {"triggers": [], "warning_signs": [], "what_helps": []},
+                                    "safety_review": None}
     assert plan_from_dict({}) == Plan()
 
 

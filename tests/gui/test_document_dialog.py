@@ -52,6 +52,7 @@ def test_sending_needs_consent(window, repositories) -> None:  # type: ignore[no
     dialog.delivery_combo.setCurrentIndex(1)
     assert dialog.issue_button.isEnabled()
     path = dialog.issue_document()
+    assert path is not None, dialog.error_label.text()
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert "Sent to Northgate Distribution Ltd" in text
     assert case.diagnosis not in text

@@ -29,6 +29,7 @@ from rtw_planner.domain.outcomes import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.plan import Plan
 from rtw_planner.domain.quota import QuotaActivity, QuotaUnit, load_plan_wording
 from rtw_planner.domain.readability import flesch_kincaid_grade
+from rtw_planner.domain.rendering import RenderOptions
 from rtw_planner.reports.handout import MIN_ROWS, WeeksTable, render_patient_handout
 from rtw_planner.reports.handout_blocks import HandoutContent, Table, build_handout
 from rtw_planner.reports.handout_parts import Bullets, HandoutSection, PracticeChart, ScoreChart
@@ -133,7 +134,7 @@ def test_page_footer_and_running_header(case: Case) -> None:
 
 
 def test_only_embedded_dejavu_fonts(case: Case) -> None:
-    pdf = render_patient_handout(case, CLINIC, TODAY, large_print=True, invariant=True)
+    pdf = render_patient_handout(case, CLINIC, TODAY, options=RenderOptions(large_print=True), invariant=True)
     base_fonts = embedded_font_names(pdf)
     assert base_fonts
     assert all("DejaVuSans" in name for name in base_fonts), base_fonts
@@ -142,7 +143,8 @@ def test_only_embedded_dejavu_fonts(case: Case) -> None:
 
 @pytest.mark.parametrize(("large_print", "body"), [(False, 12.0), (True, 16.0)])
 def test_body_text_size(case: Case, large_print: bool, body: float) -> None:
-    sizes = font_sizes(render_patient_handout(case, CLINIC, TODAY, large_print=large_print, invariant=True))
+    sizes = font_sizes(render_patient_handout(case, CLINIC, TODAY, options=RenderOptions(large_print=large_print),
+                                              invariant=True))
     sizes = Counter({size: n for size, n in sizes.items() if n})  # drop sizes set but never used for text
     assert sizes.most_common(1)[0][0] == body
     headings = sum(n for size, n in sizes.items() if size > body)
@@ -153,7 +155,7 @@ def test_body_text_size(case: Case, large_print: bool, body: float) -> None:
 
 def test_large_print_takes_more_pages(case: Case) -> None:
     normal = len(read(render_patient_handout(case, CLINIC, TODAY)).pages)
-    large = len(read(render_patient_handout(case, CLINIC, TODAY, large_print=True)).pages)
+    large = len(read(render_patient_handout(case, CLINIC, TODAY, options=RenderOptions(large_print=True))).pages)
     assert large > normal
 
 
@@ -162,7 +164,8 @@ def test_user_text_prints_literally(case: Case) -> None:
     odd = replace(case, patient_name="Zoë <b>Łódź</b> & Co", plan=replace(case.plan, goals=goals))
     clinic = replace(CLINIC, name="Smith & <b>Jones</b>")
     for large_print in (False, True):
-        pdf = render_patient_handout(odd, clinic, TODAY, large_print=large_print, invariant=True)
+        pdf = render_patient_handout(odd, clinic, TODAY, options=RenderOptions(large_print=large_print),
+                                     invariant=True)
         text = words(pdf)
         assert "Made for Zoë <b>Łódź</b> & Co on 1 December 2026." in text
         assert "Walk <i>& talk</i> 30 minutes each morning by 1 March 2027." in text
@@ -181,7 +184,8 @@ def test_paper_size_follows_the_clinic(case: Case, paper: str, size: tuple[float
 @pytest.mark.parametrize("large_print", [False, True])
 def test_every_page_renders_and_is_not_blank(case: Case, tmp_path: Path, large_print: bool) -> None:
     pdf = tmp_path / "handout.pdf"
-    pdf.write_bytes(render_patient_handout(case, CLINIC, TODAY, large_print=large_print, invariant=True))
+    pdf.write_bytes(render_patient_handout(case, CLINIC, TODAY, options=RenderOptions(large_print=large_print),
+                                              invariant=True))
     subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True, timeout=60)
     images = sorted(tmp_path.glob("page*.png"))
     assert len(images) == len(read(pdf.read_bytes()).pages)
@@ -291,7 +295,7 @@ def test_a_clinics_long_warning_list_breaks_across_pages(case: Case, data_dir: P
     (data_dir / "wording").mkdir()
     (data_dir / "wording" / "graded-activity.json").write_text(json.dumps({**bundled, "red_flags": flags}),
                                                                encoding="utf-8")
-    text = words(render_patient_handout(case, CLINIC, TODAY, large_print=True))
+    text = words(render_patient_handout(case, CLINIC, TODAY, options=RenderOptions(large_print=True)))
     assert all(flag in text for flag in flags)
     assert text.count("Stop and get help if…") >= 2  # the heading repeats on the next page
 

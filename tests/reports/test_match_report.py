@@ -22,6 +22,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from rtw_planner.domain.case import Case, Clinic, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.casefile import parse
 from rtw_planner.domain.demands import DemandSource, JobDemands
+from rtw_planner.domain.disclosure import Delivery, DisclosureRequest, RecipientRole
 from rtw_planner.domain.evaluation import Effort
 from rtw_planner.domain.job_match import chart_bars, job_match
 from rtw_planner.domain.niosh import LiftingTask
@@ -285,6 +286,13 @@ def test_content_blocks_are_plain_text(case: Case) -> None:
 
 
 INSURER = "Acme Insurance"
+TO_INSURER = DisclosureRequest(INSURER, RecipientRole.INSURER, Delivery.SENT)
+
+
+def sendable(case: Case) -> Case:
+    """The case with a consent to send functional information to the insurer, and nothing more."""
+    functional = Consent(ConsentCategory.FUNCTIONAL, INSURER, "claim", date(2026, 10, 1))
+    return replace(case, consents=(*case.consents, functional))
 PROGRESS_ROWS = (  # measure, baseline, latest, change, MCID; MDC, flag
     "PEG (Pain, Enjoyment of life, General activity) 7 (25 Sep 2026) 4.67 (20 Nov 2026) −2.33 (−33%) None known "
     "better, moderate change (no MCID or MDC known)",
@@ -340,7 +348,7 @@ def test_progress_for_the_clinical_team(case: Case) -> None:
 
 
 def test_progress_is_withheld_without_consent(case: Case) -> None:
-    text = words(render_match_report(case, CLINIC, TODAY, invariant=True, recipient=INSURER))
+    text = words(render_match_report(sendable(case), CLINIC, TODAY, invariant=True, request=TO_INSURER))
     assert "Progress over time" in text
     assert WITHHELD_OUTCOME in text
     assert WITHHELD_PAIN in text
@@ -378,7 +386,8 @@ def test_each_score_category_needs_its_own_consent(case: Case, categories: tuple
 def test_an_expired_consent_withholds_the_scores(case: Case) -> None:
     lapsed = replace(case, consents=(Consent(ConsentCategory.OUTCOME_SCORES, INSURER, "claim", date(2026, 10, 1),
                                              expiry=date(2026, 11, 30)),))
-    assert WITHHELD_OUTCOME in words(render_match_report(lapsed, CLINIC, TODAY, invariant=True, recipient=INSURER))
+    pdf = render_match_report(sendable(lapsed), CLINIC, TODAY, invariant=True, request=TO_INSURER)
+    assert WITHHELD_OUTCOME in words(pdf)
     day_before = build_match_report(lapsed, CLINIC, date(2026, 11, 30), recipient=INSURER)
     assert [p for p in section(day_before, "Progress over time").parts if isinstance(p, Table)]
 

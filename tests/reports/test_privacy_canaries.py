@@ -16,9 +16,11 @@ from PIL import Image
 
 from rtw_planner.domain.case import Case, Clinic, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.disclosure import Delivery
+from rtw_planner.domain.disclosure import Delivery, DisclosureRequest, RecipientRole
 from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.jurisdiction import Jurisdiction
 from rtw_planner.domain.outcomes import OutcomeRecord
+from rtw_planner.domain.rendering import RenderOptions
 from rtw_planner.reports.employer_letter import render_employer_letter
 from rtw_planner.reports.handout import render_patient_handout
 from rtw_planner.reports.letter_blocks import build_letter
@@ -30,6 +32,8 @@ CLINICAL = (EFFORT, "CANARY-BAND", "CANARY-OUTCOME", "97531", "86420")  # effort
 EMPLOYER = "Northgate Distribution Ltd"
 DAY = date(2026, 12, 1)
 CLINIC = Clinic("Smith & <b>Jones</b> Клиника")
+US_CLINIC = replace(CLINIC, jurisdiction=Jurisdiction.US)  # its scheme lets the diagnosis go to the employer
+LARGE = RenderOptions(large_print=True)
 PROJECTION_WORDS = re.compile(r"project(ed|ion)|an estimate|estimated date", re.IGNORECASE)
 SCHEME_WORDING = "Included because the workers' compensation scheme requires it"
 ODD = "Zoë <b>Łódź</b> & Ολγα Жуков"  # markup, an ampersand and non-Latin letters, printed literally
@@ -70,8 +74,17 @@ def no_canary(text: str) -> bool:
     return DIAGNOSIS not in text and clinical_free(text)
 
 
-def letter(case: Case, **disclosure: object) -> str:
-    return words(render_employer_letter(case, CLINIC, DAY, invariant=True, **disclosure))
+def request(case: Case, recipient: str | None = None, delivery: Delivery = Delivery.PATIENT_COPY,
+            diagnosis_by_scheme: bool = False, role: RecipientRole = RecipientRole.EMPLOYER) -> DisclosureRequest:
+    return DisclosureRequest(recipient or case.employer, role, delivery, None, diagnosis_by_scheme)
+
+
+def letter(case: Case, clinic: Clinic = CLINIC, **disclosure: object) -> str:
+    return words(render_employer_letter(case, clinic, DAY, invariant=True, request=request(case, **disclosure)))
+
+
+def report_for(case: Case, recipient: str, role: RecipientRole = RecipientRole.INSURER) -> DisclosureRequest:
+    return DisclosureRequest(recipient, role, Delivery.SENT)
 
 
 def test_patient_copy_without_consent_has_no_canary(case: Case) -> None:
@@ -114,36 +127,39 @@ def test_diagnosis_consent_for_another_recipient_does_not_count(case: Case) -> N
 
 
 def test_workers_comp_with_the_scheme_switch_shows_the_diagnosis(case: Case) -> None:
-    text = letter(replace(case, workers_comp_claim=True), diagnosis_by_scheme=True)
+    text = letter(replace(case, workers_comp_claim=True), US_CLINIC, diagnosis_by_scheme=True)
     assert DIAGNOSIS in text
     assert SCHEME_WORDING in text
     assert clinical_free(text)
 
 
 def test_workers_comp_without_the_switch_or_claim_has_no_diagnosis(case: Case) -> None:
-    assert DIAGNOSIS not in letter(replace(case, workers_comp_claim=True))
-    assert DIAGNOSIS not in letter(case, diagnosis_by_scheme=True)  # the switch alone, without a claim
+    assert DIAGNOSIS not in letter(replace(case, workers_comp_claim=True), US_CLINIC)
+    with pytest.raises(ValidationError):  # the switch alone, without a claim, is refused
+        letter(case, US_CLINIC, diagnosis_by_scheme=True)
 
 
 def test_a_caller_cannot_widen_disclosure(case: Case) -> None:
     with pytest.raises(ValidationError) as caught:
-        build_letter(case, CLINIC, DAY, recipient=EMPLOYER, delivery=Delivery.SENT)
+        build_letter(case, CLINIC, DAY, request=request(case, EMPLOYER, Delivery.SENT))
     assert caught.value.field == "delivery"
     with pytest.raises(ValidationError):
-        render_employer_letter(replace(case, consents=(consent(D),)), CLINIC, DAY, recipient=EMPLOYER,
-                               delivery=Delivery.SENT)
+        render_employer_letter(replace(case, consents=(consent(D),)), CLINIC, DAY,
+                               request=request(case, EMPLOYER, Delivery.SENT))
     with pytest.raises(TypeError):
-        render_employer_letter(case, CLINIC, DAY, categories=frozenset({D}))
-    content = build_letter(case, CLINIC, DAY, recipient=EMPLOYER, diagnosis_by_scheme=True)
-    assert all(DIAGNOSIS not in " ".join((s.intro, *s.items)) for s in content.sections)
+        render_employer_letter(case, CLINIC, DAY, categories=frozenset({D}))  # type: ignore[call-arg]
+    with pytest.raises(ValidationError):
+        build_letter(case, US_CLINIC, DAY, request=request(case, EMPLOYER, diagnosis_by_scheme=True))
 
 
 @pytest.mark.parametrize("consents", [False, True])
 def test_handout_and_match_report_never_carry_canaries(case: Case, everything: Case, consents: bool) -> None:
     subject = everything if consents else case
+    outside = report_for(subject, EMPLOYER, RecipientRole.EMPLOYER)
+    sendable = replace(subject, consents=(*subject.consents, consent(F)))
     for pdf in (render_patient_handout(subject, CLINIC, DAY, invariant=True),
-                render_patient_handout(subject, CLINIC, DAY, large_print=True, invariant=True),
-                render_match_report(subject, CLINIC, DAY, invariant=True, recipient=EMPLOYER)):
+                render_patient_handout(subject, CLINIC, DAY, options=LARGE, invariant=True),
+                render_match_report(sendable, CLINIC, DAY, invariant=True, request=outside)):
         text = words(pdf)  # the report goes to an outside recipient here; the clinical team may see scores
         assert subject.patient_name in text
         assert DIAGNOSIS not in text
@@ -154,7 +170,7 @@ def test_handout_and_match_report_never_carry_canaries(case: Case, everything: C
 def test_letter_and_handout_never_carry_projections(everything: Case) -> None:
     report = words(render_match_report(everything, CLINIC, DAY, invariant=True))
     assert PROJECTION_WORDS.search(report), "the case has projections to leak"
-    for text in (letter(everything, recipient=EMPLOYER, delivery=Delivery.SENT, diagnosis_by_scheme=True),
+    for text in (letter(everything, US_CLINIC, recipient=EMPLOYER, delivery=Delivery.SENT, diagnosis_by_scheme=True),
                  letter(everything), words(render_patient_handout(everything, CLINIC, DAY, invariant=True))):
         assert not PROJECTION_WORDS.search(text)
 
@@ -188,11 +204,12 @@ def rasterise(pdf: bytes, folder: Path) -> list[Image.Image]:
 @pytest.mark.parametrize("kind", ["letter", "sent letter", "scheme letter", "handout", "large print", "report"])
 def test_every_document_rasterises_and_is_not_blank(everything: Case, odd: Case, kind: str, tmp_path: Path) -> None:
     pdf = {"letter": lambda: render_employer_letter(odd, CLINIC, DAY),
-           "sent letter": lambda: render_employer_letter(everything, CLINIC, DAY, recipient=EMPLOYER,
-                                                         delivery=Delivery.SENT),
-           "scheme letter": lambda: render_employer_letter(everything, CLINIC, DAY, diagnosis_by_scheme=True),
+           "sent letter": lambda: render_employer_letter(everything, CLINIC, DAY,
+                                                         request=request(everything, EMPLOYER, Delivery.SENT)),
+           "scheme letter": lambda: render_employer_letter(everything, US_CLINIC, DAY,
+                                                           request=request(everything, diagnosis_by_scheme=True)),
            "handout": lambda: render_patient_handout(odd, CLINIC, DAY),
-           "large print": lambda: render_patient_handout(odd, CLINIC, DAY, large_print=True),
+           "large print": lambda: render_patient_handout(odd, CLINIC, DAY, options=LARGE),
            "report": lambda: render_match_report(odd, CLINIC, DAY)}[kind]()
     pages = rasterise(pdf, tmp_path)
     assert len(pages) == len(pypdf.PdfReader(io.BytesIO(pdf)).pages) > 0

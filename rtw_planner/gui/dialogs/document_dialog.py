@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 
 from rtw_planner.assets import data_dir
 from rtw_planner.db.document_log import DocumentLog
-from rtw_planner.documents import CLINICAL_TEAM, IssueRequest, Kind, decision_for, issue, render
+from rtw_planner.documents import Kind, decision_for, issue, render
 from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.disclosure import Delivery, can_send
+from rtw_planner.domain.disclosure import CLINICAL_TEAM, Delivery, DisclosureRequest, RecipientRole, can_send
 from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.preflight import PreflightError
+from rtw_planner.domain.rendering import RenderOptions
 from rtw_planner.files import write_private
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.widgets.case_view_dates import read_optional_date, setup_optional_date
@@ -125,12 +127,20 @@ class DocumentDialog(QDialog):
         self._refresh_log()
 
     # -- state ---------------------------------------------------------------------------------------------
-    def request(self) -> IssueRequest:
+    def request(self) -> DisclosureRequest:
         """The clinician's choices."""
         delivery = {Kind.EMPLOYER_LETTER: Delivery(self.delivery_combo.currentData()),
                     Kind.MATCH_REPORT: Delivery.SENT, Kind.PATIENT_HANDOUT: Delivery.PATIENT_COPY}[self.kind]
-        return IssueRequest(self.recipient_edit.text().strip(), delivery, read_optional_date(self.offered_edit),
-                            self.scheme_box.isChecked())
+        recipient = self.recipient_edit.text().strip()
+        role = {Kind.EMPLOYER_LETTER: RecipientRole.EMPLOYER, Kind.PATIENT_HANDOUT: RecipientRole.PATIENT,
+                Kind.MATCH_REPORT: RecipientRole.CLINICAL_TEAM if recipient.casefold() == CLINICAL_TEAM.casefold()
+                else RecipientRole.EMPLOYER}[self.kind]
+        return DisclosureRequest(recipient, role, delivery, read_optional_date(self.offered_edit),
+                                 self.scheme_box.isChecked())
+
+    def options(self, draft: bool = True) -> RenderOptions:
+        """How the document is rendered."""
+        return RenderOptions(draft=draft, large_print=self.large_print_box.isChecked())
 
     def page_count(self) -> int:
         """Pages of the document shown (0 when none)."""
@@ -177,8 +187,7 @@ class DocumentDialog(QDialog):
     def render_draft(self) -> Path | None:
         """Render a draft (not logged) and preview it."""
         try:
-            pdf = render(self.kind, self.case, self.clinic, request=self.request(),
-                         large_print=self.large_print_box.isChecked())
+            pdf = render(self.kind, self.case, self.clinic, request=self.request(), options=self.options())
         except ValidationError as exc:
             self.error_label.setText(str(exc))
             return None
@@ -192,8 +201,8 @@ class DocumentDialog(QDialog):
         """Issue under the consent rules: log it with the exact PDF, keep a copy, and preview it."""
         try:
             entry, pdf = issue(self.db, self.kind, self.case, self.clinic, self.request(),
-                               large_print=self.large_print_box.isChecked())
-        except ValidationError as exc:
+                               options=self.options(draft=False))
+        except (ValidationError, PreflightError) as exc:
             self.error_label.setText(str(exc))
             return None
         path = self._folder("documents") / f"{self.kind.value}-case-{self.case.id}-{entry.issued_at:%Y%m%d-%H%M%S}.pdf"

@@ -229,8 +229,10 @@ class CaseView(QWidget):
         clinician_name = f.clinician_name_edit.text().strip()
         clinician = None
         if clinician_name or f.clinician_profession_edit.text().strip() or f.clinician_registration_edit.text().strip():
+            loaded = self._saved.clinician if self._saved is not None else None  # contact: not on the form yet
             clinician = Clinician(clinician_name, f.clinician_profession_edit.text(),
-                                  f.clinician_registration_edit.text())
+                                  f.clinician_registration_edit.text(), loaded.phone if loaded else "",
+                                  loaded.email if loaded else "")
         sex = f.sex_combo.currentData()
         return Case(
             id=self.case_id,

@@ -70,6 +70,7 @@ class PlanView(QWidget):
         self._prompts = prompts
         self._case_source = case_source
         self._loading = False
+        self._loaded_plan = Plan()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._phases_tab(), "Phased return")
         self.tabs.addTab(self._quotas_tab(), "Graded activity")
@@ -218,6 +219,7 @@ class PlanView(QWidget):
         self._loading = True
         try:
             plan = case.plan
+            self._loaded_plan = plan
             phased = plan.phased_return
             write_optional_date(self.start_edit, phased.start if phased else case.rtw_start_date)
             contract = phased.contract if phased else None
@@ -298,7 +300,9 @@ class PlanView(QWidget):
 
     def plan(self) -> Plan:
         """The plan as edited. Raises ValidationError."""
-        return Plan(self.quotas_model.rows(), self.goals_model.rows(), self._phased_return(), self.notes())
+        kept = self._loaded_plan  # parts this view does not edit yet are carried through unchanged
+        return Plan(self.quotas_model.rows(), self.goals_model.rows(), self._phased_return(), self.notes(),
+                    kept.fitness, kept.flare_plan, kept.safety_review)
 
     # -- slots ---------------------------------------------------------------------------------------------
     def _on_edited(self, *_args: object) -> None:
