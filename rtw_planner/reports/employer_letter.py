@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
@@ -15,12 +14,13 @@ from rtw_planner.domain.rendering import RenderOptions
 from rtw_planner.reports.letter_blocks import LetterContent, ScheduleTable, Section, build_letter
 from rtw_planner.reports.styles import ACCENT, FONT, FONT_BOLD, MUTED, stylesheet
 from rtw_planner.reports.templates import letter_document, numbered_canvas
+from rtw_planner.reports.text import para
 
 HEADING_ROOM = 25 * mm  # a heading needs this much room below it, or it starts the next page
 
 
 def _p(text: str, style: str) -> Paragraph:
-    return Paragraph(escape(text), stylesheet()[style])
+    return para(text, stylesheet()[style])
 
 
 def story(content: LetterContent) -> list[Flowable]:
@@ -48,7 +48,7 @@ def _section(section: Section) -> list[Flowable]:
     block: list[Flowable] = [CondPageBreak(HEADING_ROOM), _p(section.heading, "heading")]
     if section.intro:
         block.append(_p(section.intro, "body"))
-    block += [Paragraph(escape(item), stylesheet()["bullet"], bulletText="•") for item in section.items]
+    block += [para(item, stylesheet()["bullet"], bullet="•") for item in section.items]
     if not section.items and section.when_empty:
         block.append(_p(section.when_empty, "body"))
     return block
@@ -56,7 +56,7 @@ def _section(section: Section) -> list[Flowable]:
 
 def _notice(text: str) -> Paragraph:
     """The delivery notice, boxed so it is seen first."""
-    return Paragraph(escape(text), stylesheet()["notice"])
+    return para(text, stylesheet()["notice"])
 
 
 def _schedule(schedule: ScheduleTable) -> list[Flowable]:

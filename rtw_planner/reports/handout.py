@@ -31,6 +31,7 @@ from rtw_planner.reports import handout_parts as hp
 from rtw_planner.reports.progress_charts import PracticeLabels, ScoreLabels, practice_chart, score_chart
 from rtw_planner.reports.styles import FONT, FONT_BOLD, MARGIN, MUTED, PAPER_SIZES, stylesheet
 from rtw_planner.reports.templates import letter_document
+from rtw_planner.reports.text import para
 
 BODY_SIZE, LARGE_PRINT_SIZE = 12.0, 16.0
 WARNING = colors.HexColor("#a4161a")
@@ -90,7 +91,7 @@ class _Layout:
         self.size, self.width, self.styles = size, width, handout_styles(size)
 
     def p(self, text: str, style: str = "body", **kwargs: Any) -> Paragraph:
-        return Paragraph(escape(text), self.styles[style], **kwargs)
+        return para(text, self.styles[style], bullet=kwargs.get("bulletText"))
 
     def grid(self, data: list[list[Any]], widths: list[float], *commands: tuple[Any, ...], kind: type = Table,
              repeat: int = 1) -> Table:

@@ -6,7 +6,6 @@ import io
 import re
 from datetime import date
 from functools import cache
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -23,6 +22,7 @@ from rtw_planner.reports.match_report_parts import Chart, Part, ScoreCharts, Sec
 from rtw_planner.reports.progress_charts import ScoreLabels, score_chart
 from rtw_planner.reports.styles import ACCENT, FONT, FONT_BOLD, MUTED, stylesheet
 from rtw_planner.reports.templates import letter_document, numbered_canvas
+from rtw_planner.reports.text import para
 
 UNIT_SPACE = re.compile(r"(\d) (kg|lb|N|min|h|cm|in)\b")
 BASE_SIZE = 10.0
@@ -72,7 +72,7 @@ def styles() -> dict[str, ParagraphStyle]:
 
 
 def _p(text: str, style: str) -> Paragraph:
-    return Paragraph(escape(text), styles()[style])
+    return para(text, styles()[style])
 
 
 def _cell(text: str, style: str) -> Paragraph:
@@ -137,7 +137,7 @@ def part_flowable(part: Part, frame_width: float) -> Flowable:
     """One content block as a flowable."""
     if isinstance(part, Text):
         if part.style in ("bullet", "note"):
-            return Paragraph(escape(part.text), styles()[part.style], bulletText="•" if part.style == "bullet" else "–")
+            return para(part.text, styles()[part.style], bullet="•" if part.style == "bullet" else "–")
         return _p(part.text, part.style)
     if isinstance(part, Table):
         return pairs(part, frame_width) if part.kind == "pairs" else table(part, frame_width)

@@ -13,6 +13,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from rtw_planner.domain.case import Clinic
 from rtw_planner.reports.styles import ACCENT, FONT, FONT_BOLD, MARGIN, MUTED, PAPER_SIZES, register_fonts
+from rtw_planner.reports.text import draw_string
 
 LETTERHEAD_HEIGHT = 32 * mm
 
@@ -56,15 +57,14 @@ def _draw_letterhead(canvas: Canvas, clinic: Clinic) -> None:
         logo_width = logo_height * iw / ih
         canvas.drawImage(image, width - MARGIN - logo_width, top - logo_height, logo_width, logo_height, mask="auto")
     canvas.setFillColor(ACCENT)
-    canvas.setFont(FONT_BOLD, 15)
-    canvas.drawString(MARGIN, top - 12, clinic.name or "Clinic name not set (File > Clinic details)")
-    canvas.setFont(FONT, 8.5)
+    draw_string(canvas, MARGIN, top - 12, clinic.name or "Clinic name not set (File > Clinic details)",
+                font=FONT_BOLD, size=15)
     canvas.setFillColor(MUTED)
     lines = [line for line in clinic.address.splitlines() if line.strip()]
     lines.append("  ·  ".join(b for b in (clinic.phone, clinic.email) if b))
     y = top - 26
     for line in lines[:5]:
-        canvas.drawString(MARGIN, y, line)
+        draw_string(canvas, MARGIN, y, line, font=FONT, size=8.5)
         y -= 11
     canvas.setStrokeColor(ACCENT)
     canvas.setLineWidth(0.8)
@@ -90,9 +90,8 @@ def draw_draft_mark(canvas: Canvas) -> None:
 
 def _draw_running_header(canvas: Canvas, text: str, size: float = 8.5, bold: bool = False) -> None:
     width, height = canvas._pagesize
-    canvas.setFont(FONT_BOLD if bold else FONT, size)
     canvas.setFillColor(ACCENT if bold else MUTED)
-    canvas.drawString(MARGIN, height - MARGIN + 4 * mm, text)
+    draw_string(canvas, MARGIN, height - MARGIN + 4 * mm, text, font=FONT_BOLD if bold else FONT, size=size)
 
 
 def letter_document(target: io.BytesIO, clinic: Clinic, later_header: str, title: str,
