@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from rtw_planner.domain.accommodations import SelectedNote, suggest
+from rtw_planner.domain.accommodations import SelectedNote, Suggestion, suggest
 from rtw_planner.domain.case import Case
 from rtw_planner.domain.job_match import job_match
 from rtw_planner.domain.phases import DEFAULT_MAX_WEEKS, Contract, Duties, Phase, PhasedReturn, default_phases
@@ -38,6 +38,11 @@ def generated_phases(case: Case) -> tuple[Phase, ...]:
         phases.append(replace(phase, duties=duties, restrictions=restrictions,
                               progression_criteria="" if phase.percent >= 100 and not restricted else criteria))
     return tuple(phases)
+
+
+def suggest_for_case(case: Case) -> list[Suggestion]:
+    """The adjustments to offer for this case, for the clinician to tick (none is chosen for them)."""
+    return suggest(job_match(case).items, case.demands.lifting_tasks)
 
 
 def suggested_notes(case: Case) -> tuple[SelectedNote, ...]:
