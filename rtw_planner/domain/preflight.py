@@ -121,9 +121,10 @@ def _assessment(case: Case, today: date) -> list[Finding]:
 
         untested = job_match(case).count(MatchStatus.NOT_TESTED)
         if untested:
-            out.append(_warn("Capacity: not tested", f"{untested} demand{'s' if untested > 1 else ''} of the job "
-                             "were not assessed.", "Assess them, or the document tells the employer to avoid the "
-                             "tasks that need them until they are."))
+            several = untested > 1
+            out.append(_warn("Capacity: not tested", f"{untested} demand{'s' if several else ''} of the job "
+                             f"{'were' if several else 'was'} not assessed.", "Assess them, or the document tells the "
+                             "employer to avoid the tasks that need them until they are."))
     return out
 
 
@@ -159,7 +160,7 @@ def _fitness(case: Case, today: date) -> list[Finding]:
         return [_block("Plan: fitness for work", "no fitness outcome is chosen.",
                        "Choose not fit for work, may be fit with advice, or fit for usual work on the Plan tab.")]
     out: list[Finding] = []
-    start = fitness.from_date or (phased.start if phased and fitness.outcome is FitnessOutcome.MAY_BE_FIT else None)
+    start = fitness.from_date  # a period that follows the phased return is checked with the phases
     if start is not None and start < today:
         out.append(_block("Plan: fitness from", f"the period starts on {_day(start)}, before the issue date.",
                           "Set a start on or after the issue date."))
