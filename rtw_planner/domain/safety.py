@@ -41,7 +41,7 @@ _WORDS = {
         r"|tractors?|hgv|lgv|pcv|operat\w* (an? |the )?(bus|coach|lorry|lorries|truck|van|vehicle|tram|train)\w*)\b",
         re.IGNORECASE),
     SafetyCritical.MACHINERY: re.compile(
-        r"\b(machinery|machinists?|machine (operat\w*|tools?|shop)|operat\w* (\w+ )?machines?|cranes?|excavators?"
+        r"\b(machinery|machinists?|machine (operat\w*|tools?|shop)|operat\w* (\w+ ){0,2}machines?|cranes?|excavators?"
         r"|diggers?|presses|(power|hydraulic|printing|punch) press\w*|press operat\w*|lathes?|saws|sawing"
         r"|(chain|circular|band|table|mitre|miter|power) ?saws?|grinders?|slicers?|mincers?|mixers?|compactors?"
         r"|conveyors?|plant operat\w*|power(ed)? tools?|ride-on)\b", re.IGNORECASE),
