@@ -145,7 +145,7 @@ def _print_adjustments(data: dict[str, Any]) -> None:
     print("  Adjustments chosen by the clinician:" if data["notes"] else "  Adjustments chosen by the clinician: none")
     for note in data["notes"]:
         print(f"    - {note['text']}")
-    settings = ", ".join(data["job_settings"]) or "not recognised, so every note for the limits is listed"
+    settings = ", ".join(data["job_settings"]) or "not recognised from the title or tasks, so nothing is filtered"
     if data["suggestions"]:
         print(f"  Suggested adjustments, not chosen (job settings: {settings}):")
     for suggestion in data["suggestions"]:
