@@ -1,4 +1,5 @@
-"""`plan --case FILE.json [--start YYYY-MM-DD] [--json]`: quotas by week, the phased return and the adjustments."""
+"""`plan --case FILE.json [--start YYYY-MM-DD] [--json]`: quotas by week, the phased return, the adjustments the
+clinician chose, the ones suggested for the job (never chosen for them) and any safety-critical work."""
 
 from __future__ import annotations
 
@@ -32,14 +33,35 @@ def resolve_plan(case: Case, start: date | None) -> Plan:
     first_day = start or case.rtw_start_date
     if first_day is None:
         raise ValueError("no start date")
-    generated = generate_plan(case, first_day, case.plan)
-    return replace(generated, notes=case.plan.notes or generated.notes)
+    return generate_plan(case, first_day, case.plan)  # keeps the clinician's chosen adjustments, adds none
+
+
+def _suggestions(case: Case, plan: Plan) -> list[dict[str, Any]]:
+    """The adjustments suggested for the job that the clinician has not chosen; `fits` is empty when the job's
+    setting was not recognised and the list is not filtered."""
+    from rtw_planner.domain.planning import suggest_for_case
+
+    chosen = {n.note_id for n in plan.notes}
+    return [{"id": s.note.id, "limitation": s.note.limitation.value, "control": s.note.control.value,
+             "text": s.note.text, "source": s.note.source, "reasons": list(s.reasons),
+             "fits": [f.value for f in s.fits]} for s in suggest_for_case(case) if s.note.id not in chosen]
+
+
+def _safety_critical(case: Case, plan: Plan) -> list[dict[str, Any]]:
+    """Each kind of safety-critical work with what shows it, what to discuss and whether the discussion is recorded."""
+    from rtw_planner.domain.safety import safety_critical_evidence
+
+    review = plan.safety_review
+    return [{"kind": kind.value, "label": kind.label, "evidence": list(evidence), "discuss": kind.discuss,
+             "reviewed_on": review.reviewed_on.isoformat() if review else None}
+            for kind, evidence in safety_critical_evidence(case).items()]
 
 
 def to_json(case: Case, plan: Plan) -> dict[str, Any]:
     """The plan as the documented JSON object. Projections are clinical estimates, labelled as such."""
     from rtw_planner.domain.goals import goal_to_dict, this_weeks_small_step
     from rtw_planner.domain.phases import fit_note_from_plan
+    from rtw_planner.domain.planning import job_settings
     from rtw_planner.domain.projection import essential_mismatch_projections, propose_phase_weeks
 
     phased = plan.phased_return
@@ -63,6 +85,9 @@ def to_json(case: Case, plan: Plan) -> dict[str, Any]:
         "fit_note": list(fit_note_from_plan(phased, bool(plan.notes)).selected),
         "notes": [{"id": n.note_id, "limitation": n.limitation.value, "text": n.text, "source": n.source,
                    "edited": n.edited} for n in plan.notes],
+        "job_settings": [s.value for s in job_settings(case)],
+        "suggestions": _suggestions(case, plan),
+        "safety_critical": _safety_critical(case, plan),
         "goals": [goal_to_dict(g) for g in plan.goals],
         "this_weeks_small_step": this_weeks_small_step(plan.goals, plan.quotas, phased.start, phased.start),
         "projections": {
@@ -111,6 +136,22 @@ def run(args: argparse.Namespace) -> int:
         print(f"  Warning: {warning}")
     for quota in data["quotas"]:
         print(f"  {quota['activity']}: " + ", ".join(quota["shown"]))
-    for note in data["notes"]:
-        print(f"  Adjustment: {note['text']}")
+    _print_adjustments(data)
     return 0
+
+
+def _print_adjustments(data: dict[str, Any]) -> None:
+    """Chosen adjustments, then suggestions marked as such, then safety-critical work."""
+    print("  Adjustments chosen by the clinician:" if data["notes"] else "  Adjustments chosen by the clinician: none")
+    for note in data["notes"]:
+        print(f"    - {note['text']}")
+    settings = ", ".join(data["job_settings"]) or "not recognised from the title or tasks, so nothing is filtered"
+    if data["suggestions"]:
+        print(f"  Suggested adjustments, not chosen (job settings: {settings}):")
+    for suggestion in data["suggestions"]:
+        print(f"    [ ] {suggestion['text']} ({'; '.join(suggestion['reasons'])})")
+    for work in data["safety_critical"]:
+        found = f"  Safety-critical work: {work['label']} ({'; '.join(work['evidence'])})"
+        print(f"{found}; discussed on {work['reviewed_on']}." if work["reviewed_on"] else
+              f"{found}; not yet discussed. Discuss {work['discuss']}, and record it on the Plan tab before anything "
+              "goes to an employer.")

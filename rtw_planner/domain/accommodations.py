@@ -1,16 +1,18 @@
-"""Ergonomic and accommodation notes keyed by limitation, suggested from mismatches and lifting tasks with LI > 1."""
+"""Ergonomic and accommodation notes keyed by limitation and tagged with the work settings they fit, suggested from
+mismatches and lifting tasks with LI > 1."""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rtw_planner.assets import resource_path
+from rtw_planner.assets import bundled_resources_dir, resource_path
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.matching import MatchItem, MatchStatus
 from rtw_planner.domain.niosh import LiftingTask, evaluate
@@ -20,7 +22,7 @@ from rtw_planner.domain.validation import MAX_LONG_TEXT, text
 
 LIBRARY_FILE = "accommodations.json"
 FORMAT = "rtw-planner-accommodations"
-NOTE_FIELDS = ("id", "text", "control", "source")
+NOTE_FIELDS = ("id", "text", "control", "source", "settings")
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_NOTE_TEXT = 1000
 
@@ -58,6 +60,33 @@ class Control(StrEnum):
         return list(Control).index(self)
 
 
+class WorkSetting(StrEnum):
+    """Where a note makes sense: the settings and equipment of the job. ANY fits every job."""
+
+    ANY = "any"
+    DESK = "desk"
+    WORKSTATION = "workstation"
+    GOODS = "goods"
+    WAREHOUSE = "warehouse"
+    VEHICLE = "vehicle"
+    CARE = "care"
+    KITCHEN = "kitchen"
+    CONSTRUCTION = "construction"
+    CLASSROOM = "classroom"
+    SITE = "site"
+
+    @property
+    def label(self) -> str:
+        """Plain words, as in "fits ..."."""
+        return {"any": "any job", "desk": "desk and screen work",
+                "workstation": "a fixed workstation (till, counter, bench, station or desk)",
+                "goods": "handling stock, goods, materials or waste",
+                "warehouse": "warehouse work with pallets and racking",
+                "vehicle": "driving a vehicle", "care": "moving and caring for patients or residents",
+                "kitchen": "a commercial kitchen", "construction": "building sites, trades and farm work",
+                "classroom": "schools and childcare", "site": "moving about a large site or building"}[self.value]
+
+
 class LibraryError(ValueError):
     """The accommodation library is unreadable or malformed; the message names the file and the field."""
 
@@ -71,19 +100,47 @@ class Note:
     text: str
     control: Control
     source: str
+    settings: tuple[WorkSetting, ...] = (WorkSetting.ANY,)
+
+    def fitting(self, job: Collection[WorkSetting]) -> tuple[WorkSetting, ...]:
+        """The settings by which this note fits a job in `job`: (ANY,) for a note for any job, else the settings
+        the two share; empty when the note does not fit."""
+        if WorkSetting.ANY in self.settings:
+            return (WorkSetting.ANY,)
+        return tuple(s for s in self.settings if s in job)
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A note suggested for this case, with why (one reason per mismatch or lifting task that led to it)."""
+    """A note suggested for this case, with why (one reason per mismatch or lifting task that led to it) and the
+    job settings it fits; `fits` is empty when suggestions were not filtered (the job's setting is unknown)."""
 
     note: Note
     reasons: tuple[str, ...]
+    fits: tuple[WorkSetting, ...] = ()
 
 
 def _need(ok: bool, where: str, problem: str) -> None:
     if not ok:
         raise LibraryError(f"{where}: {problem}")
+
+
+def _settings(raw: Any, where: str) -> tuple[WorkSetting, ...]:
+    known = ", ".join(repr(s.value) for s in WorkSetting)
+    _need(isinstance(raw, list) and bool(raw), where, f"must list at least one of {known}")
+    for value in raw:
+        _need(value in set(WorkSetting), where, f"{value!r} is not a setting; known: {known}")
+    _need(len(set(raw)) == len(raw), where, "lists a setting twice")
+    _need(WorkSetting.ANY not in raw or len(raw) == 1, where, "'any' already covers every setting; list it alone")
+    return tuple(WorkSetting(value) for value in raw)
+
+
+@cache
+def _bundled_settings() -> dict[str, tuple[WorkSetting, ...]]:
+    """The bundled notes' settings by id, for a clinic copy made before notes had settings."""
+    raw = json.loads((bundled_resources_dir() / LIBRARY_FILE).read_text(encoding="utf-8"))
+    return {row["id"]: tuple(WorkSetting(v) for v in row.get("settings", ["any"]))
+            for rows in raw["limitations"].values() for row in rows}
 
 
 def _note(raw: Any, limitation: Limitation, where: str) -> Note:
@@ -99,7 +156,11 @@ def _note(raw: Any, limitation: Limitation, where: str) -> Note:
           f"{raw['id']!r} must use lower-case letters, digits and single hyphens, e.g. 'lift-hoist'")
     _need(raw.get("control") in set(Control), f"{where}, control",
           f"{raw.get('control')!r} must be one of " + ", ".join(repr(c.value) for c in Control))
-    return Note(raw["id"].strip(), limitation, raw["text"].strip(), Control(raw["control"]), raw["source"].strip())
+    note_id = raw["id"].strip()
+    # A note without settings (a clinic copy older than settings) keeps the bundled note's, else fits any job.
+    settings = _settings(raw["settings"], f"{where}, settings") if "settings" in raw \
+        else _bundled_settings().get(note_id, (WorkSetting.ANY,))
+    return Note(note_id, limitation, raw["text"].strip(), Control(raw["control"]), raw["source"].strip(), settings)
 
 
 def load_library(path: Path | None = None) -> tuple[Note, ...]:
@@ -159,10 +220,12 @@ def _task_reason(task: LiftingTask, number: int) -> str | None:
 
 
 def suggest(items: Iterable[MatchItem], lifting_tasks: Iterable[LiftingTask] = (),
-            extra_limitations: Iterable[Limitation] = (), library: Iterable[Note] | None = None) -> list[Suggestion]:
+            extra_limitations: Iterable[Limitation] = (), library: Iterable[Note] | None = None,
+            settings: Collection[WorkSetting] | None = None) -> list[Suggestion]:
     """Notes for each mismatch, each lifting task with LI > 1 (lifting and carrying) and each limitation the
-    clinician adds. A note reached more than once is listed once with all its reasons. Engineering controls
-    come first, then administrative, work organisation and personal; within a control, first reached first."""
+    clinician adds, keeping only notes that fit the job's `settings` (None: the setting is unknown, keep all).
+    A note reached more than once is listed once with all its reasons. Engineering controls come first, then
+    administrative, work organisation and personal; within a control, first reached first."""
     triggers: list[tuple[Limitation, str]] = []
     for item in items:
         triggers += [(limitation, _item_reason(item)) for limitation in limitations_for(item)]
@@ -171,6 +234,8 @@ def suggest(items: Iterable[MatchItem], lifting_tasks: Iterable[LiftingTask] = (
         triggers += [(Limitation.LIFTING_CARRYING, reason)] if reason else []
     triggers += [(Limitation(lim), f"{Limitation(lim).label}: noted by the clinician") for lim in extra_limitations]
     notes = tuple(load_library() if library is None else library)
+    if settings is not None:
+        notes = tuple(n for n in notes if n.fitting(settings))
     reasons: dict[str, list[str]] = {}
     by_id: dict[str, Note] = {}
     for limitation, reason in triggers:
@@ -178,7 +243,8 @@ def suggest(items: Iterable[MatchItem], lifting_tasks: Iterable[LiftingTask] = (
             found = reasons.setdefault(by_id.setdefault(note.id, note).id, [])
             found += [] if reason in found else [reason]
     ordered = sorted(by_id.values(), key=lambda n: n.control.rank)  # sorted() is stable
-    return [Suggestion(note, tuple(reasons[note.id])) for note in ordered]
+    return [Suggestion(note, tuple(reasons[note.id]), () if settings is None else note.fitting(settings))
+            for note in ordered]
 
 
 @dataclass(frozen=True)

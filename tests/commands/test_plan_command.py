@@ -18,7 +18,7 @@ from rtw_planner.domain.planning import generate_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = {"start", "end", "contract", "quotas", "phases", "review_dates", "warnings", "fit_note", "notes", "goals",
-        "this_weeks_small_step", "projections"}
+        "this_weeks_small_step", "projections", "job_settings", "suggestions", "safety_critical"}
 LIFT_12 = "No lifting from floor to waist above 12 kg occasionally (up to a third of the day)"
 
 
@@ -122,7 +122,8 @@ def test_start_flag_is_enough_without_a_case_start(tmp_path: Path, demo_text: st
     data = plan_json(["--case", str(path), "--start", "2027-03-01"], capsys)
     assert data["phases"][0]["first_day"] == "2027-03-01"
     assert (data["quotas"], data["goals"]) == ([], [])
-    assert len(data["notes"]) == 6
+    assert data["notes"] == []  # nothing is chosen for the clinician
+    assert {"lift-push-pull-device", "stand-mat"} <= {s["id"] for s in data["suggestions"]}
 
 
 @pytest.mark.parametrize("start", ["2027-13-01", "tomorrow", "04/01/2027", ""])
@@ -161,6 +162,54 @@ def test_text_output(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "  Phase 1: 2027-01-04 to 2027-01-10, 20 h a week (4 h a day, 5 days), modified duties" in lines
     assert "  Reviews: 2027-01-17, 2027-01-24, 2027-01-31" in lines
     assert "  Walking: 8 min, 9 min, 9.5 min" in "\n".join(lines)
+
+
+def test_suggestions_are_listed_apart_from_the_chosen_notes(demo_file: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    data = plan_json(["--case", str(demo_file)], capsys)
+    chosen = {n["id"] for n in data["notes"]}
+    suggested = {s["id"] for s in data["suggestions"]}
+    assert len(chosen) == 6
+    assert not chosen & suggested
+    assert "lift-trolley" in suggested  # the demo's lifting mismatch, not among its six chosen notes
+    trolley = next(s for s in data["suggestions"] if s["id"] == "lift-trolley")
+    assert trolley["fits"] == ["goods"]
+    assert "Lifting task 'Case from bottom rack to pallet': LI 2.06" in trolley["reasons"]
+    assert {"warehouse", "goods"} <= set(data["job_settings"])
+
+
+def test_text_output_marks_suggestions_as_not_chosen(tmp_path: Path, demo_text: str,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_case(tmp_path, demo_text, plan__notes=[])
+    assert main(["plan", "--case", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "  Adjustments chosen by the clinician: none\n" in out
+    heading = "  Suggested adjustments, not chosen (job settings: desk, workstation, goods, warehouse, site):\n"
+    assert heading in out
+    after = out[out.index(heading) + len(heading):].splitlines()
+    assert after[0].startswith("    [ ] Provide a hoist")
+    assert "Adjustment: " not in out
+
+
+def test_safety_critical_work_is_shown_with_its_evidence(tmp_path: Path, demo_text: str,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    data = plan_json(["--case", str(write_case(tmp_path, demo_text))], capsys)
+    assert data["safety_critical"] == [{
+        "kind": "machinery", "label": "operating machinery or moving mechanical parts",
+        "evidence": ["rated condition Moving Mechanical Parts: frequent"],
+        "discuss": "whether pain, fatigue or medication slows reactions or dulls attention around machinery",
+        "reviewed_on": "2026-11-20"}]
+    driver = json.loads(demo_text)
+    driver["job_title"] = "Bus driver"
+    driver["demands"]["ratings"]["environment"] = {}
+    driver["demands"]["tasks"] = [{"name": "Drive the bus on the route", "essential": True}]
+    path = write_case(tmp_path, json.dumps(driver), plan__safety_review=None)
+    assert main(["plan", "--case", str(path)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if "Safety-critical" in line]
+    assert lines == ["  Safety-critical work: professional driving (job title 'Bus driver'; task 'Drive the bus on "
+                     "the route'); not yet discussed. Discuss fitness to drive under the licensing authority's medical "
+                     "standards (stricter for bus, lorry and other professional licences) and whether pain or "
+                     "medication affects driving, and record it on the Plan tab before anything goes to an employer."]
 
 
 def test_subprocess_plan_json(demo_file: Path) -> None:

@@ -17,6 +17,7 @@ from rtw_planner.domain.accommodations import (
     Note,
     SelectedNote,
     Suggestion,
+    WorkSetting,
     limitations_for,
     load_library,
     selected_note_from_dict,
@@ -63,11 +64,11 @@ def write_clinic_file(folder: Path, data: dict[str, Any]) -> Path:
     return path
 
 
-def test_every_limitation_has_four_to_seven_sourced_notes() -> None:
+def test_every_limitation_has_four_to_nine_sourced_notes() -> None:
     notes = load_library()
     for limitation in Limitation:
         mine = [n for n in notes if n.limitation is limitation]
-        assert 4 <= len(mine) <= 7, limitation
+        assert 4 <= len(mine) <= 9, limitation
         assert all(n.text and n.source and n.text.endswith(".") for n in mine), limitation
     assert set(bundled()["limitations"]) == {lim.value for lim in Limitation}
     assert len({n.id for n in notes}) == len(notes)
@@ -87,6 +88,42 @@ def test_every_limitation_offers_an_engineering_control_and_the_example_wording(
     desk = next(n for n in notes if "sit-stand desk" in n.text)
     assert desk.limitation is Limitation.SITTING
     assert "every 20 minutes" in desk.text
+
+
+def test_every_bundled_note_lists_its_settings_and_most_fit_any_job() -> None:
+    rows = [row for notes in bundled()["limitations"].values() for row in notes]
+    assert all(row["settings"] for row in rows)
+    notes = load_library()
+    for_any = [n for n in notes if n.settings == (WorkSetting.ANY,)]
+    assert all(WorkSetting.ANY not in n.settings for n in notes if n not in for_any)
+    assert len(for_any) >= len(Limitation)  # every limitation keeps something for a job of any kind
+    assert {n.limitation for n in for_any} == set(Limitation)
+    equipment = {"lift-hoist": "hoist", "lift-push-pull-device": "pallet truck", "sit-sit-stand-desk": "desk"}
+    by_id = {n.id: n for n in notes}
+    assert all(word in by_id[i].text and WorkSetting.ANY not in by_id[i].settings for i, word in equipment.items())
+
+
+def test_a_note_fits_a_job_by_any_or_by_a_shared_setting() -> None:
+    pallet = Note("p", Limitation.LIFTING_CARRYING, "P.", Control.ENGINEERING, GENERAL,
+                  (WorkSetting.WAREHOUSE, WorkSetting.GOODS))
+    general = Note("g", Limitation.LIFTING_CARRYING, "G.", Control.ADMINISTRATIVE, GENERAL)
+    assert general.settings == (WorkSetting.ANY,)
+    assert general.fitting(()) == (WorkSetting.ANY,)
+    assert pallet.fitting((WorkSetting.VEHICLE,)) == ()
+    assert pallet.fitting((WorkSetting.GOODS, WorkSetting.VEHICLE, WorkSetting.WAREHOUSE)) == (
+        WorkSetting.WAREHOUSE, WorkSetting.GOODS)  # in the note's order
+
+
+def test_suggest_filters_by_settings_only_when_given() -> None:
+    library = (Note("desk", Limitation.SITTING, "Desk.", Control.ENGINEERING, GENERAL, (WorkSetting.DESK,)),
+               Note("seat", Limitation.SITTING, "Seat.", Control.ENGINEERING, GENERAL, (WorkSetting.VEHICLE,)),
+               Note("breaks", Limitation.SITTING, "Breaks.", Control.ADMINISTRATIVE, GENERAL))
+    sitting = [mismatch(Activity.SIT, 60, 20, None)]
+    unfiltered = suggest(sitting, library=library)
+    assert [(s.note.id, s.fits) for s in unfiltered] == [("desk", ()), ("seat", ()), ("breaks", ())]
+    driver = suggest(sitting, library=library, settings=(WorkSetting.VEHICLE,))
+    assert [(s.note.id, s.fits) for s in driver] == [("seat", (WorkSetting.VEHICLE,)), ("breaks", (WorkSetting.ANY,))]
+    assert [s.note.id for s in suggest(sitting, library=library, settings=())] == ["breaks"]
 
 
 @pytest.mark.parametrize(("activity", "expected"), [
@@ -179,6 +216,20 @@ def test_order_is_stable_within_a_control() -> None:
     assert ids == ["e-one", "e-two", "a-one", "w-one", "p-one"]
 
 
+def test_a_clinic_copy_without_settings_keeps_the_bundled_settings_by_id(data_dir: Path) -> None:
+    data = bundled()
+    for notes in data["limitations"].values():
+        for row in notes:
+            del row["settings"]  # a copy made before notes had settings
+    data["limitations"]["sitting"].append({"id": "clinic-kneeling-chair", "text": "Provide a kneeling chair.",
+                                           "control": "engineering", "source": "Clinic practice"})
+    write_clinic_file(data_dir, data)
+    by_id = {n.id: n for n in load_library()}
+    assert by_id["lift-push-pull-device"].settings == (WorkSetting.WAREHOUSE,)
+    assert by_id["sit-sit-stand-desk"].settings == (WorkSetting.DESK,)
+    assert by_id["clinic-kneeling-chair"].settings == (WorkSetting.ANY,)
+
+
 def test_a_clinic_file_in_the_data_folder_replaces_the_library(data_dir: Path) -> None:
     data = bundled()
     for notes in data["limitations"].values():
@@ -204,6 +255,11 @@ def test_a_clinic_file_in_the_data_folder_replaces_the_library(data_dir: Path) -
     (lambda d: d["limitations"]["sitting"][0].update(id="Sit Desk"), "note 1, id"),
     (lambda d: d["limitations"]["sitting"][1].update(id="lift-hoist"), "'lift-hoist' is used by more than one"),
     (lambda d: d.update(version=2), "version: must be 1"),
+    (lambda d: d["limitations"]["sitting"][0].update(settings=[]), "sitting, note 1, settings: must list"),
+    (lambda d: d["limitations"]["sitting"][0].update(settings=["office"]), "'office' is not a setting"),
+    (lambda d: d["limitations"]["sitting"][0].update(settings=["any", "desk"]), "list it alone"),
+    (lambda d: d["limitations"]["sitting"][0].update(settings=["desk", "desk"]), "lists a setting twice"),
+    (lambda d: d["limitations"]["sitting"][0].update(settings="desk"), "settings: must list at least one"),
 ])
 def test_a_broken_clinic_file_names_the_file_and_the_problem(data_dir: Path, breakage: Any, expected: str) -> None:
     data = bundled()
