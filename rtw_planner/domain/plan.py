@@ -58,7 +58,8 @@ class SafetyReview:
 
 @dataclass(frozen=True)
 class Plan:
-    """Everything planned for a case. Quotas and goals are the clinician's; phases and notes start generated."""
+    """Everything planned for a case. Quotas, goals and the chosen adjustments are the clinician's; phases start
+    generated."""
 
     quotas: tuple[QuotaActivity, ...] = ()
     goals: tuple[Goal, ...] = ()

@@ -197,9 +197,9 @@ def _safety(case: Case) -> list[Finding]:
     if not kinds or case.plan.safety_review is not None:
         return []
     work = ", ".join(k.label for k in kinds)
-    return [_block("Plan: safety-critical work", f"the job involves {work}; licensing and the effect of "
-                   "medication have not been discussed.", "Discuss fitness to drive or operate, licensing rules and "
-                   "medication with the patient, and record it on the Plan tab before anything goes to an employer.")]
+    return [_block("Plan: safety-critical work", f"the job involves {work}; this has not been discussed with the "
+                   "patient.", "Discuss " + "; ".join(k.discuss for k in kinds) + ", and record it on the Plan tab "
+                   "before anything goes to an employer.")]
 
 
 def _consents(case: Case, request: DisclosureRequest, today: date) -> list[Finding]:

@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 
-from rtw_planner.domain.accommodations import load_library
 from rtw_planner.domain.case import Case
 from rtw_planner.domain.casefile import CaseFileError, dumps, parse, to_dict
 from rtw_planner.domain.errors import ValidationError
@@ -21,7 +20,6 @@ from rtw_planner.domain.planning import (
     contract_for,
     generate_plan,
     regeneration_changes,
-    suggested_notes,
 )
 from rtw_planner.domain.profile import Activity, Frequency
 
@@ -129,7 +127,7 @@ def test_without_demands_the_last_phase_is_usual_duties() -> None:
     assert all(p.restrictions == () for p in phased.phases)
     assert phased.phases[-1].duties is Duties.USUAL
     assert phased.phases[-1].progression_criteria == ""
-    assert suggested_notes(Case("Ann Example")) == ()
+    assert generate_plan(Case("Ann Example"), START).notes == ()
 
 
 def test_restrictions_relax_only_on_a_new_measurement(demo: Case) -> None:
@@ -157,34 +155,23 @@ def test_quotas_goals_contract_and_longest_duration_are_kept(demo: Case) -> None
     assert generated.phased_return.start == date(2027, 2, 1)
 
 
-def test_suggested_notes_put_engineering_first_and_two_per_limitation(demo: Case) -> None:
-    notes = suggested_notes(demo)
-    control = {n.id: n.control for n in load_library()}
-    ranks = [control[n.note_id].rank for n in notes]
-    assert ranks == sorted(ranks)
-    assert ranks[0] == 0
-    by_limitation = [n.limitation for n in notes]
-    assert all(by_limitation.count(lim) <= 2 for lim in by_limitation)
-    assert [n.note_id for n in notes] == [n.note_id for n in demo.plan.notes]
-    assert not any(n.edited for n in notes)
-
-
 def test_regeneration_changes_are_empty_for_a_fresh_plan(demo: Case) -> None:
     fresh = generate_plan(demo, START, demo.plan)
     assert regeneration_changes(fresh, generate_plan(demo, START, fresh)) == []
     assert regeneration_changes(Plan(), fresh) == []
 
 
-def test_regeneration_changes_name_edited_phases_and_notes(demo: Case) -> None:
+def test_regeneration_changes_name_edited_phases_and_keep_the_chosen_notes(demo: Case) -> None:
     fresh = generate_plan(demo, START, demo.plan)
     assert fresh.phased_return is not None
     phases = (replace(fresh.phased_return.phases[0], weeks=2), *fresh.phased_return.phases[1:])
     edited = replace(fresh, phased_return=replace(fresh.phased_return, phases=phases),
                      notes=(fresh.notes[0].edit("Provide a hoist for every load."), *fresh.notes[1:]))
-    changes = regeneration_changes(edited, generate_plan(demo, START, edited))
-    assert len(changes) == 2
+    regenerated = generate_plan(demo, START, edited)
+    changes = regeneration_changes(edited, regenerated)
+    assert len(changes) == 1
     assert changes[0].startswith("the 4 phases")
-    assert changes[1] == "the 6 chosen adjustments, 1 of them edited"
+    assert regenerated.notes == edited.notes  # the clinician's chosen (and edited) notes are kept as they are
 
 
 def test_regeneration_does_not_silently_drop_the_clinicians_fit_note_choice(demo: Case) -> None:
