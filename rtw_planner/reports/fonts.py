@@ -29,7 +29,10 @@ FallbackChoice = dict[str, str]  # character -> registered font name
 def coverage(font_name: str) -> frozenset[str]:
     """Every character the registered font has a glyph for."""
     register_fonts()
-    return frozenset(map(chr, pdfmetrics.getFont(font_name).face.charToGlyph))
+    char_to_glyph = getattr(pdfmetrics.getFont(font_name).face, "charToGlyph", None)
+    if char_to_glyph is None:  # a standard PDF font (not embedded, so not ours): trust it with ASCII only
+        return frozenset(map(chr, range(0x20, 0x7F)))
+    return frozenset(map(chr, char_to_glyph))
 
 
 @cache

@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from rtw_planner.reports.fonts import font_runs, is_plain
@@ -49,6 +50,7 @@ def para(text: str, style: ParagraphStyle, *, bullet: str | None = None, line_br
         shaped = shape_arabic(line, style.fontName)
         right_to_left = right_to_left or has_right_to_left(shaped)
         frags += [template.clone(text=run, fontName=font) for font, run in font_runs(shaped, style.fontName)]
+    textTransformFrags(frags, style)  # a style's upper/lower case, as the parser would apply it
     kind = ScriptParagraph if right_to_left else Paragraph
     markup = escape(text).replace("\n", "<br/>" if line_breaks else " ")  # kept as .text, as reportlab does
     return kind(markup, style, bulletText=bullet, frags=frags)
