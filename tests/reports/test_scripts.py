@@ -11,6 +11,8 @@ import unicodedata
 import pypdf
 import pytest
 from fontTools.ttLib import TTFont
+from hypothesis import given
+from hypothesis import strategies as st
 from pdf_support import embedded_font_names
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
@@ -207,3 +209,27 @@ def test_the_language_hint_follows_the_script() -> None:
     assert fontconfig.language_of(frozenset("김민준")) == "ko"
     assert fontconfig.language_of(frozenset("王小明")) == "zh-cn"
     assert fontconfig.language_of(frozenset("\u0e01")) == ""
+
+
+@given(st.lists(st.tuples(st.integers(0, 0x2FFFF), st.integers(0, 300)), max_size=12),
+       st.integers(0, 0x30200))
+def test_a_charset_read_back_covers_exactly_its_ranges(spans: list[tuple[int, int]], code: int) -> None:
+    ranges, start = [], 0
+    for gap, length in spans:  # disjoint, ascending ranges, as fontconfig prints them
+        first = start + gap
+        ranges.append((first, first + length))
+        start = first + length + 2
+    text = " ".join(f"{a:x}" if a == b else f"{a:x}-{b:x}" for a, b in ranges)
+    face = fontconfig.InstalledFont("f", 0, True, *fontconfig.parse_charset(text))
+    assert face.covers(chr(code)) == any(a <= code <= b for a, b in ranges)
+
+
+MIXED = "abc XYZ 123 ąęłżź ÄÖÜ ЖЩ αβ 王小明山田さくら김 <>&;\n"
+
+
+@given(st.text(alphabet=MIXED, max_size=40), st.booleans())
+def test_para_keeps_every_character_in_order_whatever_the_fonts(text: str, line_breaks: bool) -> None:
+    paragraph = para(text, stylesheet()["body"], line_breaks=line_breaks)
+    kept = "".join(getattr(f, "text", "") for f in paragraph.frags)
+    assert kept == (text.replace("\n", "") if line_breaks else text.replace("\n", " "))
+    assert all(f.fontName == FONT or f.fontName.startswith("Fallback") for f in paragraph.frags)
