@@ -1,4 +1,4 @@
-"""Fonts and paragraph styles: DejaVu Sans is embedded so every name prints and can be extracted."""
+"""Fonts and paragraph styles: DejaVu Sans is the embedded main font (fonts.py finds fallbacks for what it lacks)."""
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ HEADER_BASELINE = 4 * mm  # above the top margin
 MIN_SHRINK = 0.75  # a header or footer too long for the line is made up to this much smaller, then shortened
 DRAFT_GREY = 0.82
 ELLIPSIS = "…"
+MIN_FIRST_FRAME = 40 * mm
 
 
 def fitted(text: str, font: str, size: float, width: float) -> tuple[str, float]:
@@ -94,7 +95,8 @@ def letter_document(target: io.BytesIO, clinic: Clinic, later_header: str, title
     width, height = pagesize
     head = letterhead.layout(clinic, width, scale)
     bottom = MARGIN + FOOTER_ROOM
-    first_top = height - MARGIN - head.height - letterhead.GAP
+    # A letterhead taller than the page allows (dozens of address lines) still leaves a frame, never a negative one.
+    first_top = max(height - MARGIN - head.height - letterhead.GAP, bottom + MIN_FIRST_FRAME)
     first = Frame(MARGIN, bottom, width - 2 * MARGIN, first_top - bottom, id="first", leftPadding=0, rightPadding=0)
     later = Frame(MARGIN, bottom, width - 2 * MARGIN, height - MARGIN - bottom, id="later",
                   leftPadding=0, rightPadding=0)
