@@ -1,4 +1,4 @@
-"""Fonts and paragraph styles: DejaVu Sans is embedded so every name prints and can be extracted."""
+"""Fonts and paragraph styles: DejaVu Sans is the embedded main font (fonts.py finds fallbacks for what it lacks)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ PAPER_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN = 20 * mm
 ACCENT = colors.HexColor("#1f4e79")
 MUTED = colors.HexColor("#555555")
+NOTICE_PADDING = (4, 6, 5, 6)  # top, right, bottom, left, in points
+NOTICE_BORDER = 0.8
 
 
 @cache
@@ -52,8 +54,12 @@ def stylesheet(base_size: float = 10.5) -> StyleSheet1:
     sheet.add(ParagraphStyle("clinic_name", parent=body, fontName=FONT_BOLD, fontSize=base_size + 5,
                              leading=(base_size + 5) * 1.2, textColor=ACCENT, spaceAfter=2))
     sheet.add(ParagraphStyle("right", parent=body, alignment=TA_RIGHT))
+    # reportlab draws a border outside the text by its padding: indenting the text by the padding and the line's
+    # width keeps the box, stroke included, between the margins on every paper size.
+    inset = NOTICE_PADDING[1] + NOTICE_BORDER
     sheet.add(ParagraphStyle("notice", parent=body, fontName=FONT_BOLD, backColor=colors.HexColor("#eef3f8"),
-                             borderColor=ACCENT, borderWidth=0.8, borderPadding=(4, 6, 5, 6), spaceBefore=4,
+                             borderColor=ACCENT, borderWidth=NOTICE_BORDER, borderPadding=NOTICE_PADDING,
+                             leftIndent=inset, rightIndent=inset, spaceBefore=NOTICE_PADDING[0] + NOTICE_BORDER,
                              spaceAfter=8))
     sheet.add(ParagraphStyle("cell", parent=body, fontSize=base_size - 1.5, leading=(base_size - 1.5) * 1.3,
                              spaceAfter=0))
