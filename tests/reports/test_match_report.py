@@ -22,7 +22,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from rtw_planner.domain.case import Case, Clinic, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.casefile import parse
 from rtw_planner.domain.demands import DemandSource, JobDemands
-from rtw_planner.domain.disclosure import Delivery, DisclosureRequest, RecipientRole
+from rtw_planner.domain.disclosure import Delivery, DisclosureRequest, DocumentKind, RecipientRole, decide
 from rtw_planner.domain.evaluation import Effort
 from rtw_planner.domain.job_match import chart_bars, job_match
 from rtw_planner.domain.niosh import LiftingTask
@@ -74,8 +74,11 @@ def test_report_states_the_match_for_the_demo(case: Case) -> None:
     text = words(render(case))
     for expected in (
         "Job-match report", "Marek Dąbrowski", "12 March 1984", "Warehouse order picker", "Northgate Distribution Ltd",
-        "Priya Shah, Physiotherapist, HCPC PH123456", "For the clinical team and the insurer",
-        "Clinical details, such as the diagnosis and treatment, are in the clinical record",
+        "Priya Shah, Physiotherapist, HCPC PH123456",
+        "For the clinical team. It contains: abilities, limits, schedule and adjustments; date of birth; grip "
+        "strength against population norms; effort and consistency ratings; pain scores; outcome scores; capacity "
+        "projections.",
+        "The diagnosis and clinical notes are never part of this report; they stay in the clinical record.",
         "Job's strength level Heavy", "Person's strength level between Light and Medium",
         "DOT Appendix C (version 1), complete", "Meets the job's strength level No",
         "9 match, 5 mismatch, 2 not tested", "Pick cases from racking to pallet: lift floor to waist, occasional",
@@ -116,10 +119,10 @@ def test_niosh_destination_governs_and_reasons_outside_the_equation(case: Case) 
     assert "Lifting task: Box to <top> shelf & back" in text
     assert "load 30 lb; H 10 in; V 30 in; D 20 in" in text
     assert "destination H 30 in, V 50 in" in text
-    assert "Computed with the US constants (load constant 51 lb)" in text
+    assert "Computed with the US constants (load constant 51 lb); this task's values are in lb and inches" in text
     assert "Destination 0.00" in text
     assert "The destination has the lower RWL and governs" in text
-    assert "RWL 0.00 lb (0.00 kg), LI not computable (the RWL is 0)." in text
+    assert "RWL 0.00 lb, LI not computable (the RWL is 0)." in text  # the task's own system, nothing converted
     assert "Outside the equation at the destination: H 30 in is beyond 25 in, so HM = 0." in text
     assert "One-handed lifting is outside the scope of the NIOSH lifting equation." in text
 
@@ -173,7 +176,10 @@ def test_projections_are_labelled_estimates(case: Case) -> None:
 
 def test_grip_means_and_norms(case: Case) -> None:
     text = words(render(case))
-    assert "Right hand: trials 40.5, 42, 41 kg; mean 41.2 kg. Right grip 41.2 kg (90.8 lb) is 78% of the norm" in text
+    # 41.17 kg = 90.76 lb, 77.7% of the 116.8 lb norm for men aged 40–44, which is 52.98 kg
+    assert ("Right hand: trials 40.5, 42, 41 kg; mean 41.2 kg. That is 78% of the norm for men aged 40–44 (53 kg); "
+            "the norm gives no SD, so no z-score.") in text
+    assert " lb" not in text.split("Grip strength")[1].split("Progress over time")[0]
     assert "Grip norms: Mathiowetz (1985)" in text
     unknown = words(render(replace(case, sex=None)))
     assert "Left hand: trials 38, 39.5, 38.5 kg; mean 38.7 kg." in unknown
@@ -303,8 +309,15 @@ PROGRESS_ROWS = (  # measure, baseline, latest, change, MCID; MDC, flag
 )
 NAMES = {"PEG": "PEG (Pain, Enjoyment", "PSFS": "Patient-Specific Functional Scale", "TSK-17": "Tampa Scale",
          "6MWT": "Six-minute walk test"}
-WITHHELD_OUTCOME = "Outcome scores are not included: the patient has not consented to share them with this recipient."
-WITHHELD_PAIN = "Pain scores (the PEG and pain ratings) are not included"
+WITHHELD_OUTCOME = ("Not included here: the outcome scores, which the patient has not consented to share with this "
+                    "recipient.")
+WITHHELD_PAIN = "Not included here: the pain scores, which the patient has not consented to share with this recipient."
+
+
+def to_insurer(case: Case, today: date = TODAY) -> MatchReportContent:
+    """The report's content as sent to the insurer, under the disclosure rules."""
+    decision = decide(DocumentKind.MATCH_REPORT, case, TO_INSURER, today, jurisdiction=CLINIC.jurisdiction)
+    return build_match_report(case, CLINIC, today, decision=decision)
 
 
 def section(content: MatchReportContent, heading: str) -> Section:
@@ -367,7 +380,7 @@ def test_progress_is_withheld_without_consent(case: Case) -> None:
 ])
 def test_each_score_category_needs_its_own_consent(case: Case, categories: tuple[ConsentCategory, ...],
                                                    shown: tuple[str, ...]) -> None:
-    content = build_match_report(consent_to(case, *categories), CLINIC, TODAY, recipient=INSURER)
+    content = to_insurer(consent_to(case, *categories, ConsentCategory.FUNCTIONAL))
     progress = section(content, "Progress over time")
     tables = [p for p in progress.parts if isinstance(p, Table)]
     listed = tuple(i for t in tables for row in t.rows for i, name in NAMES.items() if row[0].startswith(name))
@@ -378,8 +391,8 @@ def test_each_score_category_needs_its_own_consent(case: Case, categories: tuple
     assert any(WITHHELD_PAIN in n for n in notes) is (ConsentCategory.PAIN_SCORES not in categories)
     charts = [p for s in content.sections for p in s.parts if isinstance(p, ScoreCharts)]
     assert tuple(s.instrument_id for c in charts for s in c.series) == shown
-    other = build_match_report(consent_to(case, *categories, recipient="Someone else"), CLINIC, TODAY,
-                               recipient=INSURER)
+    other = to_insurer(consent_to(consent_to(case, ConsentCategory.FUNCTIONAL), *categories,
+                                  recipient="Someone else"))
     assert not [p for p in section(other, "Progress over time").parts if isinstance(p, Table)]  # not for this one
 
 
@@ -388,7 +401,7 @@ def test_an_expired_consent_withholds_the_scores(case: Case) -> None:
                                              expiry=date(2026, 11, 30)),))
     pdf = render_match_report(sendable(lapsed), CLINIC, TODAY, invariant=True, request=TO_INSURER)
     assert WITHHELD_OUTCOME in words(pdf)
-    day_before = build_match_report(lapsed, CLINIC, date(2026, 11, 30), recipient=INSURER)
+    day_before = to_insurer(sendable(lapsed), date(2026, 11, 30))
     assert [p for p in section(day_before, "Progress over time").parts if isinstance(p, Table)]
 
 
