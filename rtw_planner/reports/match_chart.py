@@ -41,7 +41,8 @@ def _lines(text: str, width: float, size: float) -> list[str]:
 class _Chart:
     """Geometry of one chart: labels beside the bars in normal print, above them when they are too wide."""
 
-    def __init__(self, bars: Sequence[ChartBar], width: float, size: float, caption: str) -> None:
+    def __init__(self, bars: Sequence[ChartBar], width: float, size: float, caption: str,
+                 scale: int | None = None) -> None:
         self.size, self.bars = size, bars
         widest = max((text_width(b.label, FONT, size) for b in bars), default=0) + size
         self.stacked = widest > width * LABEL_SHARE
@@ -52,7 +53,7 @@ class _Chart:
         self.caption = _lines(caption, width - self.left, size)
         self.bottom = size * (2.7 + 1.35 * len(self.caption) + 1.1)  # axis labels, caption lines and legend
         self.height = size * TOP + self.row * max(len(bars), 1) + self.bottom
-        self.scale = _scale(bars)
+        self.scale = scale or _scale(bars)
 
     def x(self, percent: float) -> float:
         return self.left + self.plot * min(percent, self.scale) / self.scale
@@ -65,12 +66,24 @@ class _Chart:
         return String(x, y, text, fontName=FONT, fontSize=self.size, fillColor=colour, textAnchor=anchor)
 
 
+def match_charts(bars: Sequence[ChartBar], width: float, caption: str, not_tested: str, *,
+                 font_size: float = FONT_SIZE, max_height: float = math.inf) -> list[Drawing]:
+    """The match chart in as many parts as it takes for each to be at most `max_height` tall (large print with
+    many items), each part with its own axis, caption and legend."""
+    chart = _Chart(bars, width, font_size, caption)
+    room = max_height - (chart.height - chart.row * max(len(bars), 1))
+    per_part = max(int(room // chart.row), 1) if math.isfinite(room) else max(len(bars), 1)
+    return [match_chart(bars[n:n + per_part], width, caption, not_tested, font_size, scale=chart.scale)
+            for n in range(0, max(len(bars), 1), per_part)]  # one scale for every part, so bars compare
+
+
 def match_chart(bars: Sequence[ChartBar], width: float, caption: str, not_tested: str,
-                font_size: float = FONT_SIZE) -> Drawing:
+                font_size: float = FONT_SIZE, *, scale: int | None = None) -> Drawing:
     """Horizontal bars, one per required item, coloured by result; a dashed line marks 100% (the demand). Every
-    length follows `font_size`, so large print grows the whole chart."""
+    length follows `font_size`, so large print grows the whole chart; `scale` (the axis's end, in %) defaults to
+    what the bars need."""
     register_fonts()
-    c = _Chart(bars, width, font_size, caption)
+    c = _Chart(bars, width, font_size, caption, scale)
     size, bar_height = font_size, font_size * BAR
     drawing = Drawing(width, c.height, initialFontName=FONT, initialFontSize=size)
     axis_y = c.bottom - size * 0.55

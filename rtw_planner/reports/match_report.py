@@ -17,7 +17,7 @@ from reportlab.platypus import Table as RlTable
 from rtw_planner.domain.case import Case, Clinic
 from rtw_planner.domain.disclosure import DisclosureRequest, DocumentKind, decide, default_request
 from rtw_planner.domain.rendering import RenderOptions
-from rtw_planner.reports.match_chart import match_chart
+from rtw_planner.reports.match_chart import match_charts
 from rtw_planner.reports.match_report_blocks import MatchReportContent, build_match_report
 from rtw_planner.reports.match_report_parts import Chart, Part, ScoreCharts, Section, Table, Text
 from rtw_planner.reports.progress_charts import ScoreLabels, score_chart
@@ -42,13 +42,10 @@ WIDTHS = {  # share of the frame width per column, by table kind, in normal prin
     "progress": (0.22, 0.15, 0.15, 0.15, 0.12, 0.21),
     "capacity": (0.25, 0.13, 0.47, 0.15),
 }
-LARGE_WIDTHS = {  # large print: wider number columns, so a value and its unit still fit on a line or two
-    "items": (0.22, 0.14, 0.15, 0.15, 0.15, 0.19),
-    "niosh": (0.30, 0.35, 0.35),  # transposed: a row per multiplier, a column per end
-    "projection": (0.20, 0.14, 0.14, 0.14, 0.19, 0.19),
+LARGE_WIDTHS = {  # large print: a grid of many columns cannot hold 16 pt text, so rows become cards
+    "niosh": (0.30, 0.35, 0.35),  # turned on its side: a row per multiplier, a column per end
     "pairs": (0.36, 0.64),
-    "progress": (0.22, 0.17, 0.17, 0.15, 0.13, 0.16),
-    "capacity": (0.25, 0.16, 0.41, 0.18),
+    "card": (0.36, 0.64),  # a card per row: the column names beside the row's values
 }
 CHART_GAP = 6 * mm
 
@@ -107,8 +104,9 @@ def styles(look: Look = NORMAL) -> dict[str, ParagraphStyle]:
 class Layout:
     """Turns content blocks into flowables for one frame width and look."""
 
-    def __init__(self, frame_width: float, look: Look = NORMAL) -> None:
+    def __init__(self, frame_width: float, look: Look = NORMAL, frame_height: float = 600.0) -> None:
         self.width, self.look, self.styles = frame_width, look, styles(look)
+        self.chart_height = frame_height - 4 * look.body  # a chart part fits a page under its heading
 
     def p(self, text: str, style: str) -> Paragraph:
         return para(text, self.styles[style])
@@ -125,11 +123,15 @@ class Layout:
                 ("RIGHTPADDING", (0, 0), (-1, -1), pad), ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
 
-    def table(self, part: Table) -> RlTable:
+    def table(self, part: Table) -> list[Flowable]:
         """A grid table that repeats its header row on each page it spans; mismatch rows are tinted. In large
-        print the NIOSH table is turned on its side, a row per multiplier, so nine columns need not fit."""
-        if self.look.large and part.kind == "niosh":
-            return self._niosh_turned(part)
+        print the NIOSH table is turned on its side, a row per multiplier, and any other table becomes a card per
+        row, so no column is too narrow for 16 pt text."""
+        if self.look.large:
+            return [self._niosh_turned(part)] if part.kind == "niosh" else self._cards(part)
+        return [self._grid(part)]
+
+    def _grid(self, part: Table) -> RlTable:
         header = [self.cell(text, "cell_head") for text in part.header]
         result_column = 3 if part.kind == "items" else -1
         body = [[self.cell(text, "cell_flag" if n in part.flagged and col == result_column else "cell")
@@ -142,6 +144,24 @@ class Layout:
                        splitByRow=1, hAlign="LEFT", spaceAfter=4)
         grid.setStyle(TableStyle(commands))
         return grid
+
+    def _cards(self, part: Table) -> list[Flowable]:
+        """A card per row: the row's first cell as its title (tinted when flagged), then each column's name beside
+        its value (a dash is left out); each card is kept whole on a page."""
+        cards: list[Flowable] = []
+        result_column = 3 if part.kind == "items" else -1
+        for n, row in enumerate(part.rows):
+            flagged = n in part.flagged
+            lines = [[self.cell(row[0], "cell_head"), ""]]
+            lines += [[self.cell(part.header[col], "pair_label"),
+                       self.cell(row[col], "cell_flag" if flagged and col == result_column else "cell")]
+                      for col in range(1, len(row)) if row[col] != "—"]  # a dash says nothing a reader needs
+            card = RlTable(lines, colWidths=self.look.widths("card", self.width), hAlign="LEFT", spaceAfter=6)
+            card.setStyle(TableStyle(self._base_style() + [
+                ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), FLAG_BACK if flagged else HEADER_BACK),
+                ("BOX", (0, 0), (-1, -1), 0.6, GRID), ("LINEBELOW", (0, 0), (-1, 0), 0.4, GRID)]))
+            cards.append(KeepTogether([card]))
+        return cards
 
     def _niosh_turned(self, part: Table) -> RlTable:
         columns = list(zip(part.header, *part.rows, strict=True))  # (label, origin, destination?) per multiplier
@@ -184,17 +204,19 @@ class Layout:
                                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
         return grid
 
-    def part(self, part: Part) -> Flowable:
-        """One content block as a flowable."""
+    def part(self, part: Part) -> list[Flowable]:
+        """One content block as flowables (a match chart too tall for a page comes in parts)."""
         if isinstance(part, Text):
             if part.style in ("bullet", "note"):
-                return para(part.text, self.styles[part.style], bullet="•" if part.style == "bullet" else "–")
-            return self.p(part.text, part.style)
+                return [para(part.text, self.styles[part.style], bullet="•" if part.style == "bullet" else "–")]
+            paragraph = self.p(part.text, part.style)
+            return [KeepTogether([paragraph])] if part.style in ("caveat", "notice") else [paragraph]  # a box whole
         if isinstance(part, Table):
-            return self.pairs(part) if part.kind == "pairs" else self.table(part)
+            return [self.pairs(part)] if part.kind == "pairs" else self.table(part)
         if isinstance(part, ScoreCharts):
-            return self.score_charts(part)
-        return match_chart(part.bars, self.width, part.caption, part.not_tested, font_size=self.look.chart)
+            return [self.score_charts(part)]
+        return list(match_charts(part.bars, self.width, part.caption, part.not_tested, font_size=self.look.chart,
+                                 max_height=self.chart_height))
 
     def _lead(self, heading: Paragraph, table: RlTable) -> float:
         """The height a heading needs below it: itself, the table's header row and its first two rows, so a
@@ -207,7 +229,7 @@ class Layout:
         """A section: sub-sections and charts are kept whole; a long table splits under a repeated header, with its
         heading and first rows kept together; otherwise the heading stays with its first block."""
         heading = self.p(section.heading, ("title", "heading", "subheading")[section.level])
-        body = [self.part(part) for part in section.parts]
+        body = [flowable for part in section.parts for flowable in self.part(part)]
         if section.level == 0:
             return [heading, *body]
         if section.level == 2 or any(isinstance(part, Chart | ScoreCharts) for part in section.parts):
@@ -238,5 +260,6 @@ def render_match_report(case: Case, clinic: Clinic, today: date | None = None, *
     doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant,
                           draft=options.draft, header_size=12 if options.large_print else 8.5,
                           header_bold=options.large_print)
-    doc.build(Layout(doc.width, look).story(content), canvasmaker=numbered_canvas(content.page_footer))
+    doc.build(Layout(doc.width, look, doc.height - 6 * mm).story(content),
+              canvasmaker=numbered_canvas(content.page_footer))
     return buffer.getvalue()
