@@ -46,7 +46,7 @@ class _Chart:
         self.size, self.bars = size, bars
         widest = max((text_width(b.label, FONT, size) for b in bars), default=0) + size
         self.stacked = widest > width * LABEL_SHARE
-        self.left = 0.0 if self.stacked else widest
+        self.left = text_width("0%", FONT, size) / 2 if self.stacked else widest  # the axis's first label fits
         self.row = size * (ROW + (1.25 if self.stacked else 0))
         right = text_width("400%", FONT, size) + size  # room for a value label past the longest bar
         self.plot = max(width - self.left - right, 60.0)

@@ -36,7 +36,7 @@ CAVEAT_EDGE = colors.HexColor("#e0a040")
 NOTICE_BACK = colors.HexColor("#eef3f8")
 WIDTHS = {  # share of the frame width per column, by table kind, in normal print
     "items": (0.20, 0.10, 0.12, 0.11, 0.13, 0.34),
-    "niosh": (0.13, 0.075, 0.075, 0.075, 0.075, 0.075, 0.075, 0.25, 0.20),
+    "niosh": (0.13, 0.07, 0.07, 0.07, 0.07, 0.07, 0.07, 0.25, 0.20),
     "projection": (0.19, 0.10, 0.11, 0.10, 0.17, 0.33),
     "pairs": (0.30, 0.70),
     "progress": (0.22, 0.15, 0.15, 0.15, 0.12, 0.21),
@@ -85,8 +85,9 @@ def styles(look: Look = NORMAL) -> dict[str, ParagraphStyle]:
     return {
         "title": sheet["title"], "heading": sheet["heading"], "body": body, "small": small,
         "bullet": ParagraphStyle("report_bullet", parent=sheet["bullet"], spaceAfter=2, leftIndent=look.body * 1.4,
-                                 bulletIndent=look.body * 0.4),
-        "note": ParagraphStyle("note", parent=small, leftIndent=look.small * 1.2, bulletIndent=2),
+                                 bulletIndent=look.body * 0.4, bulletFontSize=look.body),
+        "note": ParagraphStyle("note", parent=small, leftIndent=look.small * 1.2, bulletIndent=2,
+                               bulletFontSize=look.small),
         "subheading": ParagraphStyle("subheading", parent=body, fontName=FONT_BOLD, textColor=ACCENT, spaceBefore=6,
                                      spaceAfter=3),
         "caveat": ParagraphStyle("caveat", parent=pair, leading=look.pair * 1.35, backColor=CAVEAT_BACK,
@@ -226,12 +227,14 @@ class Layout:
         return heading_height + sum(table._rowHeights[:3]) + 4  # noqa: SLF001 - reportlab keeps row heights here
 
     def section(self, section: Section) -> list[Flowable]:
-        """A section: sub-sections and charts are kept whole; a long table splits under a repeated header, with its
-        heading and first rows kept together; otherwise the heading stays with its first block."""
+        """A section: sub-sections (in normal print) and charts are kept whole; a long table splits under a repeated
+        header, with its heading and first rows kept together; otherwise the heading stays with its first block."""
         heading = self.p(section.heading, ("title", "heading", "subheading")[section.level])
         body = [flowable for part in section.parts for flowable in self.part(part)]
         if section.level == 0:
             return [heading, *body]
+        if section.level == 2 and self.look.large:  # kept whole, a large-print sub-section would leave a gap
+            return [KeepTogether([heading, *body[:1]]), *body[1:]]
         if section.level == 2 or any(isinstance(part, Chart | ScoreCharts) for part in section.parts):
             return [KeepTogether([heading, *body])]
         if isinstance(body[0], RlTable) and section.parts and isinstance(section.parts[0], Table) \

@@ -90,7 +90,8 @@ def _evaluation(ctx: ReportContext) -> Section:
         parts.append(Text(INCONSISTENT_EFFORT, "caveat"))
     if ctx.is_withheld(EFFORT):
         parts.append(ctx.withheld(EFFORT))
-    parts.append(Text(w["history_intro"]))
+    projected = ctx.allows(ConsentCategory.PROJECTIONS) or ctx.decision.internal
+    parts.append(Text(w["history_intro" if projected else "history_intro_plain"]))
     for e in sorted(ctx.case.evaluations, key=lambda e: e.assessed_on):
         line = f"{e.label}: {e.effort.label}" if effort else e.label
         parts.append(Text(line + (f" ({w['history_current']})" if e is evaluation else ""), "bullet"))
