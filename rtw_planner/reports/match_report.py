@@ -219,16 +219,26 @@ class Layout:
         return list(match_charts(part.bars, self.width, part.caption, part.not_tested, font_size=self.look.chart,
                                  max_height=self.chart_height))
 
-    def _lead(self, heading: Paragraph, table: RlTable) -> float:
-        """The height a heading needs below it: itself, the table's header row and its first two rows, so a
-        heading never ends a page alone or with a header row and nothing under it."""
-        heading_height = heading.wrap(self.width, 10_000)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
+    def _lead(self, before: list[Flowable], table: RlTable) -> float:
+        """The height needed below a page's top for the heading (and any intro) and the table's header row and first
+        two rows, so a heading never ends a page alone or with a header row and nothing under it."""
+        height = sum(f.wrap(self.width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in before)
         table.wrap(self.width, 10_000)
-        return heading_height + sum(table._rowHeights[:3]) + 4  # noqa: SLF001 - reportlab keeps row heights here
+        return height + sum(table._rowHeights[:3]) + 4  # noqa: SLF001 - reportlab keeps row heights here
+
+    def _grid_at(self, section: Section) -> int | None:
+        """Where a grid table starts the section, first or after one paragraph of introduction (normal print)."""
+        if self.look.large:
+            return None
+        for n, part in enumerate(section.parts[:2]):
+            if isinstance(part, Table) and part.kind != "pairs" and all(isinstance(p, Text) for p in section.parts[:n]):
+                return n
+        return None
 
     def section(self, section: Section) -> list[Flowable]:
         """A section: sub-sections (in normal print) and charts are kept whole; a long table splits under a repeated
-        header, with its heading and first rows kept together; otherwise the heading stays with its first block."""
+        header, with its heading, any introduction and first rows kept together; otherwise the heading stays with
+        its first block."""
         heading = self.p(section.heading, ("title", "heading", "subheading")[section.level])
         body = [flowable for part in section.parts for flowable in self.part(part)]
         if section.level == 0:
@@ -237,9 +247,11 @@ class Layout:
             return [KeepTogether([heading, *body[:1]]), *body[1:]]
         if section.level == 2 or any(isinstance(part, Chart | ScoreCharts) for part in section.parts):
             return [KeepTogether([heading, *body])]
-        if isinstance(body[0], RlTable) and section.parts and isinstance(section.parts[0], Table) \
-                and section.parts[0].kind != "pairs":
-            return [CondPageBreak(self._lead(heading, body[0])), heading, *body]
+        grid = self._grid_at(section)
+        if grid is not None:
+            table = body[grid]
+            assert isinstance(table, RlTable)  # a grid table in normal print is one flowable
+            return [CondPageBreak(self._lead([heading, *body[:grid]], table)), heading, *body]
         return [KeepTogether([heading, *body[:1]]), *body[1:]]
 
     def story(self, content: MatchReportContent) -> list[Flowable]:
