@@ -4,6 +4,7 @@ carries, a withheld category is one neutral line with no value, and the clinical
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from disclosure_cases import CLINIC, DAY, DOCTOR, EMPLOYER, INSURER, C, sensitive_case, shown, with_consents, words
@@ -121,3 +122,14 @@ def test_the_content_defaults_to_the_clinical_team() -> None:
     assert isinstance(notice, Text)
     assert notice.style == "notice"
     assert notice.text.startswith("For the clinical team. It contains:")
+
+
+def test_an_age_outside_the_norm_table_is_said_only_where_norms_are_carried() -> None:
+    young = replace(sensitive_case(), date_of_birth=date(2008, 3, 1))  # 18 at the evaluation; the norms start at 20
+    line = "Right hand: trials 40, 41, 42 kg; mean 41 kg. No 'Mathiowetz (1985)' norm applies to men aged 18, so no " \
+           "percentage is given."
+    assert line in report(young)
+    outside = report(replace(young, consents=consented().consents), INSURER)
+    assert "Right hand: trials 40, 41, 42 kg; mean 41 kg. Not included here: the grip strength against population " \
+           "norms" in outside
+    assert "aged 18" not in outside
