@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rtw_planner.domain.case import Case, ConsentCategory
-from rtw_planner.domain.disclosure import consented
+from rtw_planner.domain.disclosure import PAIN_INSTRUMENTS
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.evaluation import Effort
 from rtw_planner.domain.instruments import Instrument, InstrumentError, get_instrument
@@ -13,8 +13,7 @@ from rtw_planner.domain.job_match import JobMatch
 from rtw_planner.domain.matching import MatchItem, MatchStatus
 from rtw_planner.domain.progress import ScoreSeries, capacity_series, instruments_recorded, score_series
 from rtw_planner.domain.units import format_number
-from rtw_planner.reports.letter_blocks import PAIN_INSTRUMENTS
-from rtw_planner.reports.match_report_parts import Part, ScoreCharts, Section, Table, Text, amount
+from rtw_planner.reports.match_report_parts import Part, ReportContext, ScoreCharts, Section, Table, Text
 from rtw_planner.reports.wording import fill
 
 MAX_CHARTS = 4
@@ -89,9 +88,10 @@ def essential_mismatches(case: Case, m: JobMatch) -> list[MatchItem]:
             if i.status is MatchStatus.MISMATCH and case.demands.essential_tasks_involving(i.activity)]
 
 
-def _capacity(case: Case, m: JobMatch, w: Words) -> Section:
+def _capacity(ctx: ReportContext) -> Section:
     """Each essential mismatched item's measured values by date, and the change from the first to the latest."""
-    items = essential_mismatches(case, m)
+    case, w, units = ctx.case, ctx.words, ctx.units
+    items = essential_mismatches(case, ctx.match)
     if not items:
         return Section(w["remeasured_heading"], (Text(w["remeasured_none"]),), level=2)
     rows: list[tuple[str, ...]] = []
@@ -100,23 +100,24 @@ def _capacity(case: Case, m: JobMatch, w: Words) -> Section:
         key = item.frequency if item.frequency is not None else item.measure
         dates, values = capacity_series(case, item.activity, key) if key is not None else ((), ())
         dates_used.update(dates)
-        measured = "; ".join(f"{day(d)}: {amount(item, v)}" for d, v in zip(dates, values, strict=True))
-        change = signed(amount(item, abs(values[-1] - values[0])), values[-1] - values[0]) if len(values) > 1 else "—"
-        rows.append((item.label, amount(item, item.demand), measured or w["remeasured_not_measured"], change))
+        measured = "; ".join(f"{day(d)}: {units.amount(item, v)}" for d, v in zip(dates, values, strict=True))
+        change = signed(units.amount(item, abs(values[-1] - values[0])), values[-1] - values[0]) \
+            if len(values) > 1 else "—"
+        rows.append((item.label, units.amount(item, item.demand), measured or w["remeasured_not_measured"], change))
     header = (w["col_item"], w["col_demand"], w["col_measured"], w["col_change"])
     parts: list[Part] = [Text(w["remeasured_intro"]), Table("capacity", header, tuple(rows))]
-    if any(e.effort is Effort.INCONSISTENT and e.assessed_on in dates_used for e in case.evaluations):
+    if ctx.allows(ConsentCategory.EFFORT) and any(e.effort is Effort.INCONSISTENT and e.assessed_on in dates_used
+                                                   for e in case.evaluations):
         parts.append(Text(w["remeasured_minimum"], "small"))
     return Section(w["remeasured_heading"], tuple(parts), level=2)
 
 
-def progress_sections(case: Case, m: JobMatch, today: date, recipient: str | None, w: Words) -> tuple[Section, ...]:
-    """Scores go to the clinical team (no recipient), and to a recipient only for the categories (outcome scores;
-    pain scores for PEG and the pain ratings) with a consent in force for them. Capacity is functional: always."""
-    allowed = None if recipient is None else consented(case, recipient, today)
-    recorded = instruments_recorded(case)
-    shown = [score_series(case, i) for i in recorded if allowed is None or category(i) in allowed]
-    withheld = {category(i) for i in recorded} - ({category(s.instrument_id) for s in shown})
+def progress_sections(ctx: ReportContext) -> tuple[Section, ...]:
+    """Scores of each category (outcome scores; pain scores for the PEG and the pain ratings) only where the report
+    carries it, with one line for a category left out. Capacity re-measured is functional: always."""
+    w = ctx.words
+    recorded = instruments_recorded(ctx.case)
+    shown = [score_series(ctx.case, i) for i in recorded if ctx.allows(category(i))]
     parts: list[Part] = [] if recorded else [Text(w["progress_none"])]
     if shown:
         header = tuple(w[k] for k in ("col_measure", "col_baseline", "col_latest", "col_score_change",
@@ -125,6 +126,7 @@ def progress_sections(case: Case, m: JobMatch, today: date, recipient: str | Non
         parts += [Text(w["progress_intro"]),
                   Table("progress", header, rows, tuple(n for n, row in enumerate(rows) if row[-1] == "worse")),
                   Text(w["progress_flag_note"], "small")]
-    parts += [Text(w[f"progress_withheld_{c.value}"]) for c in sorted(withheld)]
+    parts += [ctx.withheld(c) for c in (ConsentCategory.PAIN_SCORES, ConsentCategory.OUTCOME_SCORES)
+              if ctx.is_withheld(c)]
     charts = (_charts(shown, w),) if shown else ()
-    return (Section(w["progress_heading"], tuple(parts)), *charts, _capacity(case, m, w))
+    return (Section(w["progress_heading"], tuple(parts)), *charts, _capacity(ctx))

@@ -9,29 +9,25 @@ import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pypdf
 import pytest
 from pdf_support import embedded_font_names
 from PIL import Image
-from pypdf.generic import DictionaryObject
 from reportlab.graphics.shapes import Line, String
 from reportlab.lib.pagesizes import A4, LETTER
 
-from rtw_planner.domain.case import Case, Clinic, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.case import Case, Clinic, Clinician
 from rtw_planner.domain.casefile import parse
 from rtw_planner.domain.demands import DemandSource, JobDemands
-from rtw_planner.domain.disclosure import Delivery, DisclosureRequest, RecipientRole
 from rtw_planner.domain.evaluation import Effort
 from rtw_planner.domain.job_match import chart_bars, job_match
 from rtw_planner.domain.niosh import LiftingTask
-from rtw_planner.domain.outcomes import OutcomeRecord
 from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile
 from rtw_planner.reports.match_chart import match_chart
 from rtw_planner.reports.match_report import render_match_report
-from rtw_planner.reports.match_report_blocks import MatchReportContent, Table, build_match_report
-from rtw_planner.reports.match_report_parts import ScoreCharts, Section, Text
+from rtw_planner.reports.match_report_blocks import Table, build_match_report
 
 CANARY = "CANARY-DIAGNOSIS"
 CLINIC = Clinic("Riverside Rehab", "1 High Street\nLeeds", "0113 496 0000", "rtw@clinic.example")
@@ -74,8 +70,11 @@ def test_report_states_the_match_for_the_demo(case: Case) -> None:
     text = words(render(case))
     for expected in (
         "Job-match report", "Marek Dąbrowski", "12 March 1984", "Warehouse order picker", "Northgate Distribution Ltd",
-        "Priya Shah, Physiotherapist, HCPC PH123456", "For the clinical team and the insurer",
-        "Clinical details, such as the diagnosis and treatment, are in the clinical record",
+        "Priya Shah, Physiotherapist, HCPC PH123456",
+        "For the clinical team. It contains: abilities, limits, schedule and adjustments; date of birth; grip "
+        "strength against population norms; effort and consistency ratings; pain scores; outcome scores; capacity "
+        "projections.",
+        "The diagnosis and clinical notes are never part of this report; they stay in the clinical record.",
         "Job's strength level Heavy", "Person's strength level between Light and Medium",
         "DOT Appendix C (version 1), complete", "Meets the job's strength level No",
         "9 match, 5 mismatch, 2 not tested", "Pick cases from racking to pallet: lift floor to waist, occasional",
@@ -116,10 +115,10 @@ def test_niosh_destination_governs_and_reasons_outside_the_equation(case: Case) 
     assert "Lifting task: Box to <top> shelf & back" in text
     assert "load 30 lb; H 10 in; V 30 in; D 20 in" in text
     assert "destination H 30 in, V 50 in" in text
-    assert "Computed with the US constants (load constant 51 lb)" in text
+    assert "Computed with the US constants (load constant 51 lb); this task's values are in lb and inches" in text
     assert "Destination 0.00" in text
     assert "The destination has the lower RWL and governs" in text
-    assert "RWL 0.00 lb (0.00 kg), LI not computable (the RWL is 0)." in text
+    assert "RWL 0.00 lb, LI not computable (the RWL is 0)." in text  # the task's own system, nothing converted
     assert "Outside the equation at the destination: H 30 in is beyond 25 in, so HM = 0." in text
     assert "One-handed lifting is outside the scope of the NIOSH lifting equation." in text
 
@@ -173,7 +172,10 @@ def test_projections_are_labelled_estimates(case: Case) -> None:
 
 def test_grip_means_and_norms(case: Case) -> None:
     text = words(render(case))
-    assert "Right hand: trials 40.5, 42, 41 kg; mean 41.2 kg. Right grip 41.2 kg (90.8 lb) is 78% of the norm" in text
+    # 41.17 kg = 90.76 lb, 77.7% of the 116.8 lb norm for men aged 40–44, which is 52.98 kg
+    assert ("Right hand: trials 40.5, 42, 41 kg; mean 41.2 kg. That is 78% of the norm for men aged 40–44 (53 kg); "
+            "the norm gives no SD, so no z-score.") in text
+    assert " lb" not in text.split("Grip strength")[1].split("Progress over time")[0]
     assert "Grip norms: Mathiowetz (1985)" in text
     unknown = words(render(replace(case, sex=None)))
     assert "Left hand: trials 38, 39.5, 38.5 kg; mean 38.7 kg." in unknown
@@ -283,180 +285,3 @@ def test_content_blocks_are_plain_text(case: Case) -> None:
     assert title.heading == "Job-match report"
     assert ("Name", "Marek Dąbrowski") in next(p for p in title.parts if isinstance(p, Table)).rows
     assert (evaluation_used.heading, summary.heading) == ("Evaluation used", "Summary")
-
-
-INSURER = "Acme Insurance"
-TO_INSURER = DisclosureRequest(INSURER, RecipientRole.INSURER, Delivery.SENT)
-
-
-def sendable(case: Case) -> Case:
-    """The case with a consent to send functional information to the insurer, and nothing more."""
-    functional = Consent(ConsentCategory.FUNCTIONAL, INSURER, "claim", date(2026, 10, 1))
-    return replace(case, consents=(*case.consents, functional))
-PROGRESS_ROWS = (  # measure, baseline, latest, change, MCID; MDC, flag
-    "PEG (Pain, Enjoyment of life, General activity) 7 (25 Sep 2026) 4.67 (20 Nov 2026) −2.33 (−33%) None known "
-    "better, moderate change (no MCID or MDC known)",
-    "Patient-Specific Functional Scale (PSFS) 3 (25 Sep 2026) 5.33 (20 Nov 2026) +2.33 (+78%) MCID 1.3; MDC 2 better",
-    "Tampa Scale for Kinesiophobia (17 items) (TSK-17) 55 (25 Sep 2026) 42 (20 Nov 2026) −13 (−24%) None known "
-    "better (no MCID or MDC known)",
-    "Six-minute walk test (6MWT) 420 m (25 Sep 2026) 515 m (20 Nov 2026) +95 m (+23%) MDC 86 better",
-)
-NAMES = {"PEG": "PEG (Pain, Enjoyment", "PSFS": "Patient-Specific Functional Scale", "TSK-17": "Tampa Scale",
-         "6MWT": "Six-minute walk test"}
-WITHHELD_OUTCOME = "Outcome scores are not included: the patient has not consented to share them with this recipient."
-WITHHELD_PAIN = "Pain scores (the PEG and pain ratings) are not included"
-
-
-def section(content: MatchReportContent, heading: str) -> Section:
-    return next(s for s in content.sections if s.heading.startswith(heading))
-
-
-def part(content: MatchReportContent, heading: str, kind: type[Any]) -> Any:
-    return next(p for p in section(content, heading).parts if isinstance(p, kind))
-
-
-def scored(case: Case, instrument: str, on: date, score: float) -> Case:
-    """The case with that score recorded (replacing any on the same day)."""
-    kept = tuple(r for r in case.outcomes if (r.instrument_id, r.on) != (instrument, on))
-    return replace(case, outcomes=(*kept, OutcomeRecord(instrument, on, (), score)))
-
-
-def consent_to(case: Case, *categories: ConsentCategory, recipient: str = INSURER) -> Case:
-    given = tuple(Consent(c, recipient, "claim management", date(2026, 11, 1)) for c in categories)
-    return replace(case, consents=(*case.consents, *given))
-
-
-def fonts(page: pypdf.PageObject) -> list[str]:
-    resources = cast("DictionaryObject", page["/Resources"].get_object())
-    return [str(cast("DictionaryObject", ref.get_object())["/BaseFont"])
-            for ref in cast("DictionaryObject", resources["/Font"].get_object()).values()]
-
-
-def test_progress_for_the_clinical_team(case: Case) -> None:
-    pdf = render(case)
-    text = words(pdf)
-    for expected in ("Progress over time", "The flag says better or worse only when the change passes both the MCID "
-                     "and the MDC", *PROGRESS_ROWS, "Charts: scores over time"):
-        assert expected in text
-    charts_page = next(p for p in pages(pdf) if "Charts: scores over time" in p.extract_text())
-    chart_text = re.sub(r"\s+", " ", charts_page.extract_text())
-    for label in ("25 Sep", "23 Oct", "20 Nov", "1 Mar", "Baseline ± MCID", "Goal due", "Score (m)"):
-        assert label in chart_text
-    names = fonts(charts_page)
-    assert any(name.endswith("+DejaVuSans-Bold") for name in names)  # the chart titles
-    assert all(name.endswith(("+DejaVuSans", "+DejaVuSans-Bold")) for name in names), names
-
-
-def test_progress_is_withheld_without_consent(case: Case) -> None:
-    text = words(render_match_report(sendable(case), CLINIC, TODAY, invariant=True, request=TO_INSURER))
-    assert "Progress over time" in text
-    assert WITHHELD_OUTCOME in text
-    assert WITHHELD_PAIN in text
-    for name in (*NAMES.values(), "Charts: scores over time", "515 m", "MCID 1.3"):
-        assert name not in text
-    # Re-measured capacity is functional information: it goes to everyone the report goes to.
-    assert "Capacity re-measured" in text
-    assert "25 Sep 2026: 8 kg; 20 Nov 2026: 12 kg" in text
-
-
-@pytest.mark.parametrize(("categories", "shown"), [
-    ((ConsentCategory.OUTCOME_SCORES,), ("PSFS", "TSK-17", "6MWT")),
-    ((ConsentCategory.PAIN_SCORES,), ("PEG",)),
-    ((ConsentCategory.OUTCOME_SCORES, ConsentCategory.PAIN_SCORES), ("PEG", "PSFS", "TSK-17", "6MWT")),
-    ((ConsentCategory.FUNCTIONAL, ConsentCategory.PROJECTIONS), ()),
-])
-def test_each_score_category_needs_its_own_consent(case: Case, categories: tuple[ConsentCategory, ...],
-                                                   shown: tuple[str, ...]) -> None:
-    content = build_match_report(consent_to(case, *categories), CLINIC, TODAY, recipient=INSURER)
-    progress = section(content, "Progress over time")
-    tables = [p for p in progress.parts if isinstance(p, Table)]
-    listed = tuple(i for t in tables for row in t.rows for i, name in NAMES.items() if row[0].startswith(name))
-    assert len(listed) == sum(len(t.rows) for t in tables)
-    assert listed == shown
-    notes = {p.text for p in progress.parts if isinstance(p, Text)}
-    assert (WITHHELD_OUTCOME in notes) is (ConsentCategory.OUTCOME_SCORES not in categories)
-    assert any(WITHHELD_PAIN in n for n in notes) is (ConsentCategory.PAIN_SCORES not in categories)
-    charts = [p for s in content.sections for p in s.parts if isinstance(p, ScoreCharts)]
-    assert tuple(s.instrument_id for c in charts for s in c.series) == shown
-    other = build_match_report(consent_to(case, *categories, recipient="Someone else"), CLINIC, TODAY,
-                               recipient=INSURER)
-    assert not [p for p in section(other, "Progress over time").parts if isinstance(p, Table)]  # not for this one
-
-
-def test_an_expired_consent_withholds_the_scores(case: Case) -> None:
-    lapsed = replace(case, consents=(Consent(ConsentCategory.OUTCOME_SCORES, INSURER, "claim", date(2026, 10, 1),
-                                             expiry=date(2026, 11, 30)),))
-    pdf = render_match_report(sendable(lapsed), CLINIC, TODAY, invariant=True, request=TO_INSURER)
-    assert WITHHELD_OUTCOME in words(pdf)
-    day_before = build_match_report(lapsed, CLINIC, date(2026, 11, 30), recipient=INSURER)
-    assert [p for p in section(day_before, "Progress over time").parts if isinstance(p, Table)]
-
-
-def test_better_or_worse_only_past_both_thresholds(case: Case) -> None:
-    small = scored(case, "PSFS", date(2026, 11, 20), 4.5)  # +1.5: past the MCID of 1.3, not the MDC of 2
-    rows = part(build_match_report(small, CLINIC, TODAY), "Progress over time", Table).rows
-    psfs = next(r for r in rows if "(PSFS)" in r[0])
-    assert psfs[3:] == ("+1.5 (+50%)", "MCID 1.3; MDC 2", "no meaningful change")
-    slower = scored(case, "6MWT", date(2026, 11, 20), 300)  # −120 m: past the MDC of 86 m
-    table = part(build_match_report(slower, CLINIC, TODAY), "Progress over time", Table)
-    walk = next(n for n, r in enumerate(table.rows) if "(6MWT)" in r[0])
-    assert table.rows[walk][3:] == ("−120 m (−29%)", "MDC 86", "worse")
-    assert table.flagged == (walk,)
-    one = scored(replace(case, outcomes=()), "TUG", date(2026, 11, 20), 9.5)
-    (row,) = part(build_match_report(one, CLINIC, TODAY), "Progress over time", Table).rows
-    assert row[1:] == ("9.5 s (20 Nov 2026)", "—", "—", "None known", "Baseline only")
-
-
-def test_at_most_four_score_charts_those_with_a_change_first(case: Case) -> None:
-    extra = scored(case, "TUG", date(2026, 9, 1), 12.0)  # one score, and first in order
-    content = build_match_report(extra, CLINIC, TODAY)
-    assert len(part(content, "Progress over time", Table).rows) == 5
-    charts = part(content, "Charts: scores over time", ScoreCharts)
-    assert [s.instrument_id for s in charts.series] == ["PEG", "PSFS", "TSK-17", "6MWT"]
-    assert charts.axes == ("Score", "Score", "Score", "Score (m)")
-    assert "Charts for 4 of the 5 measures; the table above lists them all." in words(render(extra))
-
-
-def test_capacity_re_measured_for_essential_mismatches(case: Case) -> None:
-    content = build_match_report(case, CLINIC, TODAY)
-    table = part(content, "Capacity re-measured", Table)
-    assert table.header == ("Item", "Demand", "Measured (oldest first)", "Change")
-    assert table.rows == (
-        ("Lift floor to waist, occasional", "23 kg", "25 Sep 2026: 8 kg; 20 Nov 2026: 12 kg", "+4 kg"),
-        ("Lift floor to waist, frequent", "12 kg", "20 Nov 2026: 7 kg", "—"),
-        ("Standing, at a time", "60 min (1 h)", "25 Sep 2026: 20 min; 20 Nov 2026: 30 min", "+10 min"),
-        ("Standing, per day", "420 min (7 h)", "25 Sep 2026: 180 min (3 h); 20 Nov 2026: 240 min (4 h)",
-         "+60 min (1 h)"),
-    )
-    notes = [p.text for p in section(content, "Capacity re-measured").parts if isinstance(p, Text)]
-    assert "Values from an evaluation with inconsistent effort are minimums" in " ".join(notes)
-    consistent = replace(case, evaluations=tuple(replace(e, effort=Effort.CONSISTENT) for e in case.evaluations))
-    parts = section(build_match_report(consistent, CLINIC, TODAY), "Capacity re-measured").parts
-    assert len(parts) == 2
-    assert "minimums" not in " ".join(p.text for p in parts if isinstance(p, Text))
-
-
-def test_no_scores_yet() -> None:
-    text = words(render(Case("Li Wei")))
-    assert "No outcome measures or performance tests are recorded." in text
-    assert "No mismatch affects an essential task." in text
-    assert "Charts: scores over time" not in text
-
-
-def test_the_charts_page_renders_the_lines_and_the_band(case: Case, tmp_path: Path) -> None:
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
-    pdf = render(case)
-    number = next(n for n, p in enumerate(pages(pdf), start=1) if "Charts: scores over time" in p.extract_text())
-    (tmp_path / "report.pdf").write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", str(number), "-l", str(number), str(tmp_path / "report.pdf"),
-                    str(tmp_path / "charts")], check=True, timeout=60)
-    (image,) = tmp_path.glob("charts*.png")
-    rgb = Image.open(image).convert("RGB")
-    counts = cast("list[tuple[int, tuple[int, int, int]]]", rgb.getcolors(rgb.width * rgb.height))
-
-    def near(colour: tuple[int, int, int]) -> int:
-        return sum(n for n, c in counts if all(abs(a - b) <= 12 for a, b in zip(c, colour, strict=True)))
-
-    assert near((0x1F, 0x4E, 0x79)) > 300  # the score lines and markers (and the headings) in the accent blue
-    assert near((0xDC, 0xE6, 0xF1)) > 1000  # the PSFS band, baseline ± MCID

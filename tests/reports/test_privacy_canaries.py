@@ -216,3 +216,26 @@ def test_every_document_rasterises_and_is_not_blank(everything: Case, odd: Case,
     assert all(sum(page.histogram()[:200]) > 0 for page in pages), "a page with nothing on it"
     dark = sum(pages[0].histogram()[:100])
     assert dark > 0.002 * pages[0].width * pages[0].height, "the first page has almost no dark pixels"
+
+
+@pytest.mark.parametrize("role", [RecipientRole.EMPLOYER, RecipientRole.INSURER, RecipientRole.HEALTH_PROFESSIONAL])
+def test_the_match_report_sent_without_consent_is_refused(case: Case, role: RecipientRole) -> None:
+    with pytest.raises(ValidationError) as refused:
+        render_match_report(case, CLINIC, DAY, request=report_for(case, EMPLOYER, role))
+    assert refused.value.field == "delivery"
+    other = replace(case, consents=(consent(F, "Acme Insurance"),))  # a consent for someone else does not count
+    with pytest.raises(ValidationError):
+        render_match_report(other, CLINIC, DAY, request=report_for(other, EMPLOYER, role))
+
+
+@pytest.mark.parametrize("role", [RecipientRole.EMPLOYER, RecipientRole.INSURER])
+def test_the_match_report_sent_with_functional_consent_only(case: Case, role: RecipientRole) -> None:
+    functional = replace(case, consents=(consent(F),))
+    text = words(render_match_report(functional, CLINIC, DAY, invariant=True,
+                                     request=report_for(functional, EMPLOYER, role)))
+    assert "It contains: abilities, limits, schedule and adjustments. Not included:" in text
+    for absent in ("12 March 1984", "% of the norm", "Inconsistent effort", "Consistent, full effort", "PEG (Pain",
+                   "Patient-Specific Functional Scale", "MCID", "Linear trend", "23 April 2027", "Projected date",
+                   "An estimate, not a promise"):
+        assert absent not in text
+    assert no_canary(text)
