@@ -272,9 +272,9 @@ def render_match_report(case: Case, clinic: Clinic, today: date | None = None, *
     content = build_match_report(case, clinic, today, table_id, decision=decision, units=options.units(clinic))
     look = LARGE if options.large_print else NORMAL
     buffer = io.BytesIO()
+    scale = look.body / NORMAL.body  # letterhead, running header and footer grow with the body text
     doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant,
-                          draft=options.draft, header_size=12 if options.large_print else 8.5,
-                          header_bold=options.large_print)
+                          draft=options.draft, header_bold=options.large_print, scale=scale)
     doc.build(Layout(doc.width, look, doc.height - 6 * mm).story(content),
-              canvasmaker=numbered_canvas(content.page_footer))
+              canvasmaker=numbered_canvas(content.page_footer, size=8 * scale))
     return buffer.getvalue()
