@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import math
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from typing import Any
@@ -28,10 +30,10 @@ from rtw_planner.domain.case import Case, Clinic
 from rtw_planner.domain.rendering import RenderOptions
 from rtw_planner.reports import handout_blocks as hb
 from rtw_planner.reports import handout_parts as hp
-from rtw_planner.reports.progress_charts import PracticeLabels, ScoreLabels, practice_chart, score_chart
+from rtw_planner.reports.progress_charts import PracticeLabels, practice_chart
 from rtw_planner.reports.styles import FONT, FONT_BOLD, MARGIN, MUTED, PAPER_SIZES, stylesheet
 from rtw_planner.reports.templates import letter_document
-from rtw_planner.reports.text import para
+from rtw_planner.reports.text import para, text_width
 
 BODY_SIZE, LARGE_PRINT_SIZE = 12.0, 16.0
 WARNING = colors.HexColor("#a4161a")
@@ -40,7 +42,9 @@ GRID = colors.HexColor("#8a8a8a")
 THIS_WEEK = colors.HexColor("#fff3c4")
 MIN_ROWS = 4  # a week-by-week table breaks across pages only with at least 4 rows on each side
 ROW = 1.6  # a one-line table row, in body sizes: leading 1.2 plus padding 0.15 above and 0.25 below
-CHART_HEIGHT = 15.0  # a chart's height, in body sizes: its text is in the body size too
+CHART_HEIGHT = 13.0  # a chart's height, in body sizes: its text is in the body size too
+SHORT_LIST = 5  # a list of up to 5 items is never split across pages
+TABLE_PADDING = 0.5  # a table cell's left and right padding, in body sizes
 
 
 class WeeksTable(Table):
@@ -73,11 +77,11 @@ def handout_styles(size: float) -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle(f"title{size}", parent=sheet["title"], fontSize=size * 1.6, leading=size * 2,
                                 spaceBefore=0),
         "heading": ParagraphStyle(f"heading{size}", parent=sheet["heading"], fontSize=size * 1.35,
-                                  leading=size * 1.7, spaceBefore=size * 0.9, spaceAfter=size * 0.4),
+                                  leading=size * 1.7, spaceBefore=size * 0.7, spaceAfter=size * 0.3),
         "warning": ParagraphStyle(f"warning{size}", parent=sheet["heading"], fontSize=size * 1.35,
                                   leading=size * 1.7, spaceBefore=0, textColor=WARNING),
         "bullet": ParagraphStyle(f"bullet{size}", parent=body, leftIndent=size * 1.4, bulletIndent=size * 0.3,
-                                 bulletFontSize=size, spaceAfter=size * 0.3),
+                                 bulletFontSize=size, spaceAfter=size * 0.2),
         "cell": cell,
         "cell_bold": ParagraphStyle(f"cell_bold{size}", parent=cell, fontName=FONT_BOLD),
         "cell_head": ParagraphStyle(f"cell_head{size}", parent=cell, fontName=FONT_BOLD, alignment=TA_CENTER),
@@ -91,7 +95,7 @@ class _Layout:
         self.size, self.width, self.styles = size, width, handout_styles(size)
 
     def p(self, text: str, style: str = "body", **kwargs: Any) -> Paragraph:
-        return para(text, self.styles[style], bullet=kwargs.get("bulletText"))
+        return para(text, self.styles[style], bullet=kwargs.get("bulletText"), line_breaks=True)
 
     def grid(self, data: list[list[Any]], widths: list[float], *commands: tuple[Any, ...], kind: type = Table,
              repeat: int = 1) -> Table:
@@ -106,38 +110,70 @@ class _Layout:
         if isinstance(block, hp.Bullets):
             return [self.p(item, "bullet", bulletText="•") for item in block.items]
         if isinstance(block, hp.Table):
-            return [self.table(block)]
+            return list(self.tables(block))
         return [Spacer(1, self.size * 0.3), self.chart(block), Spacer(1, self.size * 0.6)]
 
-    def chart(self, b: hp.PracticeChart | hp.ScoreChart) -> Flowable:
+    def chart(self, b: hp.PracticeChart) -> Flowable:
         """A chart the frame wide, its words in the body size."""
-        size, height = self.size, self.size * CHART_HEIGHT
-        if isinstance(b, hp.PracticeChart):
-            labels = PracticeLabels(b.axis, b.quota, b.met, b.missed, b.goal, b.caption, b.done)
-            return practice_chart(b.series, self.width, height, font_size=size, labels=labels)
-        return score_chart(b.series, self.width, height, font_size=size,
-                           labels=ScoreLabels(b.axis, b.score, b.band, b.goal, b.caption))
+        labels = PracticeLabels(b.axis, b.quota, b.met, b.missed, b.goal, b.caption, b.done)
+        return practice_chart(b.series, self.width, self.size * CHART_HEIGHT, font_size=self.size, labels=labels)
 
-    def table(self, table: hp.Table) -> Table:
-        """Caption, header, one row a week and the notes, as one table that may break across pages."""
-        columns, last = len(table.header), len(table.rows) + 1
-        data: list[list[Any]] = [[self.p(table.caption, "strong")] + [""] * (columns - 1),
-                                 [self.p(h, "cell_head") for h in table.header]]
-        data += [[self.p(cell, "cell_bold" if i == table.bold_row else "cell") for cell in row]
-                 for i, row in enumerate(table.rows)]
-        data.append([[self.p(note, "cell") for note in table.notes]] + [""] * (columns - 1))
-        commands: list[tuple[Any, ...]] = [
-            ("SPAN", (0, 0), (-1, 0)), ("SPAN", (0, -1), (-1, -1)), ("LEFTPADDING", (0, 0), (0, 0), 0),
-            ("LEFTPADDING", (0, -1), (0, -1), 0), ("TOPPADDING", (0, -1), (0, -1), self.size * 0.4),
-            ("GRID", (0, 1), (-1, last), 0.6, GRID), ("BACKGROUND", (0, 1), (-1, 1), TINT),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 1), (-1, last), self.size * 0.15),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), self.size * 0.25), ("LEFTPADDING", (0, 1), (-1, last), self.size * 0.5)]
-        if table.bold_row is not None:
-            commands.append(("BACKGROUND", (0, table.bold_row + 2), (-1, table.bold_row + 2), THIS_WEEK))
-        widths = [self.width * f for f in (0.16, 0.46, 0.38)][:columns]
-        grid = self.grid(data, widths, *commands, kind=WeeksTable, repeat=2)
-        grid.spaceBefore = self.size * 0.6  # dropped at the top of a page
-        return grid
+    def column_groups(self, table: hp.Table) -> tuple[float, float, list[list[int]]]:
+        """The first column's width, the other columns' width, and which columns go in each table: as many equal
+        columns side by side as fit the widest cell (a header may wrap between words), the rest in a second table
+        below, balanced (5 columns that fit 4 a table go 3 and 2)."""
+        pad = self.size * TABLE_PADDING
+
+        def widest(texts: list[str]) -> float:
+            return max((text_width(t, FONT_BOLD, self.size) for t in texts), default=0.0) + 2 * pad + 1
+
+        first = widest([row[0] for row in table.rows])
+        need = max(widest([row[c] for row in table.rows] + table.header[c].split())
+                   for c in range(1, len(table.header)))
+        columns = list(range(1, len(table.header)))
+        fits = max(1, min(len(columns), int((self.width - first) // need)))
+        count = math.ceil(len(columns) / fits)
+        per_table = math.ceil(len(columns) / count)
+        return first, (self.width - first) / per_table, [columns[i:i + per_table]
+                                                          for i in range(0, len(columns), per_table)]
+
+    def tables(self, table: hp.Table) -> list[Table]:
+        """The week-by-week table: the week column and as many activity columns as fit, repeated below for the
+        rest; this week bold on yellow, the goals bold on the header's tint. Notes go under the last one."""
+        first, width, groups = self.column_groups(table)
+        top = 1 if table.caption else 0
+        out: list[Table] = []
+        for n, columns in enumerate(groups):
+            keep = [0, *columns]
+            data: list[list[Any]] = [[self.p(table.caption, "strong")] + [""] * len(columns)] if top else []
+            data.append([self.p(table.header[c], "cell_head") for c in keep])
+            for i, row in enumerate(table.rows):
+                bold = i == table.bold_row or (table.goal_row and i == len(table.rows) - 1)
+                data.append([self.p(row[c], "cell_bold" if bold else "cell") for c in keep])
+            last = len(data) - 1
+            notes = n == len(groups) - 1 and table.notes
+            if notes:
+                data.append([[self.p(note, "cell") for note in table.notes]] + [""] * len(columns))
+            commands: list[tuple[Any, ...]] = [
+                ("GRID", (0, top), (-1, last), 0.6, GRID), ("BACKGROUND", (0, top), (-1, top), TINT),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, top), (-1, last), self.size * 0.15),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), self.size * 0.25),
+                ("LEFTPADDING", (0, top), (-1, last), self.size * TABLE_PADDING),
+                ("RIGHTPADDING", (0, top), (-1, last), self.size * TABLE_PADDING)]
+            if top:
+                commands += [("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0)]
+            if notes:
+                commands += [("SPAN", (0, -1), (-1, -1)), ("LEFTPADDING", (0, -1), (0, -1), 0),
+                             ("TOPPADDING", (0, -1), (0, -1), self.size * 0.4)]
+            if table.bold_row is not None:
+                this_week = top + 1 + table.bold_row
+                commands.append(("BACKGROUND", (0, this_week), (-1, this_week), THIS_WEEK))
+            if table.goal_row:
+                commands.append(("BACKGROUND", (0, last), (-1, last), TINT))
+            grid = self.grid(data, [first] + [width] * len(columns), *commands, kind=WeeksTable, repeat=top + 1)
+            grid.spaceBefore = self.size * 0.6  # dropped at the top of a page
+            out.append(grid)
+        return out
 
     def height(self, flowables: list[Flowable]) -> float:
         """Room the flowables need on a page, plus the start of a table (caption, header and MIN_ROWS weeks)."""
@@ -145,25 +181,45 @@ class _Layout:
         return text + (MIN_ROWS + 2) * ROW * self.size + self.size
 
     def chart_groups(self, section: hp.HandoutSection) -> list[Flowable]:
-        """A section with charts, in parts each kept on one page: a chart goes with the paragraphs just before it."""
-        groups: list[list[Flowable]] = [[self.p(section.heading, "heading")]]
-        for before, block in zip((None, *section.blocks), section.blocks, strict=False):
-            charted = isinstance(block, hp.PracticeChart | hp.ScoreChart)
-            groups += [[]] if charted and not isinstance(before, hp.Text) else []
-            groups[-1] += self.block(block)
-            groups += [[]] if charted else []
-        return [KeepTogether(group) for group in groups if group]
+        """A section with charts: the heading and what comes before the charts as in `section`, then each chart
+        kept on one page with the paragraphs just before it."""
+        blocks, cuts = list(section.blocks), []
+        for n, block in enumerate(blocks):
+            if isinstance(block, hp.PracticeChart):
+                first = n
+                while first > 0 and isinstance(blocks[first - 1], hp.Text):
+                    first -= 1
+                cuts.append(first)
+        lead = hp.HandoutSection(section.heading, tuple(blocks[:cuts[0]]))
+        out = [f for part in parts(lead) for f in self.kept_with_next(part)]
+        for start, end in zip(cuts, [*cuts[1:], len(blocks)], strict=True):
+            out.append(KeepTogether(self.flow(blocks[start:end])))
+        return out
+
+    def kept_with_next(self, part: list[hp.Block | str]) -> list[Flowable]:
+        """A part whose head (the heading, a bold line, or both) stays with the block after it; the rest may go on
+        to the next page between blocks, or inside a list longer than SHORT_LIST (so no item is left alone)."""
+        head = next((n for n, b in enumerate(part) if not (isinstance(b, str) or isinstance(b, hp.Text) and b.strong)),
+                    len(part))
+        units = [self.flow(part[:head + 1])] + [self.flow([b]) for b in part[head + 1:]]
+        return [f for unit in units for f in ([KeepTogether(unit)] if len(unit) <= SHORT_LIST else unit)]
+
+    def flow(self, blocks: Sequence[hp.Block | str]) -> list[Flowable]:
+        """Blocks as flowables; a plain string is the section's heading."""
+        return [f for b in blocks for f in ([self.p(b, "heading")] if isinstance(b, str) else self.block(b))]
 
     def section(self, section: hp.HandoutSection) -> list[Flowable]:
-        """A section kept on one page. In one with tables, the heading and lead-in stay with the start of the first
-        table; a table breaks across pages with its caption and header repeated. One with charts: see chart_groups."""
-        if any(isinstance(b, hp.PracticeChart | hp.ScoreChart) for b in section.blocks):
+        """A section in parts, each kept on one page: the heading with its lead-in, then each bold line that heads
+        what follows it, with what follows (see `parts`). In one with tables, the heading and lead-in stay with the
+        start of the first table; a table breaks across pages with its header repeated. One with charts: see
+        chart_groups. A warning section is a box that breaks only between its lines."""
+        if any(isinstance(b, hp.PracticeChart) for b in section.blocks):
             return self.chart_groups(section)
         if not section.warning:
             flow = [self.p(section.heading, "heading"), *(f for b in section.blocks for f in self.block(b))]
             tables = [i for i, f in enumerate(flow) if isinstance(f, WeeksTable)]
             if not tables:
-                return [KeepTogether(flow)]
+                return [f for part in parts(section) for f in self.kept_with_next(part)]
             out: list[Flowable] = [CondPageBreak(self.height(flow[:tables[0]])), KeepTogether(flow[:tables[0]])]
             for f in flow[tables[0]:]:
                 out += [CondPageBreak(self.height([])), f] if isinstance(f, WeeksTable) else [f]
@@ -194,11 +250,24 @@ class _Layout:
                 Spacer(1, 8 * mm), notes]
 
 
+def parts(section: hp.HandoutSection) -> list[list[hp.Block | str]]:
+    """The section cut before each bold line that heads a plain one or a list ('What helps me:' and its bullets,
+    a goal and its small steps), so a long section fills the page it starts on and a heading never sits alone."""
+    out: list[list[hp.Block | str]] = [[section.heading]]
+    for block, after in zip(section.blocks, (*section.blocks[1:], None), strict=True):
+        heads = isinstance(block, hp.Text) and block.strong and (isinstance(after, hp.Bullets) or
+                                                                  isinstance(after, hp.Text) and not after.strong)
+        if heads and out[-1] != [section.heading]:
+            out.append([])
+        out[-1].append(block)
+    return out
+
+
 def story(content: hb.HandoutContent, width: float) -> list[Flowable]:
     """The handout's flowables in reading order, the log sheet on a page of its own."""
     layout = _Layout(LARGE_PRINT_SIZE if content.large_print else BODY_SIZE, width)
     flow: list[Flowable] = [layout.p(content.title, "title"), layout.p(content.made_for, "strong"),
-                            *(layout.p(line, "body") for line in content.intro)]
+                            layout.p(" ".join(content.intro), "body")]
     flow += [f for section in content.sections for f in layout.section(section)]
     return flow + layout.log_sheet(content.log)
 
