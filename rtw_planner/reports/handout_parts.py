@@ -71,19 +71,21 @@ class HandoutSection:
 
 
 class HandoutWording:
-    """The handout's fixed words, from the clinic's wording/patient-handout.json if it has one, else the bundled;
-    a key the clinic's copy leaves out comes from the bundled file, so a copy made before a key was added works."""
+    """The handout's fixed words, from the clinic's wording/patient-handout.json if it has one, else the bundled.
+    A needed key the clinic's copy leaves out comes from the bundled file, so a copy made before a key was added
+    still works; an optional one (a test's plain name) left out stays out."""
 
     def __init__(self) -> None:
         bundled = json.loads((bundled_resources_dir() / WORDING).read_text(encoding="utf-8"))
         path = resource_path(WORDING)
         data = json.loads(path.read_text(encoding="utf-8"))
         self._name = path.name
-        self._data: Mapping[str, object] = {**bundled, **data} if isinstance(data, dict) else {}
+        self._data: Mapping[str, object] = data if isinstance(data, dict) else {}
+        self._needed: Mapping[str, object] = {**bundled, **self._data}
 
     def text(self, key: str, **values: object) -> str:
         """One sentence or heading, its {placeholders} filled (left as they are when no values are given)."""
-        value = self._data.get(key)
+        value = self._needed.get(key)
         if not isinstance(value, str) or not value.strip():
             raise ValidationError(f"{self._name} {key}", value, "a text")
         return fill(value, **values) if values else value
@@ -102,7 +104,7 @@ class HandoutWording:
 
     def lines(self, key: str) -> tuple[str, ...]:
         """A list of sentences."""
-        value = self._data.get(key)
+        value = self._needed.get(key)
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
             raise ValidationError(f"{self._name} {key}", value, "a non-empty list of texts")
         return tuple(value)
