@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -197,12 +196,16 @@ class _Layout:
         return out
 
     def kept_with_next(self, part: list[hp.Block | str]) -> list[Flowable]:
-        """A part whose head (the heading, a bold line, or both) stays with the block after it; the rest may go on
-        to the next page between blocks, or inside a list longer than SHORT_LIST (so no item is left alone)."""
-        head = next((n for n, b in enumerate(part) if not (isinstance(b, str) or isinstance(b, hp.Text) and b.strong)),
-                    len(part))
-        units = [self.flow(part[:head + 1])] + [self.flow([b]) for b in part[head + 1:]]
-        return [f for unit in units for f in ([KeepTogether(unit)] if len(unit) <= SHORT_LIST else unit)]
+        """A part whose head (its heading and the lines before its first list) stays with the start of what
+        follows; the rest may go on to the next page between blocks. A list of up to SHORT_LIST items is kept
+        whole; a longer one may break, but never with fewer than two items on either side."""
+        head = next((n for n, b in enumerate(part) if not isinstance(b, str | hp.Text)), len(part))
+        chunks: list[list[Flowable]] = []
+        for block in part[head:]:
+            flow = self.flow([block])
+            chunks += [flow] if len(flow) <= SHORT_LIST else [flow[:2], *([f] for f in flow[2:-2]), flow[-2:]]
+        first = self.flow(part[:head]) + (chunks.pop(0) if chunks else [])
+        return [KeepTogether(first), *(KeepTogether(c) for c in chunks)]  # a paragraph is not split either
 
     def flow(self, blocks: Sequence[hp.Block | str]) -> list[Flowable]:
         """Blocks as flowables; a plain string is the section's heading."""
@@ -225,29 +228,33 @@ class _Layout:
                 out += [CondPageBreak(self.height([])), f] if isinstance(f, WeeksTable) else [f]
             return out
         rows = [[self.p(section.heading, "warning")], *([f] for b in section.blocks for f in self.block(b))]
-        box = self.grid(rows, [self.width], ("BOX", (0, 0), (-1, -1), 2, WARNING),  # one row a line: it can split
-                        ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        scale = self.size / BODY_SIZE
+        box = self.grid(rows, [self.width], ("BOX", (0, 0), (-1, -1), 2 * scale, WARNING),  # a row a line: it splits
+                        ("LEFTPADDING", (0, 0), (-1, -1), 10 * scale), ("RIGHTPADDING", (0, 0), (-1, -1), 10 * scale),
                         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), self.size * 0.35),
-                        ("TOPPADDING", (0, 0), (0, 0), 8), ("BOTTOMPADDING", (0, -1), (0, -1), 6))
+                        ("TOPPADDING", (0, 0), (0, 0), 8 * scale), ("BOTTOMPADDING", (0, -1), (0, -1), 6 * scale))
         return [KeepTogether([Spacer(1, self.size * 0.9), box])]
 
     def log_sheet(self, log: hb.LogSheet) -> list[Flowable]:
-        day_width = self.size * 3.2  # 'Wed' in bold fits on one line
+        """The weekly log on a page of its own: every box, line and gap grows with the print size."""
+        scale = self.size / BODY_SIZE
+        widest = max(text_width(part, FONT_BOLD, self.size) for h in log.header[1:] for part in h.split(" ", 1))
+        day_width = max(widest + 4 * scale + 2, self.size * 2.6)  # 'Wed' in bold on one line; a box to tick
         box = Spacer(1, self.size * 2.8)
-        days = [Paragraph(escape(h).replace(" ", "<br/>", 1), self.styles["cell_head"]) for h in log.header[1:]]
+        days = [para(h.replace(" ", "\n", 1), self.styles["cell_head"], line_breaks=True) for h in log.header[1:]]
         data: list[list[Any]] = [[self.p(log.header[0], "cell_bold"), *days]]  # 'Mon 4' on two lines
         data += [[self.p(label, "cell"), *([box] * (len(log.header) - 1))] for label in log.rows]  # empty tick boxes
         days_count = len(log.header) - 1
         sheet = self.grid(data, [self.width - day_width * days_count] + [day_width] * days_count,
-                          ("GRID", (0, 0), (-1, -1), 1.2, colors.black), ("BACKGROUND", (0, 0), (-1, 0), TINT),
-                          ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 4),
-                          ("BOTTOMPADDING", (0, 0), (-1, -1), 5), ("LEFTPADDING", (1, 0), (-1, 0), 2),
-                          ("RIGHTPADDING", (1, 0), (-1, 0), 2))
-        notes = self.grid([[[self.p(log.notes, "strong"), Spacer(1, 45 * mm)]]], [self.width],
-                          ("BOX", (0, 0), (-1, -1), 1.2, colors.black))
+                          ("GRID", (0, 0), (-1, -1), 1.2 * scale, colors.black), ("BACKGROUND", (0, 0), (-1, 0), TINT),
+                          ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 4 * scale),
+                          ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * scale), ("LEFTPADDING", (1, 0), (-1, 0), 2 * scale),
+                          ("RIGHTPADDING", (1, 0), (-1, 0), 2 * scale))
+        notes = self.grid([[[self.p(log.notes, "strong"), Spacer(1, 45 * mm * scale)]]], [self.width],
+                          ("BOX", (0, 0), (-1, -1), 1.2 * scale, colors.black))
         return [PageBreak(), KeepTogether([self.p(log.heading, "heading"), self.p(log.week, "strong"),
-                                           self.p(log.intro, "body"), Spacer(1, 2 * mm), sheet]),
-                Spacer(1, 8 * mm), notes]
+                                           self.p(log.intro, "body"), Spacer(1, 2 * mm * scale), sheet]),
+                Spacer(1, 8 * mm * scale), notes]
 
 
 def parts(section: hp.HandoutSection) -> list[list[hp.Block | str]]:

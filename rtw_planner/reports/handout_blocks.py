@@ -182,7 +182,7 @@ def _contact_blocks(w: HandoutWording, pw: PlanWording, case: Case, clinic: Clin
 
 
 def _log_sheet(w: HandoutWording, case: Case, weeks: QuotaWeeks, today: date) -> LogSheet:
-    """This week's log (the week the quotas start, when none has yet), one row an activity."""
+    """This week's log (the week the quotas start, when none has yet), a row for each activity done that week."""
     anchor = min(weeks.starts.values(), default=plan_start(case, today))
     first = anchor + timedelta(weeks=week_number(anchor, today) - 1)
     days = [first + timedelta(days=n) for n in range(7)]
@@ -190,15 +190,13 @@ def _log_sheet(w: HandoutWording, case: Case, weeks: QuotaWeeks, today: date) ->
     if len(names) != 7:
         raise ValidationError("patient-handout.json log_days", names, "seven day names, Monday first")
     rows = []
-    for activity in case.plan.quotas:
-        start = weeks.starts[activity.name]
-        try:
-            quota = quota_for_week(activity, start, first)
+    for activity in (q for q in case.plan.quotas if weeks.starts[q.name] <= days[-1]):  # this week's, no later ones
+        try:  # the quota on the issue date, as in the bold row of the table (or in the first week, if later)
+            quota = quota_for_week(activity, weeks.starts[activity.name], max(today, first))
         except ValidationError:
             rows.append(activity.name)
             continue
-        rows.append(w.text("log_later", activity=activity.name, day=long_date(start)) if start > days[-1]
-                    else w.text("log_quota", activity=activity.name, quota=activity.unit.words(quota)))
+        rows.append(w.text("log_quota", activity=activity.name, quota=activity.unit.words(quota)))
     return LogSheet(w.text("log_heading"), w.text("log_week", first=long_date(days[0]), last=long_date(days[-1])),
                     w.text("log_intro"), (w.text("log_header"), *(f"{names[d.weekday()]} {d.day}" for d in days)),
                     (*rows, w.text("log_flare")), w.text("log_notes"))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.goals import long_date
 from rtw_planner.domain.quota import QuotaActivity, quota_for_week, week_number
-from rtw_planner.reports.handout_parts import Block, HandoutWording, Table, Text, and_list
+from rtw_planner.reports.handout_parts import Block, HandoutWording, Table, Text
 
 SHOWN_WEEKS = 8  # two months ahead: the clinician gives the next weeks at a review, so the page stays short
 
@@ -46,7 +46,11 @@ def _table(w: HandoutWording, weeks: QuotaWeeks, group: list[QuotaActivity]) -> 
     later: dict[date, list[str]] = {}
     for activity in (q for q in group if starts[q.name] > today):
         later.setdefault(starts[activity.name], []).append(activity.name)
-    notes = [w.text("quota_starts", activities=and_list(w, names), day=w.day(day)) for day, names in later.items()]
+    if len(later) == 1:  # one day for all that start later: none started yet, or those marked 'not yet'
+        ((day, names),) = later.items()
+        notes = [w.text("quota_starts_first" if len(names) == len(group) else "quota_starts_all", day=w.day(day))]
+    else:
+        notes = [w.text("quota_starts", activities="; ".join(names), day=w.day(day)) for day, names in later.items()]
     notes.append(w.text("quota_keep"))
     if at_goal > first + timedelta(weeks=len(rows) - 2):
         notes.append(w.text("quota_next"))
@@ -69,6 +73,8 @@ def quota_blocks(w: HandoutWording, weeks: QuotaWeeks) -> tuple[Block, ...]:
             continue
         groups.setdefault(weeks.starts[activity.name].weekday(), []).append(activity)
     tables = [_table(w, weeks, group) for group in groups.values()]
+    said = {w.text("quota_keep"), w.text("quota_next")}  # said once, under the last table
+    tables = [replace(t, notes=tuple(n for n in t.notes if n not in said)) for t in tables[:-1]] + tables[-1:]
     started = any(t.bold_row is not None for t in tables)
     intro = w.text("quotas_intro") + (" " + w.text("quota_this_week") if started else "")
     return (Text(intro), *tables, *problems)
