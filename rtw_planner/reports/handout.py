@@ -132,9 +132,9 @@ class _Layout:
         columns = list(range(1, len(table.header)))
         fits = max(1, min(len(columns), int((self.width - first) // need)))
         count = math.ceil(len(columns) / fits)
-        per_table = math.ceil(len(columns) / count)
-        return first, (self.width - first) / per_table, [columns[i:i + per_table]
-                                                          for i in range(0, len(columns), per_table)]
+        sizes = [len(columns) // count + (n < len(columns) % count) for n in range(count)]  # 7 in 3: 3, 2, 2
+        groups = [columns[sum(sizes[:n]):sum(sizes[:n + 1])] for n in range(count)]
+        return first, (self.width - first) / sizes[0], groups
 
     def tables(self, table: hp.Table) -> list[Table]:
         """The week-by-week table: the week column and as many activity columns as fit, repeated below for the
