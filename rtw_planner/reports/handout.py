@@ -189,10 +189,11 @@ class _Layout:
                 while first > 0 and isinstance(blocks[first - 1], hp.Text):
                     first -= 1
                 cuts.append(first)
-        lead = hp.HandoutSection(section.heading, tuple(blocks[:cuts[0]]))
-        out = [f for part in parts(lead) for f in self.kept_with_next(part)]
-        for start, end in zip(cuts, [*cuts[1:], len(blocks)], strict=True):
-            out.append(KeepTogether(self.flow(blocks[start:end])))
+        out = [f for part in parts(hp.HandoutSection(section.heading, tuple(blocks[:cuts[0]])))
+               for f in self.kept_with_next(part)] if cuts[0] else []
+        for n, (start, end) in enumerate(zip(cuts, [*cuts[1:], len(blocks)], strict=True)):
+            heading = [] if n or cuts[0] else [section.heading]  # a heading never sits alone above a chart
+            out.append(KeepTogether(self.flow([*heading, *blocks[start:end]])))
         return out
 
     def kept_with_next(self, part: list[hp.Block | str]) -> list[Flowable]:
@@ -261,7 +262,8 @@ def parts(section: hp.HandoutSection) -> list[list[hp.Block | str]]:
     """The section cut before each bold line that heads a plain one or a list ('What helps me:' and its bullets,
     a goal and its small steps), so a long section fills the page it starts on and a heading never sits alone."""
     out: list[list[hp.Block | str]] = [[section.heading]]
-    for block, after in zip(section.blocks, (*section.blocks[1:], None), strict=True):
+    for n, block in enumerate(section.blocks):
+        after = section.blocks[n + 1] if n + 1 < len(section.blocks) else None
         heads = isinstance(block, hp.Text) and block.strong and (isinstance(after, hp.Bullets) or
                                                                   isinstance(after, hp.Text) and not after.strong)
         if heads and out[-1] != [section.heading]:
