@@ -32,7 +32,7 @@ from rtw_planner.reports import handout_parts as hp
 from rtw_planner.reports.progress_charts import PracticeLabels, practice_chart
 from rtw_planner.reports.styles import FONT, FONT_BOLD, MARGIN, MUTED, PAPER_SIZES, stylesheet
 from rtw_planner.reports.templates import letter_document
-from rtw_planner.reports.text import para, text_width
+from rtw_planner.reports.text import draw_string, para, text_width
 
 BODY_SIZE, LARGE_PRINT_SIZE = 12.0, 16.0
 WARNING = colors.HexColor("#a4161a")
@@ -47,7 +47,7 @@ TABLE_PADDING = 0.5  # a table cell's left and right padding, in body sizes
 
 
 class WeeksTable(Table):
-    """A table that repeats its caption and header on the next page and never leaves fewer than MIN_ROWS rows on
+    """A table that repeats its header on the next page and never leaves fewer than MIN_ROWS rows on
     either side of a break: if the next page would get too few, it breaks a row or more earlier."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
@@ -109,7 +109,7 @@ class _Layout:
         if isinstance(block, hp.Bullets):
             return [self.p(item, "bullet", bulletText="•") for item in block.items]
         if isinstance(block, hp.Table):
-            return list(self.tables(block))
+            return [*self.tables(block)]
         return [Spacer(1, self.size * 0.3), self.chart(block), Spacer(1, self.size * 0.6)]
 
     def chart(self, b: hp.PracticeChart) -> Flowable:
@@ -119,8 +119,8 @@ class _Layout:
 
     def column_groups(self, table: hp.Table) -> tuple[float, float, list[list[int]]]:
         """The first column's width, the other columns' width, and which columns go in each table: as many equal
-        columns side by side as fit the widest cell (a header may wrap between words), the rest in a second table
-        below, balanced (5 columns that fit 4 a table go 3 and 2)."""
+        columns side by side as fit the widest cell (a header may wrap between words), the rest in more tables
+        below, balanced (5 columns that fit 4 a table go 3 and 2; 7 that fit 3 go 3, 2 and 2)."""
         pad = self.size * TABLE_PADDING
 
         def widest(texts: list[str]) -> float:
@@ -140,12 +140,10 @@ class _Layout:
         """The week-by-week table: the week column and as many activity columns as fit, repeated below for the
         rest; this week bold on yellow, the goals bold on the header's tint. Notes go under the last one."""
         first, width, groups = self.column_groups(table)
-        top = 1 if table.caption else 0
         out: list[Table] = []
         for n, columns in enumerate(groups):
             keep = [0, *columns]
-            data: list[list[Any]] = [[self.p(table.caption, "strong")] + [""] * len(columns)] if top else []
-            data.append([self.p(table.header[c], "cell_head") for c in keep])
+            data: list[list[Any]] = [[self.p(table.header[c], "cell_head") for c in keep]]
             for i, row in enumerate(table.rows):
                 bold = i == table.bold_row or (table.goal_row and i == len(table.rows) - 1)
                 data.append([self.p(row[c], "cell_bold" if bold else "cell") for c in keep])
@@ -154,28 +152,27 @@ class _Layout:
             if notes:
                 data.append([[self.p(note, "cell") for note in table.notes]] + [""] * len(columns))
             commands: list[tuple[Any, ...]] = [
-                ("GRID", (0, top), (-1, last), 0.6, GRID), ("BACKGROUND", (0, top), (-1, top), TINT),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, top), (-1, last), self.size * 0.15),
+                ("GRID", (0, 0), (-1, last), 0.6, GRID), ("BACKGROUND", (0, 0), (-1, 0), TINT),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, last), self.size * 0.15),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), self.size * 0.25),
-                ("LEFTPADDING", (0, top), (-1, last), self.size * TABLE_PADDING),
-                ("RIGHTPADDING", (0, top), (-1, last), self.size * TABLE_PADDING)]
-            if top:
-                commands += [("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0)]
+                ("LEFTPADDING", (0, 0), (-1, last), self.size * TABLE_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, last), self.size * TABLE_PADDING)]
             if notes:
                 commands += [("SPAN", (0, -1), (-1, -1)), ("LEFTPADDING", (0, -1), (0, -1), 0),
                              ("TOPPADDING", (0, -1), (0, -1), self.size * 0.4)]
             if table.bold_row is not None:
-                this_week = top + 1 + table.bold_row
+                this_week = 1 + table.bold_row
                 commands.append(("BACKGROUND", (0, this_week), (-1, this_week), THIS_WEEK))
             if table.goal_row:
                 commands.append(("BACKGROUND", (0, last), (-1, last), TINT))
-            grid = self.grid(data, [first] + [width] * len(columns), *commands, kind=WeeksTable, repeat=top + 1)
+            grid = self.grid(data, [first] + [width] * len(columns), *commands, kind=WeeksTable, repeat=1)
             grid.spaceBefore = self.size * 0.6  # dropped at the top of a page
             out.append(grid)
         return out
 
     def height(self, flowables: list[Flowable]) -> float:
-        """Room the flowables need on a page, plus the start of a table (caption, header and MIN_ROWS weeks)."""
+        """Room the flowables need on a page, plus the start of a table (a header of up to 2 rows' height and
+        MIN_ROWS weeks)."""
         text = sum(f.wrap(self.width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
         return text + (MIN_ROWS + 2) * ROW * self.size + self.size
 
@@ -213,10 +210,10 @@ class _Layout:
         return [f for b in blocks for f in ([self.p(b, "heading")] if isinstance(b, str) else self.block(b))]
 
     def section(self, section: hp.HandoutSection) -> list[Flowable]:
-        """A section in parts, each kept on one page: the heading with its lead-in, then each bold line that heads
-        what follows it, with what follows (see `parts`). In one with tables, the heading and lead-in stay with the
-        start of the first table; a table breaks across pages with its header repeated. One with charts: see
-        chart_groups. A warning section is a box that breaks only between its lines."""
+        """A section in parts that fill the page they start on (see `parts` and `kept_with_next`). In one with
+        tables, the heading and lead-in stay with the start of the first table; a table breaks across pages with
+        its header repeated. One with charts: see chart_groups. A warning section is a box that breaks only between
+        its lines."""
         if any(isinstance(b, hp.PracticeChart) for b in section.blocks):
             return self.chart_groups(section)
         if not section.warning:
@@ -297,10 +294,10 @@ def handout_canvas(footer_template: str, size: float) -> type[Canvas]:
         def save(self) -> None:
             for state in self._saved:
                 self.__dict__.update(state)
-                self.setFont(FONT, size)
                 self.setFillColor(MUTED)
-                self.drawCentredString(self._pagesize[0] / 2, 10 * mm,
-                                       footer_template.format(page=self._pageNumber, pages=len(self._saved)))
+                draw_string(self, self._pagesize[0] / 2, 10 * mm,
+                            footer_template.format(page=self._pageNumber, pages=len(self._saved)), font=FONT,
+                            size=size, align="centre")
                 super().showPage()
             super().save()
 

@@ -31,10 +31,9 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Table:
-    """A small table with a caption above it ('' for none) and notes below it; `bold_row` (an index into rows) is
-    this week; with `goal_row` the last row holds the goals."""
+    """A week-by-week table with notes below it; `bold_row` (an index into rows) is this week; with `goal_row` the
+    last row holds the goals."""
 
-    caption: str
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     notes: tuple[str, ...] = ()

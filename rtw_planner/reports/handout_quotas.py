@@ -54,7 +54,7 @@ def _table(w: HandoutWording, weeks: QuotaWeeks, group: list[QuotaActivity]) -> 
     notes.append(w.text("quota_keep"))
     if at_goal > first + timedelta(weeks=len(rows) - 2):
         notes.append(w.text("quota_next"))
-    return Table("", (w.text("quota_week_header"), *(q.name for q in group)), tuple(rows), tuple(notes),
+    return Table((w.text("quota_week_header"), *(q.name for q in group)), tuple(rows), tuple(notes),
                  bold_row=0 if today >= anchor else None, goal_row=True)
 
 
