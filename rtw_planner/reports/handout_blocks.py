@@ -54,10 +54,15 @@ class HandoutContent:
     large_print: bool
 
 
-def plan_start(case: Case, today: date) -> date:
-    """The return-to-work start date, else the phased return's start, else today."""
+def return_date(case: Case) -> date | None:
+    """The first day back at work: the return-to-work start date, else the phased return's start."""
     phased = case.plan.phased_return
-    return case.rtw_start_date or (phased.start if phased else today)
+    return case.rtw_start_date or (phased.start if phased else None)
+
+
+def plan_start(case: Case, today: date) -> date:
+    """Where quota weeks count from when nothing says otherwise: the return to work, else today."""
+    return return_date(case) or today
 
 
 def quota_starts(case: Case, today: date) -> dict[str, date]:
@@ -86,8 +91,7 @@ def _hours_in_words(w: HandoutWording, hours: float, quarter_hours: bool) -> str
 
 def _work_blocks(w: HandoutWording, case: Case, clinic: Clinic, today: date) -> tuple[Block, ...]:
     """The return date and the hours of the first week (or of this week, once back), in plain words."""
-    phased = case.plan.phased_return
-    first_day = case.rtw_start_date or (phased.start if phased else None)
+    phased, first_day = case.plan.phased_return, return_date(case)
     if first_day is None:
         return ()
     schedule = phased.schedule() if phased else []
@@ -120,7 +124,7 @@ def _step_blocks(w: HandoutWording, case: Case, weeks: QuotaWeeks, today: date) 
     """This week's step, counted from the issue date; before any quota starts, the day the first one does."""
     plan = case.plan
     step = this_weeks_small_step(plan.goals, plan.quotas, plan_start(case, today), today,
-                                 return_date=case.rtw_start_date, starts=weeks.starts)
+                                 return_date=return_date(case), starts=weeks.starts)
     later = [d for d in weeks.starts.values() if d > today]
     blocks: list[Block] = [Text(step, strong=True), Text(w.text("step_tip"))] if step else \
         [Text(w.text("step_none"))]
