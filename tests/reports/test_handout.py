@@ -85,9 +85,9 @@ def test_handout_has_every_section_and_the_plan(case: Case) -> None:
         "Made for Marek Dąbrowski on 1 December 2026.",
         "You go back to work on Monday 4 January 2027. In the first week you work 4 hours a day, Monday to Friday.",
         "This week, at home: walking, 9 minutes each day.",  # week 2 of walking, from 23 November: 8.8 minutes
-        "Walk the dog 30 minutes each morning by 12 April 2027.",
+        "Walk the dog 30 minutes each morning by 1 March 2027.",
         "Stand at the picking station 60 minutes at a time by 29 March 2027.",
-        "Walk to the park and back (15 minutes), by 28 February 2027",
+        "Walk to the park and back (15 minutes), by 17 January 2027",
         "30 November 2026 9 minutes not yet not yet", "7 December 2026 10 minutes not yet not yet",
         "4 January 2027 14 minutes 20 minutes 6 times", "Your goal 30 minutes 60 minutes 20 times",
         "The quotas marked “not yet” start on Monday 4 January 2027.",
@@ -171,7 +171,7 @@ def test_user_text_prints_literally(case: Case) -> None:
                                      invariant=True)
         text = words(pdf)
         assert "Made for Zoë <b>Łódź</b> & Co on 1 December 2026." in text
-        assert "Walk <i>& talk</i> 30 minutes each morning by 12 April 2027." in text
+        assert "Walk <i>& talk</i> 30 minutes each morning by 1 March 2027." in text
         assert text.count("Smith & <b>Jones</b>") >= 2  # letterhead and contact section
         assert "Plan for Zoë, continued" in read(pdf).pages[1].extract_text()
 

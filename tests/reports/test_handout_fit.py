@@ -81,10 +81,9 @@ def test_this_weeks_step_before_and_after_the_return_to_work(case: Case) -> None
     before = render(case, TODAY)[0]
     assert "This week, at home: walking, 9 minutes each day." in before
     assert "This week: stand at the picking station" not in before
-    # 12 January: the goal due first is lifting's, in week 2 from 4 January: 6.4 + 13.6 / 9 = 7.91 times;
-    # phase 2 of the return, 60% of 40 hours over 5 days.
+    # 12 January: walking week 8 from 23 November, 8 x 1.1^7 = 15.59 minutes; phase 2, 60% of 40 hours over 5 days.
     after = render(case, date(2027, 1, 12))[0]
-    assert "This week: lift cases from the bottom rack 8 times each day." in after
+    assert "This week: walk the dog 16 minutes each day." in after
     assert "You went back to work on Monday 4 January 2027. This week you work 4 hours and 48 minutes a day, " \
            "Monday to Friday." in after
     quarter = render(case, date(2027, 1, 12), clinic=replace(CLINIC, quarter_hours=True))[0]
@@ -109,12 +108,14 @@ def test_before_any_quota_starts_the_handout_says_when(case: Case) -> None:
 
 def test_the_demo_plan_agrees_with_itself(case: Case) -> None:
     plan = case.plan
-    assert goal_quota_warnings(plan.goals, plan.quotas, date(2027, 1, 4), starts=quota_starts(case, TODAY)) == []
-    # Also with every quota counted from the return to work, as a check that ignores home practice would count.
-    # By hand, from 4 January: walking 15 minutes by 28 February is week 8 (8 x 1.1^7 = 15.59, read as 16); 20 by
-    # 21 March is week 11 (20.75); the goal of 30 is reached in week 15, from 12 April, its due date. Standing 30 by
-    # 14 February is week 6 (20 x 1.1^5 = 32.2); lifting 12 by 7 February is week 5 (6.4 + 4 x 1.511 = 12.44).
-    assert goal_quota_warnings(plan.goals, plan.quotas, date(2027, 1, 4)) == []
+    starts = quota_starts(case, TODAY)
+    assert starts == {"Walking": date(2026, 11, 23), "Standing": date(2027, 1, 4),
+                      "Lifting a 5 kg box, floor to waist": date(2027, 1, 4)}
+    assert goal_quota_warnings(plan.goals, plan.quotas, date(2027, 1, 4), starts=starts) == []
+    # By hand, walking from 23 November: 15 minutes by 17 January is week 8 (8 x 1.1^7 = 15.59, read as 16); 20 by
+    # 7 February is week 11 (20.75); the goal of 30 is reached in week 15, from 1 March, its due date. From 4
+    # January: standing 30 by 14 February is week 6 (20 x 1.1^5 = 32.2); lifting 12 by 7 February is week 5
+    # (6.4 + 4 x 1.511 = 12.44); standing's 60 is reached on 29 March and lifting's 20 on 8 March.
     milestones = {m.description: m.amount for g in plan.goals for m in g.milestones}
     assert milestones == {"Walk to the park and back (15 minutes)": 15, "Walk 20 minutes without stopping": 20,
                           "Stand 30 minutes while cooking dinner": 30, "Lift a 5 kg box from the floor 12 times": 12}
