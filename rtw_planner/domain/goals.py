@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.quota import QuotaActivity, quota_for_week
-from rtw_planner.domain.validation import EARLIEST_DATE, LATEST_DATE, a_date, text
+from rtw_planner.domain.quota import MAX_AMOUNT, QuotaActivity, quota_for_week
+from rtw_planner.domain.units import format_number
+from rtw_planner.domain.validation import EARLIEST_DATE, LATEST_DATE, a_date, number_in_range, text
 
 MAX_ID = 40
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -53,17 +54,25 @@ def _lower_first(words: str) -> str:
 
 @dataclass(frozen=True)
 class Milestone:
-    """A dated step on the way to a goal."""
+    """A dated step on the way to a goal. `amount`, when set, is how much the step asks for in the unit of the
+    goal's quota activity (15 for 'walk to the park and back, 15 minutes'), so it can be checked against the quota
+    of the week it is due in."""
 
     description: str
     due: date
     done: bool = False
+    amount: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "description", text("milestone description", self.description, required=True))
         a_date("milestone due date", self.due, required=True)
         if not isinstance(self.done, bool):
             raise ValidationError("milestone done", self.done, "true or false")
+        if self.amount is not None:
+            amount = number_in_range("milestone amount", self.amount, 0, MAX_AMOUNT, "")
+            if amount <= 0:
+                raise ValidationError("milestone amount", self.amount, f"a number above 0 and up to {MAX_AMOUNT:g}")
+            object.__setattr__(self, "amount", amount)
 
 
 @dataclass(frozen=True)
@@ -112,51 +121,100 @@ class Goal:
         return min(open_ones, key=lambda m: m.due) if open_ones else None
 
 
-def this_weeks_small_step(goals: Iterable[Goal], quotas: Iterable[QuotaActivity], start_date: date,
-                          today: date) -> str:
-    """One short 'you' sentence for the handout, or '' when no open goal gives one.
+def linked_activities(goal: Goal, quotas: Iterable[QuotaActivity]) -> list[QuotaActivity]:
+    """The quota activities that build towards a goal: named by Goal.quota_activity or listing it in goal_ids."""
+    return [a for a in quotas if a.name == goal.quota_activity or goal.id in a.goal_ids]
 
-    Open goals are taken by due date. For the first that gives a step: its linked quota activity's quota for this
-    week ('This week: walk 9 minutes each day.'), else its next open milestone ('This week: walk to the shop (by
-    5 March).'). A quota activity is linked by Goal.quota_activity (its name) or QuotaActivity.goal_ids."""
+
+def _started(activity: QuotaActivity, start_date: date, starts: Mapping[str, date] | None, today: date) -> date | None:
+    """Where the activity's weeks count from, or None while its first week is still ahead of `today`."""
+    begins = (starts or {}).get(activity.name, start_date)
+    return begins if begins <= today else None
+
+
+def this_weeks_small_step(goals: Iterable[Goal], quotas: Iterable[QuotaActivity], start_date: date, today: date, *,
+                          return_date: date | None = None, starts: Mapping[str, date] | None = None) -> str:
+    """One short 'you' sentence for the handout, or '' when no open goal gives one. `today` is the issue date;
+    quota weeks count from `start_date`, or from an activity's own date in `starts` (home practice often starts
+    before the return to work).
+
+    Open goals are taken by due date. For the first that gives a step: this week's quota of a linked activity that
+    has started ('This week: walk 9 minutes each day.'); a quota whose first week is still ahead is never 'this
+    week'. Before `return_date` the step is the home quota, in the activity's own name ('This week, at home:
+    walking, 9 minutes each day.'), never the goal's workplace words. Failing a quota, the goal's next open
+    milestone ('This week: walk to the shop (by 5 March).'); before the return to work only one due before it."""
     activities = list(quotas)
+    at_home = return_date is not None and today < return_date
     for goal in sorted((g for g in goals if g.status.is_open), key=lambda g: (g.due, g.id)):
-        linked = [a for a in activities if a.name == goal.quota_activity or goal.id in a.goal_ids]
-        for activity in linked:
+        for activity in linked_activities(goal, activities):
+            begins = _started(activity, start_date, starts, today)
+            if begins is None:
+                continue
             try:
-                quota = quota_for_week(activity, start_date, today)
+                amount = activity.unit.words(quota_for_week(activity, begins, today))
             except ValidationError:  # a plan that cannot reach its goal gives no step
                 continue
-            return f"This week: {_lower_first(goal.activity)} {activity.unit.words(quota)} each day."
+            if at_home:
+                return f"This week, at home: {_lower_first(activity.name)}, {amount} each day."
+            return f"This week: {_lower_first(goal.activity)} {amount} each day."
         milestone = goal.next_milestone()
-        if milestone is not None:
+        if milestone is not None and not (at_home and return_date is not None and milestone.due >= return_date):
             when = f"{milestone.due.day} {MONTHS[milestone.due.month - 1]}"
             return f"This week: {_lower_first(milestone.description).rstrip('.')} (by {when})."
     return ""
 
 
-def goal_quota_warnings(goals: Iterable[Goal], quotas: Iterable[QuotaActivity],
-                        start_date: date) -> list[tuple[str, str, str]]:
-    """(field, problem, what to do) for a quota that cannot reach its goal, and for an open goal due before the
-    quota linked to it reaches the goal. Goals are named by id, never by the patient's words."""
-    from datetime import timedelta
+def _milestone_warnings(goal: Goal, activity: QuotaActivity | None, begins: date) -> list[tuple[str, str, str]]:
+    """A milestone must never ask for more than the quota of the week it is due in, as the patient reads both
+    (whole minutes and times): the handout says 'do not do more than your quota'."""
+    out: list[tuple[str, str, str]] = []
+    steps = sorted((m for m in goal.milestones if not m.done and m.amount is not None), key=lambda m: m.due)
+    for milestone in steps:
+        assert milestone.amount is not None  # filtered above
+        field = f"Plan: goal '{goal.id}', milestone due {milestone.due.isoformat()}"
+        if activity is None:
+            out.append((field, "the milestone has an amount, but the goal has no quota activity to check it against.",
+                        "Link the goal to a quota activity, or clear the milestone's amount."))
+            continue
+        unit, weeks = activity.unit, activity.weeks()
+        quota = quota_for_week(activity, begins, milestone.due)
+        if milestone.amount <= unit.for_patient(quota):
+            continue
+        asked = f"{format_number(milestone.amount, 1)} {unit.value}"
+        problem = (f"the milestone asks for {asked}, more than the quota of {unit.number(quota)} {unit.value} for "
+                   "the week it is due in, while the handout says not to do more than the quota.")
+        reaching = [n for n, q in enumerate(weeks) if unit.for_patient(q) >= milestone.amount]
+        fix = (f"Move it to the week of {(begins + timedelta(weeks=reaching[0])).isoformat()} or later, or lower "
+               "its amount." if reaching else "Lower its amount to the goal or less.")
+        out.append((field, problem, fix))
+    return out
 
+
+def goal_quota_warnings(goals: Iterable[Goal], quotas: Iterable[QuotaActivity], start_date: date, *,
+                        starts: Mapping[str, date] | None = None) -> list[tuple[str, str, str]]:
+    """(field, problem, what to do) for a quota that cannot reach its goal, for an open goal due before the quota
+    linked to it reaches the goal, and for an open milestone that asks for more than the quota of its week. Quota
+    weeks count from `start_date`, or an activity's own date in `starts`. Goals are named by id and milestones by
+    due date, never by the patient's words."""
     activities = list(quotas)
     out: list[tuple[str, str, str]] = []
+    begins = {a.name: (starts or {}).get(a.name, start_date) for a in activities}
     reached: dict[str, date] = {}
     for activity in activities:
         try:
-            reached[activity.name] = start_date + timedelta(weeks=len(activity.weeks()) - 1)
+            reached[activity.name] = begins[activity.name] + timedelta(weeks=len(activity.weeks()) - 1)
         except ValidationError:
             out.append(("Plan: graded activity", "a quota does not reach its goal within two years.",
                         "Raise the weekly percent or lower the goal."))
     for goal in (g for g in goals if g.status.is_open):
-        for activity in activities:
-            linked = activity.name == goal.quota_activity or goal.id in activity.goal_ids
-            if linked and activity.name in reached and goal.due < reached[activity.name]:
+        linked = [a for a in linked_activities(goal, activities) if a.name in reached]
+        for activity in linked:
+            if goal.due < reached[activity.name]:
                 out.append((f"Plan: goal '{goal.id}'", f"the goal is due on {goal.due.isoformat()}, but its quota "
                             f"reaches the goal only in the week of {reached[activity.name].isoformat()}.",
                             "Move the goal's date, or let the quota rise faster."))
+        first = linked[0] if linked else None
+        out += _milestone_warnings(goal, first, begins[first.name] if first else start_date)
     return out
 
 
@@ -197,8 +255,14 @@ def goal_to_dict(goal: Goal) -> dict[str, Any]:
     """Plain JSON types for case files and the database."""
     return {"id": goal.id, "activity": goal.activity, "target": goal.target, "due": goal.due.isoformat(),
             "status": goal.status.value, "quota_activity": goal.quota_activity, "measure": goal.measure,
-            "milestones": [{"description": m.description, "due": m.due.isoformat(), "done": m.done}
-                           for m in goal.milestones]}
+            "milestones": [_milestone_to_dict(m) for m in goal.milestones]}
+
+
+def _milestone_to_dict(milestone: Milestone) -> dict[str, Any]:
+    """An amount is written only when set, so files without one stay as they were."""
+    data: dict[str, Any] = {"description": milestone.description, "due": milestone.due.isoformat(),
+                            "done": milestone.done}
+    return data if milestone.amount is None else {**data, "amount": milestone.amount}
 
 
 def goal_from_dict(data: Mapping[str, Any]) -> Goal:
@@ -215,7 +279,7 @@ def goal_from_dict(data: Mapping[str, Any]) -> Goal:
     if not isinstance(row["milestones"], list) or not all(isinstance(m, Mapping) for m in row["milestones"]):
         raise ValidationError("goal milestones", row["milestones"], "a list of milestone objects")
     milestones = tuple(Milestone(m.get("description"), _date_from("milestone due date", m.get("due")),
-                                 m.get("done", False)) for m in row["milestones"])
+                                 m.get("done", False), m.get("amount")) for m in row["milestones"])
     return Goal(row["id"], row["activity"], row["target"], _date_from("goal due date", row["due"]),
                 GoalStatus(row["status"]), milestones, row["quota_activity"], row["measure"])
 

@@ -30,7 +30,8 @@ _REACHED = 1e-9  # relative tolerance, so that 9.999999999999998 counts as reach
 
 
 class QuotaUnit(StrEnum):
-    """What a quota counts. Values are stored and exported unrounded; only `rounded`/`display` round."""
+    """What a quota counts. Values are stored and exported unrounded; only `rounded`/`display` (for the clinician)
+    and `for_patient`/`words` (for the patient) round."""
 
     MINUTES = "min"
     METRES = "m"
@@ -57,13 +58,24 @@ class QuotaUnit(StrEnum):
         label = "rep" if self is QuotaUnit.REPETITIONS and shown == 1 else self.value
         return f"{format_number(shown, 1)} {label}"
 
+    def for_patient(self, value: float) -> float:
+        """The value as a patient reads it: whole minutes and whole times (half up, so it never falls as the value
+        rises), metres and kg as `rounded`; a positive quota never reads below 1 minute or 1 time."""
+        if self not in (QuotaUnit.MINUTES, QuotaUnit.REPETITIONS):
+            return self.rounded(value)
+        shown = round_half_up(value)
+        return max(shown, 1.0) if value > 0 else shown
+
+    def number(self, value: float) -> str:
+        """The number alone, rounded for the patient: '9', '7.5'."""
+        return format_number(self.for_patient(value), 1)
+
     def words(self, value: float) -> str:
-        """Plain words for handouts: '9 minutes', '250 metres', '8 times', '7.5 kg'."""
-        shown = self.rounded(value)
-        one = shown == 1
+        """Plain words for handouts, rounded for the patient: '9 minutes', '250 metres', '8 times', '7.5 kg'."""
+        one = self.for_patient(value) == 1
         label = {QuotaUnit.MINUTES: "minute" if one else "minutes", QuotaUnit.METRES: "metre" if one else "metres",
                  QuotaUnit.REPETITIONS: "time" if one else "times", QuotaUnit.KG: "kg"}[self]
-        return f"{format_number(shown, 1)} {label}"
+        return f"{self.number(value)} {label}"
 
 
 class Progression(StrEnum):

@@ -8,6 +8,9 @@ from datetime import date, timedelta
 from rtw_planner.domain.case import Case, Clinic
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.goals import Goal, long_date, this_weeks_small_step
+from rtw_planner.domain.phases import clock_hours
+from rtw_planner.domain.plan import PersonalFlarePlan
+from rtw_planner.domain.progress import practice_start
 from rtw_planner.domain.quota import (
     FLARE_UP_REDUCED_DAYS,
     PlanWording,
@@ -17,10 +20,11 @@ from rtw_planner.domain.quota import (
     quota_for_week,
     week_number,
 )
-from rtw_planner.reports.handout_parts import Block, Bullets, HandoutSection, HandoutWording, Table, Text
+from rtw_planner.reports.handout_parts import Block, Bullets, HandoutSection, HandoutWording, Text, and_list
 from rtw_planner.reports.handout_progress import progress_section
+from rtw_planner.reports.handout_quotas import QuotaWeeks, quota_blocks
 
-MAX_WEEKS_SHOWN = 16  # a longer plan shows 16 weeks from this one, and says when the goal is reached
+FLARE_PLAN_KEYS = ("triggers", "warning_signs", "what_helps")
 
 
 @dataclass(frozen=True)
@@ -50,10 +54,56 @@ class HandoutContent:
     large_print: bool
 
 
-def plan_start(case: Case, today: date) -> date:
-    """Week 1 of the quotas starts on the return-to-work start date, else the phased return's start, else today."""
+def return_date(case: Case) -> date | None:
+    """The first day back at work: the return-to-work start date, else the phased return's start."""
     phased = case.plan.phased_return
-    return case.rtw_start_date or (phased.start if phased else today)
+    return case.rtw_start_date or (phased.start if phased else None)
+
+
+def plan_start(case: Case, today: date) -> date:
+    """Where quota weeks count from when nothing says otherwise: the return to work, else today."""
+    return return_date(case) or today
+
+
+def quota_starts(case: Case, today: date) -> dict[str, date]:
+    """Where each activity's quota weeks count from: home practice often starts before the return to work, so the
+    first logged day when it is earlier (domain.progress.practice_start, as the practice chart counts)."""
+    default = plan_start(case, today)
+    return {q.name: min(d for d in (practice_start(case, q.name), default) if d is not None)
+            for q in case.plan.quotas}
+
+
+def _days_in_words(w: HandoutWording, days: tuple[int, ...]) -> str:
+    """'Monday to Friday' for a run of three or more days, else 'Monday, Wednesday and Friday'."""
+    names, ordered = w.lines("day_names"), sorted(days)
+    if len(ordered) >= 3 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return w.text("days_run", first=names[ordered[0]], last=names[ordered[-1]])
+    return and_list(w, [names[d] for d in ordered])
+
+
+def _hours_in_words(w: HandoutWording, hours: float, quarter_hours: bool) -> str:
+    """'4 hours', '4 hours and 48 minutes', '45 minutes', '1 hour': the letter's h:mm, in words."""
+    whole, minutes = (int(part) for part in clock_hours(hours, quarter_hours).split(":"))
+    parts = [w.text("hour" if whole == 1 else "hours", n=whole)] if whole else []
+    parts += [w.text("minute" if minutes == 1 else "minutes", n=minutes)] if minutes or not whole else []
+    return and_list(w, parts)
+
+
+def _work_blocks(w: HandoutWording, case: Case, clinic: Clinic, today: date) -> tuple[Block, ...]:
+    """The return date and the hours of the first week (or of this week, once back), in plain words."""
+    phased, first_day = case.plan.phased_return, return_date(case)
+    if first_day is None:
+        return ()
+    schedule = phased.schedule() if phased else []
+    ahead = today < first_day
+    lines = [w.text("work_return" if ahead else "work_returned", day=w.day(first_day))]
+    phase = schedule[0] if ahead and schedule else next((p for p in schedule if p.first_day <= today <= p.last_day),
+                                                       None)
+    if phase is not None:
+        lines.append(w.text("work_first_week" if ahead else "work_this_week",
+                            hours=_hours_in_words(w, phase.hours_per_day, clinic.quarter_hours),
+                            days=_days_in_words(w, phase.weekdays)))
+    return (Text(" ".join(lines), strong=True),)
 
 
 def _goal_blocks(w: HandoutWording, goals: tuple[Goal, ...]) -> tuple[Block, ...]:
@@ -66,70 +116,92 @@ def _goal_blocks(w: HandoutWording, goals: tuple[Goal, ...]) -> tuple[Block, ...
         steps = [w.text("milestone_done" if m.done else "milestone", description=m.description.rstrip("."),
                         due=long_date(m.due)) for m in sorted(goal.milestones, key=lambda m: m.due)]
         if steps:
-            blocks += [Text(w.text("milestones_heading")), Bullets(tuple(steps))]
+            blocks.append(Bullets(tuple(steps)))
     return tuple(blocks)
 
 
-def _quota_table(w: HandoutWording, activity: QuotaActivity, start: date, today: date) -> tuple[Block, ...]:
-    try:
-        weeks = activity.weeks()
-    except ValidationError:  # a plan that cannot reach its goal: the clinician must fix it first
-        return (Text(w.text("quota_problem", activity=activity.name)),)
-    first = min(week_number(start, today), len(weeks))
-    last_shown = min(len(weeks), first + MAX_WEEKS_SHOWN - 1)
-    rows = tuple((str(n), long_date(start + timedelta(weeks=n - 1)), activity.unit.words(weeks[n - 1]))
-                 for n in range(first, last_shown + 1))
-    goal = activity.unit.words(activity.goal)
-    notes = []
-    if last_shown < len(weeks):
-        notes.append(w.text("quota_more", week=last_shown, last=len(weeks)))
-    notes.append(w.text("quota_after", last=len(weeks), goal=goal))
-    return (Table(activity.name, w.lines("quota_header"), rows, tuple(notes), bold_row=0),)
+def _step_blocks(w: HandoutWording, case: Case, weeks: QuotaWeeks, today: date) -> tuple[Block, ...]:
+    """This week's step, counted from the issue date; before any quota starts, the day the first one does."""
+    plan = case.plan
+    step = this_weeks_small_step(plan.goals, plan.quotas, plan_start(case, today), today,
+                                 return_date=return_date(case), starts=weeks.starts)
+    later = [d for d in weeks.starts.values() if d > today]
+    blocks: list[Block] = [Text(step, strong=True), Text(w.text("step_tip"))] if step else \
+        [Text(w.text("step_none"))]
+    if later and not any(d <= today for d in weeks.starts.values()):
+        blocks.insert(0, Text(w.text("step_later", day=w.day(min(later))), strong=True))
+    return tuple(blocks)
 
 
 def _flare_line(w: HandoutWording, activity: QuotaActivity, start: date, today: date) -> str | None:
+    """'Walking: half your quota for 2 days (4 minutes), then 6, 7, and back to 9 minutes.' for an activity that
+    has started; None when halving would not change what the patient reads."""
+    if start > today:
+        return None
     try:
         quota = quota_for_week(activity, start, today)
     except ValidationError:
         return None
-    words = [activity.unit.words(q) for q in flare_up_days(activity, quota)] if quota > 0 else []
-    if not words or words[0] == words[-1]:
+    unit = activity.unit
+    days = flare_up_days(activity, quota)
+    if quota <= 0 or unit.for_patient(days[0]) == unit.for_patient(days[-1]):
         return None
-    building = words[FLARE_UP_REDUCED_DAYS - 1:]  # rounding can make neighbouring days look the same: say each once
-    steps = [s for before, s in zip(building, building[1:-1], strict=False) if s not in (before, words[-1])]
-    key = "flare_quota" if steps else "flare_quota_short"
-    return w.text(key, activity=activity.name, reduced=words[0], days=FLARE_UP_REDUCED_DAYS,
-                  steps=w.text("flare_then").join(steps), quota=words[-1])
+    numbers = [unit.number(q) for q in days[FLARE_UP_REDUCED_DAYS - 1:]]
+    steps = [n for before, n in zip(numbers, numbers[1:-1], strict=False) if n not in (before, numbers[-1])]
+    return w.text("flare_quota" if steps else "flare_quota_short", activity=activity.name, days=FLARE_UP_REDUCED_DAYS,
+                  reduced=unit.words(days[0]), steps=", ".join(steps), quota=unit.words(quota))
 
 
-def _contact_blocks(w: HandoutWording, pw: PlanWording, clinic: Clinic) -> tuple[Block, ...]:
-    blocks: list[Block] = [Bullets((pw.flare_up_contact, *w.lines("contact_more")))]
-    if clinic.name:
-        blocks.append(Text(clinic.name, strong=True))
-    blocks += [Text(w.text(key, **{field: value}), strong=True)
-               for key, field, value in (("contact_phone", "phone", clinic.phone),
-                                         ("contact_email", "email", clinic.email)) if value]
-    if not (clinic.phone or clinic.email):
-        blocks.append(Text(w.text("contact_none")))
+def _flare_blocks(w: HandoutWording, pw: PlanWording, case: Case, weeks: QuotaWeeks,
+                  today: date) -> tuple[Block, ...]:
+    """The general advice, the patient's own plan in their words, and this week's quotas in a flare-up."""
+    own: PersonalFlarePlan = case.plan.flare_plan
+    blocks: list[Block] = [Bullets(pw.flare_up)]
+    for key in FLARE_PLAN_KEYS:
+        lines = getattr(own, key)
+        if lines:
+            blocks += [Text(w.text(f"flare_own_{key}"), strong=True), Bullets(lines)]
+    lines = tuple(line for q in case.plan.quotas
+                  if (line := _flare_line(w, q, weeks.starts[q.name], today)))
+    if lines:
+        blocks += [Text(w.text("flare_quotas_heading"), strong=True), Bullets(lines)]
+    return (*blocks, Text(pw.setback_heading, strong=True), Bullets(pw.setback))
+
+
+def _contact_blocks(w: HandoutWording, pw: PlanWording, case: Case, clinic: Clinic,
+                    today: date) -> tuple[Block, ...]:
+    """When and how to contact the clinic, and the next visit."""
+    appointment = case.next_appointment
+    blocks: list[Block] = [Text(w.text("appointment_none"))]
+    if appointment is not None and appointment.when.date() >= today:
+        blocks = [Text(w.text("appointment", when=appointment.in_words), strong=True),
+                  Text(w.text("appointment_bring"))]
+    blocks.append(Bullets((pw.flare_up_contact, *w.lines("contact_more"))))
+    details = [w.text(key, **{field: value}) for key, field, value in
+               (("contact_phone", "phone", clinic.phone), ("contact_email", "email", clinic.email)) if value]
+    lines = ([clinic.name] if clinic.name else []) + details
+    blocks += [Text("\n".join(lines), strong=True)] if lines else []
+    blocks += [] if details else [Text(w.text("contact_none"))]
     return tuple(blocks)
 
 
-def _log_sheet(w: HandoutWording, case: Case, start: date, today: date) -> LogSheet:
-    week = week_number(start, today)
-    first = start + timedelta(weeks=week - 1)
+def _log_sheet(w: HandoutWording, case: Case, weeks: QuotaWeeks, today: date) -> LogSheet:
+    """This week's log (the week the quotas start, when none has yet), a row for each activity done that week."""
+    anchor = min(weeks.starts.values(), default=plan_start(case, today))
+    first = anchor + timedelta(weeks=week_number(anchor, today) - 1)
     days = [first + timedelta(days=n) for n in range(7)]
     names = w.lines("log_days")
     if len(names) != 7:
         raise ValidationError("patient-handout.json log_days", names, "seven day names, Monday first")
     rows = []
-    for activity in case.plan.quotas:
-        try:
-            rows.append(w.text("log_quota", activity=activity.name,
-                               quota=activity.unit.words(quota_for_week(activity, start, today))))
+    for activity in (q for q in case.plan.quotas if weeks.starts[q.name] <= days[-1]):  # this week's, no later ones
+        try:  # the quota on the issue date, as in the bold row of the table (or in the first week, if later)
+            quota = quota_for_week(activity, weeks.starts[activity.name], max(today, first))
         except ValidationError:
             rows.append(activity.name)
-    return LogSheet(w.text("log_heading"), w.text("log_week", week=week, first=long_date(days[0]),
-                                                  last=long_date(days[-1])),
+            continue
+        rows.append(w.text("log_quota", activity=activity.name, quota=activity.unit.words(quota)))
+    return LogSheet(w.text("log_heading"), w.text("log_week", first=long_date(days[0]), last=long_date(days[-1])),
                     w.text("log_intro"), (w.text("log_header"), *(f"{names[d.weekday()]} {d.day}" for d in days)),
                     (*rows, w.text("log_flare")), w.text("log_notes"))
 
@@ -137,39 +209,24 @@ def _log_sheet(w: HandoutWording, case: Case, start: date, today: date) -> LogSh
 def build_handout(case: Case, clinic: Clinic, today: date, large_print: bool = False) -> HandoutContent:
     """Assemble the handout. Only the plan is used: never the diagnosis, clinical notes or projections."""
     w, pw, plan = HandoutWording(), load_plan_wording(), case.plan
-    start = plan_start(case, today)
-    step = this_weeks_small_step(plan.goals, plan.quotas, start, today)
-    quota_blocks: tuple[Block, ...] = (Text(w.text("quotas_none")),)
-    if plan.quotas:
-        tables = (b for q in plan.quotas for b in _quota_table(w, q, start, today))
-        quota_blocks = (Text(w.text("quotas_intro")), *tables)
-    flare_lines = tuple(line for q in plan.quotas if (line := _flare_line(w, q, start, today)))
-    flare: tuple[Block, ...] = (Bullets(pw.flare_up),)
-    if flare_lines:
-        flare += (Text(w.text("flare_quotas_heading"), strong=True), Bullets(flare_lines))
-    flare += (Text(pw.setback_heading, strong=True), Bullets(pw.setback))
-    appointment = case.next_appointment
-    visit: tuple[Block, ...] = (Text(w.text("appointment_none")),)
-    if appointment is not None and appointment.when.date() >= today:
-        visit = (Text(w.text("appointment", when=appointment.in_words), strong=True),
-                 Text(w.text("appointment_bring")))
+    weeks = QuotaWeeks(plan.quotas, quota_starts(case, today), today)
+    work = _work_blocks(w, case, clinic, today)
     sections = (
+        *((HandoutSection(w.text("work_heading"), work),) if work else ()),
+        HandoutSection(w.text("step_heading"), _step_blocks(w, case, weeks, today)),
         HandoutSection(w.text("goals_heading"), _goal_blocks(w, plan.goals)),
-        HandoutSection(w.text("step_heading"), (Text(step, strong=True), Text(w.text("step_tip"))) if step
-                       else (Text(w.text("step_none")),)),
-        HandoutSection(w.text("quotas_heading"), quota_blocks),
-        progress_section(w, case),
+        HandoutSection(w.text("quotas_heading"), quota_blocks(w, weeks)),
         HandoutSection(w.text("pacing_heading"), (Bullets(pw.pacing),)),
-        HandoutSection(w.text("flare_heading"), flare),
+        progress_section(w, case),
+        HandoutSection(w.text("flare_heading"), _flare_blocks(w, pw, case, weeks, today)),
         HandoutSection(w.text("help_heading"), (Text(pw.red_flags_intro), Bullets(pw.red_flags),
                                                 Text(pw.red_flags_action, strong=True)), warning=True),
-        HandoutSection(w.text("contact_heading"), _contact_blocks(w, pw, clinic)),
-        HandoutSection(w.text("appointment_heading"), visit),
+        HandoutSection(w.text("contact_heading"), _contact_blocks(w, pw, case, clinic, today)),
     )
     name = case.patient_name
     return HandoutContent(
         clinic=clinic, title=w.text("title"), made_for=w.text("made_for", patient_name=name, today=long_date(today)),
-        intro=w.lines("intro"), sections=sections, log=_log_sheet(w, case, start, today),
+        intro=w.lines("intro"), sections=sections, log=_log_sheet(w, case, weeks, today),
         later_page_header=w.text("later_page_header", first_name=(name.split() or [name])[0]),
         page_footer=w.text("page_footer"), large_print=large_print,
     )

@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
-from rtw_planner.assets import resource_path
+from rtw_planner.assets import bundled_resources_dir, resource_path
 from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.progress import PracticeSeries, ScoreSeries
+from rtw_planner.domain.goals import long_date
+from rtw_planner.domain.progress import PracticeSeries
 from rtw_planner.reports.wording import fill
 
 
 @dataclass(frozen=True)
 class Text:
-    """A paragraph; `strong` ones are printed in bold."""
+    """A paragraph (a newline in it starts a new line); `strong` ones are printed in bold."""
 
     text: str
     strong: bool = False
@@ -29,13 +31,14 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Table:
-    """A small table with a caption above it and notes below it; `bold_row` (an index into rows) is this week."""
+    """A week-by-week table with notes below it; `bold_row` (an index into rows) is this week; with `goal_row` the
+    last row holds the goals."""
 
-    caption: str
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     notes: tuple[str, ...] = ()
     bold_row: int | None = None
+    goal_row: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,19 +55,9 @@ class PracticeChart:
     done: str
 
 
-@dataclass(frozen=True)
-class ScoreChart:
-    """One test's scores over time (the series carries no clinical notes); `caption` titles it."""
+WORDING = "wording/patient-handout.json"
 
-    caption: str
-    series: ScoreSeries
-    axis: str
-    score: str
-    band: str
-    goal: str
-
-
-Block = Text | Bullets | Table | PracticeChart | ScoreChart
+Block = Text | Bullets | Table | PracticeChart
 
 
 @dataclass(frozen=True)
@@ -77,17 +70,21 @@ class HandoutSection:
 
 
 class HandoutWording:
-    """The handout's fixed words, from the clinic's wording/patient-handout.json if it has one, else the bundled."""
+    """The handout's fixed words, from the clinic's wording/patient-handout.json if it has one, else the bundled.
+    A needed key the clinic's copy leaves out comes from the bundled file, so a copy made before a key was added
+    still works; an optional one (a test's plain name) left out stays out."""
 
     def __init__(self) -> None:
-        path = resource_path("wording/patient-handout.json")
+        bundled = json.loads((bundled_resources_dir() / WORDING).read_text(encoding="utf-8"))
+        path = resource_path(WORDING)
         data = json.loads(path.read_text(encoding="utf-8"))
         self._name = path.name
         self._data: Mapping[str, object] = data if isinstance(data, dict) else {}
+        self._needed: Mapping[str, object] = {**bundled, **self._data}
 
     def text(self, key: str, **values: object) -> str:
         """One sentence or heading, its {placeholders} filled (left as they are when no values are given)."""
-        value = self._data.get(key)
+        value = self._needed.get(key)
         if not isinstance(value, str) or not value.strip():
             raise ValidationError(f"{self._name} {key}", value, "a text")
         return fill(value, **values) if values else value
@@ -97,9 +94,21 @@ class HandoutWording:
         value = self._data.get(key)
         return fill(value, **values) if isinstance(value, str) and value.strip() else None
 
+    def day(self, day: date) -> str:
+        """'Monday 4 January 2027': the day's name from day_names, Monday first."""
+        names = self.lines("day_names")
+        if len(names) != 7:
+            raise ValidationError(f"{self._name} day_names", names, "seven day names, Monday first")
+        return f"{names[day.weekday()]} {long_date(day)}"
+
     def lines(self, key: str) -> tuple[str, ...]:
         """A list of sentences."""
-        value = self._data.get(key)
+        value = self._needed.get(key)
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
             raise ValidationError(f"{self._name} {key}", value, "a non-empty list of texts")
         return tuple(value)
+
+
+def and_list(w: HandoutWording, items: list[str]) -> str:
+    """'Monday', 'Monday and Friday', 'Monday, Wednesday and Friday'."""
+    return items[0] if len(items) == 1 else w.text("and_last", some=", ".join(items[:-1]), last=items[-1])

@@ -1,21 +1,19 @@
-"""The handout's 'How you are doing' section: plain sentences on tests done twice or more, and practice charts."""
+"""The handout's 'How you are doing' section: plain sentences on tests done twice or more, and practice charts.
+A test's score is said in a sentence, not charted: a chart of two or three results says the sentence again."""
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from rtw_planner.domain.case import Case
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.instruments import Instrument, InstrumentError, get_instrument
 from rtw_planner.domain.progress import ScoreSeries, instruments_recorded, practice_series, score_series
-from rtw_planner.domain.units import format_number
+from rtw_planner.domain.units import format_number, round_half_up
 from rtw_planner.reports.handout_parts import (
     Block,
     Bullets,
     HandoutSection,
     HandoutWording,
     PracticeChart,
-    ScoreChart,
     Text,
 )
 
@@ -37,31 +35,22 @@ def score_sentence(w: HandoutWording, series: ScoreSeries) -> str | None:
     instrument = _instrument(series.instrument_id)
     if test is None or len(series.values) < 2 or instrument is None:
         return None
-    decimals = min(instrument.display_decimals, 1)  # 4.67 reads as 4.7
+    first, last = series.values[0], series.values[-1]
+    # Whole numbers (4.67 reads as 5), unless rounding would make a change look like none.
+    decimals = 0 if round_half_up(first) != round_half_up(last) or first == last else \
+        min(instrument.display_decimals, 1)
     unit = w.optional(f"progress_unit_{instrument.items[0].unit}") if len(instrument.items) == 1 else None
 
     def value(score: float) -> str:
         return format_number(score, decimals) + (f" {unit}" if unit else "")
 
-    words = [w.text("progress_went", test=test, first=value(series.values[0]), last=value(series.values[-1]))]
+    words = [w.text("progress_went", test=test, first=value(first), last=value(last))]
     if instrument.direction == "higher is worse":
         words.append(w.text("progress_lower"))
     verdict = VERDICTS.get(series.latest_flag)
     if verdict is not None:
         words.append(w.text(verdict))
     return " ".join(words)
-
-
-def _score_chart(w: HandoutWording, said: list[ScoreSeries]) -> tuple[Block, ...]:
-    """One chart: a test that got better, one tied to a goal first."""
-    better = sorted((s for s in said if s.latest_flag == "better"), key=lambda s: not s.goal_dates)
-    if not better:
-        return ()
-    series = better[0]
-    test = w.text(f"progress_test_{series.instrument_id}")
-    legend = (w.text(f"progress_legend_{k}") for k in ("score", "band", "goal"))
-    return (ScoreChart(w.text("progress_chart", test=test), replace(series, changes=()), w.text("progress_axis"),
-                       *legend),)
 
 
 def _practice(w: HandoutWording, case: Case) -> tuple[Block, ...]:
@@ -79,19 +68,13 @@ def _practice(w: HandoutWording, case: Case) -> tuple[Block, ...]:
         blocks.append(PracticeChart(w.text("practice_caption", activity=activity), series, axis,
                                     *(w.text(f"practice_legend_{k}") for k in ("quota", "met", "missed", "goal",
                                                                                  "done"))))
-    return (Text(w.text("practice_intro")), *blocks) if blocks else (Text(w.text("practice_none")),)
+    return tuple(blocks) if blocks else (Text(w.text("practice_none")),)
 
 
 def progress_section(w: HandoutWording, case: Case) -> HandoutSection:
     """Plain words only: no thresholds or jargon, and no verdict where the numbers alone must speak."""
-    said: list[ScoreSeries] = []
-    sentences: list[str] = []
-    for instrument_id in instruments_recorded(case):
-        series = score_series(case, instrument_id)
-        sentence = score_sentence(w, series)
-        if sentence is not None:
-            said.append(series)
-            sentences.append(sentence)
+    sentences = [sentence for instrument_id in instruments_recorded(case)
+                 if (sentence := score_sentence(w, score_series(case, instrument_id))) is not None]
     scores: tuple[Block, ...] = (Text(w.text("progress_intro")), Bullets(tuple(sentences))) if sentences \
         else (Text(w.text("progress_none")),)
-    return HandoutSection(w.text("progress_heading"), (*scores, *_score_chart(w, said), *_practice(w, case)))
+    return HandoutSection(w.text("progress_heading"), (*scores, *_practice(w, case)))

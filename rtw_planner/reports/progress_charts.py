@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, Shape, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -22,6 +22,7 @@ BAND = colors.HexColor("#dce6f1")
 MET, MISSED, NEUTRAL = (COLOURS[s] for s in (MatchStatus.MATCH, MatchStatus.MISMATCH, MatchStatus.NOT_TESTED))
 DASH = [3, 2]  # the match chart's dashed demand line
 SWATCH = 1.6  # a legend sample is this many font sizes wide
+MARKS = ("filled", "open", "square")  # a practice day's marks: quota met, below the quota, no quota set
 DAILY_TICKS = 14  # up to two weeks a label a day, else one a week
 
 
@@ -130,6 +131,17 @@ class _Plot:
                 self.drawing.add(Line(x, self.bottom, x, self.bottom - 3, strokeColor=MUTED, strokeWidth=0.6))
                 self.text(x, self.bottom - self.size * 1.35, short_date(day), "middle", MUTED)
 
+    def mark(self, kind: str, x: float, y: float, colour: colors.Color) -> Shape:
+        """A day's mark, told apart by shape as well as colour so it reads in black-and-white print: a filled
+        circle (quota met), an open ring (below the quota), a filled square (no quota set)."""
+        r = self.marker * 1.1
+        if kind == "open":
+            return Circle(x, y, r * 0.85, fillColor=colors.white, strokeColor=colour, strokeWidth=r * 0.45)
+        if kind == "square":
+            return Rect(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8, fillColor=colour, strokeColor=colors.white,
+                        strokeWidth=0.5)
+        return Circle(x, y, r, fillColor=colour, strokeColor=colors.white, strokeWidth=0.5)
+
     def _legend_rows(self, width: float) -> list[list[tuple[float, str, str, colors.Color]]]:
         rows: list[list[tuple[float, str, str, colors.Color]]] = [[]]
         x = 0.0
@@ -153,9 +165,10 @@ class _Plot:
                 elif kind == "dash":
                     self.drawing.add(Line(x, y, x + width, y, strokeColor=colour, strokeWidth=0.9,
                                           strokeDashArray=DASH))
+                elif kind in MARKS:
+                    self.drawing.add(self.mark(kind, x + width / 2, y, colour))
                 else:
-                    if kind != "marker":
-                        self.drawing.add(Line(x, y, x + width, y, strokeColor=colour, strokeWidth=self.line))
+                    self.drawing.add(Line(x, y, x + width, y, strokeColor=colour, strokeWidth=self.line))
                     if kind != "step":
                         self.drawing.add(Circle(x + width / 2, y, self.marker, fillColor=colour, strokeColor=None))
                 self.text(x + width + 4, y - self.size * 0.35, label)
@@ -192,16 +205,18 @@ def score_chart(series: ScoreSeries, width: float, height: float, *, font_size: 
 
 def practice_chart(series: PracticeSeries, width: float, height: float, *, font_size: float = FONT_SIZE,
                    labels: PracticeLabels = PracticeLabels()) -> Drawing:
-    """The planned quota as a step line, what was done as points (green when it met the quota, red when it fell
-    short, grey on a day without one), the goal dashed."""
+    """The planned quota as a step line, what was done as marks (a green filled circle when it met the quota, a
+    red open ring when it fell short, a grey square on a day without one), the goal dashed."""
     days = sorted({*series.days, *series.done_days})
     first, last = (days[0].toordinal(), days[-1].toordinal() + 1) if days else (0, 1)
     quota = dict(zip(series.days, series.quota, strict=True))
-    colours = [NEUTRAL if day not in quota else MET if done >= quota[day] - 1e-9 else MISSED
-               for day, done in zip(series.done_days, series.done, strict=True)]
+    marks = [("square", NEUTRAL) if day not in quota else ("filled", MET) if done >= quota[day] - 1e-9
+             else ("open", MISSED) for day, done in zip(series.done_days, series.done, strict=True)]
     legend = ([("step", labels.quota, ACCENT)] if series.days else []) \
-        + [("marker", label, colour) for label, colour in ((labels.met, MET), (labels.missed, MISSED),
-                                                            (labels.done, NEUTRAL)) if colour in colours] \
+        + [(kind, label, colour) for label, (kind, colour) in ((labels.met, ("filled", MET)),
+                                                                (labels.missed, ("open", MISSED)),
+                                                                (labels.done, ("square", NEUTRAL)))
+           if (kind, colour) in marks] \
         + ([("dash", labels.goal, colors.black)] if series.goal is not None else [])
     top = max([*series.quota, *series.done, series.goal or 0.0, 1.0])
     plot = _Plot(width, height, font_size, labels.title or series.activity, labels.axis, ticks(0.0, top),
@@ -218,8 +233,7 @@ def practice_chart(series: PracticeSeries, width: float, height: float, *, font_
              for c in (plot.x(day.toordinal()), plot.y(amount), plot.x(day.toordinal() + 1), plot.y(amount))]
     if steps:
         drawing.add(PolyLine(steps, strokeColor=ACCENT, strokeWidth=plot.line), name="quota")
-    drawing.add(Group(*(Circle(plot.x(day.toordinal() + 0.5), plot.y(done), plot.marker * 1.1, fillColor=colour,
-                               strokeColor=colors.white, strokeWidth=0.5)
-                        for day, done, colour in zip(series.done_days, series.done, colours, strict=True))),
+    drawing.add(Group(*(plot.mark(kind, plot.x(day.toordinal() + 0.5), plot.y(done), colour)
+                        for day, done, (kind, colour) in zip(series.done_days, series.done, marks, strict=True))),
                 name="done")
     return drawing

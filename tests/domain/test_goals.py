@@ -18,6 +18,7 @@ from rtw_planner.domain.goals import (
     appointment_from_dict,
     appointment_to_dict,
     goal_from_dict,
+    goal_quota_warnings,
     goal_to_dict,
     this_weeks_small_step,
 )
@@ -82,11 +83,11 @@ def test_blank_links_become_none() -> None:
 @pytest.mark.parametrize(("days", "step"), [
     (0, "This week: walk 8 minutes each day."),
     (7, "This week: walk 9 minutes each day."),  # week 2: 8.8 min
-    (15, "This week: walk 9.5 minutes each day."),  # week 3: 9.68 min
+    (15, "This week: walk 10 minutes each day."),  # week 3: 9.68 min, in whole minutes
     (48, "This week: walk 14 minutes each day."),  # week 7: 14.17 min
     (49, "This week: walk 15 minutes each day."),  # week 8: the goal
     (400, "This week: walk 15 minutes each day."),
-    (-10, "This week: walk 8 minutes each day."),
+    (-10, "This week: walk to the corner shop (by 20 January)."),  # the quota has not started: not this week
 ])
 def test_small_step_uses_this_weeks_quota(days: int, step: str) -> None:
     assert this_weeks_small_step([SHOPPING, WALK], [WALKING], START, START + timedelta(days=days)) == step
@@ -122,11 +123,20 @@ def test_small_step_skips_a_quota_that_cannot_reach_its_goal() -> None:
 
 
 def test_goal_records_round_trip_through_json() -> None:
-    for goal in (WALK, SHOPPING, replace(SHOPPING, milestones=(), status=GoalStatus.REVISED)):
+    measured = replace(WALK, milestones=(Milestone("Walk 12 minutes", date(2027, 2, 10), amount=12),))
+    for goal in (WALK, SHOPPING, replace(SHOPPING, milestones=(), status=GoalStatus.REVISED), measured):
         data = json.loads(json.dumps(goal_to_dict(goal)))
         assert goal_from_dict(data) == goal
     assert goal_to_dict(WALK)["milestones"][0] == {"description": "Walk to the corner shop", "due": "2027-01-20",
-                                                   "done": False}
+                                                   "done": False}  # no amount: written as before
+    assert goal_to_dict(measured)["milestones"][0]["amount"] == 12
+
+
+@pytest.mark.parametrize("amount", [0, -1, 100_001, True, "12", float("nan")])
+def test_a_milestone_amount_is_a_positive_number(amount: object) -> None:
+    with pytest.raises(ValidationError) as info:
+        Milestone("Walk", date(2027, 1, 1), amount=amount)  # type: ignore[arg-type]
+    assert info.value.field == "milestone amount"
 
 
 def test_goal_records_default_and_reject() -> None:
@@ -154,3 +164,91 @@ def test_appointment() -> None:
         Appointment(datetime(2027, 3, 2, 10, 30), "x" * 201)
     with pytest.raises(ValidationError, match="appointment date and time"):
         appointment_from_dict({"when": "next Tuesday"})
+
+
+# This week's step counted from the issue date, and milestones checked against their week's quota. WALKING: trials
+# 8, 10, 12 -> baseline 10, first quota 8, +10% a week: 8, 8.8, 9.68, 10.648, 11.71, 12.88, 14.17, then the goal of 15
+# in week 8. Read by the patient in whole minutes: 8, 9, 10, 11, 12, 13, 14, 15.
+HOME_START = date(2026, 11, 30)  # a Monday: home practice starts five weeks before the return to work
+RETURN = date(2027, 1, 4)  # a Monday
+AISLES = Goal("g-walk", "walk at the picking station", "15 minutes daily", date(2027, 3, 1), GoalStatus.IN_PROGRESS,
+            quota_activity="Walking")
+
+
+def step(today: date, goals: tuple[Goal, ...] = (AISLES,), **starts: date) -> str:
+    return this_weeks_small_step(goals, [WALKING], RETURN, today, return_date=RETURN,
+                                 starts={"Walking": starts.get("walking", HOME_START)})
+
+
+def test_before_the_return_the_step_is_the_home_quota_of_the_week_of_the_issue_date() -> None:
+    assert step(date(2026, 12, 9)) == "This week, at home: walking, 9 minutes each day."  # week 2: 8.8
+    assert step(date(2026, 12, 16)) == "This week, at home: walking, 10 minutes each day."  # week 3: 9.68
+
+
+def test_from_the_return_the_step_uses_the_goals_words() -> None:
+    assert step(RETURN) == "This week: walk at the picking station 13 minutes each day."  # week 6: 12.88
+    assert step(RETURN + timedelta(days=100)) == "This week: walk at the picking station 15 minutes each day."
+
+
+def test_a_quota_that_starts_later_is_never_this_weeks_step() -> None:
+    # Issued a month before home practice starts: no 'walk 8 minutes' for a week that has not come.
+    assert step(date(2026, 11, 2), walking=RETURN) == ""
+    milestone = Milestone("Walk to the end of the road", date(2026, 11, 20))
+    with_milestone = (replace(AISLES, milestones=(milestone,)),)
+    assert step(date(2026, 11, 2), with_milestone, walking=RETURN) == \
+        "This week: walk to the end of the road (by 20 November)."
+
+
+def test_before_the_return_a_milestone_due_after_it_is_not_offered() -> None:
+    aisles = Milestone("Walk the aisles twice", date(2027, 1, 20))
+    at_work = (replace(AISLES, quota_activity=None, milestones=(aisles,)),)
+    assert step(date(2026, 12, 9), at_work) == ""
+    assert step(date(2027, 1, 11), at_work) == "This week: walk the aisles twice (by 20 January)."
+
+
+def warnings(goal: Goal, start: date = RETURN, **starts: date) -> list[tuple[str, str, str]]:
+    return goal_quota_warnings([goal], [WALKING], start, starts={"Walking": starts["walking"]} if starts else None)
+
+
+def with_step(amount: float, due: date) -> Goal:
+    return replace(AISLES, milestones=(Milestone("Walk further", due, amount=amount),))
+
+
+def test_a_milestone_above_the_quota_of_its_week_is_a_warning() -> None:
+    # Due Sunday 31 January: week 4 of a plan from 4 January, quota 10.648, read as 11 minutes.
+    ((field, problem, fix),) = warnings(with_step(12, date(2027, 1, 31)))
+    assert field == "Plan: goal 'g-walk', milestone due 2027-01-31"
+    assert "asks for 12 min, more than the quota of 11 min" in problem
+    assert fix == "Move it to the week of 2027-02-01 or later, or lower its amount."  # week 5: 11.71, read as 12
+    assert warnings(with_step(11, date(2027, 1, 31))) == []  # as the patient reads both: 11 and 11
+    assert warnings(with_step(12, date(2027, 2, 1))) == []
+
+
+def test_the_quota_of_a_milestones_week_counts_from_the_activitys_own_start() -> None:
+    # From 28 December, 31 January is in week 5 (34 days in): 11.71, read as 12.
+    assert warnings(with_step(12, date(2027, 1, 31)), walking=date(2026, 12, 28)) == []
+
+
+def test_a_milestone_above_the_goal_and_one_without_a_quota() -> None:
+    ((_, _, fix),) = warnings(with_step(16, date(2027, 2, 28)))
+    assert fix == "Lower its amount to the goal or less."
+    unlinked = replace(with_step(5, date(2027, 2, 28)), quota_activity=None)
+    ((_, problem, _),) = warnings(unlinked)
+    assert problem.startswith("the milestone has an amount, but the goal has no quota activity")
+    done = replace(AISLES, milestones=(Milestone("Walk further", date(2027, 1, 10), done=True, amount=15),))
+    assert warnings(done) == []  # a step already done is history
+
+
+def test_a_goal_due_before_its_quota_reaches_it_is_still_a_warning() -> None:
+    # The goal of 15 is reached in week 8, which starts on 22 February (4 January + 7 weeks).
+    ((field, problem, _),) = warnings(replace(AISLES, due=date(2027, 2, 21)))
+    assert field == "Plan: goal 'g-walk'"
+    assert "reaches the goal only in the week of 2027-02-22" in problem
+    assert warnings(replace(AISLES, due=date(2027, 2, 22))) == []
+    assert warnings(replace(AISLES, due=date(2027, 2, 21)), walking=HOME_START) == []  # from 30 Nov: 18 January
+
+
+@pytest.mark.parametrize("description", ["Marek's walk to his mother's house", "Walk <b>15</b> minutes"])
+def test_warnings_never_quote_the_patients_words(description: str) -> None:
+    goal = replace(AISLES, milestones=(Milestone(description, date(2027, 1, 10), amount=15),))
+    assert all(description not in " ".join(found) for found in warnings(goal))

@@ -36,6 +36,7 @@ WORKED = (8.0, 8.8, 9.68, 10.648, 11.7128, 12.88408, 14.172488, 15.0)
 DUTCH = QuotaActivity("Lifting", QuotaUnit.REPETITIONS, (10, 12, 14), 14, start_percent=DUTCH_GA_START_PERCENT,
                       target_weeks=12)
 START = date(2027, 1, 4)  # a Monday
+amounts = st.floats(min_value=0, max_value=10_000, allow_nan=False)
 
 
 def test_worked_pacing_example_unrounded() -> None:
@@ -192,7 +193,32 @@ def test_words_for_handouts() -> None:
     assert QuotaUnit.REPETITIONS.words(8.4) == "8 times"
 
 
-amounts = st.floats(min_value=0, max_value=10_000, allow_nan=False)
+@pytest.mark.parametrize(("unit", "value", "words"), [
+    (QuotaUnit.MINUTES, 9.5, "10 minutes"),  # half up, where the clinician's table shows '9.5 min'
+    (QuotaUnit.MINUTES, 9.68, "10 minutes"), (QuotaUnit.MINUTES, 9.49, "9 minutes"),
+    (QuotaUnit.MINUTES, 0.3, "1 minute"),  # a positive quota never reads as 0
+    (QuotaUnit.MINUTES, 0, "0 minutes"), (QuotaUnit.REPETITIONS, 7.5, "8 times"),
+    (QuotaUnit.REPETITIONS, 0.2, "1 time"), (QuotaUnit.KG, 7.3, "7.5 kg"),
+])
+def test_a_patient_reads_whole_minutes_and_whole_times(unit: QuotaUnit, value: float, words: str) -> None:
+    assert unit.words(value) == words
+    assert unit.number(value) == words.split()[0]
+
+
+def test_patient_rounding_leaves_stored_and_clinician_values_alone() -> None:
+    assert WALKING.weeks()[2] == pytest.approx(9.68)  # unrounded
+    assert QuotaUnit.MINUTES.display(9.68) == "9.5 min"
+    assert quota_to_dict(WALKING)["trials"] == [8, 10, 12]
+
+
+@given(st.sampled_from([QuotaUnit.MINUTES, QuotaUnit.REPETITIONS]), amounts, amounts)
+def test_patient_rounding_is_whole_never_falls_and_stays_within_half(unit: QuotaUnit, a: float, b: float) -> None:
+    low, high = sorted((a, b))
+    assert unit.for_patient(low) <= unit.for_patient(high)
+    assert unit.for_patient(a) == int(unit.for_patient(a))
+    assert abs(unit.for_patient(a) - a) <= 0.5 + 1e-9 or 0 < a < 0.5
+    assert (unit.for_patient(a) >= 1) == (a > 0)
+    assert "." not in unit.words(a)
 
 
 @given(st.sampled_from(list(QuotaUnit)), amounts, amounts)

@@ -31,16 +31,16 @@ from rtw_planner.domain.quota import QuotaActivity, QuotaUnit, load_plan_wording
 from rtw_planner.domain.readability import flesch_kincaid_grade
 from rtw_planner.domain.rendering import RenderOptions
 from rtw_planner.reports.handout import MIN_ROWS, WeeksTable, render_patient_handout
-from rtw_planner.reports.handout_blocks import HandoutContent, Table, build_handout
-from rtw_planner.reports.handout_parts import Bullets, HandoutSection, PracticeChart, ScoreChart
+from rtw_planner.reports.handout_blocks import HandoutContent, build_handout
+from rtw_planner.reports.handout_parts import Bullets, HandoutSection, PracticeChart, Table
 
 WORDING = Path(__file__).resolve().parents[2] / "resources" / "wording" / "patient-handout.json"
 CANARY = "CANARY-DIAGNOSIS"
 CLINIC = Clinic("Riverside Pain & Rehab", "1 High Street\nLeeds", "0113 496 0000", "rtw@clinic.example")
-TODAY = date(2026, 12, 1)  # before the plan starts on Monday 4 January 2027, so this week is week 1
-HEADINGS = ("Your goals", "This week's small step", "Your quotas week by week", "How you are doing",
-            "Pacing on good days and bad days", "Your flare-up plan", "Stop and get help if…", "When to contact us",
-            "Your next appointment", "Your weekly log")
+TODAY = date(2026, 12, 1)  # a Tuesday, before the return on Monday 4 January 2027; walking started on 23 November
+HEADINGS = ("Going back to work", "Your goals", "This week's small step", "Your quotas week by week",
+            "How you are doing", "Pacing on good days and bad days", "Your flare-up plan", "Stop and get help if…",
+            "Your next visit and when to contact us", "Your weekly log")
 
 
 @pytest.fixture
@@ -83,17 +83,19 @@ def test_handout_has_every_section_and_the_plan(case: Case) -> None:
         assert heading in text
     for expected in (
         "Made for Marek Dąbrowski on 1 December 2026.",
+        "You go back to work on Monday 4 January 2027. In the first week you work 4 hours a day, Monday to Friday.",
+        "This week, at home: walking, 9 minutes each day.",  # week 2 of walking, from 23 November: 8.8 minutes
         "Walk the dog 30 minutes each morning by 1 March 2027.",
-        "Stand at the picking station 60 minutes at a time by 15 February 2027.",
-        "Walk to the park and back (15 minutes), by 20 December 2026",
-        "This week: stand at the picking station 20 minutes each day.",
-        "Walking Week Week starts on Each day 1 4 January 2027 8 minutes 2 11 January 2027 9 minutes",
-        "Standing Week Week starts on Each day 1 4 January 2027 20 minutes",
-        "After week 15, keep to your goal of 30 minutes each day.",
-        "Walking: 4 minutes a day for 2 days. Then 5.5 minutes, then 6.5 minutes. Then back to 8 minutes.",
+        "Stand at the picking station 60 minutes at a time by 29 March 2027.",
+        "Walk to the park and back (15 minutes), by 17 January 2027",
+        "30 November 2026 9 minutes not yet not yet", "7 December 2026 10 minutes not yet not yet",
+        "4 January 2027 14 minutes 20 minutes 6 times", "Your goal 30 minutes 60 minutes 20 times",
+        "The quotas marked “not yet” start on Monday 4 January 2027.",
+        "We will give you the next weeks at your next visit.",
+        "Walking: half your quota for 2 days (4 minutes), then 6, 7, and back to 9 minutes.",  # 4.4, 5.87, 7.33
         "Phone: 0113 496 0000", "Email: rtw@clinic.example",
         "Friday 4 December 2026 at 10:30 with Priya Shah, Riverside clinic, room 2.",
-        "Week 1: 4 January 2027 to 10 January 2027", "Mon 4", "Sun 10", "Walking: 8 minutes",
+        "30 November 2026 to 6 December 2026", "Mon 30", "Sun 6", "Walking: 9 minutes",
     ):
         assert expected in text
     wording = load_plan_wording()
@@ -117,9 +119,10 @@ def test_log_sheet_is_on_its_own_last_page(case: Case) -> None:
     assert "Your weekly log" in pages[-1]
     assert "Your weekly log" not in " ".join(pages[:-1])
     assert "Your next appointment" not in pages[-1]
-    for row in ("Walking: 8 minutes", "Standing: 20 minutes", "Lifting a 5 kg box, floor to waist: 6 times",
-                "I had a flare-up", "Mon 4", "Tue 5", "Wed 6", "Thu 7", "Fri 8", "Sat 9", "Sun 10"):
+    for row in ("Walking: 9 minutes", "I had a flare-up", "Mon 30", "Tue 1", "Wed 2", "Thu 3", "Fri 4", "Sat 5",
+                "Sun 6"):
         assert row in pages[-1]
+    assert "Standing" not in pages[-1]  # it starts on 4 January: not on this week's sheet
 
 
 def test_page_footer_and_running_header(case: Case) -> None:
@@ -199,7 +202,7 @@ def test_every_page_renders_and_is_not_blank(case: Case, tmp_path: Path, large_p
 def test_generated_wording_reads_at_grade_8_or_below(case: Case) -> None:
     content = build_handout(case, CLINIC, TODAY)
     every = list(strings(content))
-    assert len(every) > 150
+    assert len(every) > 120
     assert flesch_kincaid_grade("\n".join(every)) <= 8.0
     prose = list(strings(content, skip=(Clinic, Table)))  # sentences only, without the tables' short cells
     assert flesch_kincaid_grade("\n".join(prose)) <= 8.0
@@ -208,19 +211,30 @@ def test_generated_wording_reads_at_grade_8_or_below(case: Case) -> None:
     assert flesch_kincaid_grade("\n".join(lines)) <= 8.0
 
 
-def test_quota_table_starts_this_week_and_shows_at_most_16_weeks(case: Case) -> None:
+def test_quota_table_starts_this_week_and_shows_at_most_8_weeks(case: Case) -> None:
     slow = QuotaActivity("Cycling", QuotaUnit.MINUTES, (5,), 60, weekly_percent=5)
     plan = replace(case.plan, quotas=(*case.plan.quotas, slow))
-    content = build_handout(replace(case, plan=plan), CLINIC, date(2027, 1, 20))  # week 3
-    tables = {t.caption: t for t in tables_of(content)}
-    walking = tables["Walking"]
-    assert walking.rows[0] == ("3", "18 January 2027", "9.5 minutes")
-    assert walking.bold_row == 0
-    cycling = tables["Cycling"]
-    assert len(slow.weeks()) > 16 + 2
-    assert [row[0] for row in cycling.rows] == [str(n) for n in range(3, 19)]
-    assert f"Your quota keeps going up after week 18. You will reach your goal in week {len(slow.weeks())}." \
-        in cycling.notes
+    content = build_handout(replace(case, plan=plan), CLINIC, date(2027, 1, 20))  # walking week 9, the rest week 3
+    (table,) = tables_of(content)
+    assert table.header == ("Week starts on", "Walking", "Standing", "Lifting a 5 kg box, floor to waist", "Cycling")
+    # Walking 8 x 1.1^8 = 17.15; standing 20 x 1.1^2 = 24.2; lifting 6.4 + 2 x 1.511 = 9.42; cycling 4 x 1.05^2 = 4.41
+    assert table.rows[0] == ("18 January 2027", "17 minutes", "24 minutes", "9 times", "4 minutes")
+    assert table.bold_row == 0
+    assert [row[0] for row in table.rows[:-1]] == [f"{d} 2027" for d in (
+        "18 January", "25 January", "1 February", "8 February", "15 February", "22 February", "1 March", "8 March")]
+    assert table.rows[-1] == ("Your goal", "30 minutes", "60 minutes", "20 times", "60 minutes")
+    assert "We will give you the next weeks at your next visit." in table.notes
+
+
+def test_the_table_stops_once_every_quota_is_at_its_goal(case: Case) -> None:
+    short = QuotaActivity("Stretching", QuotaUnit.REPETITIONS, (4,), 5, target_weeks=3)  # 3.2, 4.1, then 5
+    plan = replace(case.plan, quotas=(short,), goals=())
+    (table,) = tables_of(build_handout(replace(case, plan=plan, practice_log=()), CLINIC, TODAY))
+    assert table.rows == (("4 January 2027", "3 times"), ("11 January 2027", "4 times"),
+                          ("18 January 2027", "5 times"), ("Your goal", "5 times"))
+    assert table.bold_row is None  # it starts after the issue date: no week is this week
+    assert table.notes == ("Your quotas start on Monday 4 January 2027.",
+                           "When you reach your goal, keep to it each day.")
 
 
 def tables_of(content: HandoutContent) -> list[Table]:
@@ -231,8 +245,9 @@ def test_empty_plan_and_no_contact_details_still_print(case: Case) -> None:
     bare = Case("Li Wei", diagnosis=CANARY, plan=Plan(),
                 next_appointment=Appointment(datetime(2026, 11, 30, 9, 0)))  # already past
     text = words(render_patient_handout(bare, Clinic(), TODAY, invariant=True))
-    for heading in HEADINGS:
+    for heading in HEADINGS[1:]:
         assert heading in text
+    assert "Going back to work" not in text  # no return date: the section is left out, not left empty
     for expected in ("We have not set your goals yet.", "Ask us what your small step is this week.",
                      "You do not have any quotas yet.", "Ask us for a phone number you can call.",
                      "We will tell you the date of your next visit.", "I had a flare-up",
@@ -263,6 +278,11 @@ def test_clinic_can_change_the_wording(case: Case, data_dir: Path) -> None:
     override.write_text(json.dumps({**bundled, "log_days": []}), encoding="utf-8")
     with pytest.raises(ValidationError, match="log_days"):
         build_handout(case, CLINIC, TODAY)
+    older = {k: v for k, v in bundled.items() if not k.startswith("work_")}  # a copy made before a key was added
+    override.write_text(json.dumps({**older, "goals_heading": "What you want to do again"}), encoding="utf-8")
+    text = words(render_patient_handout(case, CLINIC, TODAY))
+    assert "What you want to do again" in text
+    assert "You go back to work on Monday 4 January 2027." in text
 
 
 def test_invariant_output_is_byte_identical(case: Case) -> None:
@@ -301,8 +321,8 @@ def test_a_clinics_long_warning_list_breaks_across_pages(case: Case, data_dir: P
 
 
 WALK = "Your walk test went from 420 metres to 515 metres. That is better than before."
-PSFS = "Your score for the tasks you chose went from 3 to 5.3. That is better than before."
-PAIN = "Your pain score went from 7 to 4.7. A lower number is good here."
+PSFS = "Your score for the tasks you chose went from 3 to 5. That is better than before."  # 5.33, in whole numbers
+PAIN = "Your pain score went from 7 to 5. A lower number is good here."  # 4.67
 WORRY = "Your score for worry about moving went from 55 to 42. A lower number is good here."
 
 
@@ -323,7 +343,7 @@ def scored(case: Case, instrument: str, on: date, score: float) -> Case:
 def test_how_you_are_doing_in_plain_words(case: Case) -> None:
     text = words(render_patient_handout(case, CLINIC, TODAY, invariant=True))
     for expected in ("How you are doing", "Here is how your tests have changed since we first did them.", PAIN, PSFS,
-                     WORRY, WALK, "Your walk test over time", "Walking: you did your full quota 3 out of 4 times.",
+                     WORRY, WALK, "Walking: you did your full quota 3 out of 4 times.",
                      "Walking: your quota and what you did", "Minutes a day", "Quota done", "Less than your quota"):
         assert expected in text
     assert PAIN + " That" not in text  # the PEG has no MCID or MDC: no verdict, only the numbers
@@ -356,24 +376,19 @@ def test_a_test_done_once_or_without_plain_words_is_left_out(case: Case, data_di
     assert sentences(case) == (PAIN, PSFS, WALK)
 
 
-def test_the_handout_charts_practice_and_one_test_that_got_better(case: Case) -> None:
+def test_the_handout_charts_practice_and_says_test_results_in_words(case: Case) -> None:
     blocks = progress(build_handout(case, CLINIC, TODAY)).blocks
     (practice,) = [b for b in blocks if isinstance(b, PracticeChart)]
     assert practice.series.activity == "Walking"
     assert practice.series.done == (8, 8, 8, 4)
     assert practice.series.days[-1] == date(2026, 11, 26)  # up to the last day logged
     assert practice.series.goal == 30
-    (score,) = [b for b in blocks if isinstance(b, ScoreChart)]
-    assert score.series.instrument_id == "6MWT"  # better, and tied to the walking goal
-    assert score.series.values == (420, 515)
-    assert score.series.changes == ()  # the clinical notes on MCID and MDC stay out of the handout
-    none_better = scored(case, "6MWT", date(2026, 11, 20), 480)
-    (score,) = [b for b in progress(build_handout(none_better, CLINIC, TODAY)).blocks if isinstance(b, ScoreChart)]
-    assert score.series.instrument_id == "PSFS"
     logged = PracticeEntry(date(2026, 11, 24), "Standing", None, 25, True)
     more = replace(case, practice_log=(*case.practice_log, logged))
     charts = [b for b in progress(build_handout(more, CLINIC, TODAY)).blocks if isinstance(b, PracticeChart)]
     assert [c.series.activity for c in charts] == ["Walking", "Standing"]
+    text = words(render_patient_handout(case, CLINIC, TODAY, invariant=True))
+    assert "over time" not in text  # a test's two or three results are its sentence, not a chart of it
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
@@ -391,6 +406,6 @@ def test_the_practice_chart_shows_days_met_and_missed(case: Case, tmp_path: Path
     def near(colour: tuple[int, int, int]) -> int:
         return sum(n for n, c in counts if all(abs(a - b) <= 12 for a, b in zip(c, colour, strict=True)))
 
-    # Green: 3 days met and the legend's marker; red: 1 day missed and the legend's marker.
+    # Green: 3 days met and the legend's mark; red: the ring of 1 day missed and the legend's ring.
     assert near((0x2E, 0x7D, 0x32)) > 1.5 * near((0xC6, 0x28, 0x28)) > 0
-    assert near((0x1F, 0x4E, 0x79)) > 200  # the quota and the walk test in the accent blue
+    assert near((0x1F, 0x4E, 0x79)) > 200  # the quota line and the headings in the accent blue

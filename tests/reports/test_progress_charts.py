@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, Shape, String
+from reportlab.lib import colors
 
 from rtw_planner.domain.case import Case
 from rtw_planner.domain.casefile import parse
@@ -122,7 +123,8 @@ def test_practice_chart_quota_steps_and_what_was_done(case: Case) -> None:
     quota_y = quota.points[1]
     done = drawing.done.contents
     assert len(done) == 4
-    assert [d.fillColor for d in done] == [MET, MET, MET, MISSED]
+    assert [d.fillColor for d in done[:3]] == [MET] * 3
+    assert (done[3].fillColor, done[3].strokeColor) == (colors.white, MISSED)  # an open ring
     goal = drawing.goal
     assert goal.y1 == goal.y2 > quota_y
     assert goal.strokeDashArray
@@ -130,6 +132,34 @@ def test_practice_chart_quota_steps_and_what_was_done(case: Case) -> None:
     assert [d.cy for d in done[:3]] == pytest.approx([quota_y] * 3)
     assert done[3].cy == pytest.approx(quota_y - 4 * per_minute)  # 4 minutes: below the quota of 8
     assert [w for w in texts(drawing) if DATE_LABEL.fullmatch(w)] == ["23 Nov", "24 Nov", "25 Nov", "26 Nov"]
+
+
+def shape(mark: Shape) -> str:
+    """A mark's form, as it prints in black and white: colour left out."""
+    if isinstance(mark, Rect):
+        return "square"
+    assert isinstance(mark, Circle)
+    return "open ring" if mark.fillColor == colors.white and mark.strokeColor is not None else "filled circle"
+
+
+def test_met_and_missed_days_differ_in_shape_on_the_chart_and_in_its_legend(case: Case) -> None:
+    no_quota = PracticeEntry(date(2026, 11, 27), "Cycling", None, 10, False)
+    walking = practice_chart(practice_series(case, "Walking", LAST_LOGGED), 480, 180)
+    assert [shape(m) for m in walking.done.contents] == ["filled circle"] * 3 + ["open ring"]
+    cycling = practice_chart(practice_series(replace(case, practice_log=(no_quota,)), "Cycling"), 480, 180)
+    assert [shape(m) for m in cycling.done.contents] == ["square"]
+    legend = {n.text: n for n in nodes(walking) if isinstance(n, String)}
+    marks = [n for n in walking.contents if isinstance(n, Circle | Rect) and n not in walking.done.contents]
+
+    def beside(label: str) -> str:
+        """The legend mark just left of its label."""
+        text = legend[label]
+        mark = min((m for m in marks if abs(getattr(m, "cy", 0) - text.y) < 10 and getattr(m, "cx", 0) < text.x),
+                   key=lambda m: text.x - m.cx)
+        return shape(mark)
+
+    assert beside("Done, quota met") == "filled circle"
+    assert beside("Done, below quota") == "open ring"
 
 
 def test_practice_chart_labels_weeks_at_even_steps(case: Case) -> None:
@@ -159,6 +189,7 @@ def test_practice_without_a_quota_is_grey_and_says_so(case: Case) -> None:
     series = practice_series(replace(case, practice_log=logged), "Cycling")
     drawing = practice_chart(series, 480, 180)
     assert [d.fillColor for d in drawing.done.contents] == [NEUTRAL, NEUTRAL]
+    assert all(isinstance(d, Rect) for d in drawing.done.contents)
     words = texts(drawing)
     assert "Done, no quota set" in words
     assert not {"Quota", "Done, quota met", "Done, below quota", "Goal"} & set(words)
