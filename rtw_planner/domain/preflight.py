@@ -218,8 +218,10 @@ def _handout(case: Case, today: date) -> list[Finding]:
     appointment = case.next_appointment
     if appointment is not None and appointment.when.date() < today:
         out.append(_warn("Plan: next appointment", "the next appointment is in the past.", "Book the next one."))
-    start = case.rtw_start_date or (plan.phased_return.start if plan.phased_return else today)
-    out += [_warn(field, problem, fix) for field, problem, fix in goal_quota_warnings(plan.goals, plan.quotas, start)]
+    from rtw_planner.domain.progress import plan_start, quota_starts
+
+    warnings = goal_quota_warnings(plan.goals, plan.quotas, plan_start(case, today), starts=quota_starts(case, today))
+    out += [_warn(field, problem, fix) for field, problem, fix in warnings]
     return out
 
 

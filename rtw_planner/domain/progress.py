@@ -97,6 +97,25 @@ def practice_start(case: Case, activity: str, new_entry_on: date | None = None) 
     return min(candidates) if candidates else None
 
 
+def return_date(case: Case) -> date | None:
+    """The first day back at work: the return-to-work start date, else the phased return's start."""
+    phased = case.plan.phased_return
+    return case.rtw_start_date or (phased.start if phased else None)
+
+
+def plan_start(case: Case, today: date) -> date:
+    """Where quota weeks count from when nothing says otherwise: the return to work, else today."""
+    return return_date(case) or today
+
+
+def quota_starts(case: Case, today: date) -> dict[str, date]:
+    """Where each activity's quota weeks count from: home practice often starts before the return to work, so the
+    first logged day when it is earlier (domain.progress.practice_start, as the practice chart counts)."""
+    default = plan_start(case, today)
+    return {q.name: min(d for d in (practice_start(case, q.name), default) if d is not None)
+            for q in case.plan.quotas}
+
+
 def practice_series(case: Case, activity: str, until: date | None = None) -> PracticeSeries:
     """Quota (from the plan, from the start date) and done (from the log) for one activity."""
     quotas = {q.name: q for q in case.plan.quotas}

@@ -13,7 +13,6 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -30,9 +29,9 @@ from rtw_planner.domain.rendering import RenderOptions
 from rtw_planner.reports import handout_blocks as hb
 from rtw_planner.reports import handout_parts as hp
 from rtw_planner.reports.progress_charts import PracticeLabels, practice_chart
-from rtw_planner.reports.styles import FONT, FONT_BOLD, MARGIN, MUTED, PAPER_SIZES, stylesheet
-from rtw_planner.reports.templates import letter_document
-from rtw_planner.reports.text import draw_string, para, text_width
+from rtw_planner.reports.styles import FONT, FONT_BOLD, MARGIN, PAPER_SIZES, stylesheet
+from rtw_planner.reports.templates import letter_document, numbered_canvas
+from rtw_planner.reports.text import para, text_width
 
 BODY_SIZE, LARGE_PRINT_SIZE = 12.0, 16.0
 WARNING = colors.HexColor("#a4161a")
@@ -278,32 +277,6 @@ def story(content: hb.HandoutContent, width: float) -> list[Flowable]:
     return flow + layout.log_sheet(content.log)
 
 
-def handout_canvas(footer_template: str, size: float) -> type[Canvas]:
-    """A canvas that writes 'Page N of M' at `size` once the page count is known (as templates.numbered_canvas)."""
-
-    class HandoutCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("initialFontName", FONT)  # so no unembedded Helvetica reference remains
-            super().__init__(*args, **kwargs)
-            self._saved: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._saved.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            for state in self._saved:
-                self.__dict__.update(state)
-                self.setFillColor(MUTED)
-                draw_string(self, self._pagesize[0] / 2, 10 * mm,
-                            footer_template.format(page=self._pageNumber, pages=len(self._saved)), font=FONT,
-                            size=size, align="centre")
-                super().showPage()
-            super().save()
-
-    return HandoutCanvas
-
-
 def render_patient_handout(case: Case, clinic: Clinic, today: date | None = None, *,
                            options: RenderOptions | None = None, invariant: bool = False) -> bytes:
     """The patient handout as PDF bytes: 12 pt body text, or 16 pt in large print."""
@@ -312,8 +285,10 @@ def render_patient_handout(case: Case, clinic: Clinic, today: date | None = None
     content = hb.build_handout(case, clinic, today or date.today(), large_print)
     size = LARGE_PRINT_SIZE if large_print else BODY_SIZE
     buffer = io.BytesIO()
+    scale = size / BODY_SIZE  # letterhead, running header and footer grow with large print
     doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant,
-                          draft=options.draft, header_size=size - 2, header_bold=True)  # larger than a letter's
+                          draft=options.draft, header_size=(size - 2) / scale, header_bold=True,
+                          scale=scale)  # larger than a letter's
     width = PAPER_SIZES[clinic.paper_size][0] - 2 * MARGIN
-    doc.build(story(content, width), canvasmaker=handout_canvas(content.page_footer, size - 2))
+    doc.build(story(content, width), canvasmaker=numbered_canvas(content.page_footer, size - 2))
     return buffer.getvalue()

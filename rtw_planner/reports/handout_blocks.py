@@ -10,7 +10,7 @@ from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.goals import Goal, long_date, this_weeks_small_step
 from rtw_planner.domain.phases import clock_hours
 from rtw_planner.domain.plan import PersonalFlarePlan
-from rtw_planner.domain.progress import practice_start
+from rtw_planner.domain.progress import plan_start, quota_starts, return_date
 from rtw_planner.domain.quota import (
     FLARE_UP_REDUCED_DAYS,
     PlanWording,
@@ -52,25 +52,6 @@ class HandoutContent:
     later_page_header: str
     page_footer: str
     large_print: bool
-
-
-def return_date(case: Case) -> date | None:
-    """The first day back at work: the return-to-work start date, else the phased return's start."""
-    phased = case.plan.phased_return
-    return case.rtw_start_date or (phased.start if phased else None)
-
-
-def plan_start(case: Case, today: date) -> date:
-    """Where quota weeks count from when nothing says otherwise: the return to work, else today."""
-    return return_date(case) or today
-
-
-def quota_starts(case: Case, today: date) -> dict[str, date]:
-    """Where each activity's quota weeks count from: home practice often starts before the return to work, so the
-    first logged day when it is earlier (domain.progress.practice_start, as the practice chart counts)."""
-    default = plan_start(case, today)
-    return {q.name: min(d for d in (practice_start(case, q.name), default) if d is not None)
-            for q in case.plan.quotas}
 
 
 def _days_in_words(w: HandoutWording, days: tuple[int, ...]) -> str:

@@ -125,7 +125,7 @@ def test_versions_belong_to_their_own_case(repo: CaseRepository, saved: Case, de
 
 def test_start_date_and_next_appointment_round_trip(repo: CaseRepository, saved: Case) -> None:
     assert saved.rtw_start_date == date(2027, 1, 4)
-    assert saved.next_appointment == Appointment(datetime(2026, 12, 4, 10, 30), "Priya Shah",
+    assert saved.next_appointment == Appointment(datetime(2026, 12, 11, 10, 30), "Priya Shah",
                                                  "Riverside clinic, room 2")
     moved = replace(saved, rtw_start_date=date(2027, 2, 1),
                     next_appointment=Appointment(datetime(2027, 1, 15, 9, 0), "Sam Lee", ""))

@@ -64,7 +64,7 @@ def test_demo_case_file_round_trips_with_its_plan(demo: Case, demo_text: str) ->
     assert parse(dumps(demo)) == demo
     data = to_dict(demo)
     assert data["rtw_start_date"] == "2027-01-04"
-    assert data["next_appointment"]["when"] == "2026-12-04T10:30:00"
+    assert data["next_appointment"]["when"] == "2026-12-11T10:30:00"
     assert data["plan"] == plan_to_dict(demo.plan)
     assert (len(demo.plan.quotas), len(demo.plan.goals), len(demo.plan.notes)) == (3, 3, 6)
     assert json.loads(demo_text)["plan"]["goals"] == data["plan"]["goals"]

@@ -94,7 +94,7 @@ def test_handout_has_every_section_and_the_plan(case: Case) -> None:
         "We will give you the next weeks at your next visit.",
         "Walking: half your quota for 2 days (4 minutes), then 6, 7, and back to 9 minutes.",  # 4.4, 5.87, 7.33
         "Phone: 0113 496 0000", "Email: rtw@clinic.example",
-        "Friday 4 December 2026 at 10:30 with Priya Shah, Riverside clinic, room 2.",
+        "Friday 11 December 2026 at 10:30 with Priya Shah, Riverside clinic, room 2.",
         "30 November 2026 to 6 December 2026", "Mon 30", "Sun 6", "Walking: 9 minutes",
     ):
         assert expected in text

@@ -18,10 +18,11 @@ from rtw_planner.domain.casefile import parse
 from rtw_planner.domain.goals import Appointment, goal_quota_warnings
 from rtw_planner.domain.phases import Phase
 from rtw_planner.domain.plan import PersonalFlarePlan
+from rtw_planner.domain.progress import quota_starts
 from rtw_planner.domain.quota import QuotaActivity, QuotaUnit
 from rtw_planner.domain.rendering import RenderOptions
 from rtw_planner.reports.handout import _Layout, render_patient_handout
-from rtw_planner.reports.handout_blocks import build_handout, quota_starts
+from rtw_planner.reports.handout_blocks import build_handout
 from rtw_planner.reports.handout_parts import Bullets, PracticeChart, Text
 from rtw_planner.reports.handout_parts import Table as TableBlock
 from rtw_planner.reports.styles import MARGIN, PAPER_SIZES
