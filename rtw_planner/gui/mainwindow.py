@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from rtw_planner import __version__
-from rtw_planner.assets import demo_case_path
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.domain.units import ForceUnit, MassUnit
 from rtw_planner.gui import settings as keys
@@ -33,6 +32,7 @@ from rtw_planner.gui.prompts import Prompts, UnsavedChoice
 from rtw_planner.gui.settings import UiSettings
 
 if TYPE_CHECKING:
+    from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
     from rtw_planner.gui.widgets.case_view import CaseView
 
 APP_TITLE = "RTW Planner"
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.prompts = prompts or Prompts()
         self.actions: dict[Action, QAction] = {}
-        self.preview: QWidget | None = None
+        self.preview: DocumentDialog | None = None
         self.setWindowTitle(APP_TITLE)
         self.resize(1200, 800)
 
@@ -260,13 +260,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def open_demo_case(self) -> None:
-        """Add a fresh copy of the demo case and open it."""
+        """Add a fresh copy of the demo case, its dates moved to stand to today, and open it."""
         if not self.resolve_unsaved():
             return
-        from rtw_planner.domain import casefile
+        from datetime import date
 
-        case = casefile.parse(demo_case_path().read_text(encoding="utf-8"))
-        saved = self.cases.save(case)
+        from rtw_planner.gui.demo import demo_case
+
+        saved = self.cases.save(demo_case(date.today()))
         self._reload_list()
         assert saved.id is not None
         self.open_case(saved.id)
@@ -338,10 +339,16 @@ class MainWindow(QMainWindow):
         from rtw_planner.documents import Kind
         from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
 
-        self.preview = DocumentDialog(Kind(kind_name), self.cases.get(case_id), self.clinic_repository.get(),
-                                      self.cases.db, self.prompts, self)
+        if self.preview is not None:
+            self.preview.close()  # one document window at a time; closing it deletes its drafts
+        self.preview = DocumentDialog(Kind(kind_name), case_id, self.cases, self.clinic_repository, self.prompts,
+                                      lambda: self._has_unsaved_edits(case_id), self)
         self.preview.show()
-        return self.preview.render_draft()  # type: ignore[attr-defined]
+        return self.preview.render_draft()
+
+    def _has_unsaved_edits(self, case_id: int) -> bool:
+        view = self._case_view
+        return view is not None and view.case_id == case_id and view.is_dirty()
 
     def generate_employer_letter(self) -> Path | None:
         """The employer letter's dialog with a draft."""
@@ -373,12 +380,16 @@ class MainWindow(QMainWindow):
 
     def _on_case_view_dirty_changed(self, _dirty: bool) -> None:
         self._update_actions()
+        if self.preview is not None and self.preview.isVisible():
+            self.preview.on_case_dirty_changed()
 
     def _on_case_view_saved(self, case_id: int) -> None:
         self._reload_list()
         self._select_row_of(case_id)
         self._update_actions()
         self.statusBar().showMessage("Saved", 3000)
+        if self.preview is not None and self.preview.isVisible():
+            self.preview.on_case_saved(case_id)
 
     def _on_find(self) -> None:
         self.search_edit.setFocus()
