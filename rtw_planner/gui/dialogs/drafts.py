@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,6 +47,8 @@ class DraftFolder:
         prune_kept_drafts(retention_days, now)  # a shorter retention (or 0) applies to drafts kept before
         if retention_days == 0:
             self.path = Path(tempfile.mkdtemp(prefix="rtw-planner-drafts-"))  # mode 0700: the owner only
+            # Deleted even if the dialog is never closed (a crash of the window, the program quitting).
+            self._remove = weakref.finalize(self, shutil.rmtree, self.path, ignore_errors=True)
         else:
             self.path = kept_drafts_folder()
         self.closed = False
@@ -69,6 +72,6 @@ class DraftFolder:
             return
         self.closed = True
         if self.temporary:
-            shutil.rmtree(self.path, ignore_errors=True)
+            self._remove()
         else:
             prune_kept_drafts(self.retention_days, self._now)
