@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.clinic_repository = clinic
         self.settings = settings
         self.prompts = prompts or Prompts()
-        self.actions: dict[Action, QAction] = {}
+        self.menu_actions: dict[Action, QAction] = {}
         self.preview: DocumentDialog | None = None
         self.setWindowTitle(APP_TITLE)
         self.resize(1200, 800)
@@ -154,8 +154,8 @@ class MainWindow(QMainWindow):
             Action.FORCE_KGF: lambda: self._set_units(force=ForceUnit.KGF),
         }
         for action, slot in slots.items():
-            self.actions[action] = make_action(action, self, slot)
-        menus = {
+            self.menu_actions[action] = make_action(action, self, slot)
+        menus: dict[str, list[Action | None]] = {
             "&File": [Action.NEW_CASE, Action.OPEN_DEMO, None, Action.IMPORT_CASE, Action.EXPORT_CASE,
                       Action.EXPORT_OUTCOMES, None,
                       Action.SAVE, Action.REVERT, None, Action.CLINIC_DETAILS, None, Action.QUIT],
@@ -170,12 +170,12 @@ class MainWindow(QMainWindow):
                 if entry is None:
                     menu.addSeparator()
                 else:
-                    menu.addAction(self.actions[entry])
+                    menu.addAction(self.menu_actions[entry])
         for group_actions, current in (((Action.UNITS_KG, Action.UNITS_LB), self.settings.mass_unit().value),
                                        ((Action.FORCE_N, Action.FORCE_KGF), self.settings.force_unit().value)):
             group = QActionGroup(self)
             for action in group_actions:
-                qaction = self.actions[action]
+                qaction = self.menu_actions[action]
                 qaction.setCheckable(True)
                 qaction.setChecked(action.value.split("_")[1] == current.lower())
                 group.addAction(qaction)
@@ -203,11 +203,11 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_case = self._case_shown()
         dirty = has_case and self.case_view.is_dirty()
-        self.actions[Action.SAVE].setEnabled(has_case and dirty)
-        self.actions[Action.REVERT].setEnabled(has_case and dirty)
+        self.menu_actions[Action.SAVE].setEnabled(has_case and dirty)
+        self.menu_actions[Action.REVERT].setEnabled(has_case and dirty)
         for action in (Action.EXPORT_CASE, Action.EXPORT_OUTCOMES, Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT,
                        Action.MATCH_REPORT):
-            self.actions[action].setEnabled(has_case and self.case_view.case_id is not None)
+            self.menu_actions[action].setEnabled(has_case and self.case_view.case_id is not None)
         title = APP_TITLE
         if has_case:
             name = self.case_view.form.patient_name_edit.text().strip() or "New case"

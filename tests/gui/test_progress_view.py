@@ -181,7 +181,7 @@ def test_export_outcomes_writes_an_owner_only_csv(window, qtbot, prompts, reposi
     view.add_record_button.click()
     out = tmp_path / "outcomes.csv"
     prompts.file_name = str(out)
-    window.actions[Action.EXPORT_OUTCOMES].trigger()  # unsaved: the default answer cancels
+    window.menu_actions[Action.EXPORT_OUTCOMES].trigger()  # unsaved: the default answer cancels
     assert prompts.asked
     assert not out.exists()
     prompts.unsaved_answer = UnsavedChoice.SAVE

@@ -54,7 +54,7 @@ class FlarePlanEditor(QWidget):
 
     def flare_plan(self) -> PersonalFlarePlan:
         """The plan as edited, blank lines dropped. Raises ValidationError (too many lines, a line too long)."""
-        lines = {name: [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+        lines = {name: tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
                  for name, edit in self.edits.items()}
         return PersonalFlarePlan(lines["triggers"], lines["warning_signs"], lines["what_helps"])
 
