@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from gui_factories import EMPLOYER, assessed_case, unassessed_case
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from rtw_planner.db.document_log import DocumentLog
 from rtw_planner.documents import Kind
@@ -295,3 +296,18 @@ def test_the_main_window_opens_one_document_window_at_a_time(window) -> None:  #
     assert second is not None
     assert not first.exists()  # the first window closed and its drafts went with it
     assert window.preview.kind is Kind.MATCH_REPORT
+
+
+def test_enter_previews_and_escape_closes(qtbot, repositories, prompts) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, repositories, prompts, assessed_case())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.draft_button.isDefault()
+    qtbot.keyClick(dialog.panel.recipient_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.pdf_path is not None  # Enter rendered a draft; it never issues
+    assert DocumentLog(repositories[0].db).entries(dialog.case_id) == []
+    folder = dialog.drafts.path
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert not folder.exists()

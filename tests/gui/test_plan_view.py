@@ -64,7 +64,9 @@ def test_phase_edits_recompute_hours_and_save(window, repositories) -> None:  # 
     assert model.setData(model.index(0, P.PERCENT), "40")
     assert model.data(model.index(0, P.WEEKLY_HOURS)) == "16"
     assert model.setData(model.index(0, P.WEEKS), "2")
-    assert model.data(model.index(1, P.DATES)).startswith(_short(start + timedelta(days=14)))  # a week later
+    second = model.data(model.index(1, P.DATES))  # a week later: days 15 to 21 of the plan
+    assert second.startswith(f"{(start + timedelta(days=14)).day}")
+    assert second.endswith(_short(start + timedelta(days=20)))
     assert not model.setData(model.index(0, P.PERCENT), "150")
     assert "phase percentage" in plan.message_label.text()
     assert model.setData(model.index(3, P.DUTIES), "usual")
@@ -109,7 +111,7 @@ def test_a_step_down_is_flagged_until_marked_as_intended(window, repositories) -
     assert model.data(step, Qt.ItemDataRole.CheckStateRole) is None
     assert model.setData(model.index(2, P.PERCENT), "55")  # 22 h after 24 h
     assert model.flags(step) & Qt.ItemFlag.ItemIsUserCheckable
-    assert model.data(step) == "Hours go down: tick if intended"
+    assert model.data(step) == "Hours go down: intended?"
     assert "Phase 3: fewer hours a week than the phase before" in plan.schedule_label.text()
     assert not model.setData(model.index(1, P.STEP_DOWN), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert model.setData(step, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)

@@ -27,6 +27,7 @@ class ClinicDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ClinicDialog()
         self.ui.setupUi(self)
+        self.setMinimumWidth(580)  # the longest choices ("Delete drafts when…") read in full
         self._prompts = prompts
         self._logo = clinic.logo_png
         self.result_clinic: Clinic | None = None

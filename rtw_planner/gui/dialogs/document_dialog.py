@@ -40,7 +40,7 @@ from rtw_planner.gui.widgets.fitness_editor import WARNING_STYLE
 from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QShowEvent
     from PySide6.QtPrintSupport import QPrinter
 
 PREVIEW_DELAY_MS = 400  # options typed in quick succession render one draft, not one per key
@@ -89,14 +89,21 @@ class DocumentDialog(QDialog):
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.panel)
         side_layout.addWidget(self.unsaved_label)
-        side_layout.addWidget(_titled("&Before issuing", self.findings.list))
-        side_layout.addWidget(self.findings, 2)
-        side_layout.addWidget(_titled("W&hat this document will disclose", self.disclosure_view))
-        side_layout.addWidget(self.disclosure_view, 3)
+        sections = QSplitter(Qt.Orientation.Vertical)  # the reader drags the borders to read a long list
+        for title, buddy, body in (("&Before issuing", self.findings.list, self.findings),
+                                   ("W&hat this document will disclose", self.disclosure_view, self.disclosure_view),
+                                   ("Issued &earlier (Enter or double-click reprints the exact copy)", self.log_list,
+                                    self.log_list)):
+            section = QWidget()
+            section_layout = QVBoxLayout(section)
+            section_layout.setContentsMargins(0, 4, 0, 0)
+            section_layout.addWidget(_titled(title, buddy))
+            section_layout.addWidget(body, 1)
+            sections.addWidget(section)
+        sections.setChildrenCollapsible(False)
+        sections.setSizes([330, 250, 110])
+        side_layout.addWidget(sections, 1)
         side_layout.addWidget(self.error_label)
-        side_layout.addWidget(_titled("Issued &earlier (Enter or double-click reprints the exact copy)",
-                                      self.log_list))
-        side_layout.addWidget(self.log_list, 1)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
@@ -121,7 +128,6 @@ class DocumentDialog(QDialog):
         self.save_as_button = buttons.addButton("&Save as…", QDialogButtonBox.ButtonRole.ActionRole)
         for button in (self.issue_button, self.print_button, self.save_as_button):
             button.setAutoDefault(False)  # Enter previews; it never issues, prints or saves by accident
-        self.draft_button.setDefault(True)
         self.draft_button.clicked.connect(self.render_draft)
         self.issue_button.clicked.connect(self.issue_document)
         self.print_button.clicked.connect(self.print_document)
@@ -326,6 +332,11 @@ class DocumentDialog(QDialog):
         """Closing (Close, Escape) deletes the drafts, or prunes the kept ones."""
         self._release()
         super().done(result)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Enter previews: the button box would otherwise make Close the default, and Enter would close."""
+        super().showEvent(event)
+        self.draft_button.setDefault(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """The window's close button, or the main window closing, closes like Close."""

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from rtw_planner.domain.case import Case, Clinic, ConsentCategory
 from rtw_planner.domain.disclosure import (
@@ -23,7 +23,7 @@ from rtw_planner.domain.disclosure import (
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.rendering import RenderOptions
 from rtw_planner.domain.units import MassUnit
-from rtw_planner.gui.widgets.case_view_dates import read_optional_date, setup_optional_date
+from rtw_planner.gui.widgets.case_view_dates import OptionalDateEdit, read_optional_date
 
 # The roles each document can go to, the usual one first (the domain refuses any other).
 ROLES = {
@@ -64,10 +64,7 @@ class RequestPanel(QWidget):
         self.delivery_combo = QComboBox()
         for delivery in (Delivery.PATIENT_COPY, Delivery.SENT) if kind is DocumentKind.EMPLOYER_LETTER else ():
             self.delivery_combo.addItem(DELIVERIES[delivery], delivery.value)
-        self.offered_edit = QDateEdit()
-        self.offered_edit.setCalendarPopup(True)
-        self.offered_edit.setDisplayFormat("d MMM yyyy")
-        setup_optional_date(self.offered_edit)
+        self.offered_edit = OptionalDateEdit()
         self.offered_note = QLabel()
         self.offered_note.setWordWrap(True)
         self.scheme_box = QCheckBox("Include the dia&gnosis: the workers' compensation scheme requires it")

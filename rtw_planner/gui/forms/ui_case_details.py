@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QSizePolicy, QWidget)
+
+from rtw_planner.gui.widgets.case_view_dates import OptionalDateEdit
 
 class Ui_CaseDetailsForm(object):
     def setupUi(self, CaseDetailsForm):
@@ -43,9 +44,8 @@ class Ui_CaseDetailsForm(object):
 
         self.form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.date_of_birth_label)
 
-        self.date_of_birth_edit = QDateEdit(CaseDetailsForm)
+        self.date_of_birth_edit = OptionalDateEdit(CaseDetailsForm)
         self.date_of_birth_edit.setObjectName(u"date_of_birth_edit")
-        self.date_of_birth_edit.setCalendarPopup(True)
 
         self.form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.date_of_birth_edit)
 
@@ -141,9 +141,8 @@ class Ui_CaseDetailsForm(object):
 
         self.form_layout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.review_date_label)
 
-        self.review_date_edit = QDateEdit(CaseDetailsForm)
+        self.review_date_edit = OptionalDateEdit(CaseDetailsForm)
         self.review_date_edit.setObjectName(u"review_date_edit")
-        self.review_date_edit.setCalendarPopup(True)
 
         self.form_layout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.review_date_edit)
 
@@ -192,7 +191,6 @@ class Ui_CaseDetailsForm(object):
     def retranslateUi(self, CaseDetailsForm):
         self.patient_name_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Patient &name", None))
         self.date_of_birth_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Date of &birth", None))
-        self.date_of_birth_edit.setDisplayFormat(QCoreApplication.translate("CaseDetailsForm", u"d MMM yyyy", None))
         self.sex_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Sex (for norms)", None))
         self.employer_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Employer", None))
         self.job_title_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Job title", None))
@@ -202,7 +200,6 @@ class Ui_CaseDetailsForm(object):
         self.clinician_phone_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Direct ph&one", None))
         self.clinician_email_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Direct e-&mail", None))
         self.review_date_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Review date", None))
-        self.review_date_edit.setDisplayFormat(QCoreApplication.translate("CaseDetailsForm", u"d MMM yyyy", None))
         self.diagnosis_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Diagnosis", None))
         pass
     # retranslateUi

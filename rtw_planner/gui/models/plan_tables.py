@@ -87,8 +87,8 @@ class PhasesTableModel(RowsTableModel):
     """Phases with their calendar dates and hours; weeks, percentage, days, working days, duties, an intended
     step down and the progression criteria are editable."""
 
-    COLUMNS = ("Weeks", "% of hours", "Days a week", "Working days", "Duties", "Dates", "Hours a week",
-               "Hours a day", "Step down", "Progression criteria")
+    COLUMNS = ("Weeks", "% hours", "Days", "Working days", "Duties", "Dates", "h/week", "h/day", "Step down",
+               "Progression criteria")
     WEEKS, PERCENT, DAYS, WEEKDAYS, DUTIES, DATES, WEEKLY_HOURS, DAILY_HOURS, STEP_DOWN, CRITERIA = range(10)
     EDITABLE_COLUMNS = (WEEKS, PERCENT, DAYS, WEEKDAYS, DUTIES, CRITERIA)
 
@@ -139,6 +139,8 @@ class PhasesTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.WEEKDAYS:
                 return "Days such as Mon, Wed, Fri or Mon to Thu; leave blank for the suggested days."
+            if column == self.CRITERIA:
+                return phase.progression_criteria or "No criteria written"
             return "\n".join(phase.restrictions) or "No restrictions"
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
@@ -155,7 +157,7 @@ class PhasesTableModel(RowsTableModel):
                 return weekday_names(phase.weekdays)
             return "" if edit else f"{weekday_names(suggested_weekdays(days))} (suggested)"
         if column == self.DUTIES:
-            return phase.duties.value if edit else phase.duties.label
+            return phase.duties.value if edit else phase.duties.value.capitalize()  # "Modified": the header says duties
         if column == self.CRITERIA:
             return phase.progression_criteria
         schedule = self._schedule()
@@ -163,7 +165,10 @@ class PhasesTableModel(RowsTableModel):
             return ""
         scheduled = schedule[index.row()]
         if column == self.DATES:
-            return f"{_short(scheduled.first_day)} – {_short(scheduled.last_day)}"
+            first, last = scheduled.first_day, scheduled.last_day
+            if (first.year, first.month) == (last.year, last.month):
+                return f"{first.day}–{_short(last)}"  # "4–10 Jan"
+            return f"{_short(first)} – {_short(last)}"
         if column == self.WEEKLY_HOURS:
             return format_number(scheduled.weekly_hours, 2)
         return clock_hours(scheduled.hours_per_day)  # h:mm, as the letter prints it
@@ -175,7 +180,7 @@ class PhasesTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if phase.step_down_intended else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
-            return "Intended" if phase.step_down_intended else "Hours go down: tick if intended"
+            return "Intended" if phase.step_down_intended else "Hours go down: intended?"
         if role == Qt.ItemDataRole.ToolTipRole:
             return ("Fewer hours a week than the phase before. Tick when this is on purpose (the letter then "
                     "explains it); otherwise correct the phase. Issuing is blocked until one or the other.")

@@ -27,7 +27,7 @@ from rtw_planner.gui.forms.ui_case_details import Ui_CaseDetailsForm
 from rtw_planner.gui.models.consents_table import ConsentsTableModel
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.widgets.capacity_view import CapacityView
-from rtw_planner.gui.widgets.case_view_dates import read_optional_date, setup_optional_date, write_optional_date
+from rtw_planner.gui.widgets.case_view_dates import read_optional_date, write_optional_date
 from rtw_planner.gui.widgets.demands_view import DemandsView
 from rtw_planner.gui.widgets.match_view import MatchView
 from rtw_planner.gui.widgets.plan_view import PlanView
@@ -52,8 +52,6 @@ class CaseView(QWidget):
         self._loading = False
         self.tabs = QTabWidget()
         self.details = self._details_tab()
-        for edit in (self.form.date_of_birth_edit, self.form.review_date_edit):
-            setup_optional_date(edit)
         self.demands_view = DemandsView(prompts)
         self.capacity_view = CapacityView(self._norm_context)
         self.match_view = MatchView()

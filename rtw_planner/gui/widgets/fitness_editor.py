@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -21,7 +20,7 @@ from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.fitness import FitnessOutcome, FitnessStatement
 from rtw_planner.domain.plan import SafetyReview
 from rtw_planner.domain.safety import SafetyCritical
-from rtw_planner.gui.widgets.case_view_dates import read_optional_date, setup_optional_date, write_optional_date
+from rtw_planner.gui.widgets.case_view_dates import OptionalDateEdit, read_optional_date, write_optional_date
 
 WARNING_STYLE = "color: #8a4b00; font-weight: bold;"
 NOT_CHOSEN = ""  # the combo item for no outcome: the letter prints no fitness statement and cannot be issued
@@ -35,11 +34,8 @@ PERIOD_HINTS = {
 }
 
 
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    setup_optional_date(edit)
+def _date_edit() -> OptionalDateEdit:
+    edit = OptionalDateEdit()
     edit.setMaximumWidth(180)
     return edit
 

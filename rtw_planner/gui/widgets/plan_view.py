@@ -11,7 +11,6 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -37,7 +36,7 @@ from rtw_planner.domain.units import format_number
 from rtw_planner.gui.models.plan_tables import PhasesTableModel, QuotasTableModel
 from rtw_planner.gui.models.profile_tables import parse_number
 from rtw_planner.gui.prompts import Prompts
-from rtw_planner.gui.widgets.case_view_dates import read_optional_date, setup_optional_date, write_optional_date
+from rtw_planner.gui.widgets.case_view_dates import OptionalDateEdit, read_optional_date, write_optional_date
 from rtw_planner.gui.widgets.fitness_editor import FitnessEditor
 from rtw_planner.gui.widgets.flare_plan_editor import FlarePlanEditor
 from rtw_planner.gui.widgets.goals_panel import GoalsPanel
@@ -90,10 +89,7 @@ class PlanView(QWidget):
     # -- tabs ----------------------------------------------------------------------------------------------
     def _phases_tab(self) -> QWidget:
         tab = QWidget()
-        self.start_edit = QDateEdit()
-        self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("d MMM yyyy")
-        setup_optional_date(self.start_edit)
+        self.start_edit = OptionalDateEdit()
         self.start_edit.setMaximumWidth(160)
         self.hours_edit, self.days_edit = QLineEdit(), QLineEdit()
         for edit in (self.hours_edit, self.days_edit):
