@@ -344,7 +344,6 @@ class MainWindow(QMainWindow):
         self.preview = DocumentDialog(Kind(kind_name), case_id, self.cases, self.clinic_repository, self.prompts,
                                       lambda: self._has_unsaved_edits(case_id), self)
         self.preview.show()
-        self.preview.raise_()
         self.preview.activateWindow()  # non-modal: it must not open behind the main window
         return self.preview.render_draft()
 

@@ -167,8 +167,9 @@ class PlanView(QWidget):
         self.notes_list = QListWidget()
         self.notes_list.setWordWrap(True)
         self.notes_list.itemChanged.connect(self._on_edited)
-        intro = QLabel("Tick the adjustments to recommend, engineering controls first. Double-click a note to edit "
-                       "its wording; the source is kept.")
+        intro = QLabel("Ticked adjustments are recommended in this plan. The others are suggestions for this job, "
+                       "never ticked for you: tick the ones to recommend, engineering controls first. Double-click "
+                       "a note to edit its wording; the source is kept.")
         intro.setWordWrap(True)
         layout = QVBoxLayout(tab)
         layout.addWidget(intro)
