@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,7 +26,7 @@ from rtw_planner import __version__
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.domain.units import ForceUnit, MassUnit
 from rtw_planner.gui import settings as keys
-from rtw_planner.gui.actions import Action, make_action
+from rtw_planner.gui.actions import Action, build_menus
 from rtw_planner.gui.models.case_table import CaseTableModel
 from rtw_planner.gui.prompts import Prompts, UnsavedChoice
 from rtw_planner.gui.settings import UiSettings
@@ -153,32 +153,9 @@ class MainWindow(QMainWindow):
             Action.FORCE_N: lambda: self._set_units(force=ForceUnit.N),
             Action.FORCE_KGF: lambda: self._set_units(force=ForceUnit.KGF),
         }
-        for action, slot in slots.items():
-            self.menu_actions[action] = make_action(action, self, slot)
-        menus: dict[str, list[Action | None]] = {
-            "&File": [Action.NEW_CASE, Action.OPEN_DEMO, None, Action.IMPORT_CASE, Action.EXPORT_CASE,
-                      Action.EXPORT_OUTCOMES, None,
-                      Action.SAVE, Action.REVERT, None, Action.CLINIC_DETAILS, None, Action.QUIT],
-            "&Edit": [Action.FIND],
-            "&View": [Action.UNITS_KG, Action.UNITS_LB, None, Action.FORCE_N, Action.FORCE_KGF],
-            "&Documents": [Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT, Action.MATCH_REPORT],
-            "&Help": [Action.ABOUT],
-        }
-        for title, entries in menus.items():
-            menu = self.menuBar().addMenu(title)
-            for entry in entries:
-                if entry is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(self.menu_actions[entry])
-        for group_actions, current in (((Action.UNITS_KG, Action.UNITS_LB), self.settings.mass_unit().value),
-                                       ((Action.FORCE_N, Action.FORCE_KGF), self.settings.force_unit().value)):
-            group = QActionGroup(self)
-            for action in group_actions:
-                qaction = self.menu_actions[action]
-                qaction.setCheckable(True)
-                qaction.setChecked(action.value.split("_")[1] == current.lower())
-                group.addAction(qaction)
+        choices = {(Action.UNITS_KG, Action.UNITS_LB): self.settings.mass_unit().value,
+                   (Action.FORCE_N, Action.FORCE_KGF): self.settings.force_unit().value}
+        self.menu_actions = build_menus(self, slots, choices)
 
     def _restore_state(self) -> None:
         geometry = self.settings.get(keys.WINDOW_GEOMETRY)
