@@ -339,6 +339,8 @@ class MainWindow(QMainWindow):
         dialog = ClinicDialog(self.clinic_repository.get(), self.prompts, self)
         if dialog.exec() and dialog.result_clinic is not None:
             self.clinic_repository.save(dialog.result_clinic)
+            if self.preview is not None and self.preview.isVisible():
+                self.preview.refresh_from_store()  # letterhead, units and jurisdiction rules may have changed
 
     # -- slots -----------------------------------------------------------------------------------------------
     def _on_search_timer_timeout(self) -> None:

@@ -68,6 +68,18 @@ def test_the_clinic_is_saved_from_the_file_menu(window, repositories, monkeypatc
         return 1
 
     monkeypatch.setattr(ClinicDialog, "exec", answer)
+    window.open_demo_case()
+    window.open_document("match-report")
+    assert window.preview.panel.units_combo.itemText(0) == "Clinic setting (kg)"
     window.edit_clinic()
     assert clinics.get().draft_retention_days == 3
     assert clinics.get().name == "Test Clinic"
+
+    def to_pounds(dialog: ClinicDialog) -> int:
+        _choose(dialog.ui.units_combo, "lb")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(ClinicDialog, "exec", to_pounds)
+    window.edit_clinic()
+    assert window.preview.panel.units_combo.itemText(0) == "Clinic setting (lb)"  # the open document follows

@@ -173,8 +173,11 @@ class DocumentDialog(QDialog):
 
     def on_case_saved(self, case_id: int) -> None:
         """The case was saved while the dialog is open: check again and refresh the preview."""
-        if case_id != self.case_id:
-            return
+        if case_id == self.case_id:
+            self.refresh_from_store()
+
+    def refresh_from_store(self) -> None:
+        """Read the case and the clinic as saved now, check again and refresh the preview."""
         self._reload()
         self.refresh_checks()
         self.render_draft()
