@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rtw_planner.assets import data_dir
 from rtw_planner.db.document_log import DocumentLog
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.documents import Kind, check, decision_for, issue, render
 from rtw_planner.domain.case import Case, Clinic
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.preflight import PreflightError
+from rtw_planner.files import write_private
 from rtw_planner.gui.dialogs.disclosure_text import disclosure_html
 from rtw_planner.gui.dialogs.drafts import DraftFolder
 from rtw_planner.gui.dialogs.findings_view import FindingsView
@@ -223,6 +225,7 @@ class DocumentDialog(QDialog):
                     + (f" {warnings} warning{'s' if warnings > 1 else ''} listed." if warnings else ""))
         if not self._prompts.confirm(self, "Issue the document", question):
             return None
+        self.case = self.cases.get(self.case_id)  # as saved at this moment; issue() runs the pre-flight on it again
         try:
             entry, pdf = issue(self.db, self.kind, self.case, self.clinic, request,
                                options=self.panel.options(draft=False))
@@ -235,8 +238,6 @@ class DocumentDialog(QDialog):
             return None
         folder = self._documents_folder()
         path = folder / f"{self.kind.value}-case-{self.case_id}-{entry.issued_at:%Y%m%d-%H%M%S}.pdf"
-        from rtw_planner.files import write_private
-
         write_private(path, pdf)
         self.error_label.clear()
         self._show(path, f"Issued and logged (SHA-256 {entry.sha256[:12]}…)", issued=True)
@@ -245,8 +246,6 @@ class DocumentDialog(QDialog):
 
     @staticmethod
     def _documents_folder() -> Path:
-        from rtw_planner.assets import data_dir
-
         folder = data_dir() / "documents"
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         return folder
