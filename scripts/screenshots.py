@@ -54,7 +54,8 @@ def main() -> int:
     clinic = ClinicRepository(db)
     clinic.save(Clinic(name="Riverside Pain & Rehabilitation Clinic", address="12 Mill Lane\nLeeds LS1 4AB",
                        phone="0113 496 0000", email="rehab@riverside.example"))
-    settings = UiSettings(QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat))
+    qsettings = QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat)
+    settings = UiSettings(qsettings)
     window = MainWindow(CaseRepository(db), clinic, settings)
     window.resize(1280, 820)
     window.show()
@@ -119,6 +120,7 @@ def main() -> int:
         window.preview.close()
     window.close()
     db.close()
+    qsettings.sync()  # written now, so nothing is left to write into the folder after it is removed
     shutil.rmtree(scratch, ignore_errors=True)
     del app
     return 0
