@@ -13,6 +13,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(ROOT))  # the checkout this script belongs to, not whichever copy the venv has installed
 
 
 def settle(seconds: float) -> None:
@@ -23,6 +24,15 @@ def settle(seconds: float) -> None:
     while time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.05)
+
+
+def grab_dialog(window: object, name: str) -> None:
+    """The document dialog at a readable size, once the preview has drawn."""
+    preview = window.preview  # type: ignore[attr-defined]
+    preview.resize(1200, 900)
+    settle(2.0)  # QPdfView renders pages in the background
+    preview.grab().save(str(OUT / f"{name}.png"))
+    print(OUT.relative_to(ROOT) / f"{name}.png")
 
 
 def main() -> int:
@@ -44,7 +54,8 @@ def main() -> int:
     clinic = ClinicRepository(db)
     clinic.save(Clinic(name="Riverside Pain & Rehabilitation Clinic", address="12 Mill Lane\nLeeds LS1 4AB",
                        phone="0113 496 0000", email="rehab@riverside.example"))
-    settings = UiSettings(QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat))
+    qsettings = QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat)
+    settings = UiSettings(qsettings)
     window = MainWindow(CaseRepository(db), clinic, settings)
     window.resize(1280, 820)
     window.show()
@@ -71,7 +82,8 @@ def main() -> int:
         grab(name)
     window.case_view.tabs.setCurrentIndex(4)
     plan = window.case_view.plan_view
-    for index, name in enumerate(("plan-phased-return", "plan-graded-activity", "plan-adjustments", "plan-goals")):
+    for index, name in enumerate(("plan-fitness-and-safety", "plan-phased-return", "plan-graded-activity",
+                                  "plan-adjustments", "plan-goals", "plan-flare-up")):
         plan.tabs.setCurrentIndex(index)
         settle(0.3)
         grab(name)
@@ -94,14 +106,21 @@ def main() -> int:
             subprocess.run(["pdftoppm", "-png", "-r", "60", str(draft), str(OUT / kind)], check=True)
             print(f"docs/screenshots/{kind}-*.png")
         if window.preview is not None and kind == "employer-letter":
-            window.preview.resize(1200, 900)
-            settle(2.0)  # QPdfView renders pages in the background
-            window.preview.grab().save(str(OUT / "document-dialog.png"))
-            print(OUT.relative_to(ROOT) / "document-dialog.png")
+            grab_dialog(window, "document-dialog")
         if window.preview is not None:
             window.preview.close()
+    # A case just started: the pre-flight lists everything that blocks issuing, and Issue is off.
+    window.new_case()
+    window.case_view.form.patient_name_edit.setText("Amira Haddad")
+    window.case_view.form.employer_edit.setText("Northgate Distribution Ltd")
+    window.case_view.save()
+    window.open_document("employer-letter")
+    if window.preview is not None:
+        grab_dialog(window, "document-dialog-preflight")
+        window.preview.close()
     window.close()
     db.close()
+    qsettings.sync()  # written now, so nothing is left to write into the folder after it is removed
     shutil.rmtree(scratch, ignore_errors=True)
     del app
     return 0

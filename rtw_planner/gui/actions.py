@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 
 class Action(StrEnum):
@@ -68,3 +68,35 @@ def make_action(action: Action, parent: QWidget, slot: Callable[[], object]) -> 
         qaction.setShortcut(QKeySequence(shortcut))
     qaction.triggered.connect(lambda _checked=False: slot())
     return qaction
+
+
+MENUS: dict[str, list[Action | None]] = {  # None: a separator
+    "&File": [Action.NEW_CASE, Action.OPEN_DEMO, None, Action.IMPORT_CASE, Action.EXPORT_CASE, Action.EXPORT_OUTCOMES,
+              None, Action.SAVE, Action.REVERT, None, Action.CLINIC_DETAILS, None, Action.QUIT],
+    "&Edit": [Action.FIND],
+    "&View": [Action.UNITS_KG, Action.UNITS_LB, None, Action.FORCE_N, Action.FORCE_KGF],
+    "&Documents": [Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT, Action.MATCH_REPORT],
+    "&Help": [Action.ABOUT],
+}
+
+
+def build_menus(window: QMainWindow, slots: Mapping[Action, Callable[[], object]],
+                choices: Mapping[tuple[Action, Action], str]) -> dict[Action, QAction]:
+    """Every action with its slot, the window's menus, and the pairs of exclusive choices (each checked where its unit,
+    'units_kg' -> 'kg', is the current value)."""
+    actions = {action: make_action(action, window, slot) for action, slot in slots.items()}
+    for title, entries in MENUS.items():
+        menu = window.menuBar().addMenu(title)
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(actions[entry])
+    for group_actions, current in choices.items():
+        group = QActionGroup(window)
+        for action in group_actions:
+            qaction = actions[action]
+            qaction.setCheckable(True)
+            qaction.setChecked(action.value.split("_")[1] == current.lower())
+            group.addAction(qaction)
+    return actions

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from rtw_planner import __version__
-from rtw_planner.assets import demo_case_path
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.domain.units import ForceUnit, MassUnit
 from rtw_planner.gui import settings as keys
-from rtw_planner.gui.actions import Action, make_action
+from rtw_planner.gui.actions import Action, build_menus
 from rtw_planner.gui.models.case_table import CaseTableModel
 from rtw_planner.gui.prompts import Prompts, UnsavedChoice
 from rtw_planner.gui.settings import UiSettings
 
 if TYPE_CHECKING:
+    from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
     from rtw_planner.gui.widgets.case_view import CaseView
 
 APP_TITLE = "RTW Planner"
@@ -48,8 +48,8 @@ class MainWindow(QMainWindow):
         self.clinic_repository = clinic
         self.settings = settings
         self.prompts = prompts or Prompts()
-        self.actions: dict[Action, QAction] = {}
-        self.preview: QWidget | None = None
+        self.menu_actions: dict[Action, QAction] = {}
+        self.preview: DocumentDialog | None = None
         self.setWindowTitle(APP_TITLE)
         self.resize(1200, 800)
 
@@ -153,32 +153,9 @@ class MainWindow(QMainWindow):
             Action.FORCE_N: lambda: self._set_units(force=ForceUnit.N),
             Action.FORCE_KGF: lambda: self._set_units(force=ForceUnit.KGF),
         }
-        for action, slot in slots.items():
-            self.actions[action] = make_action(action, self, slot)
-        menus = {
-            "&File": [Action.NEW_CASE, Action.OPEN_DEMO, None, Action.IMPORT_CASE, Action.EXPORT_CASE,
-                      Action.EXPORT_OUTCOMES, None,
-                      Action.SAVE, Action.REVERT, None, Action.CLINIC_DETAILS, None, Action.QUIT],
-            "&Edit": [Action.FIND],
-            "&View": [Action.UNITS_KG, Action.UNITS_LB, None, Action.FORCE_N, Action.FORCE_KGF],
-            "&Documents": [Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT, Action.MATCH_REPORT],
-            "&Help": [Action.ABOUT],
-        }
-        for title, entries in menus.items():
-            menu = self.menuBar().addMenu(title)
-            for entry in entries:
-                if entry is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(self.actions[entry])
-        for group_actions, current in (((Action.UNITS_KG, Action.UNITS_LB), self.settings.mass_unit().value),
-                                       ((Action.FORCE_N, Action.FORCE_KGF), self.settings.force_unit().value)):
-            group = QActionGroup(self)
-            for action in group_actions:
-                qaction = self.actions[action]
-                qaction.setCheckable(True)
-                qaction.setChecked(action.value.split("_")[1] == current.lower())
-                group.addAction(qaction)
+        choices = {(Action.UNITS_KG, Action.UNITS_LB): self.settings.mass_unit().value,
+                   (Action.FORCE_N, Action.FORCE_KGF): self.settings.force_unit().value}
+        self.menu_actions = build_menus(self, slots, choices)
 
     def _restore_state(self) -> None:
         geometry = self.settings.get(keys.WINDOW_GEOMETRY)
@@ -203,11 +180,11 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_case = self._case_shown()
         dirty = has_case and self.case_view.is_dirty()
-        self.actions[Action.SAVE].setEnabled(has_case and dirty)
-        self.actions[Action.REVERT].setEnabled(has_case and dirty)
+        self.menu_actions[Action.SAVE].setEnabled(has_case and dirty)
+        self.menu_actions[Action.REVERT].setEnabled(has_case and dirty)
         for action in (Action.EXPORT_CASE, Action.EXPORT_OUTCOMES, Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT,
                        Action.MATCH_REPORT):
-            self.actions[action].setEnabled(has_case and self.case_view.case_id is not None)
+            self.menu_actions[action].setEnabled(has_case and self.case_view.case_id is not None)
         title = APP_TITLE
         if has_case:
             name = self.case_view.form.patient_name_edit.text().strip() or "New case"
@@ -260,13 +237,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def open_demo_case(self) -> None:
-        """Add a fresh copy of the demo case and open it."""
+        """Add a fresh copy of the demo case, its dates moved to stand to today, and open it."""
         if not self.resolve_unsaved():
             return
-        from rtw_planner.domain import casefile
+        from datetime import date
 
-        case = casefile.parse(demo_case_path().read_text(encoding="utf-8"))
-        saved = self.cases.save(case)
+        from rtw_planner.gui.demo import demo_case
+
+        saved = self.cases.save(demo_case(date.today()))
         self._reload_list()
         assert saved.id is not None
         self.open_case(saved.id)
@@ -338,10 +316,17 @@ class MainWindow(QMainWindow):
         from rtw_planner.documents import Kind
         from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
 
-        self.preview = DocumentDialog(Kind(kind_name), self.cases.get(case_id), self.clinic_repository.get(),
-                                      self.cases.db, self.prompts, self)
+        if self.preview is not None:
+            self.preview.close()  # one document window at a time; closing it deletes its drafts
+        self.preview = DocumentDialog(Kind(kind_name), case_id, self.cases, self.clinic_repository, self.prompts,
+                                      lambda: self._has_unsaved_edits(case_id), self)
         self.preview.show()
-        return self.preview.render_draft()  # type: ignore[attr-defined]
+        self.preview.activateWindow()  # non-modal: it must not open behind the main window
+        return self.preview.render_draft()
+
+    def _has_unsaved_edits(self, case_id: int) -> bool:
+        view = self._case_view
+        return view is not None and view.case_id == case_id and view.is_dirty()
 
     def generate_employer_letter(self) -> Path | None:
         """The employer letter's dialog with a draft."""
@@ -354,6 +339,8 @@ class MainWindow(QMainWindow):
         dialog = ClinicDialog(self.clinic_repository.get(), self.prompts, self)
         if dialog.exec() and dialog.result_clinic is not None:
             self.clinic_repository.save(dialog.result_clinic)
+            if self.preview is not None and self.preview.isVisible():
+                self.preview.refresh_from_store()  # letterhead, units and jurisdiction rules may have changed
 
     # -- slots -----------------------------------------------------------------------------------------------
     def _on_search_timer_timeout(self) -> None:
@@ -373,12 +360,16 @@ class MainWindow(QMainWindow):
 
     def _on_case_view_dirty_changed(self, _dirty: bool) -> None:
         self._update_actions()
+        if self.preview is not None and self.preview.isVisible():
+            self.preview.on_case_dirty_changed()
 
     def _on_case_view_saved(self, case_id: int) -> None:
         self._reload_list()
         self._select_row_of(case_id)
         self._update_actions()
         self.statusBar().showMessage("Saved", 3000)
+        if self.preview is not None and self.preview.isVisible():
+            self.preview.on_case_saved(case_id)
 
     def _on_find(self) -> None:
         self.search_edit.setFocus()

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 class UnsavedChoice(StrEnum):
@@ -66,3 +70,12 @@ class Prompts:
 
         name, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
         return str(name)
+
+    def printer(self, parent: QWidget) -> QPrinter | None:
+        """Ask which printer and pages to use (the system print dialog); None when cancelled."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtWidgets import QDialog
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        accepted = QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+        return printer if accepted else None

@@ -34,7 +34,7 @@ class UiSettings:
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings()
-        if int(self._settings.value("version", 0) or 0) < SETTINGS_VERSION:
+        if int(str(self._settings.value("version", 0) or 0)) < SETTINGS_VERSION:
             self._settings.setValue("version", SETTINGS_VERSION)
 
     def get(self, key: Key[T]) -> T:

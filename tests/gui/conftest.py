@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtPrintSupport import QPrinter
 
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
@@ -27,6 +28,7 @@ class ScriptedPrompts(Prompts):
         self.confirm_answer = True
         self.text_answer = ""
         self.questions: list[str] = []
+        self.print_to: Path | None = None  # a PDF file the "printer" writes; None cancels printing
 
     def unsaved_changes(self, parent: object, what: str) -> UnsavedChoice:  # type: ignore[override]
         self.asked.append(what)
@@ -47,6 +49,14 @@ class ScriptedPrompts(Prompts):
 
     def open_file_name(self, parent: object, title: str, folder: str, file_filter: str) -> str:  # type: ignore[override]
         return self.file_name
+
+    def printer(self, parent: object) -> QPrinter | None:  # type: ignore[override]
+        if self.print_to is None:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.print_to))
+        return printer
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import stat
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,11 +14,18 @@ from rtw_planner.domain.csv_export import COLUMNS, csv_text
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.progress import practice_series, score_series
 from rtw_planner.gui.actions import Action
+from rtw_planner.gui.demo import demo_shift_days
 from rtw_planner.gui.models.outcomes_table import OutcomesTableModel, PracticeTableModel
 from rtw_planner.gui.prompts import UnsavedChoice
 from rtw_planner.gui.widgets.progress_view import ProgressView, parse_answers
 
-DAY = date(2026, 11, 27)
+# The demo opens with its dates moved to stand to today as they stood to 6 December 2026 (whole weeks).
+SHIFT = timedelta(days=demo_shift_days(date.today()))
+DAY = date(2026, 11, 27) + SHIFT
+
+
+def _shown(day: date) -> str:
+    return f"{day:%d %b %Y}"
 
 
 def _progress(window, qtbot) -> ProgressView:  # type: ignore[no-untyped-def]
@@ -52,7 +59,8 @@ def test_models_pass_the_model_tester(window, qtbot, qtmodeltester) -> None:  # 
         qtmodeltester.check(model)
     assert (view.outcomes_model.rowCount(), view.practice_model.rowCount()) == (10, 4)
     model = view.outcomes_model
-    assert [model.data(model.index(4, c)) for c in range(4)] == ["23 Oct 2026", "PEG", "6 5 6", "5.67"]
+    fifth = [model.data(model.index(4, c)) for c in range(4)]
+    assert fifth == [_shown(date(2026, 10, 23) + SHIFT), "PEG", "6 5 6", "5.67"]
     assert view.practice_model.data(view.practice_model.index(3, 4)) == "No"
 
 
@@ -131,7 +139,7 @@ def test_bad_practice_done_adds_nothing(window, qtbot) -> None:  # type: ignore[
 
 def test_a_logged_quota_matches_the_chart_quota_for_that_day(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = _progress(window, qtbot)
-    on = date(2026, 12, 10)  # week 3 of the practice that began on 23 Nov
+    on = date(2026, 12, 10) + SHIFT  # week 3 of the practice that began on 23 Nov (as written)
     view.activity_combo.setCurrentText("Walking")
     view.practice_date.setDate(QDate(on.year, on.month, on.day))
     view.done_edit.setText("9")
@@ -158,7 +166,7 @@ def test_score_chart_holds_the_series_and_band(window, qtbot) -> None:  # type: 
     walk = view.score_chart.series
     assert walk is not None
     assert walk.instrument_id == "6MWT"
-    assert walk.goal_dates == (date(2027, 3, 1),)
+    assert walk.goal_dates == (date(2027, 3, 1) + SHIFT,)
     assert list(view.score_chart.score_item.getData()[1]) == [420.0, 515.0]
 
 
@@ -181,7 +189,7 @@ def test_export_outcomes_writes_an_owner_only_csv(window, qtbot, prompts, reposi
     view.add_record_button.click()
     out = tmp_path / "outcomes.csv"
     prompts.file_name = str(out)
-    window.actions[Action.EXPORT_OUTCOMES].trigger()  # unsaved: the default answer cancels
+    window.menu_actions[Action.EXPORT_OUTCOMES].trigger()  # unsaved: the default answer cancels
     assert prompts.asked
     assert not out.exists()
     prompts.unsaved_answer = UnsavedChoice.SAVE

@@ -1,4 +1,4 @@
-"""Clinic details for the letterhead: given a Clinic, returns an edited Clinic."""
+"""Clinic details for the letterhead and documents: given a Clinic, returns an edited Clinic."""
 
 from __future__ import annotations
 
@@ -6,23 +6,28 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from rtw_planner.domain.case import Clinic
+from rtw_planner.domain.case import MAX_DRAFT_RETENTION_DAYS, Clinic
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.jurisdiction import Jurisdiction
+from rtw_planner.domain.units import MassUnit
 from rtw_planner.gui.forms.ui_clinic_dialog import Ui_ClinicDialog
 from rtw_planner.gui.prompts import Prompts
 
 PAPER_SIZES = (("A4", "a4"), ("US Letter", "letter"))
+UNITS = (("Kilograms (kg, N)", MassUnit.KG.value), ("Pounds (lb, lbf)", MassUnit.LB.value))
+BY_JURISDICTION = ""  # the units item that follows the jurisdiction (Clinic.mass_unit None)
 MAX_LOGO_BYTES = 2_000_000
 
 
 class ClinicDialog(QDialog):
-    """Edits the clinic's name, address, contact, paper size and logo."""
+    """Edits the clinic's name, address, contact, paper size, jurisdiction, document units and rounding, how long
+    drafts are kept, and the logo."""
 
     def __init__(self, clinic: Clinic, prompts: Prompts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_ClinicDialog()
         self.ui.setupUi(self)
+        self.setMinimumWidth(580)  # the longest choices ("Delete drafts when…") read in full
         self._prompts = prompts
         self._logo = clinic.logo_png
         self.result_clinic: Clinic | None = None
@@ -33,6 +38,21 @@ class ClinicDialog(QDialog):
         self.ui.jurisdiction_combo.setCurrentIndex(self.ui.jurisdiction_combo.findData(clinic.jurisdiction.value))
         self.ui.jurisdiction_combo.setToolTip("Chooses the letter wording and the disclosure rules (e.g. in the UK "
                                               "the patient is offered a letter to read before it is sent).")
+        self.ui.units_combo.addItem("", BY_JURISDICTION)
+        for label, unit in UNITS:
+            self.ui.units_combo.addItem(label, unit)
+        self.ui.units_combo.setCurrentIndex(
+            self.ui.units_combo.findData(clinic.mass_unit.value if clinic.mass_unit else BY_JURISDICTION))
+        self.ui.jurisdiction_combo.currentIndexChanged.connect(self._on_jurisdiction_combo_changed)
+        self._on_jurisdiction_combo_changed()
+        self.ui.units_combo.setToolTip("The unit loads print in on every document; forces follow (N with kgf, or "
+                                       "lbf). A document can still be printed in the other unit.")
+        self.ui.quarter_hours_box.setChecked(clinic.quarter_hours)
+        self.ui.retention_spin.setRange(0, MAX_DRAFT_RETENTION_DAYS)
+        self.ui.retention_spin.setSpecialValueText("Delete drafts when the document window closes")
+        self.ui.retention_spin.setValue(clinic.draft_retention_days)
+        self.ui.retention_spin.setToolTip("Drafts hold patient data. 0 keeps them only while the document window is "
+                                          "open; otherwise they stay in the data folder's drafts/ for this many days.")
         self.ui.name_edit.setText(clinic.name)
         self.ui.address_edit.setPlainText(clinic.address)
         self.ui.phone_edit.setText(clinic.phone)
@@ -44,6 +64,11 @@ class ClinicDialog(QDialog):
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.accept)
         self.ui.button_box.rejected.connect(self.reject)
         self._show_logo_status()
+
+    def _on_jurisdiction_combo_changed(self, *_args: object) -> None:
+        jurisdiction = Jurisdiction(self.ui.jurisdiction_combo.currentData())
+        unit = Clinic(jurisdiction=jurisdiction).units  # the domain's default for the jurisdiction
+        self.ui.units_combo.setItemText(0, f"By jurisdiction ({unit.value} for {jurisdiction.label})")
 
     def _show_logo_status(self) -> None:
         self.ui.logo_status_label.setText(f"PNG, {len(self._logo) // 1024} KB" if self._logo else "None")
@@ -69,7 +94,10 @@ class ClinicDialog(QDialog):
         return Clinic(name=self.ui.name_edit.text(), address=self.ui.address_edit.toPlainText(),
                       phone=self.ui.phone_edit.text(), email=self.ui.email_edit.text(), logo_png=self._logo,
                       paper_size=str(self.ui.paper_size_combo.currentData()),
-                      jurisdiction=Jurisdiction(self.ui.jurisdiction_combo.currentData()))
+                      jurisdiction=Jurisdiction(self.ui.jurisdiction_combo.currentData()),
+                      mass_unit=MassUnit(unit) if (unit := self.ui.units_combo.currentData()) else None,
+                      quarter_hours=self.ui.quarter_hours_box.isChecked(),
+                      draft_retention_days=self.ui.retention_spin.value())
 
     def accept(self) -> None:
         """Close only when the details are valid."""

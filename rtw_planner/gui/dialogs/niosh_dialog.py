@@ -63,8 +63,8 @@ class NioshDialog(QDialog):
         for value, text in DURATIONS:
             self.duration.addItem(text, value.value)
         self.coupling = QComboBox()
-        for value, text in COUPLINGS:
-            self.coupling.addItem(text, value.value)
+        for coupling, text in COUPLINGS:
+            self.coupling.addItem(text, coupling.value)
         self.destination = QCheckBox("Significant control at the destination (compute both ends)")
         self.h_dest, self.v_dest = _spin(200, "cm"), _spin(300, "cm")
         self.flags = {name: QCheckBox(text) for name, text in SCOPE_FLAGS}

@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QSizePolicy, QWidget)
+
+from rtw_planner.gui.widgets.case_view_dates import OptionalDateEdit
 
 class Ui_CaseDetailsForm(object):
     def setupUi(self, CaseDetailsForm):
@@ -43,9 +44,8 @@ class Ui_CaseDetailsForm(object):
 
         self.form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.date_of_birth_label)
 
-        self.date_of_birth_edit = QDateEdit(CaseDetailsForm)
+        self.date_of_birth_edit = OptionalDateEdit(CaseDetailsForm)
         self.date_of_birth_edit.setObjectName(u"date_of_birth_edit")
-        self.date_of_birth_edit.setCalendarPopup(True)
 
         self.form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.date_of_birth_edit)
 
@@ -114,27 +114,48 @@ class Ui_CaseDetailsForm(object):
 
         self.form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.clinician_registration_edit)
 
+        self.clinician_phone_label = QLabel(CaseDetailsForm)
+        self.clinician_phone_label.setObjectName(u"clinician_phone_label")
+
+        self.form_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.clinician_phone_label)
+
+        self.clinician_phone_edit = QLineEdit(CaseDetailsForm)
+        self.clinician_phone_edit.setObjectName(u"clinician_phone_edit")
+        self.clinician_phone_edit.setMaxLength(60)
+
+        self.form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.clinician_phone_edit)
+
+        self.clinician_email_label = QLabel(CaseDetailsForm)
+        self.clinician_email_label.setObjectName(u"clinician_email_label")
+
+        self.form_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.clinician_email_label)
+
+        self.clinician_email_edit = QLineEdit(CaseDetailsForm)
+        self.clinician_email_edit.setObjectName(u"clinician_email_edit")
+        self.clinician_email_edit.setMaxLength(200)
+
+        self.form_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.clinician_email_edit)
+
         self.review_date_label = QLabel(CaseDetailsForm)
         self.review_date_label.setObjectName(u"review_date_label")
 
-        self.form_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.review_date_label)
+        self.form_layout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.review_date_label)
 
-        self.review_date_edit = QDateEdit(CaseDetailsForm)
+        self.review_date_edit = OptionalDateEdit(CaseDetailsForm)
         self.review_date_edit.setObjectName(u"review_date_edit")
-        self.review_date_edit.setCalendarPopup(True)
 
-        self.form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.review_date_edit)
+        self.form_layout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.review_date_edit)
 
         self.diagnosis_label = QLabel(CaseDetailsForm)
         self.diagnosis_label.setObjectName(u"diagnosis_label")
 
-        self.form_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.diagnosis_label)
+        self.form_layout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.diagnosis_label)
 
         self.diagnosis_edit = QPlainTextEdit(CaseDetailsForm)
         self.diagnosis_edit.setObjectName(u"diagnosis_edit")
         self.diagnosis_edit.setTabChangesFocus(True)
 
-        self.form_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.diagnosis_edit)
+        self.form_layout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.diagnosis_edit)
 
 #if QT_CONFIG(shortcut)
         self.patient_name_label.setBuddy(self.patient_name_edit)
@@ -145,6 +166,8 @@ class Ui_CaseDetailsForm(object):
         self.clinician_name_label.setBuddy(self.clinician_name_edit)
         self.clinician_profession_label.setBuddy(self.clinician_profession_edit)
         self.clinician_registration_label.setBuddy(self.clinician_registration_edit)
+        self.clinician_phone_label.setBuddy(self.clinician_phone_edit)
+        self.clinician_email_label.setBuddy(self.clinician_email_edit)
         self.review_date_label.setBuddy(self.review_date_edit)
         self.diagnosis_label.setBuddy(self.diagnosis_edit)
 #endif // QT_CONFIG(shortcut)
@@ -155,7 +178,9 @@ class Ui_CaseDetailsForm(object):
         QWidget.setTabOrder(self.job_title_edit, self.clinician_name_edit)
         QWidget.setTabOrder(self.clinician_name_edit, self.clinician_profession_edit)
         QWidget.setTabOrder(self.clinician_profession_edit, self.clinician_registration_edit)
-        QWidget.setTabOrder(self.clinician_registration_edit, self.review_date_edit)
+        QWidget.setTabOrder(self.clinician_registration_edit, self.clinician_phone_edit)
+        QWidget.setTabOrder(self.clinician_phone_edit, self.clinician_email_edit)
+        QWidget.setTabOrder(self.clinician_email_edit, self.review_date_edit)
         QWidget.setTabOrder(self.review_date_edit, self.diagnosis_edit)
 
         self.retranslateUi(CaseDetailsForm)
@@ -166,15 +191,15 @@ class Ui_CaseDetailsForm(object):
     def retranslateUi(self, CaseDetailsForm):
         self.patient_name_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Patient &name", None))
         self.date_of_birth_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Date of &birth", None))
-        self.date_of_birth_edit.setDisplayFormat(QCoreApplication.translate("CaseDetailsForm", u"d MMM yyyy", None))
         self.sex_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Sex (for norms)", None))
         self.employer_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Employer", None))
         self.job_title_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Job title", None))
         self.clinician_name_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Clinician", None))
         self.clinician_profession_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Profession", None))
         self.clinician_registration_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Re&gistration no.", None))
+        self.clinician_phone_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Direct ph&one", None))
+        self.clinician_email_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Direct e-&mail", None))
         self.review_date_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Review date", None))
-        self.review_date_edit.setDisplayFormat(QCoreApplication.translate("CaseDetailsForm", u"d MMM yyyy", None))
         self.diagnosis_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Diagnosis", None))
         pass
     # retranslateUi

@@ -16,10 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_ClinicDialog(object):
     def setupUi(self, ClinicDialog):
@@ -93,10 +93,41 @@ class Ui_ClinicDialog(object):
 
         self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.jurisdiction_combo)
 
+        self.units_label = QLabel(ClinicDialog)
+        self.units_label.setObjectName(u"units_label")
+
+        self.form_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.units_label)
+
+        self.units_combo = QComboBox(ClinicDialog)
+        self.units_combo.setObjectName(u"units_combo")
+
+        self.form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.units_combo)
+
+        self.quarter_hours_label = QLabel(ClinicDialog)
+        self.quarter_hours_label.setObjectName(u"quarter_hours_label")
+
+        self.form_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.quarter_hours_label)
+
+        self.quarter_hours_box = QCheckBox(ClinicDialog)
+        self.quarter_hours_box.setObjectName(u"quarter_hours_box")
+
+        self.form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.quarter_hours_box)
+
+        self.retention_label = QLabel(ClinicDialog)
+        self.retention_label.setObjectName(u"retention_label")
+
+        self.form_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.retention_label)
+
+        self.retention_spin = QSpinBox(ClinicDialog)
+        self.retention_spin.setObjectName(u"retention_spin")
+        self.retention_spin.setMaximum(365)
+
+        self.form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.retention_spin)
+
         self.logo_label = QLabel(ClinicDialog)
         self.logo_label.setObjectName(u"logo_label")
 
-        self.form_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.logo_label)
+        self.form_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.logo_label)
 
         self.logo_layout = QHBoxLayout()
         self.logo_layout.setObjectName(u"logo_layout")
@@ -116,7 +147,7 @@ class Ui_ClinicDialog(object):
         self.logo_layout.addWidget(self.logo_clear_button)
 
 
-        self.form_layout.setLayout(6, QFormLayout.ItemRole.FieldRole, self.logo_layout)
+        self.form_layout.setLayout(9, QFormLayout.ItemRole.FieldRole, self.logo_layout)
 
 
         self.main_layout.addLayout(self.form_layout)
@@ -140,7 +171,19 @@ class Ui_ClinicDialog(object):
         self.email_label.setBuddy(self.email_edit)
         self.paper_size_label.setBuddy(self.paper_size_combo)
         self.jurisdiction_label.setBuddy(self.jurisdiction_combo)
+        self.units_label.setBuddy(self.units_combo)
+        self.retention_label.setBuddy(self.retention_spin)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.name_edit, self.address_edit)
+        QWidget.setTabOrder(self.address_edit, self.phone_edit)
+        QWidget.setTabOrder(self.phone_edit, self.email_edit)
+        QWidget.setTabOrder(self.email_edit, self.paper_size_combo)
+        QWidget.setTabOrder(self.paper_size_combo, self.jurisdiction_combo)
+        QWidget.setTabOrder(self.jurisdiction_combo, self.units_combo)
+        QWidget.setTabOrder(self.units_combo, self.quarter_hours_box)
+        QWidget.setTabOrder(self.quarter_hours_box, self.retention_spin)
+        QWidget.setTabOrder(self.retention_spin, self.logo_choose_button)
+        QWidget.setTabOrder(self.logo_choose_button, self.logo_clear_button)
 
         self.retranslateUi(ClinicDialog)
 
@@ -155,6 +198,11 @@ class Ui_ClinicDialog(object):
         self.email_label.setText(QCoreApplication.translate("ClinicDialog", u"&Email", None))
         self.paper_size_label.setText(QCoreApplication.translate("ClinicDialog", u"Paper si&ze", None))
         self.jurisdiction_label.setText(QCoreApplication.translate("ClinicDialog", u"&Jurisdiction", None))
+        self.units_label.setText(QCoreApplication.translate("ClinicDialog", u"&Units in documents", None))
+        self.quarter_hours_label.setText(QCoreApplication.translate("ClinicDialog", u"Hours a day", None))
+        self.quarter_hours_box.setText(QCoreApplication.translate("ClinicDialog", u"Round to &quarter hours (4:48 is printed 4:45)", None))
+        self.retention_label.setText(QCoreApplication.translate("ClinicDialog", u"&Keep drafts for", None))
+        self.retention_spin.setSuffix(QCoreApplication.translate("ClinicDialog", u" days", None))
         self.logo_label.setText(QCoreApplication.translate("ClinicDialog", u"Logo", None))
         self.logo_choose_button.setText(QCoreApplication.translate("ClinicDialog", u"C&hoose PNG\u2026", None))
         self.logo_clear_button.setText(QCoreApplication.translate("ClinicDialog", u"&Remove", None))

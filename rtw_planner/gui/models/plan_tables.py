@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -10,7 +12,16 @@ from PySide6.QtCore import Qt
 
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.goals import Goal, GoalStatus, Milestone
-from rtw_planner.domain.phases import Duties, Phase, PhasedReturn
+from rtw_planner.domain.phases import (
+    WEEKDAY_NAMES,
+    Duties,
+    Phase,
+    PhasedReturn,
+    ScheduledPhase,
+    clock_hours,
+    suggested_weekdays,
+    weekday_names,
+)
 from rtw_planner.domain.quota import QuotaActivity, QuotaUnit
 from rtw_planner.domain.units import format_number
 from rtw_planner.gui.models.base import Index, RowsTableModel
@@ -27,16 +38,59 @@ def _number(field: str, value: object, allowed: str) -> float | None:
         raise ValidationError(field, value, allowed) from None
 
 
+def _required_number(field: str, value: object, allowed: str) -> float:
+    number = _number(field, value, allowed)
+    if number is None:
+        raise ValidationError(field, value, allowed)
+    return number
+
+
+FULL_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# 'mon' and 'monday' both name Monday (0); the letter prints the short names.
+_DAY_NUMBERS = {name.lower(): number for names in (WEEKDAY_NAMES, FULL_DAY_NAMES) for number, name in enumerate(names)}
+_RANGE = re.compile(r"^(\w+)\s*(?:-|–|—|\bto\b)\s*(\w+)$", re.IGNORECASE)
+
+
+def _day_number(word: str, text: str) -> int:
+    number = _DAY_NUMBERS.get(word.strip().lower())
+    if number is None:
+        raise ValidationError("phase working days", text, "days such as 'Mon, Wed, Fri' or 'Mon to Thu', or blank "
+                                                          "for the suggested days")
+    return number
+
+
+def parse_weekdays(text: str) -> tuple[int, ...] | None:
+    """Working days typed as 'Mon, Wed, Fri', 'Mon to Thu', 'mon-wed, fri' or full names (0 = Monday); None for
+    blank, which means the suggested days. Raises ValidationError naming the field."""
+    days: set[int] = set()
+    for part in re.split(r"[,;/]|\s+and\s+|&", text):
+        part = part.strip()
+        if not part:
+            continue
+        span = _RANGE.match(part)
+        if span:
+            first, last = _day_number(span.group(1), text), _day_number(span.group(2), text)
+            if last < first:
+                raise ValidationError("phase working days", text, "a range from an earlier to a later day, such as "
+                                                                  "'Mon to Thu'")
+            days.update(range(first, last + 1))
+        else:
+            days.update(_day_number(word, text) for word in part.split())
+    return tuple(sorted(days)) if days else None
+
+
 def _short(day: date) -> str:
     return f"{day.day} {day:%b}"
 
 
 class PhasesTableModel(RowsTableModel):
-    """Phases with their calendar dates and hours; weeks, percentage, days, duties and criteria are editable."""
+    """Phases with their calendar dates and hours; weeks, percentage, days, working days, duties, an intended
+    step down and the progression criteria are editable."""
 
-    COLUMNS = ("Weeks", "% of hours", "Days a week", "Duties", "Dates", "Hours a week", "Hours a day",
+    COLUMNS = ("Weeks", "% hours", "Days", "Working days", "Duties", "Dates", "h/week", "h/day", "Step down",
                "Progression criteria")
-    EDITABLE_COLUMNS = (0, 1, 2, 3, 7)
+    WEEKS, PERCENT, DAYS, WEEKDAYS, DUTIES, DATES, WEEKLY_HOURS, DAILY_HOURS, STEP_DOWN, CRITERIA = range(10)
+    EDITABLE_COLUMNS = (WEEKS, PERCENT, DAYS, WEEKDAYS, DUTIES, CRITERIA)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -51,45 +105,118 @@ class PhasesTableModel(RowsTableModel):
         """The plan with the edited phases. Raises ValidationError."""
         return None if self.plan is None else replace(self.plan, phases=self.rows())
 
+    def _schedule(self) -> list[ScheduledPhase]:
+        try:
+            plan = self.phased_return()
+            return plan.schedule() if plan is not None else []
+        except ValidationError:
+            return []
+
+    def _is_step_down(self, row: int) -> bool:
+        """True when the phase has fewer hours a week than the one before it (the pre-flight blocks it unless
+        the clinician marks it as intended)."""
+        schedule = self._schedule()
+        return 0 < row < len(schedule) and schedule[row].weekly_hours < schedule[row - 1].weekly_hours
+
+    def _contract_days(self) -> float:
+        return self.plan.contract.days_per_week if self.plan else 5.0
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if index.column() == self.STEP_DOWN:
+            shown = self._is_step_down(index.row()) or self._rows[index.row()].step_down_intended
+            return READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable if shown else READ_ONLY
         return EDITABLE if index.column() in self.EDITABLE_COLUMNS else READ_ONLY
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid():
             return None
         phase: Phase = self._rows[index.row()]
         column = index.column()
+        if column == self.STEP_DOWN:
+            return self._step_down_data(index.row(), phase, role)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.WEEKDAYS:
+                return "Days such as Mon, Wed, Fri or Mon to Thu; leave blank for the suggested days."
+            if column == self.CRITERIA:
+                return phase.progression_criteria or "No criteria written"
             return "\n".join(phase.restrictions) or "No restrictions"
-        contract_days = self.plan.contract.days_per_week if self.plan else 5.0
-        values = [str(phase.weeks), format_number(phase.percent, 2),
-                  format_number(phase.days_per_week or contract_days, 2), phase.duties.value]
-        if column < 4:
-            return values[column] if role == Qt.ItemDataRole.EditRole or column != 3 else phase.duties.label
-        if column == 7:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        edit = role == Qt.ItemDataRole.EditRole
+        days = phase.days_per_week or self._contract_days()
+        if column == self.WEEKS:
+            return str(phase.weeks)
+        if column == self.PERCENT:
+            return format_number(phase.percent, 2)
+        if column == self.DAYS:
+            return format_number(days, 2)
+        if column == self.WEEKDAYS:
+            if phase.weekdays is not None:
+                return weekday_names(phase.weekdays)
+            return "" if edit else f"{weekday_names(suggested_weekdays(days))} (suggested)"
+        if column == self.DUTIES:
+            return phase.duties.value if edit else phase.duties.value.capitalize()  # "Modified": the header says duties
+        if column == self.CRITERIA:
             return phase.progression_criteria
-        try:
-            scheduled = self.phased_return().schedule()[index.row()]  # type: ignore[union-attr]
-        except (ValidationError, AttributeError, IndexError):
+        schedule = self._schedule()
+        if index.row() >= len(schedule):
             return ""
-        if column == 4:
-            return f"{_short(scheduled.first_day)} – {_short(scheduled.last_day)}"
-        return format_number(scheduled.weekly_hours if column == 5 else scheduled.hours_per_day, 2)
+        scheduled = schedule[index.row()]
+        if column == self.DATES:
+            first, last = scheduled.first_day, scheduled.last_day
+            if (first.year, first.month) == (last.year, last.month):
+                return f"{first.day}–{_short(last)}"  # "4–10 Jan"
+            return f"{_short(first)} – {_short(last)}"
+        if column == self.WEEKLY_HOURS:
+            return format_number(scheduled.weekly_hours, 2)
+        return clock_hours(scheduled.hours_per_day)  # h:mm, as the letter prints it
+
+    def _step_down_data(self, row: int, phase: Phase, role: int) -> Any:
+        shown = self._is_step_down(row) or phase.step_down_intended
+        if not shown:
+            return None
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if phase.step_down_intended else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "Intended" if phase.step_down_intended else "Hours go down: intended?"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return ("Fewer hours a week than the phase before. Tick when this is on purpose (the letter then "
+                    "explains it); otherwise correct the phase. Issuing is blocked until one or the other.")
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if index.isValid() and index.column() == self.STEP_DOWN and role == Qt.ItemDataRole.CheckStateRole:
+            if not self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable:
+                return False
+            ticked = Qt.CheckState(value) == Qt.CheckState.Checked
+            self._rows[index.row()] = replace(self._rows[index.row()], step_down_intended=ticked)
+            self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
+            self.rows_changed.emit()
+            return True
+        return super().setData(index, value, role)
 
     def edited(self, row: Phase, column: int, value: Any) -> Phase:
         text = str(value).strip()
-        if column == 0:
+        if column == self.WEEKS:
             if not text.isdigit():
                 raise ValidationError("phase weeks", text, "a whole number from 1 to 52")
             return replace(row, weeks=int(text))
-        if column == 1:
-            return replace(row, percent=_number("phase percentage", text, "a number above 0 and up to 100"))
-        if column == 2:
-            return replace(row, days_per_week=_number("phase days per week", text, "a number above 0 and up to 7"))
-        if column == 3:
+        if column == self.PERCENT:
+            return replace(row, percent=_required_number("phase percentage", text, "a number above 0 and up to 100"))
+        if column == self.DAYS:
+            days = _required_number("phase days per week", text, "a number above 0 and up to 7")
+            keep = row.weekdays is not None and len(row.weekdays) == math.ceil(days)
+            return replace(row, days_per_week=days, weekdays=row.weekdays if keep else None)  # else: suggested
+        if column == self.WEEKDAYS:
+            weekdays = parse_weekdays(text)
+            expected = math.ceil(row.days_per_week or self._contract_days())
+            if weekdays is not None and len(weekdays) != expected:
+                raise ValidationError("phase working days", text, f"{expected} days, as many as the phase's days a "
+                                                                  "week (change the days a week first)")
+            return replace(row, weekdays=weekdays)
+        if column == self.DUTIES:
             try:
                 return replace(row, duties=Duties(text.lower()))
             except ValueError:
@@ -137,7 +264,8 @@ class QuotasTableModel(RowsTableModel):
             trials = tuple(_number("trials", p, "numbers separated by commas") for p in parts)
             return replace(row, trials=trials)  # type: ignore[arg-type]
         if column == 4:
-            return replace(row, start_percent=_number("start percent", text, "a number above 0 and up to 100"))
+            return replace(row, start_percent=_required_number("start percent", text,
+                                                               "a number above 0 and up to 100"))
         if column == 5:
             weekly = _number("weekly percent", text, "a number above 0")
             return replace(row, weekly_percent=weekly, target_weeks=None if weekly else row.target_weeks)
@@ -147,7 +275,7 @@ class QuotasTableModel(RowsTableModel):
             weeks = int(text) if text else None
             weekly = row.weekly_percent if weeks is None and row.weekly_percent else 10.0
             return replace(row, target_weeks=weeks, weekly_percent=None if weeks else weekly)
-        return replace(row, goal=_number("goal", text, "a number above 0"))
+        return replace(row, goal=_required_number("goal", text, "a number above 0"))
 
 
 class GoalsTableModel(RowsTableModel):

@@ -148,5 +148,5 @@ class ActivitiesDelegate(QStyledItemDelegate):
         model.setData(index, chosen, Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         editor.setGeometry(rect.x(), rect.y(), max(rect.width(), 220), 220)

@@ -27,7 +27,7 @@ from rtw_planner.gui.forms.ui_case_details import Ui_CaseDetailsForm
 from rtw_planner.gui.models.consents_table import ConsentsTableModel
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.widgets.capacity_view import CapacityView
-from rtw_planner.gui.widgets.case_view_dates import read_optional_date, setup_optional_date, write_optional_date
+from rtw_planner.gui.widgets.case_view_dates import read_optional_date, write_optional_date
 from rtw_planner.gui.widgets.demands_view import DemandsView
 from rtw_planner.gui.widgets.match_view import MatchView
 from rtw_planner.gui.widgets.plan_view import PlanView
@@ -52,8 +52,6 @@ class CaseView(QWidget):
         self._loading = False
         self.tabs = QTabWidget()
         self.details = self._details_tab()
-        for edit in (self.form.date_of_birth_edit, self.form.review_date_edit):
-            setup_optional_date(edit)
         self.demands_view = DemandsView(prompts)
         self.capacity_view = CapacityView(self._norm_context)
         self.match_view = MatchView()
@@ -82,11 +80,13 @@ class CaseView(QWidget):
             "clinician name": self.form.clinician_name_edit,
             "clinician profession": self.form.clinician_profession_edit,
             "clinician registration number": self.form.clinician_registration_edit,
+            "clinician phone": self.form.clinician_phone_edit, "clinician email": self.form.clinician_email_edit,
             "review date": self.form.review_date_edit, "diagnosis": self.form.diagnosis_edit,
         }
         for line_edit in (self.form.patient_name_edit, self.form.employer_edit, self.form.job_title_edit,
                           self.form.clinician_name_edit, self.form.clinician_profession_edit,
-                          self.form.clinician_registration_edit):
+                          self.form.clinician_registration_edit, self.form.clinician_phone_edit,
+                          self.form.clinician_email_edit):
             line_edit.textEdited.connect(self._on_edited)
         self.form.diagnosis_edit.textChanged.connect(self._on_edited)
         for date_edit in (self.form.date_of_birth_edit, self.form.review_date_edit):
@@ -206,6 +206,8 @@ class CaseView(QWidget):
             f.clinician_name_edit.setText(clinician.name if clinician else "")
             f.clinician_profession_edit.setText(clinician.profession if clinician else "")
             f.clinician_registration_edit.setText(clinician.registration_number if clinician else "")
+            f.clinician_phone_edit.setText(clinician.phone if clinician else "")
+            f.clinician_email_edit.setText(clinician.email if clinician else "")
             write_optional_date(f.review_date_edit, shown.review_date)
             f.diagnosis_edit.setPlainText(shown.diagnosis)
             self.demands_view.set_demands(shown.demands)
@@ -226,13 +228,10 @@ class CaseView(QWidget):
     def current_case(self) -> Case:
         """The case as edited. Raises ValidationError naming the field at fault."""
         f = self.form
-        clinician_name = f.clinician_name_edit.text().strip()
-        clinician = None
-        if clinician_name or f.clinician_profession_edit.text().strip() or f.clinician_registration_edit.text().strip():
-            loaded = self._saved.clinician if self._saved is not None else None  # contact: not on the form yet
-            clinician = Clinician(clinician_name, f.clinician_profession_edit.text(),
-                                  f.clinician_registration_edit.text(), loaded.phone if loaded else "",
-                                  loaded.email if loaded else "")
+        clinician_fields = (f.clinician_name_edit.text(), f.clinician_profession_edit.text(),
+                            f.clinician_registration_edit.text(), f.clinician_phone_edit.text(),
+                            f.clinician_email_edit.text())
+        clinician = Clinician(*clinician_fields) if any(v.strip() for v in clinician_fields) else None
         sex = f.sex_combo.currentData()
         return Case(
             id=self.case_id,
@@ -281,6 +280,7 @@ class CaseView(QWidget):
         except ValidationError:
             return  # the match keeps showing the last valid state until the input is fixed
         self.match_view.show_case(case)
+        self.plan_view.show_safety_work(case)  # the job title and tasks decide whether the work is safety-critical
 
     def save(self) -> bool:
         """Validate and save in one transaction. On invalid input, show why and save nothing."""

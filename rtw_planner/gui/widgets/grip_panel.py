@@ -55,7 +55,7 @@ class GripPanel(QGroupBox):
         for hand, edits in self.trial_edits.items():
             trials = by_hand[hand].trials_kg if hand in by_hand else ("", "", "")
             for edit, value in zip(edits, trials, strict=True):
-                edit.setText(value if isinstance(value, str) else format_number(value, 1))
+                edit.setText(format_number(value, 1) if isinstance(value, float | int) else str(value))
         self.refresh()
 
     def grip(self) -> tuple[GripTrials, ...]:

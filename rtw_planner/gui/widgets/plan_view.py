@@ -1,18 +1,16 @@
-"""The Plan tab: the phased return, graded-activity quotas, adjustments for the employer, and goals."""
+"""The Plan tab: fitness for work and safety-critical work, the phased return, graded-activity quotas, adjustments
+for the employer, goals and the patient's flare-up plan."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from html import escape
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QDateEdit,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,33 +28,24 @@ from PySide6.QtWidgets import (
 from rtw_planner.domain.accommodations import SelectedNote
 from rtw_planner.domain.case import Case
 from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.goals import Appointment, Goal, this_weeks_small_step
+from rtw_planner.domain.goals import Appointment, this_weeks_small_step
 from rtw_planner.domain.phases import Contract, FitNoteOptions, PhasedReturn, fit_note_from_plan
 from rtw_planner.domain.plan import Plan
 from rtw_planner.domain.quota import QuotaActivity, QuotaUnit
 from rtw_planner.domain.units import format_number
-from rtw_planner.gui.models.base import RowsTableModel
-from rtw_planner.gui.models.plan_tables import GoalsTableModel, PhasesTableModel, QuotasTableModel
+from rtw_planner.gui.models.plan_tables import PhasesTableModel, QuotasTableModel
 from rtw_planner.gui.models.profile_tables import parse_number
 from rtw_planner.gui.prompts import Prompts
-from rtw_planner.gui.widgets.case_view_dates import read_optional_date, setup_optional_date, write_optional_date
+from rtw_planner.gui.widgets.case_view_dates import OptionalDateEdit, read_optional_date, write_optional_date
+from rtw_planner.gui.widgets.fitness_editor import FitnessEditor
+from rtw_planner.gui.widgets.flare_plan_editor import FlarePlanEditor
+from rtw_planner.gui.widgets.goals_panel import GoalsPanel
 from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE
 from rtw_planner.gui.widgets.quota_chart import QuotaChart
+from rtw_planner.gui.widgets.tables import rows_table_view
 
 FIT_NOTE_BOXES = (("phased_return", "A phased return to work"), ("altered_hours", "Altered hours"),
                   ("amended_duties", "Amended duties"), ("workplace_adaptations", "Workplace adaptations"))
-NO_APPOINTMENT = QDateTime(QDate(2000, 1, 1), QDateTime.currentDateTime().time())
-
-
-def _table(model: RowsTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    return view
 
 
 class PlanView(QWidget):
@@ -70,13 +58,23 @@ class PlanView(QWidget):
         self._prompts = prompts
         self._case_source = case_source
         self._loading = False
-        self._loaded_plan = Plan()
+        self.fitness_editor = FitnessEditor()
+        self.flare_editor = FlarePlanEditor()
+        self.quotas_tab = self._quotas_tab()
+        self.goals_panel = GoalsPanel()
+        self.goals_model, self.goals_view = self.goals_panel.goals_model, self.goals_panel.goals_view
+        self.small_step_label = self.goals_panel.small_step_label
         self.tabs = QTabWidget()
+        self.tabs.addTab(self.fitness_editor, "Fitness and safety")
         self.tabs.addTab(self._phases_tab(), "Phased return")
-        self.tabs.addTab(self._quotas_tab(), "Graded activity")
+        self.tabs.addTab(self.quotas_tab, "Graded activity")
         self.tabs.addTab(self._notes_tab(), "Adjustments")
-        self.tabs.addTab(self._goals_tab(), "Goals")
+        self.tabs.addTab(self.goals_panel, "Goals")
+        self.tabs.addTab(self.flare_editor, "Flare-up plan")
         self.tabs.currentChanged.connect(lambda _index: self._refresh_chart())
+        self.fitness_editor.changed.connect(self._on_edited)
+        self.flare_editor.changed.connect(self._on_edited)
+        self.goals_panel.changed.connect(self._on_edited)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet(ERROR_STYLE)
@@ -91,10 +89,7 @@ class PlanView(QWidget):
     # -- tabs ----------------------------------------------------------------------------------------------
     def _phases_tab(self) -> QWidget:
         tab = QWidget()
-        self.start_edit = QDateEdit()
-        self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("d MMM yyyy")
-        setup_optional_date(self.start_edit)
+        self.start_edit = OptionalDateEdit()
         self.start_edit.setMaximumWidth(160)
         self.hours_edit, self.days_edit = QLineEdit(), QLineEdit()
         for edit in (self.hours_edit, self.days_edit):
@@ -118,7 +113,9 @@ class PlanView(QWidget):
         form.addRow("Contract", contract)
         form.addRow("&Longest duration", self.max_weeks_spin)
         self.phases_model = PhasesTableModel(self)
-        self.phases_view = _table(self.phases_model)
+        self.phases_view = rows_table_view(self.phases_model)
+        header = self.phases_view.horizontalHeader()
+        header.setSectionResizeMode(PhasesTableModel.CRITERIA, QHeaderView.ResizeMode.Stretch)  # the rest fits
         self.schedule_label = QLabel()
         self.schedule_label.setWordWrap(True)
         self.fit_note_boxes = {name: QCheckBox(label) for name, label in FIT_NOTE_BOXES}
@@ -142,7 +139,7 @@ class PlanView(QWidget):
     def _quotas_tab(self) -> QWidget:
         tab = QWidget()
         self.quotas_model = QuotasTableModel(self)
-        self.quotas_view = _table(self.quotas_model)
+        self.quotas_view = rows_table_view(self.quotas_model)
         self.quotas_view.setMaximumHeight(150)
         add, remove = QPushButton("&Add activity"), QPushButton("Remove activity")
         add.clicked.connect(lambda: self.quotas_model.append_row(
@@ -170,47 +167,13 @@ class PlanView(QWidget):
         self.notes_list = QListWidget()
         self.notes_list.setWordWrap(True)
         self.notes_list.itemChanged.connect(self._on_edited)
-        intro = QLabel("Tick the adjustments to recommend, engineering controls first. Double-click a note to edit "
-                       "its wording; the source is kept.")
+        intro = QLabel("Ticked adjustments are recommended in this plan. The others are suggestions for this job, "
+                       "never ticked for you: tick the ones to recommend, engineering controls first. Double-click "
+                       "a note to edit its wording; the source is kept.")
         intro.setWordWrap(True)
         layout = QVBoxLayout(tab)
         layout.addWidget(intro)
         layout.addWidget(self.notes_list)
-        return tab
-
-    def _goals_tab(self) -> QWidget:
-        tab = QWidget()
-        self.goals_model = GoalsTableModel(self)
-        self.goals_view = _table(self.goals_model)
-        header = self.goals_view.horizontalHeader()
-        for column in (1, 6):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        add, remove = QPushButton("Add &goal"), QPushButton("Remove goal")
-        add.clicked.connect(self._on_add_goal_clicked)
-        remove.clicked.connect(lambda: self.goals_model.remove_row(self.goals_view.currentIndex().row()))
-        self.appointment_edit = QDateTimeEdit()
-        self.appointment_edit.setCalendarPopup(True)
-        self.appointment_edit.setDisplayFormat("d MMM yyyy, HH:mm")
-        self.appointment_edit.setMinimumDateTime(NO_APPOINTMENT)
-        self.appointment_edit.setSpecialValueText("Not booked")
-        self.appointment_edit.setMaximumWidth(200)
-        self.appointment_edit.dateTimeChanged.connect(self._on_edited)
-        self.appointment_with_edit = QLineEdit()
-        self.appointment_with_edit.textEdited.connect(self._on_edited)
-        self.small_step_label = QLabel()
-        self.small_step_label.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
-        form = QFormLayout()
-        form.addRow("Next &appointment", self.appointment_edit)
-        form.addRow("With, where", self.appointment_with_edit)
-        layout = QVBoxLayout(tab)
-        layout.addWidget(self.goals_view, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.small_step_label)
-        layout.addLayout(form)
         return tab
 
     # -- values --------------------------------------------------------------------------------------------
@@ -219,7 +182,6 @@ class PlanView(QWidget):
         self._loading = True
         try:
             plan = case.plan
-            self._loaded_plan = plan
             phased = plan.phased_return
             write_optional_date(self.start_edit, phased.start if phased else case.rtw_start_date)
             contract = phased.contract if phased else None
@@ -229,26 +191,31 @@ class PlanView(QWidget):
             self._fit_note_override = phased.fit_note if phased else None
             self.phases_model.set_plan(phased)
             self.quotas_model.set_rows(plan.quotas)
-            self.goals_model.set_rows(plan.goals)
+            self.goals_panel.set_values(plan.goals, case.next_appointment)
             self._show_notes(plan.notes, self._suggestions(case))
-            appointment = case.next_appointment
-            self.appointment_edit.setDateTime(NO_APPOINTMENT if appointment is None else QDateTime(appointment.when))
-            self.appointment_with_edit.setText(", ".join(p for p in (appointment.with_whom, appointment.place) if p)
-                                               if appointment else "")
+            self.fitness_editor.set_values(plan.fitness, plan.safety_review)
+            self.flare_editor.set_flare_plan(plan.flare_plan)
         finally:
             self._loading = False
+        self.show_safety_work(case)
         self.message_label.clear()
         self._refresh_summary()
 
+    def show_safety_work(self, case: Case) -> None:
+        """Prompt about licensing and medication when the job (as edited) involves safety-critical work."""
+        from rtw_planner.domain.safety import safety_critical_work
+
+        self.fitness_editor.show_work(safety_critical_work(case))
+
     @staticmethod
     def _suggestions(case: Case) -> tuple[SelectedNote, ...]:
-        from rtw_planner.domain.accommodations import suggest
-        from rtw_planner.domain.job_match import job_match
+        """What the domain offers for this case and job; the clinician ticks what to recommend."""
+        from rtw_planner.domain.planning import suggest_for_case
 
-        items = job_match(case).items
-        return tuple(SelectedNote.from_note(s.note) for s in suggest(items, case.demands.lifting_tasks))
+        return tuple(SelectedNote.from_note(s.note) for s in suggest_for_case(case))
 
     def _show_notes(self, notes: tuple[SelectedNote, ...], suggestions: tuple[SelectedNote, ...] = ()) -> None:
+        """The clinician's chosen notes ticked, then the suggestions not chosen, never ticked here."""
         self.notes_list.blockSignals(True)
         self.notes_list.clear()
         chosen = {n.note_id for n in notes}
@@ -277,11 +244,7 @@ class PlanView(QWidget):
 
     def next_appointment(self) -> Appointment | None:
         """The appointment shown, or None when not booked."""
-        when = self.appointment_edit.dateTime()
-        if when == NO_APPOINTMENT:
-            return None
-        with_whom, _, place = self.appointment_with_edit.text().partition(",")
-        return Appointment(when.toPython(), with_whom.strip(), place.strip())  # type: ignore[arg-type]
+        return self.goals_panel.next_appointment()
 
     def _phased_return(self) -> PhasedReturn | None:
         base = self.phases_model.phased_return()
@@ -300,9 +263,8 @@ class PlanView(QWidget):
 
     def plan(self) -> Plan:
         """The plan as edited. Raises ValidationError."""
-        kept = self._loaded_plan  # parts this view does not edit yet are carried through unchanged
         return Plan(self.quotas_model.rows(), self.goals_model.rows(), self._phased_return(), self.notes(),
-                    kept.fitness, kept.flare_plan, kept.safety_review)
+                    self.fitness_editor.fitness(), self.flare_editor.flare_plan(), self.fitness_editor.safety_review())
 
     # -- slots ---------------------------------------------------------------------------------------------
     def _on_edited(self, *_args: object) -> None:
@@ -335,7 +297,10 @@ class PlanView(QWidget):
             self.message_label.setText(f"Fix this first: {exc}")
             return
         start = self.rtw_start_date() or case.rtw_start_date or date.today()
-        generated = generate_plan(case, start, current)
+        # Regenerating replaces the phases only. Adjustments stay the clinician's own choice (it never ticks one
+        # for them), and the fitness outcome, flare-up plan and safety review are kept as entered.
+        generated = replace(generate_plan(case, start, current), notes=current.notes, fitness=current.fitness,
+                            flare_plan=current.flare_plan, safety_review=current.safety_review)
         changes = regeneration_changes(current, generated)
         if changes and not self._prompts.confirm(self, "Generate the plan again",
                                                  "Generating again replaces " + " and ".join(changes) + ". "
@@ -343,12 +308,6 @@ class PlanView(QWidget):
             return
         self.set_case(replace(case, plan=generated, rtw_start_date=start))
         self.changed.emit()
-
-    def _on_add_goal_clicked(self) -> None:
-        number = self.goals_model.rowCount() + 1
-        due = date.today().replace(day=1)
-        self.goals_model.append_row(Goal(f"goal-{number}-{datetime.now():%H%M%S}", "New goal", "target to agree",
-                                         date(due.year + (due.month == 12), due.month % 12 + 1, 1)))
 
     def _refresh_summary(self) -> None:
         try:
@@ -362,7 +321,11 @@ class PlanView(QWidget):
                                             "Generate from the match.")
             else:
                 reviews = ", ".join(f"{d.day} {d:%b %Y}" for d in phased.review_dates())
-                warnings = "".join(f"<br><span style='color:#8a4b00'>⚠ {w}</span>" for w in phased.warnings())
+                notes = phased.warnings() + [
+                    f"Phase {p.number}: fewer hours a week than the phase before. Tick Step down if this is "
+                    "intended, or correct the phase; the letter cannot be issued until then."
+                    for p in phased.step_downs() if not p.step_down_intended]
+                warnings = "".join(f"<br><span style='color:#8a4b00'>⚠ {escape(w)}</span>" for w in notes)
                 restrictions = sorted({r for p in phased.phases for r in p.restrictions})
                 listed = "".join(f"<br>• {escape(r)}" for r in restrictions) or "<br>None."
                 self.schedule_label.setText(f"{phased.total_weeks} weeks, ending {phased.end_date.day} "
@@ -376,11 +339,11 @@ class PlanView(QWidget):
             self._loading = False
         start = self.rtw_start_date() or date.today()
         step = this_weeks_small_step(self.goals_model.rows(), self.quotas_model.rows(), start, date.today())
-        self.small_step_label.setText(f"<b>This week's small step</b> (printed on the handout): {step or '—'}")
+        self.goals_panel.show_small_step(step)
         self._refresh_chart()
 
     def _refresh_chart(self) -> None:
         row = self.quotas_view.currentIndex().row()
         quotas = self.quotas_model.rows()
-        if quotas and self.quota_chart.isVisibleTo(self.tabs) and self.tabs.currentIndex() == 1:
+        if quotas and self.quota_chart.isVisibleTo(self.tabs) and self.tabs.currentWidget() is self.quotas_tab:
             self.quota_chart.show_quota(quotas[row if 0 <= row < len(quotas) else 0])

@@ -106,9 +106,9 @@ class ProgressView(QWidget):
         for widget in (self.instrument_combo, self.record_date, self.answers_edit, self.add_record_button):
             record_row.addWidget(widget)
         practice_row = QHBoxLayout()
-        for widget in (QLabel("Practice:"), self.practice_date, self.activity_combo, QLabel("done"), self.done_edit,
-                       self.met_box, self.add_practice_button):
-            practice_row.addWidget(widget)
+        for item in (QLabel("Practice:"), self.practice_date, self.activity_combo, QLabel("done"), self.done_edit,
+                     self.met_box, self.add_practice_button):
+            practice_row.addWidget(item)
         practice_row.addStretch(1)
         tables = QWidget()
         tables_layout = QVBoxLayout(tables)
@@ -210,15 +210,16 @@ class ProgressView(QWidget):
             self.message_label.setText("practice activity: none; add a graded activity on the Plan tab first")
             return
         quota = next((q for q in (self._case.plan.quotas if self._case else ()) if q.name == activity), None)
-        on = self.practice_date.date().toPython()
+        chosen = self.practice_date.date()
+        on = date(chosen.year(), chosen.month(), chosen.day())
         from rtw_planner.domain.progress import practice_start
         from rtw_planner.domain.quota import quota_for_week
 
         # The same week count as the chart: from the first of the return-to-work start and the first log entry.
-        start = practice_start(self._case, activity, on) if self._case else on
-        planned = quota_for_week(quota, start, on) if quota else None  # type: ignore[arg-type]
+        start = (practice_start(self._case, activity, on) if self._case else None) or on
+        planned = quota_for_week(quota, start, on) if quota else None
         try:
-            entry = PracticeEntry(on, activity, planned, done, self.met_box.isChecked())  # type: ignore[arg-type]
+            entry = PracticeEntry(on, activity, planned, done, self.met_box.isChecked())
         except ValidationError as exc:
             self.message_label.setText(str(exc))
             return

@@ -1,0 +1,170 @@
+"""The Plan tab's fitness section: the clinician's fitness-for-work outcome and its period, and the record of a
+talk about licensing and medication when the job is safety-critical."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.fitness import FitnessOutcome, FitnessStatement
+from rtw_planner.domain.plan import SafetyReview
+from rtw_planner.domain.safety import SafetyCritical
+from rtw_planner.gui.widgets.case_view_dates import OptionalDateEdit, read_optional_date, write_optional_date
+
+WARNING_STYLE = "color: #8a4b00; font-weight: bold;"
+NOT_CHOSEN = ""  # the combo item for no outcome: the letter prints no fitness statement and cannot be issued
+# What the period means for each outcome, in the words of the fit note.
+PERIOD_HINTS = {
+    NOT_CHOSEN: "Choose an outcome: a letter cannot be issued without one, and a draft prints no fitness statement.",
+    FitnessOutcome.NOT_FIT.value: "From: the issue date when not set. To: required, the last day the advice covers. "
+                                  "A review date (Details tab) is required too.",
+    FitnessOutcome.MAY_BE_FIT.value: "From and to: the phased return's first and last day when not set.",
+    FitnessOutcome.FIT.value: "From: the issue date when not set. Fit for usual work has no end date.",
+}
+
+
+def _date_edit() -> OptionalDateEdit:
+    edit = OptionalDateEdit()
+    edit.setMaximumWidth(180)
+    return edit
+
+
+class FitnessEditor(QWidget):
+    """Edits Plan.fitness and Plan.safety_review; `fitness()` and `safety_review()` raise ValidationError."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self.outcome_combo = QComboBox()
+        self.outcome_combo.addItem("Not chosen yet", NOT_CHOSEN)
+        for outcome in FitnessOutcome:
+            self.outcome_combo.addItem(outcome.label, outcome.value)
+        self.from_edit, self.to_edit = _date_edit(), _date_edit()
+        self.period_label = QLabel()
+        self.period_label.setWordWrap(True)
+        fitness_form = QFormLayout()
+        self._add_row(fitness_form, "&Outcome", self.outcome_combo)
+        self._add_row(fitness_form, "Fro&m", self.from_edit)
+        self._add_row(fitness_form, "&To", self.to_edit)
+        fitness_form.addRow("", self.period_label)
+        fitness_box = QGroupBox("Fitness for work (as on the fit note)")
+        fitness_box.setLayout(fitness_form)
+
+        self.safety_prompt = QLabel()
+        self.safety_prompt.setWordWrap(True)
+        self.reviewed_edit = _date_edit()
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setMaximumHeight(90)
+        self.note_edit.setPlaceholderText("e.g. Drives a forklift; takes no sedating medication; agreed to report "
+                                          "any new medication before a shift. Licensing rules explained.")
+        safety_form = QFormLayout()
+        safety_form.addRow(self.safety_prompt)
+        self._add_row(safety_form, "Discussed o&n", self.reviewed_edit)
+        self._add_row(safety_form, "&What was agreed", self.note_edit)
+        self.safety_box = QGroupBox("Safety-critical work: licensing and medication")
+        self.safety_box.setLayout(safety_form)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(fitness_box)
+        layout.addWidget(self.safety_box)
+        layout.addStretch(1)
+        self.outcome_combo.currentIndexChanged.connect(self._on_edited)
+        for edit in (self.from_edit, self.to_edit, self.reviewed_edit):
+            edit.dateChanged.connect(self._on_edited)
+        self.note_edit.textChanged.connect(self._on_edited)
+        self._work: tuple[SafetyCritical, ...] = ()
+        self._show_state()
+
+    @staticmethod
+    def _add_row(form: QFormLayout, text: str, field: QWidget) -> None:
+        label = QLabel(text)
+        label.setBuddy(field)
+        form.addRow(label, field)
+
+    # -- values --------------------------------------------------------------------------------------------
+    def set_values(self, fitness: FitnessStatement | None, review: SafetyReview | None) -> None:
+        """Show a plan's fitness statement and safety review (not counted as an edit)."""
+        self._loading = True
+        try:
+            self.outcome_combo.setCurrentIndex(self.outcome_combo.findData(fitness.outcome.value if fitness
+                                                                           else NOT_CHOSEN))
+            write_optional_date(self.from_edit, fitness.from_date if fitness else None)
+            write_optional_date(self.to_edit, fitness.to_date if fitness else None)
+            write_optional_date(self.reviewed_edit, review.reviewed_on if review else None)
+            self.note_edit.setPlainText(review.note if review else "")
+        finally:
+            self._loading = False
+        self._show_state()
+
+    def show_work(self, work: tuple[SafetyCritical, ...]) -> None:
+        """Say which safety-critical work the job involves (from safety_critical_work), or that none was found."""
+        self._work = work
+        self._show_state()
+
+    def fitness(self) -> FitnessStatement | None:
+        """The outcome and period as edited, or None when no outcome is chosen. Raises ValidationError."""
+        outcome = self.outcome_combo.currentData()
+        if outcome == NOT_CHOSEN:
+            return None
+        return FitnessStatement(FitnessOutcome(outcome), read_optional_date(self.from_edit),
+                                read_optional_date(self.to_edit))
+
+    def safety_review(self) -> SafetyReview | None:
+        """The record of the talk, or None when no date is set. Raises ValidationError."""
+        reviewed: date | None = read_optional_date(self.reviewed_edit)
+        note = self.note_edit.toPlainText()
+        if reviewed is None:
+            if note.strip():
+                raise ValidationError("safety review date", None, "the day licensing and medication were discussed, "
+                                                                  "to go with what was agreed")
+            return None
+        return SafetyReview(reviewed, note)
+
+    # -- display -------------------------------------------------------------------------------------------
+    def _show_state(self) -> None:
+        outcome = self.outcome_combo.currentData()
+        self.period_label.setText(PERIOD_HINTS[outcome])
+        chosen = outcome != NOT_CHOSEN
+        self.from_edit.setEnabled(chosen)
+        self.to_edit.setEnabled(chosen and outcome != FitnessOutcome.FIT.value)
+        recorded = read_optional_date(self.reviewed_edit) is not None
+        if not self._work:
+            self.safety_prompt.setText("No driving, machinery or work at height was found in the job title, tasks "
+                                       "or working conditions. Record a talk here if the job involves them anyway.")
+            self.safety_prompt.setStyleSheet("")
+            return
+        work = ", ".join(k.label for k in self._work)
+        if recorded:
+            self.safety_prompt.setText(f"The job involves {work}. The talk about licensing and medication is "
+                                       "recorded below.")
+            self.safety_prompt.setStyleSheet("")
+        else:
+            self.safety_prompt.setText(f"⚠ The job involves {work}. Before anything goes to the employer, discuss "
+                                       "with the patient whether pain, fatigue or medication (opioids, gabapentinoids, "
+                                       "sedating drugs) affect fitness to drive or operate, and the licensing rules "
+                                       "that apply; then record the date and what was agreed.")
+            self.safety_prompt.setStyleSheet(WARNING_STYLE)
+
+    def _on_edited(self, *_args: object) -> None:
+        if self._loading:
+            return
+        if self.outcome_combo.currentData() == FitnessOutcome.FIT.value:
+            self._loading = True
+            write_optional_date(self.to_edit, None)  # fit for usual work has no end date
+            self._loading = False
+        self._show_state()
+        self.changed.emit()
