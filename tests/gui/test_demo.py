@@ -28,7 +28,7 @@ def test_a_day_in_march_moves_everything_twelve_weeks() -> None:
     assert case.plan.phased_return.start == date(2027, 3, 29)
     assert case.review_date == date(2027, 4, 2)
     assert case.date_of_birth == date(1984, 6, 4)  # moved too, so the age and the grip norms stay the same
-    assert case.next_appointment.when.isoformat() == "2027-02-26T10:30:00"  # 4 Dec 2026 10:30 + 84 days
+    assert case.next_appointment.when.isoformat() == "2027-03-05T10:30:00"  # 11 Dec 2026 10:30 + 84 days
     assert [e.assessed_on for e in case.evaluations] == [date(2026, 12, 18), date(2027, 2, 12)]
 
 
