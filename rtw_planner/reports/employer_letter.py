@@ -112,7 +112,8 @@ def _section(section: Section, layout: Layout) -> list[Flowable]:
 def _notice(text: str, layout: Layout) -> Table:
     """The delivery notice, boxed so it is seen first; a table cell keeps the box inside the margins."""
     box = Table([[layout.p(text, "notice")]], colWidths=[layout.width])
-    box.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("BACKGROUND", (0, 0), (-1, -1), NOTICE_FILL), ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
+    box.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("BACKGROUND", (0, 0), (-1, -1), NOTICE_FILL),
+                             ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
                              ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
                              ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
     return box
