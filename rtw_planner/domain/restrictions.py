@@ -121,9 +121,14 @@ def restrictions_from_match(items: Iterable[MatchItem], unit: MassUnit = MassUni
     return tuple(r for r in (restriction_for(item, unit) for item in items) if r is not None)
 
 
+def text_key(text: str) -> str:
+    """A restriction text as people read it, for comparing: case, runs of spaces and a final full stop dropped."""
+    return " ".join(text.casefold().rstrip(". ").split())
+
+
 def same_text(a: str, b: str) -> bool:
-    """Restriction texts compared as people read them: case, runs of spaces and a final full stop do not matter."""
-    return " ".join(a.casefold().rstrip(". ").split()) == " ".join(b.casefold().rstrip(". ").split())
+    """True when two restriction texts read the same (see text_key)."""
+    return text_key(a) == text_key(b)
 
 
 # The metric sentences restriction_for writes, so a stored one (phases keep the wording they were generated with)

@@ -9,7 +9,7 @@ from rtw_planner.domain.case import Case, Clinic
 from rtw_planner.domain.matching import MatchItem
 from rtw_planner.domain.phase_periods import restriction_ends, working_time
 from rtw_planner.domain.phases import PhasedReturn, ScheduledPhase
-from rtw_planner.domain.restrictions import in_units, restriction_for, same_text
+from rtw_planner.domain.restrictions import in_units, restriction_for, text_key
 from rtw_planner.domain.units import MassUnit
 from rtw_planner.reports.letter_content import PhaseCard, ScheduleTable, Section
 from rtw_planner.reports.letter_fitness import until_review
@@ -20,37 +20,37 @@ from rtw_planner.reports.wording import fill
 @dataclass(frozen=True)
 class Limit:
     """One limit as the letter prints it, the match item it comes from (None: a phase restriction the clinician
-    typed), and the stored texts that count as it in a phase (phases keep the wording they were made with)."""
+    typed), and the stored texts that count as it in a phase (phases keep the wording they were made with), as
+    text_key makes them."""
 
     printed: str
     item: MatchItem | None
-    stored_as: tuple[str, ...]
-
-    def carried_by(self, phase: ScheduledPhase) -> bool:
-        """True when the phase lists this limit."""
-        return any(same_text(text, stored) for text in phase.restrictions for stored in self.stored_as)
+    stored_as: frozenset[str]
 
 
 def limits(case: Case, items: list[MatchItem], unit: MassUnit) -> list[Limit]:
     """The match's limits in its order, then any other restriction a phase carries, in the order first met."""
     found: list[Limit] = []
+    known: set[str] = set()
     for item in items:
         metric, shown = restriction_for(item), restriction_for(item, unit)
         if metric is not None and shown is not None:
-            found.append(Limit(shown.text, item, (metric.text, shown.text)))
+            keys = frozenset((text_key(metric.text), text_key(shown.text)))
+            found.append(Limit(shown.text, item, keys))
+            known |= keys
     phased = case.plan.phased_return
     for phase in phased.phases if phased else ():
         for text in phase.restrictions:
-            if not any(same_text(text, stored) for limit in found for stored in limit.stored_as):
-                found.append(Limit(in_units(text, unit, items), None, (text,)))
+            if text_key(text) not in known:
+                found.append(Limit(in_units(text, unit, items), None, frozenset((text_key(text),))))
+                known.add(text_key(text))
     return found
 
 
-def _until(words: dict[str, str], case: Case, limit: Limit) -> str:
+def _until(words: dict[str, str], case: Case, schedule: list[ScheduledPhase], carried: dict[int, set[str]],
+           limit: Limit) -> str:
     """When a limit ends: the last day of the last phase that carries it, else at the review."""
-    phased = case.plan.phased_return
-    schedule = phased.schedule() if phased else []
-    last = restriction_ends(schedule, limit.carried_by)
+    last = restriction_ends(schedule, lambda phase: bool(carried[phase.number] & limit.stored_as))
     if last is None:
         return until_review(words, case)
     number = next(p.number for p in schedule if p.last_day == last)
@@ -59,9 +59,12 @@ def _until(words: dict[str, str], case: Case, limit: Limit) -> str:
 
 def limits_section(words: dict[str, str], case: Case, items: list[MatchItem], unit: MassUnit) -> Section:
     """Each limit with what the role asks for (when it comes from the match) and the day it ends."""
+    phased = case.plan.phased_return
+    scheduled = phased.schedule() if phased else []
+    carried = {p.number: {text_key(t) for t in p.restrictions} for p in scheduled}  # each phase's, compared as read
     lines = []
     for limit in limits(case, items, unit):
-        until = _until(words, case, limit)
+        until = _until(words, case, scheduled, carried, limit)
         if limit.item is not None:
             shown = restriction_for(limit.item, unit)
             assert shown is not None
