@@ -87,9 +87,12 @@ def story(content: LetterContent, layout: Layout) -> list[Flowable]:
         flow += _section(section, layout)
     if content.schedule is not None:
         flow += _schedule(content.schedule, layout)
-    for section in content.after_schedule:
+    *middle, last = content.after_schedule
+    for section in middle:
         flow += _section(section, layout)
-    flow.append(_signature(content.signature, layout))
+    # The last section (review and contact) moves with the signature, so the signature never stands alone; its
+    # conditional page break is dropped, as the block is kept together anyway.
+    flow.append(_signature(content.signature, layout, _section(last, layout)[1:]))
     return flow
 
 
@@ -159,11 +162,12 @@ def _card(card: PhaseCard, layout: Layout) -> list[Flowable]:
     return [layout.room(HEADING_ROOM), layout.p(card.heading, "card_heading"), table]
 
 
-def _signature(signature: Signature, layout: Layout) -> KeepTogether:
-    """Closing, signature line, who signs and the date, never split across pages."""
+def _signature(signature: Signature, layout: Layout, before: list[Flowable]) -> KeepTogether:
+    """The flowables `before` it, then the closing, signature line, who signs and the date, never split across
+    pages."""
     name, *details = signature.lines
     return KeepTogether([
-        Spacer(1, 4 * mm), layout.p(signature.closing, "body"), Spacer(1, 12 * mm * layout.scale),
+        *before, Spacer(1, 4 * mm), layout.p(signature.closing, "body"), Spacer(1, 12 * mm * layout.scale),
         HRFlowable(width=75 * mm * layout.scale, thickness=0.6, color=MUTED, hAlign="LEFT", spaceAfter=1),
         layout.p(signature.signature_label, "small"), Spacer(1, 2 * mm), layout.p(name, "strong"),
         *[layout.p(line, "small") for line in details], layout.p(signature.dated, "body"),

@@ -112,7 +112,8 @@ def _tasks(words: dict[str, str], case: Case, advice: tuple[TaskAdvice, ...], un
         Advice.NO_DEMANDS: [a.task.name for a in grouped[Advice.NO_DEMANDS]],
     }
     groups = tuple(Group(words[f"tasks_{kind.value}"], tuple(lines[kind])) for kind in Advice if lines[kind])
-    return (Section(words["tasks_heading"], intro=words["tasks_intro"], groups=groups),)
+    intro = words["tasks_intro"] if case.plan.phased_return else words["tasks_intro_no_plan"]
+    return (Section(words["tasks_heading"], intro=intro, groups=groups),)
 
 
 def _review(words: dict[str, str], case: Case, clinic: Clinic) -> Section:

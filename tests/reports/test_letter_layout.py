@@ -116,11 +116,13 @@ LENGTHS = list(range(0, 19, 3))  # numbers of adjustments, so the letter's end f
 @pytest.mark.parametrize("count", LENGTHS)
 @pytest.mark.parametrize("large", [False, True])
 def test_closing_signature_line_name_and_date_share_one_page(count: int, large: bool) -> None:
-    """However long the letter runs, the block moves as one."""
+    """However long the letter runs, the block moves as one, with the review and contact section before it, so the
+    signature never stands alone on a page."""
     pdf = render_employer_letter(make_case(notes=notes(count)), CLINIC, DAY,
                                  options=RenderOptions(large_print=large), invariant=True)
     [page] = [p for p in page_texts(pdf) if "Yours sincerely," in p]
-    for part in ("Signature", "Ana Costa", "Physiotherapist", "Registration: HCPC PH000001", "Date: 1 December 2026"):
+    for part in ("Review and contact", "please contact Ana Costa on 0113 496 0999", "Signature", "Ana Costa",
+                 "Physiotherapist", "Registration: HCPC PH000001", "Date: 1 December 2026"):
         assert part in page
 
 

@@ -132,6 +132,9 @@ def test_the_jobs_tasks_to_do_within_limits_and_to_avoid() -> None:
         ("Avoid until assessed", ("Return cages: not yet assessed to carry 10 kg frequently.",)),
         ("No physical demands recorded for these tasks (the limits above apply)", ("Team briefing",)),
     ]
+    assert tasks.intro.endswith("in every phase below until the next assessment.")
+    assert section(letter(without_plan(make_case())), "The job's tasks").intro == (
+        "What the assessment means for each task of the job, until the next assessment.")
 
 
 def test_not_yet_assessed_says_what_to_do_on_monday() -> None:
