@@ -24,6 +24,7 @@ from rtw_planner.reports.text import para, text_width
 BODY_SIZE, LARGE_BODY_SIZE = 10.5, 16.0
 HEADING_ROOM = 25 * mm  # at normal size: a heading needs this much room below it, or it starts the next page
 SCHEDULE_SHARES = (0.28, 0.28, 0.22, 0.22)  # of the width left after the phase number, as the columns are ordered
+SHORT_TABLE = 110 * mm  # at normal size: a schedule this short starts on a page with its heading, unsplit
 CARD_LABEL_SHARE = 0.28
 CELL_PADDING = 3  # reportlab's default left and right cell padding, in points
 NOTICE_FILL = colors.HexColor("#eef3f8")
@@ -127,17 +128,27 @@ def _schedule(schedule: ScheduleTable, layout: Layout) -> list[Flowable]:
     first = text_width(schedule.columns[0], FONT_BOLD, layout.cell_size) + 2 * CELL_PADDING + 4
     widths = [first, *(share * (layout.width - first) for share in SCHEDULE_SHARES)]
     header = [layout.cell(text, w, "cell_head") for text, w in zip(schedule.columns, widths, strict=True)]
-    rows = [[layout.cell(text, w) for text, w in zip(row, widths, strict=True)] for row in schedule.rows]
+    rows: list[list[str | Paragraph]] = [[layout.cell(text, w) for text, w in zip(row, widths, strict=True)]
+                                         for row in schedule.rows]
+    last_row = len(rows)
+    if schedule.footnote:  # a last row spanning the table, so the note never leaves the rows it explains
+        rows.append([layout.p(schedule.footnote, "small"), *([""] * (len(widths) - 1))])
     table = Table([header, *rows], colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
                                ("FONTSIZE", (0, 0), (-1, -1), layout.cell_size),
                                ("LEADING", (0, 0), (-1, -1), layout.cell_size * 1.3),
                                ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-                               ("LINEBELOW", (0, 1), (-1, -1), 0.25, MUTED), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    flow: list[Flowable] = [layout.room(HEADING_ROOM + 30 * mm), layout.p(schedule.heading, "heading"),
-                            layout.p(schedule.intro, "body"), table]
-    if schedule.footnote:
-        flow += [Spacer(1, 1.5 * mm), layout.p(schedule.footnote, "small")]
+                               ("LINEBELOW", (0, 1), (-1, last_row), 0.25, MUTED), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               *([("SPAN", (0, last_row + 1), (-1, last_row + 1)),
+                                  ("NOSPLIT", (0, last_row), (-1, last_row + 1))] if schedule.footnote else [])]))
+    # Heading, lead-in and a short table start on the same page (an estimate of the rows' height is far cheaper
+    # than KeepTogether's trial layout); a table longer than that splits between rows and repeats its header.
+    row_height = layout.cell_size * 1.3 + 2 * CELL_PADDING
+    estimate = sum(row_height * (1 if all(isinstance(c, str) for c in row) else 2) for row in [header, *rows])
+    needed = HEADING_ROOM * layout.scale + estimate
+    flow: list[Flowable] = [CondPageBreak(needed) if needed < SHORT_TABLE * layout.scale
+                            else layout.room(HEADING_ROOM + 15 * mm),
+                            layout.p(schedule.heading, "heading"), layout.p(schedule.intro, "body"), table]
     for card in schedule.cards:
         flow += _card(card, layout)
     return flow
