@@ -66,9 +66,7 @@ def limits_section(words: dict[str, str], case: Case, items: list[MatchItem], un
     for limit in limits(case, items, unit):
         until = _until(words, case, scheduled, carried, limit)
         if limit.item is not None:
-            shown = restriction_for(limit.item, unit)
-            assert shown is not None
-            lines.append(limit_line(shown, limit.item, unit, until))
+            lines.append(limit_line(limit.item, unit, until))
         else:
             lines.append(f"{limit.printed.rstrip('.')}. {until}")
     return Section(words["restrictions_heading"], items=tuple(lines), when_empty=words["restrictions_none"])

@@ -7,7 +7,7 @@ from datetime import date
 
 from rtw_planner.domain.matching import MatchItem, PostureMeasure
 from rtw_planner.domain.profile import Activity, Frequency, Kind
-from rtw_planner.domain.restrictions import Restriction, duration_text, force_limit, mass_limit
+from rtw_planner.domain.restrictions import duration_text, force_limit, mass_limit
 from rtw_planner.domain.units import MassUnit, format_force, format_mass
 from rtw_planner.reports.wording import long_date
 
@@ -51,12 +51,13 @@ def capacity_amount(activity: Activity, value: float, unit: MassUnit) -> str:
 
 
 def demand_amount(activity: Activity, value: float, unit: MassUnit) -> str:
-    """What the role asks for, rounded as usual: '23 kg', '50.7 lb', '200 N (20.4 kgf)', '45 lbf', '7 hours'."""
+    """What the role asks for, rounded as usual: '23 kg', '50.7 lb', '200 N (20.4 kgf)', '45 lbf',
+    '420 minutes (7 hours)'."""
     if activity.kind is Kind.MASS:
         return format_mass(value, unit)
     if activity.kind is Kind.FORCE:
         return format_force(value, unit)
-    return duration_text(value)
+    return minutes_text(value)
 
 
 def _when(item: MatchItem) -> str:
@@ -76,10 +77,11 @@ def ability_line(item: MatchItem, unit: MassUnit = MassUnit.KG) -> str:
             f"{_estimated(item)}")
 
 
-def limit_line(restriction: Restriction, item: MatchItem, unit: MassUnit, until: str) -> str:
-    """A limit from the match, as the restriction words it, with what the role asks for and when it ends."""
-    rule = f" Estimated by the rule: {item.estimated_by}." if item.estimated_by else ""
-    return (f"{restriction.text}; the role asks for {demand_amount(item.activity, item.demand, unit)}.{rule} "
+def limit_line(item: MatchItem, unit: MassUnit, until: str) -> str:
+    """A limit from the match beside the abilities' wording, with what the role asks for and when it ends."""
+    assert item.capacity is not None
+    return (f"{VERBS[item.activity]}: no more than {capacity_amount(item.activity, item.capacity, unit)} "
+            f"{_when(item)}; the role asks for {demand_amount(item.activity, item.demand, unit)}.{_estimated(item)} "
             f"{until}")
 
 

@@ -44,10 +44,10 @@ def test_letter_says_what_the_employer_needs(case: Case) -> None:
     for expected in (
         "Zoë Łódź-Müller", "Northgate Distribution Ltd", "Warehouse order picker", "1 December 2026",
         "What Zoë Łódź-Müller can do now", "Limits that apply for now", "Not yet assessed",
-        "No lifting from floor to waist above 12 kg occasionally (up to a third of the day); the role asks for 23 kg. "
-        "Until the review on 8 January 2027.",
+        "Lift from floor to waist height: no more than 12 kg occasionally (up to a third of the day); the role asks "
+        "for 23 kg. Until the review on 8 January 2027.",
         "Push (force to keep moving): up to 160 N (16.3 kgf) frequently",
-        "No more than 4 hours of standing in a day; the role asks for 7 hours.",
+        "Stand: no more than 240 minutes (4 hours) in a working day; the role asks for 420 minutes (7 hours).",
         "Carry 10 kg frequently", "Pull (force to start moving) 200 N (20.4 kgf) occasionally",
         "assessment on 20 November 2026", "I will review these recommendations on 8 January 2027.",
         "Dr Ægir Ørsted", "Physiotherapist", "Registration: HCPC PH123456",

@@ -113,9 +113,12 @@ def test_each_limit_ends_with_the_last_phase_that_carries_it_or_at_the_review() 
     plan = (*phases(50, 60, restrictions=(LIFT_LIMIT, *STAND_LIMITS, "No night shifts")),
             *phases(75, 100, restrictions=STAND_LIMITS))
     assert limit_lines(make_case(plan_phases=plan)) == (
-        f"{LIFT_LIMIT}; the role asks for 20 kg. Until 17 January 2027 (the end of phase 2).",
-        f"{STAND_LIMITS[0]}; the role asks for 1 hour. Until the review on 8 January 2027.",
-        f"{STAND_LIMITS[1]}; the role asks for 7 hours. Until the review on 8 January 2027.",
+        "Lift from floor to waist height: no more than 12 kg occasionally (up to a third of the day); the role asks "
+        "for 20 kg. Until 17 January 2027 (the end of phase 2).",
+        "Stand: no more than 30 minutes at a time; the role asks for 60 minutes (1 hour). Until the review on "
+        "8 January 2027.",
+        "Stand: no more than 240 minutes (4 hours) in a working day; the role asks for 420 minutes (7 hours). Until "
+        "the review on 8 January 2027.",
         "No night shifts. Until 17 January 2027 (the end of phase 2).",
     )
     assert limit_lines(make_case(review=None))[0].endswith("Until the next assessment.")
