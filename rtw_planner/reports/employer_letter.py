@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from datetime import date
 from functools import cache
 
@@ -24,7 +25,6 @@ from rtw_planner.reports.text import para, text_width
 BODY_SIZE, LARGE_BODY_SIZE = 10.5, 16.0
 HEADING_ROOM = 25 * mm  # at normal size: a heading needs this much room below it, or it starts the next page
 SCHEDULE_SHARES = (0.28, 0.28, 0.22, 0.22)  # of the width left after the phase number, as the columns are ordered
-SHORT_TABLE = 110 * mm  # at normal size: a schedule this short starts on a page with its heading, unsplit
 CARD_LABEL_SHARE = 0.28
 CELL_PADDING = 3  # reportlab's default left and right cell padding, in points
 NOTICE_FILL = colors.HexColor("#eef3f8")
@@ -34,12 +34,13 @@ RULE = colors.HexColor("#c9d3de")
 class Layout:
     """Sizes for one rendering: every measure grows with the body size, so large print grows everything."""
 
-    def __init__(self, large_print: bool, frame_width: float) -> None:
+    def __init__(self, large_print: bool, frame_width: float, frame_height: float) -> None:
         self.size = LARGE_BODY_SIZE if large_print else BODY_SIZE
         self.scale = self.size / BODY_SIZE
         self.styles: StyleSheet1 = stylesheet(self.size)
         self.extra = _extra_styles(self.size)
         self.width = frame_width
+        self.page_room = frame_height / 2  # a block taller than this may split rather than leave half a page empty
         self.cell_size = self.styles["cell"].fontSize
 
     def p(self, text: str, style: str) -> Paragraph:
@@ -146,8 +147,7 @@ def _schedule(schedule: ScheduleTable, layout: Layout) -> list[Flowable]:
     row_height = layout.cell_size * 1.3 + 2 * CELL_PADDING
     estimate = sum(row_height * (1 if all(isinstance(c, str) for c in row) else 2) for row in [header, *rows])
     needed = HEADING_ROOM * layout.scale + estimate
-    flow: list[Flowable] = [CondPageBreak(needed) if needed < SHORT_TABLE * layout.scale
-                            else layout.room(HEADING_ROOM + 15 * mm),
+    flow: list[Flowable] = [CondPageBreak(needed) if needed < layout.page_room else layout.room(HEADING_ROOM + 15 * mm),
                             layout.p(schedule.heading, "heading"), layout.p(schedule.intro, "body"), table]
     for card in schedule.cards:
         flow += _card(card, layout)
@@ -170,7 +170,20 @@ def _card(card: PhaseCard, layout: Layout) -> list[Flowable]:
                                ("LEADING", (0, 0), (-1, -1), layout.cell_size * 1.3),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
                                ("LEFTPADDING", (1, 0), (1, -1), 10 * layout.scale)]))
-    return [layout.room(HEADING_ROOM), layout.p(card.heading, "card_heading"), table]
+    return [CondPageBreak(_card_height(card, layout, label_width)), layout.p(card.heading, "card_heading"), table]
+
+
+def _card_height(card: PhaseCard, layout: Layout, label_width: float) -> float:
+    """A generous estimate of a card's height with its heading, from the width of its text, so a card that fits
+    on a page is not split across two (far cheaper than a trial layout). A longer card splits between rows."""
+    value_width = layout.width - label_width - 10 * layout.scale - 2 * CELL_PADDING
+    leading = layout.cell_size * 1.3
+    height = HEADING_ROOM * layout.scale * 0.5
+    for label, values in card.rows:
+        label_lines = math.ceil(text_width(label, FONT_BOLD, layout.cell_size) / (label_width - 2 * CELL_PADDING))
+        value_lines = sum(math.ceil(text_width(v, FONT, layout.cell_size) * 1.1 / value_width) for v in values)
+        height += max(label_lines, value_lines) * leading + 2 * CELL_PADDING
+    return min(height, layout.page_room)
 
 
 def _signature(signature: Signature, layout: Layout, before: list[Flowable]) -> KeepTogether:
@@ -196,6 +209,6 @@ def render_employer_letter(case: Case, clinic: Clinic, letter_date: date | None 
     layout_scale = LARGE_BODY_SIZE / BODY_SIZE if options.large_print else 1.0
     doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant,
                           draft=options.draft, header_size=8.5 * layout_scale)
-    layout = Layout(options.large_print, doc.width)
+    layout = Layout(options.large_print, doc.width, doc.height)
     doc.build(story(content, layout), canvasmaker=numbered_canvas(content.page_footer))
     return buffer.getvalue()

@@ -208,3 +208,17 @@ def test_both_paper_sizes_and_jurisdictions_render(demo_text: str) -> None:
             text = pdf_text(render_employer_letter(demo, clinic, DAY, invariant=True))
             assert "Phase 1: 4 to 10 January 2027" in text
             assert (" lb " in text) is (jurisdiction is Jurisdiction.US)
+
+
+@pytest.mark.parametrize("extra_tasks", LENGTHS)
+@pytest.mark.parametrize("large", [False, True])
+def test_a_phase_card_that_fits_on_a_page_is_not_split(extra_tasks: int, large: bool) -> None:
+    """More tasks push the schedule down the page; each card still starts and ends on the same page."""
+    base = make_case()
+    tasks = (*base.demands.tasks, *(Task(f"Desk task {i}", False, None, (Activity.SIT,)) for i in range(extra_tasks)))
+    case = replace(base, demands=replace(base.demands, tasks=tasks))
+    pages = page_texts(render_employer_letter(case, CLINIC, DAY, options=RenderOptions(large_print=large),
+                                              invariant=True))
+    for number, percent in enumerate((50, 60, 75, 100), start=1):
+        [page] = [p for p in pages if f"Phase {number}: " in p]
+        assert f"Criterion after {percent}%" in page
