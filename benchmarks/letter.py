@@ -25,19 +25,12 @@ from rtw_planner.reports.styles import FONT, register_fonts
 DEMO = Path(__file__).resolve().parent.parent / "resources" / "cases" / "demo-warehouse-picker.json"
 CLINIC = Clinic(name="Riverside Pain & Rehabilitation Clinic", address="12 Mill Lane\nLeeds LS1 4AB",
                 phone="0113 496 0000")
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.3
 
 
 def letter_words(case: casefile.Case, today: date) -> list[str]:  # type: ignore[name-defined]
     """Every string the letter prints, in order."""
-    content = build_letter(case, CLINIC, today)
-    words = [content.letter_date, content.recipient, content.notice, content.salutation, content.subject,
-             *content.paragraphs]
-    for section in (*content.sections, *content.after_schedule):
-        words += [section.heading, section.intro, *section.items, section.when_empty]
-    if content.schedule:
-        words += [" ".join(row) for row in content.schedule.rows]
-    return [w for w in words if w] + [content.closing, *content.signature]
+    return [w for w in build_letter(case, CLINIC, today).texts() if w]
 
 
 def bare_document(words: list[str]) -> bytes:

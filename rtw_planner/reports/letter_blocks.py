@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from rtw_planner.domain.case import Case, Clinic, ConsentCategory
 from rtw_planner.domain.disclosure import (
     PAIN_INSTRUMENTS,
-    Delivery,
     DisclosureDecision,
     DisclosureRequest,
     DocumentKind,
@@ -16,224 +14,129 @@ from rtw_planner.domain.disclosure import (
     default_request,
 )
 from rtw_planner.domain.fitness import FitnessOutcome
-from rtw_planner.domain.matching import MatchItem, MatchStatus, PostureMeasure, match
-from rtw_planner.domain.phases import PhasedReturn, fit_note_from_plan
-from rtw_planner.domain.profile import Activity, Frequency, Kind
-from rtw_planner.domain.units import format_number, n_to_kgf
-from rtw_planner.reports.wording import fill, load_wording, long_date
+from rtw_planner.domain.matching import MatchItem, MatchStatus, match
+from rtw_planner.domain.rendering import RenderOptions
+from rtw_planner.domain.task_advice import Advice, TaskAdvice, advise_tasks, by_advice
+from rtw_planner.domain.units import MassUnit, format_number
+from rtw_planner.reports.letter_content import Group, LetterContent, PhaseCard, ScheduleTable, Section, Signature
+from rtw_planner.reports.letter_fitness import fitness_sections, notice
+from rtw_planner.reports.letter_schedule import limits_section, schedule
+from rtw_planner.reports.letter_wording import ability_line, day, demand_phrase, listing, lower_first, not_tested_line
+from rtw_planner.reports.wording import fill, load_wording
 
-VERBS = {
-    Activity.LIFT_FLOOR_TO_WAIST: "Lift from floor to waist height",
-    Activity.LIFT_WAIST_TO_SHOULDER: "Lift from waist to shoulder height",
-    Activity.LIFT_ABOVE_SHOULDER: "Lift above shoulder height",
-    Activity.CARRY: "Carry",
-    Activity.PUSH_INITIAL: "Push (force to start moving)",
-    Activity.PUSH_SUSTAINED: "Push (force to keep moving)",
-    Activity.PULL_INITIAL: "Pull (force to start moving)",
-    Activity.PULL_SUSTAINED: "Pull (force to keep moving)",
-    Activity.SIT: "Sit",
-    Activity.STAND: "Stand",
-    Activity.WALK: "Walk",
-}
-HOW_OFTEN = {
-    Frequency.OCCASIONAL: "occasionally (up to a third of the day)",
-    Frequency.FREQUENT: "frequently (a third to two thirds of the day)",
-    Frequency.CONSTANT: "constantly (more than two thirds of the day)",
-}
+__all__ = ["PAIN_INSTRUMENTS", "Group", "LetterContent", "PhaseCard", "ScheduleTable", "Section", "build_letter"]
 
 
-@dataclass(frozen=True)
-class Section:
-    """A headed part of a document: an optional lead-in, bullet items, and what to say when there are none."""
-
-    heading: str
-    intro: str = ""
-    items: tuple[str, ...] = ()
-    when_empty: str = ""
-
-
-@dataclass(frozen=True)
-class ScheduleTable:
-    """The phased schedule as header and rows of plain text."""
-
-    heading: str
-    intro: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
-class LetterContent:
-    """Everything the employer letter says, in reading order; all strings are plain text."""
-
-    clinic: Clinic
-    letter_date: str
-    recipient: str
-    title: str
-    subject: str
-    salutation: str
-    notice: str
-    paragraphs: tuple[str, ...]
-    sections: tuple[Section, ...]
-    schedule: ScheduleTable | None
-    after_schedule: tuple[Section, ...]
-    closing: str
-    signature: tuple[str, ...]
-    later_page_header: str
-    page_footer: str
-
-
-def amount(item_activity: Activity, value: float) -> str:
-    """A value with its unit, as an employer reads it: '12 kg', '250 N (25.5 kgf)', '90 minutes (1.5 hours)'."""
-    kind = item_activity.kind
-    if kind is Kind.MASS:
-        return f"{format_number(value)} kg"
-    if kind is Kind.FORCE:
-        return f"{format_number(value, 0)} N ({format_number(n_to_kgf(value))} kgf)"
-    minutes = f"{format_number(value, 0)} minute{'' if round(value) == 1 else 's'}"
-    if value >= 60:
-        hours = value / 60
-        return f"{minutes} ({format_number(hours, 2)} hour{'' if hours == 1 else 's'})"
-    return minutes
-
-
-def _when(item: MatchItem) -> str:
-    if item.frequency is not None:
-        return HOW_OFTEN[item.frequency]
-    return "at a time" if item.measure is PostureMeasure.AT_A_TIME else "in a working day"
-
-
-def _estimated(item: MatchItem) -> str:
-    return f" This figure is estimated, not measured (rule: {item.estimated_by})." if item.estimated_by else ""
-
-
-def ability_line(item: MatchItem) -> str:
-    """A matched item in plain words."""
-    assert item.capacity is not None
-    return f"{VERBS[item.activity]}: up to {amount(item.activity, item.capacity)} {_when(item)}.{_estimated(item)}"
-
-
-def restriction_line(item: MatchItem) -> str:
-    """A mismatched item in plain words, with what the role asks for."""
-    assert item.capacity is not None
-    return (f"{VERBS[item.activity]}: no more than {amount(item.activity, item.capacity)} {_when(item)}"
-            f"; the role asks for {amount(item.activity, item.demand)}.{_estimated(item)}")
-
-
-def not_tested_line(item: MatchItem) -> str:
-    """An untested demand in plain words."""
-    return f"{VERBS[item.activity]} {amount(item.activity, item.demand)} {_when(item)}."
-
-
-def build_letter(case: Case, clinic: Clinic, letter_date: date, *,
-                 request: DisclosureRequest | None = None) -> LetterContent:
+def build_letter(case: Case, clinic: Clinic, letter_date: date, *, request: DisclosureRequest | None = None,
+                 options: RenderOptions | None = None) -> LetterContent:
     """Assemble the letter. The disclosure rules are applied here, from the case's own consents, so no caller can
     widen them: by default it is the patient's copy for the employer, with functional information only.
     Raises ValidationError when the request is not allowed."""
     kind = DocumentKind.EMPLOYER_LETTER
     decision = decide(kind, case, request or default_request(kind, case), letter_date,
                       jurisdiction=clinic.jurisdiction)
+    unit = (options or RenderOptions()).units(clinic)
     words = load_wording("employer-letter", clinic.jurisdiction.value)
     evaluation = case.current_evaluation
     items = match(case.demands.profile, case.capacity, evaluation)
-    name = case.patient_name
-    job = case.job_title or "a member of staff"
-    assessed = evaluation.assessed_on if evaluation else None
-    basis = fill(words["basis"], assessed_on=long_date(assessed)) if assessed else words["basis_undated"]
-    contact_bits = [b for b in (clinic.phone, clinic.email) if b]
-    contact = f" on {' or '.join(contact_bits)}" if contact_bits else ""
-    review = words["review_none"]
-    if case.review_date:
-        review = fill(words["review"], review_date=long_date(case.review_date))
     by_status = {s: [i for i in items if i.status is s] for s in MatchStatus}
-    clinician = case.clinician
-    signature = (clinician.name, clinician.profession,
-                 f"Registration: {clinician.registration_number}" if clinician.registration_number else "",
-                 clinic.name) if clinician else ("Treating clinician", clinic.name)
-    notice_key = "sent_notice" if decision.delivery is Delivery.SENT else "patient_copy_notice"
-    phased = case.plan.phased_return
-    review_section = Section(words["review_heading"], intro=review + " " + fill(words["contact"], contact=contact))
+    name, job = case.patient_name, case.job_title or "a member of staff"
+    basis = fill(words["basis"], assessed_on=day(evaluation.assessed_on)) if evaluation else words["no_assessment"]
+    fitness = case.plan.fitness
+    plan_applies = not (fitness and fitness.outcome is FitnessOutcome.NOT_FIT and case.plan.phased_return
+                        and not (fitness.to_date and case.plan.phased_return.start > fitness.to_date))
+    advice = advise_tasks(case.demands.tasks, items, unit)
+    has_gaps = bool(by_status[MatchStatus.MISMATCH] or by_status[MatchStatus.NOT_TESTED])
+    born = case.date_of_birth if decision.allows(ConsentCategory.DATE_OF_BIRTH) else None
+    subject = fill(words["subject_born"], patient_name=name, job_title=job, date_of_birth=day(born)) if born \
+        else fill(words["subject"], patient_name=name, job_title=job)
     return LetterContent(
         clinic=clinic,
-        letter_date=long_date(letter_date),
+        letter_date=day(letter_date),
         recipient=decision.recipient,
         title=words["title"],
-        subject=fill(words["subject"], patient_name=name, job_title=job),
+        subject=subject,
         salutation=words["salutation"],
-        notice=fill(words[notice_key], patient_name=name, recipient=decision.recipient),
+        notice=notice(words, decision, name),
         paragraphs=(fill(words["intro"], patient_name=name, job_title=job), basis)
         + ((words["template_demands"],) if case.demands.from_template else ())
         + ((words["statutory_note"],) if words.get("statutory_note") else ()),
-        sections=(*_fitness(words, case, by_status), *_diagnosis(words, case, decision),
-                  *_sections(words, name, by_status), *_scores(words, case, decision)),
-        schedule=_schedule(words, phased) if phased else None,
+        sections=(*fitness_sections(words, case, letter_date, has_gaps), *_diagnosis(words, case, decision),
+                  *_abilities(words, case, by_status, unit), limits_section(words, case, items, unit),
+                  *_not_tested(words, case, by_status, advice, unit),
+                  *(_tasks(words, case, advice, unit) if plan_applies else ()), *_scores(words, case, decision)),
+        schedule=schedule(words, case, clinic, items, unit) if plan_applies else None,
         after_schedule=(Section(words["adjustments_heading"], items=tuple(n.text for n in case.plan.notes),
-                                when_empty=words["adjustments_none"]), review_section),
-        closing=words["closing"],
-        signature=tuple(line for line in signature if line),
+                                when_empty=words["adjustments_none"]), _review(words, case, clinic)),
+        signature=_signature(words, case, clinic, letter_date),
         later_page_header=fill(words["later_page_header"], patient_name=name),
         page_footer=words["page_footer"],
     )
 
 
-def _sections(words: dict[str, str], name: str, by_status: dict[MatchStatus, list[MatchItem]]) -> list[Section]:
-    sections = [
-        Section(fill(words["abilities_heading"], patient_name=name),
-                items=tuple(ability_line(i) for i in by_status[MatchStatus.MATCH]),
-                when_empty=words["abilities_none"]),
-        Section(words["restrictions_heading"],
-                items=tuple(restriction_line(i) for i in by_status[MatchStatus.MISMATCH]),
-                when_empty=words["restrictions_none"]),
-    ]
-    if by_status[MatchStatus.NOT_TESTED]:
-        sections.append(Section(words["not_tested_heading"], words["not_tested_intro"],
-                                tuple(not_tested_line(i) for i in by_status[MatchStatus.NOT_TESTED])))
-    return sections
+def _abilities(words: dict[str, str], case: Case, by_status: dict[MatchStatus, list[MatchItem]],
+               unit: MassUnit) -> tuple[Section, ...]:
+    return (Section(fill(words["abilities_heading"], patient_name=case.patient_name),
+                    items=tuple(ability_line(i, unit) for i in by_status[MatchStatus.MATCH]),
+                    when_empty=words["abilities_none"]),)
 
 
-def _period(first: date, last: date) -> str:
-    return f"{first.day} {first:%b} to {last.day} {last:%b %Y}"
-
-
-def _fitness(words: dict[str, str], case: Case, by_status: dict[MatchStatus, list[MatchItem]]) -> tuple[Section, ...]:
-    """The clinician's outcome: none at all without an evaluation or a chosen outcome (a draft of an unassessed
-    case must not read as fit); not fit with its period; fit; or may be fit with the fit-note options."""
-    fitness = case.plan.fitness
-    if case.current_evaluation is None or fitness is None:
+def _not_tested(words: dict[str, str], case: Case, by_status: dict[MatchStatus, list[MatchItem]],
+                advice: tuple[TaskAdvice, ...], unit: MassUnit) -> tuple[Section, ...]:
+    """What 'not yet assessed' means on Monday: do not ask for these demands, or the tasks that need them, until
+    they are assessed (at the review, when its date is known)."""
+    untested = by_status[MatchStatus.NOT_TESTED]
+    if not untested:
         return ()
-    name = case.patient_name
-    if fitness.outcome is FitnessOutcome.NOT_FIT:
-        period = _period(fitness.from_date, fitness.to_date) if fitness.from_date and fitness.to_date else ""
-        return (Section(words["fitness_heading"], intro=f"{name} is not fit for work" +
-                        (f" ({period})." if period else ".")),)
-    if fitness.outcome is FitnessOutcome.FIT:
-        return (Section(words["fitness_heading"], intro=fill(words["fitness_fit"], patient_name=name)),)
-    return (_may_be_fit(words, case, by_status),)
+    when = fill(words["not_tested_when"], review_date=day(case.review_date)) if case.review_date else ""
+    avoid = [a.task.name for a in advice if a.advice is Advice.AVOID_UNTIL_ASSESSED]
+    return (Section(words["not_tested_heading"], fill(words["not_tested_intro"], patient_name=case.patient_name,
+                                                      when=when),
+                    tuple(not_tested_line(i, unit) for i in untested),
+                    outro=fill(words["not_tested_tasks"], tasks=listing(avoid)) if avoid else ""),)
 
 
-def _may_be_fit(words: dict[str, str], case: Case, by_status: dict[MatchStatus, list[MatchItem]]) -> Section:
-    """May be fit with the fit-note options of the plan, each with its period."""
-    name = case.patient_name
-    phased = case.plan.phased_return
-    if phased is None:
-        if not by_status[MatchStatus.MISMATCH]:
-            return Section(words["fitness_heading"], intro=fill(words["fitness_fit"], patient_name=name))
-        advice: tuple[str, ...] = ("Amended duties", "Workplace adaptations") if case.plan.notes \
-            else ("Amended duties",)
-        return Section(words["fitness_heading"], intro=fill(words["fitness_may_be_fit_undated"], patient_name=name),
-                       items=advice)
-    schedule = phased.schedule()
-    boxes = fit_note_from_plan(phased, bool(case.plan.notes))
-    whole = _period(phased.start, phased.end_date)
-    part_time = [p for p in schedule if p.percent < 100]
-    periods = {"A phased return to work": _period(part_time[0].first_day, part_time[-1].last_day)
-               if part_time else whole}
-    options = tuple(fill(words["fitness_option_period"], option=o, period=periods.get(o, whole))
-                    for o in boxes.selected)
-    if not options:
-        return Section(words["fitness_heading"], intro=fill(words["fitness_fit"], patient_name=name))
-    return Section(words["fitness_heading"], intro=fill(words["fitness_may_be_fit"], patient_name=name,
-                                                        start=long_date(phased.start)), items=options)
+def _tasks(words: dict[str, str], case: Case, advice: tuple[TaskAdvice, ...], unit: MassUnit) -> tuple[Section, ...]:
+    """The job's tasks: to do, to do within the named limits, to avoid until assessed."""
+    if not advice:
+        return ()
+    grouped = by_advice(advice)
+    lines = {
+        Advice.DO: [a.task.name for a in grouped[Advice.DO]],
+        Advice.WITH_LIMITS: [fill(words["task_limits_line"], task=a.task.name,
+                                  limits="; ".join(lower_first(r.text) for r in a.limits))
+                             for a in grouped[Advice.WITH_LIMITS]],
+        Advice.AVOID_UNTIL_ASSESSED: [fill(words["task_avoid_line"], task=a.task.name,
+                                           demands=listing([demand_phrase(i, unit) for i in a.not_assessed]))
+                                      for a in grouped[Advice.AVOID_UNTIL_ASSESSED]],
+        Advice.NO_DEMANDS: [a.task.name for a in grouped[Advice.NO_DEMANDS]],
+    }
+    groups = tuple(Group(words[f"tasks_{kind.value}"], tuple(lines[kind])) for kind in Advice if lines[kind])
+    intro = words["tasks_intro"] if case.plan.phased_return else words["tasks_intro_no_plan"]
+    return (Section(words["tasks_heading"], intro=intro, groups=groups),)
+
+
+def _review(words: dict[str, str], case: Case, clinic: Clinic) -> Section:
+    """When the advice is reviewed, and whom to call: the clinician's direct line or e-mail, else the clinic's."""
+    review = fill(words["review"], review_date=day(case.review_date)) if case.review_date else words["review_none"]
+    clinician = case.clinician
+    direct = clinician.contact if clinician else ""
+    clinic_contact = " or ".join(b for b in (clinic.phone, clinic.email) if b)
+    if clinician is not None and (direct or clinic_contact):
+        contact = fill(words["contact_named"], name=clinician.name, contact=direct or clinic_contact)
+    else:
+        contact = fill(words["contact"], contact=f" on {clinic_contact}" if clinic_contact else "")
+    return Section(words["review_heading"], intro=f"{review} {contact}")
+
+
+def _signature(words: dict[str, str], case: Case, clinic: Clinic, letter_date: date) -> Signature:
+    clinician = case.clinician
+    lines = (clinician.name, clinician.profession,
+             fill(words["registration"], number=clinician.registration_number)
+             if clinician.registration_number else "", clinic.name) if clinician else \
+        (words["unnamed_clinician"], clinic.name)
+    return Signature(words["closing"], tuple(line for line in lines if line), words["signature_label"],
+                     fill(words["signed_date"], date=day(letter_date)))
 
 
 def _diagnosis(words: dict[str, str], case: Case, decision: DisclosureDecision) -> tuple[Section, ...]:
@@ -260,16 +163,9 @@ def _scores(words: dict[str, str], case: Case, decision: DisclosureDecision) -> 
     if not latest:
         return ()
     lines = tuple(fill(words["scores_line"], instrument=instrument, score=format_number(score, 2),
-                       on=long_date(on), baseline=format_number(first[instrument][1], 2),
-                       baseline_on=long_date(first[instrument][0]))
+                       on=day(on), baseline=format_number(first[instrument][1], 2),
+                       baseline_on=day(first[instrument][0]))
                   for instrument, (on, score) in latest.items())
     return (Section(words["scores_heading"], intro=fill(words["scores_intro"], patient_name=case.patient_name),
                     items=lines),)
 
-
-def _schedule(words: dict[str, str], phased: PhasedReturn) -> ScheduleTable:
-    rows = tuple((str(p.number), _period(p.first_day, p.last_day), format_number(p.weekly_hours, 2),
-                  format_number(p.hours_per_day, 2), format_number(p.days_per_week, 1), p.duties.label)
-                 for p in phased.schedule())
-    return ScheduleTable(words["schedule_heading"], words["schedule_intro"],
-                         tuple(words["schedule_columns"].split("|")), rows)

@@ -1,4 +1,5 @@
-"""Phased return: weekly hours half up, a contiguous schedule, reviews by week 2, warnings and fit-note options."""
+"""Phased return: weekly hours half up, a contiguous schedule, reviews by week 2, warnings, fit-note options and
+their periods, working days and hours a day as h:mm, and when a restriction ends."""
 
 from __future__ import annotations
 
@@ -9,16 +10,27 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.phase_periods import (
+    at_contract_hours,
+    clock,
+    day_minutes,
+    fit_note_periods,
+    restriction_ends,
+    working_time,
+)
 from rtw_planner.domain.phases import (
     Contract,
     Duties,
     FitNoteOptions,
     Phase,
     PhasedReturn,
+    clock_hours,
     default_phases,
     fit_note_from_plan,
     phased_return_from_dict,
     phased_return_to_dict,
+    suggested_weekdays,
+    weekday_names,
 )
 
 START = date(2027, 1, 4)
@@ -236,3 +248,131 @@ def test_hours_rise_or_stay_when_percentages_do(hours: float, days: float, perce
     daily = [p.hours_per_day for p in schedule]
     assert weekly == sorted(weekly)
     assert daily == sorted(daily)
+
+
+# --- Working days and hours a day, as a rota prints them -------------------------------------------------------
+
+FORTY = Contract(40, 5)
+
+
+def test_the_issues_example_24_hours_over_5_days() -> None:
+    """40 h over 5 days at 60% = 24 h a week = 4.8 h a day = 4 h 48 min; by quarter hours 4:45, and then the week
+    is 5 x 4:45 = 23:45 so the two figures agree."""
+    second = plan(Phase(1, 50), Phase(1, 60), contract=FORTY).schedule()[1]
+    assert working_time(plan(Phase(1, 50), Phase(1, 60), contract=FORTY), second).per_day == "4:48"
+    minutes = working_time(plan(Phase(1, 50), Phase(1, 60), contract=FORTY), second)
+    assert (minutes.day_minutes, minutes.week_minutes, minutes.per_week) == (288, 1440, "24:00")
+    quarter = working_time(plan(Phase(1, 50), Phase(1, 60), contract=FORTY), second, quarter_hours=True)
+    assert (quarter.per_day, quarter.per_week) == ("4:45", "23:45")
+
+
+def test_a_half_quarter_rounds_up_and_the_week_follows_the_day() -> None:
+    """37.5 h at 75% = 28.125 h over 5 days = 5.625 h = 337.5 min: 5:38 to the minute (week 5 x 338 = 1690 min =
+    28:10), and 5:45 by quarter hours (337.5 is half way between 330 and 345; week 28:45)."""
+    reference = plan(Phase(1, 75))
+    phase = reference.schedule()[0]
+    assert (working_time(reference, phase).per_day, working_time(reference, phase).per_week) == ("5:38", "28:10")
+    assert (working_time(reference, phase, True).per_day, working_time(reference, phase, True).per_week) == \
+        ("5:45", "28:45")
+
+
+def test_fewer_days_than_the_contract() -> None:
+    """37.5 h at 40% = 15 h over 3 days = 5 h a day."""
+    three_days = plan(Phase(2, 40, days_per_week=3))
+    assert working_time(three_days, three_days.schedule()[0]).per_day == "5:00"
+    assert working_time(three_days, three_days.schedule()[0]).per_week == "15:00"
+
+
+def test_clock_and_day_minutes() -> None:
+    assert [clock(m) for m in (0, 5, 288, 1440)] == ["0:00", "0:05", "4:48", "24:00"]
+    assert [day_minutes(h) for h in (4.8, 3.3333, 7.5)] == [288, 200, 450]
+    assert [day_minutes(h, True) for h in (4.8, 3.3333, 7.5, 7.625)] == [285, 195, 450, 465]
+    assert (clock_hours(4.8), clock_hours(4.8, quarter_hours=True)) == ("4:48", "4:45")
+
+
+def test_suggested_working_days() -> None:
+    assert weekday_names(suggested_weekdays(3)) == "Mon, Wed, Fri"
+    assert weekday_names(suggested_weekdays(5)) == "Mon to Fri"
+    assert weekday_names(suggested_weekdays(4)) == "Mon, Tue, Thu, Fri"
+    assert weekday_names(suggested_weekdays(2.5)) == "Mon, Wed, Fri"  # a part day is a day
+    assert weekday_names((5, 6)) == "Sat, Sun"
+
+
+def test_explicit_working_days_are_kept() -> None:
+    chosen = plan(Phase(1, 50, days_per_week=3, weekdays=(4, 0, 1)))
+    assert chosen.schedule()[0].weekday_text == "Mon, Tue, Fri"
+    assert plan(Phase(1, 50, days_per_week=3)).schedule()[0].weekday_text == "Mon, Wed, Fri"
+
+
+@given(st.floats(1, 80).map(lambda h: round(h, 2)), st.sampled_from([1, 2, 2.5, 3, 4, 5, 6]),
+       st.floats(1, 100).map(lambda p: round(p, 1)), st.booleans())
+def test_the_printed_week_is_the_printed_day_times_the_days(hours: float, days: float, percent: float,
+                                                            quarters: bool) -> None:
+    chosen = plan(Phase(1, percent, days_per_week=days), contract=Contract(hours, days))
+    phase = chosen.schedule()[0]
+    time = working_time(chosen, phase, quarters)
+    exact_minutes = hours * percent / 100 / days * 60
+    assert abs(time.day_minutes - exact_minutes) <= (7.5 if quarters else 0.5) + 1e-6
+    assert not quarters or time.day_minutes % 15 == 0
+    assert abs(time.week_minutes - time.day_minutes * days) <= 0.5
+
+
+# --- Fit-note periods: each box covers the phases that call for it ----------------------------------------------
+
+
+def periods_of(phased: PhasedReturn, adjustments: bool = True) -> dict[str, list[tuple[date, date]]]:
+    return {a.option: list(a.periods) for a in fit_note_periods(phased, adjustments)}
+
+
+def day(n: int) -> date:
+    """The n-th day of the plan, counting the start as day 1."""
+    return START + timedelta(days=n - 1)
+
+
+def test_periods_of_the_default_four_weeks() -> None:
+    """50/60/75/100% a week each, modified duties until the last: part time, altered hours and amended duties all
+    end with week 3 on 24 January (week 4 is full hours on usual duties); adaptations cover all four weeks."""
+    found = periods_of(plan(contract=FORTY))
+    assert found == {"A phased return to work": [(day(1), day(21))], "Altered hours": [(day(1), day(21))],
+                     "Amended duties": [(day(1), day(21))], "Workplace adaptations": [(day(1), day(28))]}
+    restricted = plan(*(Phase(1, p, restrictions=("No ladders",)) for p in (50, 60, 75, 100)), contract=FORTY)
+    assert periods_of(restricted)["Amended duties"] == [(day(1), day(28))]  # restrictions in week 4 too
+
+
+def test_altered_hours_ends_when_hours_are_back_to_the_contracts() -> None:
+    """Full hours in week 2, a planned step down in week 3, full again in week 4: two runs of altered hours."""
+    phased = plan(Phase(1, 50), Phase(1, 100), Phase(1, 50, step_down_intended=True), Phase(1, 100),
+                  contract=FORTY)
+    assert periods_of(phased)["Altered hours"] == [(day(1), day(7)), (day(15), day(21))]
+    assert periods_of(phased)["A phased return to work"] == [(day(1), day(7)), (day(15), day(21))]
+
+
+def test_fewer_longer_days_are_altered_hours_for_those_weeks_only() -> None:
+    """100% over 4 days (10 h days) for two weeks, then the contract's 5 x 8 h."""
+    phased = plan(Phase(2, 100, days_per_week=4, duties=Duties.USUAL), Phase(1, 100, duties=Duties.USUAL),
+                  contract=FORTY)
+    assert periods_of(phased, adjustments=False) == {"Altered hours": [(day(1), day(14))]}
+    assert at_contract_hours(phased, phased.schedule()[1])
+    assert not at_contract_hours(phased, phased.schedule()[0])
+
+
+def test_a_box_the_clinician_ticked_that_no_phase_calls_for_covers_the_whole_plan() -> None:
+    chosen = FitNoteOptions(altered_hours=True)
+    phased = plan(Phase(2, 100, duties=Duties.USUAL), contract=FORTY, fit_note=chosen)
+    assert periods_of(phased) == {"Altered hours": [(day(1), day(14))]}
+
+
+# --- When a restriction ends -----------------------------------------------------------------------------------
+
+
+def test_a_restriction_ends_with_the_last_phase_that_carries_it() -> None:
+    schedule = plan(Phase(1, 50, restrictions=("A", "B")), Phase(2, 75, restrictions=("A",)),
+                    Phase(1, 100, duties=Duties.USUAL)).schedule()
+    assert restriction_ends(schedule, lambda p: "A" in p.restrictions) == day(21)  # end of the 2-week phase 2
+    assert restriction_ends(schedule, lambda p: "B" in p.restrictions) == day(7)
+
+
+def test_a_restriction_every_phase_carries_or_none_does_lasts_until_the_review() -> None:
+    schedule = plan(Phase(1, 50, restrictions=("A",)), Phase(1, 100, restrictions=("A",))).schedule()
+    assert restriction_ends(schedule, lambda p: "A" in p.restrictions) is None
+    assert restriction_ends(schedule, lambda p: "Z" in p.restrictions) is None

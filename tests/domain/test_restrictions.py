@@ -19,7 +19,8 @@ from rtw_planner.domain.job_match import job_match
 from rtw_planner.domain.matching import MatchItem, MatchStatus, PostureMeasure
 from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
 from rtw_planner.domain.projection import essential_mismatch_projections, item_history, project
-from rtw_planner.domain.restrictions import Restriction, duration_text, restrictions_from_match
+from rtw_planner.domain.restrictions import Restriction, duration_text, in_units, restrictions_from_match, same_text
+from rtw_planner.domain.units import MassUnit
 
 OCC, FREQ, CONST = Frequency.OCCASIONAL, Frequency.FREQUENT, Frequency.CONSTANT
 F2W, STAND = Activity.LIFT_FLOOR_TO_WAIST, Activity.STAND
@@ -168,3 +169,67 @@ def test_the_wording_never_allows_more_than_measured(activity: Activity, frequen
     shown = re.search(r"above ([\d.]+) kg", found.text)
     assert shown is not None
     assert capacity - 0.1 < float(shown.group(1)) <= capacity
+
+
+# --- In the document's unit -------------------------------------------------------------------------------------
+
+
+def test_loads_in_lb_and_forces_in_lbf_rounded_down() -> None:
+    """12 kg = 26.455 lb -> 26.4; 7 kg = 15.432 lb -> 15.4; 200 N / 4.448 = 44.96 lbf -> 44 (never rounded up)."""
+    found = restrictions_from_match([strength_item(F2W, OCC, 23, 12), strength_item(F2W, FREQ, 12, 7),
+                                     strength_item(Activity.PUSH_INITIAL, OCC, 250, 200)], MassUnit.LB)
+    assert [r.text for r in found] == [
+        "No lifting from floor to waist above 26.4 lb occasionally (up to a third of the day)",
+        "No lifting from floor to waist above 15.4 lb frequently",
+        "No pushing that needs more than 44 lbf to start a load moving occasionally (up to a third of the day)",
+    ]
+    assert [(r.limit, r.unit) for r in found] == [(12, "kg"), (7, "kg"), (200, "N")]  # the limit itself stays SI
+    assert not any("kg" in r.text or " N " in r.text for r in found)
+
+
+def test_postures_read_the_same_in_either_unit() -> None:
+    stand = posture_item(STAND, PostureMeasure.AT_A_TIME, 60, 30)
+    assert restrictions_from_match([stand], MassUnit.LB) == restrictions_from_match([stand])
+
+
+@given(st.floats(0.1, 499, allow_nan=False), st.floats(1, 4999, allow_nan=False))
+def test_lb_wording_never_allows_more_than_measured(kg: float, newtons: float) -> None:
+    mass, force = restrictions_from_match([strength_item(F2W, OCC, 500, kg),
+                                           strength_item(Activity.PULL_SUSTAINED, OCC, 5000, newtons)], MassUnit.LB)
+    shown_lb = re.search(r"above ([\d.]+) lb", mass.text)
+    shown_lbf = re.search(r"more than (\d+) lbf", force.text)
+    if shown_lb:
+        assert kg * 2.20462262 - 0.1 < float(shown_lb.group(1)) <= kg * 2.20462262 + 1e-9
+    else:
+        assert kg * 2.20462262 < 0.1
+        assert mass.text == "No lifting from floor to waist"
+    if shown_lbf:
+        assert newtons / 4.44822 - 1 < int(shown_lbf.group(1)) <= newtons / 4.44822 + 1e-9
+    else:
+        assert newtons / 4.44822 < 1
+
+
+def test_a_stored_phase_restriction_is_reworded_in_lb(demo: Case) -> None:
+    items = job_match(demo).items
+    assert in_units(DEMO_TEXTS[0], MassUnit.LB, items) == ("No lifting from floor to waist above 26.4 lb "
+                                                          "occasionally (up to a third of the day)")
+    assert in_units(DEMO_TEXTS[0], MassUnit.KG, items) == DEMO_TEXTS[0]
+    assert in_units(DEMO_TEXTS[3], MassUnit.LB, items) == DEMO_TEXTS[3]  # minutes stay minutes
+
+
+def test_a_stale_generated_restriction_is_reworded_from_its_printed_number() -> None:
+    """Generated from an older evaluation (12.2 kg), no longer in the match: 12.2 kg = 26.896 lb -> 26.8."""
+    stale = "No carrying above 12.2 kg frequently (estimated, not measured)"
+    assert in_units(stale, MassUnit.LB) == "No carrying above 26.8 lb frequently (estimated, not measured)"
+    force = "No pulling that needs more than 150 N (15.2 kgf) to keep a load moving frequently."
+    assert in_units(force, MassUnit.LB) == "No pulling that needs more than 33 lbf to keep a load moving frequently"
+
+
+def test_text_the_clinician_typed_prints_as_written() -> None:
+    for typed in ("Lift no more than 10 kg", "No lifting above 10 kg from the top shelf", "No night shifts"):
+        assert in_units(typed, MassUnit.LB) == typed
+
+
+def test_same_text_ignores_case_spaces_and_a_full_stop() -> None:
+    assert same_text("Stand no longer than 30 minutes at a time.", " stand  no longer than 30 minutes at a time")
+    assert not same_text("Stand no longer than 30 minutes at a time", "Stand no longer than 20 minutes at a time")

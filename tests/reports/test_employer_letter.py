@@ -44,15 +44,16 @@ def test_letter_says_what_the_employer_needs(case: Case) -> None:
     for expected in (
         "Zoë Łódź-Müller", "Northgate Distribution Ltd", "Warehouse order picker", "1 December 2026",
         "What Zoë Łódź-Müller can do now", "Limits that apply for now", "Not yet assessed",
-        "Lift from floor to waist height: no more than 12 kg occasionally (up to a third of the day); "
-        "the role asks for 23 kg.",
+        "Lift from floor to waist height: no more than 12 kg occasionally (up to a third of the day); the role asks "
+        "for 23 kg. Until the review on 8 January 2027.",
         "Push (force to keep moving): up to 160 N (16.3 kgf) frequently",
-        "Stand: no more than 240 minutes (4 hours) in a working day; "
-        "the role asks for 420 minutes (7 hours).",
+        "Stand: no more than 240 minutes (4 hours) in a working day; the role asks for 420 minutes (7 hours).",
         "Carry 10 kg frequently", "Pull (force to start moving) 200 N (20.4 kgf) occasionally",
-        "assessment on 20 November 2026", "by 8 January 2027",
+        "assessment on 20 November 2026", "I will review these recommendations on 8 January 2027.",
         "Dr Ægir Ørsted", "Physiotherapist", "Registration: HCPC PH123456",
-        "0113 496 0000 or rtw@clinic.example",
+        "please contact Dr Ægir Ørsted on 0113 496 0000 or rtw@clinic.example",  # no direct line: the clinic's
+        "Scanner admin at the desk", "Move pallet truck between aisles: not yet assessed to pull",
+        "Phase 4: 25 to 31 January 2027", "Mon to Fri*", "4:48", "Date: 1 December 2026",
     ):
         assert expected in text
     assert CANARY not in text
@@ -116,4 +117,9 @@ def test_letter_with_logo_no_clinician_and_nothing_measured(case: Case) -> None:
     assert "Treating clinician" in text
     assert "No abilities have been measured yet" in text
     assert "A review date has not been set yet" in text
-    assert "based on a functional assessment. They" in text
+    assert "please contact the clinic on 0113 496 0000 or rtw@clinic.example" in text
+    assert "based on a functional assessment" not in text
+    assert "fit for work" not in text.lower()
+    # Nothing was assessed, so every task waits for the assessment.
+    assert "Avoid until assessed • Pick cases from racking to pallet: not yet assessed to lift from floor to waist" \
+        in text

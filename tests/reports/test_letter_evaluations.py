@@ -47,7 +47,7 @@ def pdf_words(pdf: bytes) -> str:
 def test_an_estimated_value_is_labelled(case: Case) -> None:
     content = build_letter(case, CLINIC, LETTER_DATE)
     carry = ("Carry: no more than 7.5 kg frequently (a third to two thirds of the day); the role asks for 10 kg. "
-             + ESTIMATED)
+             f"{ESTIMATED} Until the review on 8 January 2027.")  # 15 kg occasionally x 0.5
     assert carry in lines(content)
     assert [line for line in lines(content) if "estimated" in line] == [carry]
     not_tested = next(s for s in content.sections if s.heading == "Not yet assessed")
@@ -93,8 +93,8 @@ def test_the_current_evaluation_governs_whatever_the_order(case: Case) -> None:
     for variant in (case, shuffled):
         content = build_letter(variant, CLINIC, LETTER_DATE)
         assert "functional assessment on 20 November 2026" in content.paragraphs[1]
-        assert ("Lift from floor to waist height: no more than 12 kg occasionally (up to a third of the day); "
-                "the role asks for 23 kg.") in lines(content)
+        assert ("Lift from floor to waist height: no more than 12 kg occasionally (up to a third of the day); the "
+                "role asks for 23 kg. Until the review on 8 January 2027.") in lines(content)
 
 
 def test_same_day_evaluations_the_last_recorded_governs(case: Case) -> None:
