@@ -208,7 +208,7 @@ def render_employer_letter(case: Case, clinic: Clinic, letter_date: date | None 
     buffer = io.BytesIO()
     layout_scale = LARGE_BODY_SIZE / BODY_SIZE if options.large_print else 1.0
     doc = letter_document(buffer, clinic, content.later_page_header, content.title, invariant=invariant,
-                          draft=options.draft, header_size=8.5 * layout_scale)
+                          draft=options.draft, scale=layout_scale)
     layout = Layout(options.large_print, doc.width, doc.height)
-    doc.build(story(content, layout), canvasmaker=numbered_canvas(content.page_footer))
+    doc.build(story(content, layout), canvasmaker=numbered_canvas(content.page_footer, size=8 * layout_scale))
     return buffer.getvalue()

@@ -5,14 +5,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
 
 from rtw_planner.domain.job_match import ChartBar
 from rtw_planner.domain.matching import MatchStatus
 from rtw_planner.domain.units import round_half_up
 from rtw_planner.reports.styles import FONT, MUTED, register_fonts
-from rtw_planner.reports.text import text_width
+from rtw_planner.reports.text import graphics_text, text_width
 
 COLOURS = {MatchStatus.MATCH: colors.HexColor("#2e7d32"), MatchStatus.MISMATCH: colors.HexColor("#c62828"),
            MatchStatus.NOT_TESTED: colors.HexColor("#9e9e9e")}
@@ -62,8 +62,9 @@ class _Chart:
         """The bottom of the n-th bar."""
         return self.height - self.size * TOP - self.row * (n + 1) + (self.size * ROW - self.size * BAR) / 2
 
-    def text(self, x: float, y: float, text: str, anchor: str = "start", colour: colors.Color = colors.black) -> String:
-        return String(x, y, text, fontName=FONT, fontSize=self.size, fillColor=colour, textAnchor=anchor)
+    def text(self, x: float, y: float, text: str, anchor: str = "start",
+             colour: colors.Color = colors.black) -> String | Group:
+        return graphics_text(x, y, text, font=FONT, size=self.size, colour=colour, anchor=anchor)
 
 
 def match_charts(bars: Sequence[ChartBar], width: float, caption: str, not_tested: str, *,

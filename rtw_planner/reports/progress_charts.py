@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, Shape, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, Shape
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -16,6 +16,7 @@ from rtw_planner.domain.progress import PracticeSeries, ScoreSeries
 from rtw_planner.domain.units import format_number
 from rtw_planner.reports.match_chart import COLOURS, FONT_SIZE
 from rtw_planner.reports.styles import ACCENT, FONT, FONT_BOLD, MUTED, register_fonts
+from rtw_planner.reports.text import graphics_text
 
 GRID = colors.HexColor("#e0e0e0")  # the match chart's grid lines
 BAND = colors.HexColor("#dce6f1")
@@ -90,7 +91,7 @@ class _Plot:
             y = self.y(tick)
             self.drawing.add(Line(self.left, y, self.right, y, strokeColor=GRID, strokeWidth=0.4))
             self.text(self.left - 4, y - size * 0.35, label, "end", MUTED)
-        title_y = Group(String(0, 0, axis, fontName=FONT, fontSize=size, fillColor=MUTED, textAnchor="middle"))
+        title_y = Group(graphics_text(0, 0, axis, font=FONT, size=size, colour=MUTED, anchor="middle"))
         title_y.translate(size * 0.9, (self.top + self.bottom) / 2)
         title_y.rotate(90)
         self.drawing.add(title_y)
@@ -106,7 +107,7 @@ class _Plot:
 
     def text(self, x: float, y: float, text: str, anchor: str = "start", colour: colors.Color = colors.black,
              font: str = FONT) -> None:
-        self.drawing.add(String(x, y, text, fontName=font, fontSize=self.size, fillColor=colour, textAnchor=anchor))
+        self.drawing.add(graphics_text(x, y, text, font=font, size=self.size, colour=colour, anchor=anchor))
 
     def _crowded(self, dates: Sequence[tuple[float, date]]) -> list[bool]:
         """For each date label, whether it would crowd the last one shown before it."""

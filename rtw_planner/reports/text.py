@@ -3,7 +3,7 @@ prints as it was written (CJK in a fallback font, Arabic shaped, right-to-left r
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
@@ -16,6 +16,9 @@ from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from rtw_planner.reports.fonts import font_runs, is_plain
 from rtw_planner.reports.shaping import display_order, has_right_to_left, shape_arabic
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Group, String
 
 _templates: WeakKeyDictionary[ParagraphStyle, ParaFrag] = WeakKeyDictionary()
 
@@ -67,6 +70,26 @@ def draw_string(canvas: Canvas, x: float, y: float, text: str, *, font: str, siz
         canvas.setFont(run_font, size)
         canvas.drawString(x, y, run)
         x += stringWidth(run, run_font, size)
+
+
+def graphics_text(x: float, y: float, text: str, *, font: str, size: float, colour: Any = None,
+                  anchor: str = "start") -> String | Group:
+    """Plain text for a chart (reportlab graphics): the same fallback fonts and shaping as draw_string. Text the
+    main font prints is one String; other text is a group of one String per font run. `anchor` is start, middle or
+    end of x, as in reportlab's String."""
+    from reportlab.graphics.shapes import Group, String
+
+    kwargs: dict[str, Any] = {} if colour is None else {"fillColor": colour}
+    if is_plain(text, font):
+        return String(x, y, text, fontName=font, fontSize=size, textAnchor=anchor, **kwargs)
+    runs = _canvas_runs(text, font)
+    width = sum(stringWidth(run, run_font, size) for run_font, run in runs)
+    x -= {"start": 0.0, "middle": width / 2, "end": width}[anchor]
+    group = Group()
+    for run_font, run in runs:
+        group.add(String(x, y, run, fontName=run_font, fontSize=size, **kwargs))
+        x += stringWidth(run, run_font, size)
+    return group
 
 
 def text_width(text: str, font: str, size: float) -> float:

@@ -41,9 +41,9 @@ REFUSED: Allowed = None
 NOTHING: Allowed = frozenset()
 DOB, GRIP, EFFORT, DIAGNOSIS = C.DATE_OF_BIRTH, C.GRIP_NORMS, C.EFFORT, C.DIAGNOSIS
 PAIN, OUTCOME, PROJECTIONS = C.PAIN_SCORES, C.OUTCOME_SCORES, C.PROJECTIONS
-# What each document prints when it is allowed to (the letter may carry a date of birth but has no line for it).
+# What each document prints when it is allowed to.
 PRINTS = {"report": frozenset({DOB, GRIP, EFFORT, PAIN, OUTCOME, PROJECTIONS}),
-          "letter": frozenset({DIAGNOSIS, PAIN, OUTCOME}), "handout": frozenset()}
+          "letter": frozenset({DOB, DIAGNOSIS, PAIN, OUTCOME}), "handout": frozenset()}
 LAPSED = {"all expired": REFUSED, "all withdrawn": REFUSED, "all for another recipient": REFUSED}
 
 # The match report sent outside the clinical team: functional consent first, then one consent per category; the
@@ -191,4 +191,4 @@ def test_the_canaries_are_all_in_the_case() -> None:
     missing canary elsewhere means the field was left out, not that the case lacked it."""
     assert shown(TO_TEAM.render("none")) == REPORT_TEAM
     letter = Route("letter", EMPLOYER, RecipientRole.EMPLOYER, Delivery.PATIENT_COPY).render("all")
-    assert shown(letter) == {DIAGNOSIS, PAIN, OUTCOME}
+    assert shown(letter) == {DOB, DIAGNOSIS, PAIN, OUTCOME}
