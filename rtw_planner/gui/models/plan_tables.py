@@ -279,7 +279,9 @@ class QuotasTableModel(RowsTableModel):
 
 
 class GoalsTableModel(RowsTableModel):
-    """SMART goals; milestones are written 'description (YYYY-MM-DD)' separated by semicolons, done ones with ✓."""
+    """SMART goals; milestones are written 'description (YYYY-MM-DD)', with the amount the step asks for in the
+    quota's unit in square brackets after the date when there is one ('Walk to the park (2027-01-17) [15]'),
+    separated by semicolons, done ones with ✓."""
 
     COLUMNS = ("Activity", "Target", "By", "Status", "Quota activity", "Shown by", "Milestones")
 
@@ -291,6 +293,7 @@ class GoalsTableModel(RowsTableModel):
             return None
         goal: Goal = self._rows[index.row()]
         milestones = "; ".join(f"{'✓ ' if m.done else ''}{m.description} ({m.due.isoformat()})"
+                               + ("" if m.amount is None else f" [{format_number(m.amount, 2)}]")
                                for m in goal.milestones)
         values = [goal.activity, goal.target, goal.due.isoformat(),
                   goal.status.value if role == Qt.ItemDataRole.EditRole else goal.status.label,
@@ -327,8 +330,17 @@ def _date(field: str, text: str) -> date:
 def _milestone(text: str) -> Milestone:
     done = text.strip().startswith("✓")
     body = text.strip().lstrip("✓").strip()
+    amount: float | None = None
+    if body.endswith("]") and "[" in body:  # the amount in the quota's unit
+        body, _, figure = body[:-1].rpartition("[")
+        body = body.strip()
+        try:
+            amount = float(figure.strip())
+        except ValueError:
+            raise ValidationError("milestone amount", figure.strip(), "a number in the quota's unit, e.g. [15]") \
+                from None
     if not body.endswith(")") or "(" not in body:
         raise ValidationError("milestone", body, "a description followed by its date, e.g. 'Walk 15 minutes "
                               "(2027-01-31)'")
     description, _, when = body[:-1].rpartition("(")
-    return Milestone(description.strip(), _date("milestone due date", when.strip()), done)
+    return Milestone(description.strip(), _date("milestone due date", when.strip()), done, amount)

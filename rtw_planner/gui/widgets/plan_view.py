@@ -58,6 +58,7 @@ class PlanView(QWidget):
         self._prompts = prompts
         self._case_source = case_source
         self._loading = False
+        self._loaded_case: Case | None = None
         self.fitness_editor = FitnessEditor()
         self.flare_editor = FlarePlanEditor()
         self.quotas_tab = self._quotas_tab()
@@ -180,6 +181,7 @@ class PlanView(QWidget):
     def set_case(self, case: Case) -> None:
         """Show a case's plan, start date and appointment (not counted as an edit)."""
         self._loading = True
+        self._loaded_case = case
         try:
             plan = case.plan
             phased = plan.phased_return
@@ -337,10 +339,18 @@ class PlanView(QWidget):
                     box.setChecked(getattr(options, name))
         finally:
             self._loading = False
-        start = self.rtw_start_date() or date.today()
-        step = this_weeks_small_step(self.goals_model.rows(), self.quotas_model.rows(), start, date.today())
+        today, back = date.today(), self.rtw_start_date()
+        starts = {q.name: min(d for d in (self._practice_start(q.name), back or today) if d is not None)
+                  for q in self.quotas_model.rows()}  # as the handout counts quota weeks
+        step = this_weeks_small_step(self.goals_model.rows(), self.quotas_model.rows(), back or today, today,
+                                     return_date=back, starts=starts)
         self.goals_panel.show_small_step(step)
         self._refresh_chart()
+
+    def _practice_start(self, activity: str) -> date | None:
+        """The first logged day of home practice for an activity, from the case as loaded."""
+        logged = [e.on for e in self._loaded_case.practice_log if e.activity == activity] if self._loaded_case else []
+        return min(logged) if logged else None
 
     def _refresh_chart(self) -> None:
         row = self.quotas_view.currentIndex().row()

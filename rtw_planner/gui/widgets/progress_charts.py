@@ -82,8 +82,20 @@ class PracticeChart(_Chart):
         plot = self._fresh_plot(series.activity)
         self.quota_item = plot.plot([_x(d) for d in series.days], list(series.quota), name="Quota",
                                     pen=pg.mkPen("#1f4e79", width=2))
-        self.done_item = plot.plot([_x(d) for d in series.done_days], list(series.done), name="Done",
-                                   pen=None, symbol="o", symbolBrush="#c0392b", symbolSize=8)
+        quota = dict(zip(series.days, series.quota, strict=True))
+        self.done_item = plot.plot([_x(d) for d in series.done_days], list(series.done), pen=None)  # the data
+        # Met, short and unplanned days differ in shape as well as colour, so they read without colour too.
+        kinds = (("Quota met", "o", pg.mkBrush("#2e7d32"), pg.mkPen("#2e7d32", width=2),
+                  lambda day, done: day in quota and done >= quota[day] - 1e-9),
+                 ("Below the quota", "o", pg.mkBrush("#ffffff"), pg.mkPen("#c0392b", width=2),
+                  lambda day, done: day in quota and done < quota[day] - 1e-9),
+                 ("No quota set", "s", pg.mkBrush("#777777"), pg.mkPen("#777777", width=1),
+                  lambda day, done: day not in quota))
+        for name, symbol, brush, pen, belongs in kinds:
+            points = [(d, v) for d, v in zip(series.done_days, series.done, strict=True) if belongs(d, v)]
+            if points:
+                plot.plot([_x(d) for d, _ in points], [v for _, v in points], name=name, pen=None, symbol=symbol,
+                          symbolBrush=brush, symbolPen=pen, symbolSize=9)
         if series.goal is not None and series.days:
             plot.plot([_x(series.days[0]), _x(series.days[-1])], [series.goal, series.goal], name="Goal",
                       pen=pg.mkPen("#3a8a3f", style=pg.QtCore.Qt.PenStyle.DashLine))
