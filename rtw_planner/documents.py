@@ -52,6 +52,8 @@ def render(kind: DocumentKind, case: Case, clinic: Clinic, *, today: date | None
     if kind is DocumentKind.PATIENT_HANDOUT:
         from rtw_planner.reports.handout import render_patient_handout
 
+        if request is not None:  # the handout goes to the patient only: any other request is refused
+            decision_for(kind, case, clinic, request, today)
         return render_patient_handout(case, clinic, today, options=options, invariant=invariant)
     from rtw_planner.reports.match_report import render_match_report
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from rtw_planner.domain.demo import demo_shift_days, shift_case_text
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -38,17 +39,9 @@ def demo_text() -> str:
     return DEMO.read_text(encoding="utf-8")
 
 
-DEMO_WRITTEN_FOR = date(2026, 12, 6)  # the day the demo's dates were chosen around
-
-
-def shift_dates(text: str, days: int) -> str:
-    """Every ISO date in a case file moved by `days`, so a case keeps its shape relative to another day."""
-    return re.sub(r"\b(\d{4}-\d{2}-\d{2})\b",
-                  lambda m: (date.fromisoformat(m.group(1)) + timedelta(days=days)).isoformat(), text)
-
-
 @pytest.fixture
 def current_demo_text(demo_text: str) -> str:
-    """The demo case with its dates moved to stand to today as they stand to 6 December 2026, for tests that go
-    through the real clock (the command line): the review and the return to work stay in the future."""
-    return shift_dates(demo_text, (date.today() - DEMO_WRITTEN_FOR).days)
+    """The demo case with its dates moved to stand to today as they stand to 6 December 2026 (by whole weeks, as
+    "Open the demo case" does), for tests that go through the real clock: the review and the return to work stay in
+    the future."""
+    return shift_case_text(demo_text, demo_shift_days(date.today()))

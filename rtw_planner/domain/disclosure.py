@@ -111,6 +111,11 @@ class DisclosureDecision:
         """The categories carried, in a fixed order (functional first)."""
         return tuple(c for c in ORDER if c in self.categories)
 
+    def never_sent(self, category: ConsentCategory) -> bool:
+        """True when the category stays out by rule, whatever the consents (projections and effort ratings never
+        go to an employer); False when it stays out for want of a consent, or is carried."""
+        return self.role is RecipientRole.EMPLOYER and category in NEVER_TO_EMPLOYER
+
 
 def same_recipient(a: str, b: str) -> bool:
     """Names compared as people read them: case and runs of spaces do not matter."""
@@ -182,9 +187,12 @@ def _check_delivery(kind: DocumentKind, request: DisclosureRequest, given: froze
                                                                 "the patient's copy to pass on")
         return "The patient's copy, to pass on: abilities and limits only, unless a consent says more."
     if ConsentCategory.FUNCTIONAL not in given:
-        raise ValidationError("delivery", "send", "the patient's copy only: no consent in force to release "
-                                                  "functional information to this recipient; record one on the "
-                                                  "Details tab")
+        if kind is DocumentKind.EMPLOYER_LETTER:
+            raise ValidationError("delivery", "send", "the patient's copy only: no consent in force to release "
+                                                      "functional information to this recipient; record one on "
+                                                      "the Details tab")
+        raise ValidationError("delivery", "send", "a consent in force to release functional information to this "
+                                                  "recipient; record one on the Details tab")
     if jurisdiction.patient_review_required and request.patient_offered_on is None:
         raise ValidationError("patient offered the document on", None, "the date the patient was offered it to "
                                                                        "read before it is sent (UK practice)")

@@ -150,7 +150,25 @@ def _phases(case: Case, today: date) -> list[Finding]:
                                   f"{format_number(phase.weekly_hours, 2)} a week from the phase before.",
                                   "Correct the phase, or mark the step down as intended so the letter explains it."))
         out += [_warn("Plan: phased return", warning, "Check the phases.") for warning in phased.warnings()]
+        out += _stale_restrictions(case)
     return out
+
+
+def _stale_restrictions(case: Case) -> list[Finding]:
+    """Phase restrictions generated from an earlier evaluation: the current one gives other limits."""
+    from rtw_planner.domain.job_match import job_match
+    from rtw_planner.domain.restrictions import is_generated, restrictions_from_match, text_key
+
+    phased = case.plan.phased_return
+    if phased is None or case.current_evaluation is None:
+        return []
+    current = {text_key(r.text) for r in restrictions_from_match(job_match(case).items)}
+    stale = {text_key(t) for phase in phased.phases for t in phase.restrictions if is_generated(t)} - current
+    if not stale:
+        return []
+    return [_warn("Plan: phase restrictions", f"{len(stale)} restriction{'s' if len(stale) > 1 else ''} in the "
+                  "phases no longer follow from the current evaluation.",
+                  "Regenerate the phases, or check each restriction.")]
 
 
 def _fitness(case: Case, today: date) -> list[Finding]:
@@ -184,6 +202,9 @@ def _fitness(case: Case, today: date) -> list[Finding]:
             out.append(_block("Plan: fitness for work", f"fit for usual work, but {gaps} demand"
                               f"{'s' if gaps > 1 else ''} of the job exceed measured capacity.",
                               "Choose may be fit with advice, or re-measure capacity."))
+    if fitness.outcome is FitnessOutcome.FIT and phased is not None and phased.phases[0].percent < 100:
+        out.append(_warn("Plan: fitness for work", "fit for usual work, but a phased return below full hours is "
+                         "planned.", "Choose may be fit with advice, or remove the phased return."))
     if fitness.outcome is FitnessOutcome.MAY_BE_FIT and phased is None and not case.plan.notes:
         out.append(_warn("Plan: fitness for work", "may be fit, but no phased return or adjustment is planned.",
                          "Add the advice the employer should follow."))
@@ -199,7 +220,7 @@ def _safety(case: Case) -> list[Finding]:
     work = ", ".join(k.label for k in kinds)
     return [_block("Plan: safety-critical work", f"the job involves {work}; this has not been discussed with the "
                    "patient.", "Discuss " + "; ".join(k.discuss for k in kinds) + ", and record it on the Plan tab "
-                   "before anything goes to an employer.")]
+                   "before the document goes out.")]
 
 
 def _consents(case: Case, request: DisclosureRequest, today: date) -> list[Finding]:

@@ -142,6 +142,18 @@ _STORED_FORCE = re.compile(rf"^No ({_VERB}) that needs more than {_NUMBER} N \({
                            rf"( to start a load moving| to keep a load moving) ({_OFTEN}){_NOTE}$")
 
 
+_STORED_POSTURE = re.compile(r"^((Sit|Stand|Walk) no longer than .+ at a time|No more than .+ of (sitting|standing|"
+                             r"walking) in a day|No (sitting|standing|walking))$")
+
+
+def is_generated(text: str) -> bool:
+    """True when a stored restriction reads as restriction_for wrote it (in kg), not as a clinician typed it."""
+    stored = text.strip().rstrip(".")
+    if stored.endswith(ESTIMATED_NOTE):
+        stored = stored[:-len(ESTIMATED_NOTE)]
+    return any(p.match(stored) for p in (_STORED_MASS, _STORED_FORCE, _STORED_POSTURE))
+
+
 def in_units(text: str, unit: MassUnit, current: Iterable[MatchItem] = ()) -> str:
     """A stored restriction as a document in `unit` prints it. A restriction generated from the current match
     is re-worded from the measured value; another generated metric sentence from its printed number (already

@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
             return
         from datetime import date
 
-        from rtw_planner.gui.demo import demo_case
+        from rtw_planner.domain.demo import demo_case
 
         saved = self.cases.save(demo_case(date.today()))
         self._reload_list()

@@ -6,13 +6,19 @@ import json
 from datetime import date
 from typing import Any
 
-from rtw_planner.assets import resource_path
+from rtw_planner.assets import bundled_resources_dir, resource_path
 
 
 def load_wording(name: str, jurisdiction: str = "generic") -> dict[str, str]:
-    """The wording template `name` (e.g. 'employer-letter'), keys starting with '_' dropped. A value given per
-    jurisdiction (an object keyed by jurisdiction) resolves to the jurisdiction's text, else the generic one."""
-    data: dict[str, Any] = json.loads(resource_path(f"wording/{name}.json").read_text(encoding="utf-8"))
+    """The wording template `name` (e.g. 'employer-letter'), keys starting with '_' dropped. A clinic's copy in its
+    data folder replaces the bundled wording key by key, so a copy made before a new key existed still works. A
+    value given per jurisdiction (an object keyed by jurisdiction) resolves to the jurisdiction's text, else the
+    generic one."""
+    relative = f"wording/{name}.json"
+    data: dict[str, Any] = json.loads((bundled_resources_dir() / relative).read_text(encoding="utf-8"))
+    clinic = resource_path(relative)
+    if clinic != bundled_resources_dir() / relative:
+        data.update(json.loads(clinic.read_text(encoding="utf-8")))
     words = {}
     for key, value in data.items():
         if key.startswith("_"):

@@ -223,3 +223,28 @@ def test_the_error_lists_every_blocking_problem_one_a_line() -> None:
     assert message.startswith("the employer letter cannot be issued:")
     assert message.count("\n- ") == len(result.blocking) >= 4
     assert "Ana Lima" not in message  # never a patient's name
+
+
+def test_fit_for_usual_work_with_a_phased_return_below_full_hours_warns() -> None:
+    result = check(with_plan(ready(), fitness=FitnessStatement(FitnessOutcome.FIT, TODAY + timedelta(days=8))))
+    assert result.can_issue
+    assert fields(result.warnings) == ["Plan: fitness for work"]
+
+
+def test_phase_restrictions_from_an_earlier_evaluation_warn() -> None:
+    """Generated from 6 kg measured earlier; the current evaluation measures 8 kg against the 10 kg demanded."""
+    case = ready(evaluations=(evaluation(lift_kg=8),))
+    assert case.plan.phased_return is not None
+    old = "No lifting from floor to waist above 6 kg occasionally (up to a third of the day)"
+    current = "No lifting from floor to waist above 8 kg occasionally (up to a third of the day)"
+    typed = "No kneeling on the loading bay"  # the clinician's own words are never called stale
+
+    def with_restrictions(*texts: str) -> Case:
+        assert case.plan.phased_return is not None
+        phases = tuple(replace(p, restrictions=texts) for p in case.plan.phased_return.phases)
+        return with_plan(case, phased_return=replace(case.plan.phased_return, phases=phases))
+
+    stale = check(with_restrictions(old, typed))
+    assert fields(stale.warnings) == ["Plan: phase restrictions"]
+    assert stale.warnings[0].problem.startswith("1 restriction in the phases")
+    assert check(with_restrictions(current, typed)).warnings == ()

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import QDate
 
 from rtw_planner.domain.csv_export import COLUMNS, csv_text
+from rtw_planner.domain.demo import demo_shift_days
 from rtw_planner.domain.errors import ValidationError
 from rtw_planner.domain.progress import practice_series, score_series
 from rtw_planner.gui.actions import Action
-from rtw_planner.gui.demo import demo_shift_days
 from rtw_planner.gui.models.outcomes_table import OutcomesTableModel, PracticeTableModel
 from rtw_planner.gui.prompts import UnsavedChoice
 from rtw_planner.gui.widgets.progress_view import ProgressView, parse_answers

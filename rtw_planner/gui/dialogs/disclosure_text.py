@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from rtw_planner.domain.case import ConsentCategory
-from rtw_planner.domain.disclosure import NEVER_TO_EMPLOYER, DisclosureDecision, RecipientRole
+from rtw_planner.domain.disclosure import DisclosureDecision
 
 NEVER = "Never sent to an employer, even with consent"
 NO_CONSENT = "No consent in force for this recipient (record one on the Details tab to include it)"
@@ -15,7 +15,7 @@ SCHEME_HINT = " For a workers' compensation claim, the scheme switch can add the
 
 def withheld_reason(category: ConsentCategory, decision: DisclosureDecision) -> str:
     """Why a category the case holds stays out of the document."""
-    if decision.role is RecipientRole.EMPLOYER and category in NEVER_TO_EMPLOYER:
+    if decision.never_sent(category):
         return NEVER
     return NO_CONSENT
 

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from rtw_planner.documents import Kind, check
 from rtw_planner.domain.case import Clinic
+from rtw_planner.domain.demo import DEMO_WRITTEN_FOR, demo_case, demo_shift_days, shift_case_text
 from rtw_planner.domain.preflight import Severity
-from rtw_planner.gui.demo import DEMO_WRITTEN_FOR, demo_case, demo_shift_days, shift_case_text
 
 
 def test_on_the_day_it_was_written_nothing_moves(demo_text: str) -> None:
