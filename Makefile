@@ -38,6 +38,7 @@ bench: $(VENV)/.installed-test
 
 screenshots: $(VENV)/.installed-test
 	$(PY) scripts/screenshots.py
+	$(PY) scripts/document_pages.py
 
 # Regenerate the Designer forms (ui/*.ui -> rtw_planner/gui/forms/ui_*.py).
 forms: $(VENV)/.installed-test

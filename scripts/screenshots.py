@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -98,17 +97,10 @@ def main() -> int:
     calculator.grab().save(str(OUT / "niosh-calculator.png"))
     print(OUT.relative_to(ROOT) / "niosh-calculator.png")
     calculator.close()
-    for kind in ("employer-letter", "patient-handout", "match-report"):
-        draft = window.open_document(kind)
-        if draft is not None and shutil.which("pdftoppm"):
-            for old_page in OUT.glob(f"{kind}-*.png"):
-                old_page.unlink()
-            subprocess.run(["pdftoppm", "-png", "-r", "60", str(draft), str(OUT / kind)], check=True)
-            print(f"docs/screenshots/{kind}-*.png")
-        if window.preview is not None and kind == "employer-letter":
-            grab_dialog(window, "document-dialog")
-        if window.preview is not None:
-            window.preview.close()
+    window.open_document("employer-letter")  # every page of every document: scripts/document_pages.py
+    if window.preview is not None:
+        grab_dialog(window, "document-dialog")
+        window.preview.close()
     # A case just started: the pre-flight lists everything that blocks issuing, and Issue is off.
     window.new_case()
     window.case_view.form.patient_name_edit.setText("Amira Haddad")
