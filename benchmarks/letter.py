@@ -16,8 +16,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from rtw_planner.domain import casefile
-from rtw_planner.domain.case import Clinic
+from rtw_planner.domain.case import casefile
+from rtw_planner.domain.case.model import Clinic
 from rtw_planner.reports.employer_letter import render_employer_letter
 from rtw_planner.reports.letter_blocks import build_letter
 from rtw_planner.reports.styles import FONT, register_fonts

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository
-from rtw_planner.domain.case import Case
+from rtw_planner.domain.case.model import Case
 
 CASES = 10_000
 MIN_RUNS = 15

@@ -6,23 +6,22 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.disclosure import (
+from rtw_planner.domain.case.model import Case, Clinic
+from rtw_planner.domain.issuing.disclosure import (
     DisclosureDecision,
     DisclosureRequest,
     DocumentKind,
     decide,
     default_request,
 )
-from rtw_planner.domain.preflight import Preflight, PreflightError, preflight
-from rtw_planner.domain.rendering import RenderOptions
+from rtw_planner.domain.issuing.options import RenderOptions
+from rtw_planner.domain.issuing.preflight import Preflight, PreflightError, preflight
 
 if TYPE_CHECKING:
     import peewee
 
     from rtw_planner.db.document_log import IssuedDocument
 
-Kind = DocumentKind  # the name the GUI and the commands use
 
 
 def decision_for(kind: DocumentKind, case: Case, clinic: Clinic, request: DisclosureRequest | None,

@@ -18,12 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's package, whatever the virtual environment points at
 
 from rtw_planner.documents import render  # noqa: E402
-from rtw_planner.domain.case import Case, Clinic, Clinician, Consent, ConsentCategory  # noqa: E402
-from rtw_planner.domain.demo import DEMO_WRITTEN_FOR, demo_case  # noqa: E402
-from rtw_planner.domain.disclosure import Delivery, DisclosureRequest, DocumentKind, RecipientRole  # noqa: E402
-from rtw_planner.domain.jurisdiction import Jurisdiction  # noqa: E402
-from rtw_planner.domain.rendering import RenderOptions  # noqa: E402
-from rtw_planner.domain.units import MassUnit  # noqa: E402
+from rtw_planner.domain.case.demo import DEMO_WRITTEN_FOR, demo_case  # noqa: E402
+from rtw_planner.domain.case.jurisdiction import Jurisdiction  # noqa: E402
+from rtw_planner.domain.case.model import Case, Clinic, Clinician, Consent, ConsentCategory  # noqa: E402
+from rtw_planner.domain.demands.units import MassUnit  # noqa: E402
+from rtw_planner.domain.issuing.disclosure import Delivery, DisclosureRequest, DocumentKind, RecipientRole  # noqa: E402
+from rtw_planner.domain.issuing.options import RenderOptions  # noqa: E402
 
 TODAY = DEMO_WRITTEN_FOR
 DEMO_CLINIC = Clinic("Riverside Pain & Rehabilitation Clinic", "1 High Street\nLeeds LS1 4AP", "0113 496 0000",

@@ -43,7 +43,7 @@ def main() -> int:
 
     from rtw_planner.db.database import open_database
     from rtw_planner.db.repository import CaseRepository, ClinicRepository
-    from rtw_planner.domain.case import Clinic
+    from rtw_planner.domain.case.model import Clinic
     from rtw_planner.gui.app import create_application
     from rtw_planner.gui.mainwindow import MainWindow
     from rtw_planner.gui.settings import UiSettings

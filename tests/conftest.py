@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rtw_planner.domain.demo import demo_shift_days, shift_case_text
+from rtw_planner.domain.case.demo import demo_shift_days, shift_case_text
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -13,12 +13,12 @@ from rtw_planner.db.database import open_database
 from rtw_planner.db.document_log import DocumentLog
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.documents import issue, render
-from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.disclosure import Delivery, DisclosureRequest, DocumentKind, RecipientRole
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.preflight import PreflightError
-from rtw_planner.domain.rendering import RenderOptions
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Case, Clinic
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.issuing.disclosure import Delivery, DisclosureRequest, DocumentKind, RecipientRole
+from rtw_planner.domain.issuing.options import RenderOptions
+from rtw_planner.domain.issuing.preflight import PreflightError
 
 EMPLOYER = "Northgate Distribution Ltd"
 LETTER = DocumentKind.EMPLOYER_LETTER

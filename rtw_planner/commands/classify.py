@@ -9,7 +9,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rtw_planner.domain.strength import Classification
+    from rtw_planner.domain.demands.strength import Classification
 
 LOADS = ("occasional", "frequent", "constant")
 JOB_FLAGS = {"standing_walking_most_of_day": "--standing-walking-most-of-day",
@@ -43,7 +43,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _number(option: str, text: str, high: float, unit: str) -> float:
-    from rtw_planner.cli import UsageError
+    from rtw_planner.commands._support import UsageError
 
     try:
         value = float(text)
@@ -56,9 +56,9 @@ def _number(option: str, text: str, high: float, unit: str) -> float:
 
 def _loads_kg(args: argparse.Namespace) -> tuple[str, list[float | None]]:
     """The unit typed ('kg' or 'lb') and the loads in kg, refusing a mix of units."""
-    from rtw_planner.cli import UsageError
-    from rtw_planner.domain.profile import MAX_LOAD_KG
-    from rtw_planner.domain.units import format_number, kg_to_lb, lb_to_kg
+    from rtw_planner.commands._support import UsageError
+    from rtw_planner.domain.demands.profile import MAX_LOAD_KG
+    from rtw_planner.domain.demands.units import format_number, kg_to_lb, lb_to_kg
 
     given = {unit: [f"--{load}-{unit}" for load in LOADS if getattr(args, f"{load}_{unit}") is not None]
              for unit in ("kg", "lb")}
@@ -81,9 +81,9 @@ def _loads_kg(args: argparse.Namespace) -> tuple[str, list[float | None]]:
 
 def run(args: argparse.Namespace) -> int:
     """Classify the loads and print the level as text or, with --json, as one JSON object."""
-    from rtw_planner.cli import UsageError
-    from rtw_planner.domain.errors import ValidationError
-    from rtw_planner.domain.strength import (
+    from rtw_planner.commands._support import UsageError
+    from rtw_planner.domain.data.errors import ValidationError
+    from rtw_planner.domain.demands.strength import (
         StrengthTableError,
         available_tables,
         classify_capacity,
@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _text(role: str, result: Classification, loads_kg: list[float | None]) -> str:
-    from rtw_planner.domain.units import format_number
+    from rtw_planner.domain.demands.units import format_number
 
     shown = [f"{format_number(lb)} lb ({format_number(kg or 0.0)} kg) {load}"
              for load, lb, kg in zip(LOADS, result.loads_lb, loads_kg, strict=True) if lb is not None]

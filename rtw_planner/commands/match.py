@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rtw_planner.domain.job_match import JobMatch
+    from rtw_planner.domain.match.job import JobMatch
 
 
 def add_parser(subparsers: Any) -> None:
@@ -48,9 +48,9 @@ def to_json(result: JobMatch) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Print the match of the case file."""
-    from rtw_planner.cli import UsageError, read_case_file
-    from rtw_planner.domain.job_match import job_match
-    from rtw_planner.domain.strength import StrengthTableError, available_tables
+    from rtw_planner.commands._support import UsageError, read_case_file
+    from rtw_planner.domain.demands.strength import StrengthTableError, available_tables
+    from rtw_planner.domain.match.job import job_match
 
     case = read_case_file(args.case)
     if args.table not in available_tables():

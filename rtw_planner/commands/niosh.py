@@ -7,10 +7,10 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from rtw_planner.domain.niosh_tables import LIMITS, MAX_FREQUENCY, Units
+from rtw_planner.domain.demands.niosh_constants import LIMITS, MAX_FREQUENCY, Units
 
 if TYPE_CHECKING:
-    from rtw_planner.domain.niosh import Assessment, NioshResult
+    from rtw_planner.domain.demands.niosh import Assessment, NioshResult
 
 # Each system's load and length options: (dest in args = LiftingTask.metric/us keyword, option).
 SYSTEM_OPTIONS = {
@@ -82,7 +82,7 @@ def _expected(dest: str, units: str, missing: bool = False) -> str:
 
 def _parse(args: argparse.Namespace) -> tuple[str, dict[str, Any], dict[str, str]]:
     """Check the options and return the unit system, the keyword arguments and each field's option."""
-    from rtw_planner.cli import UsageError
+    from rtw_planner.commands._support import UsageError
 
     units = (args.units or "metric").strip().lower()
     if units not in SYSTEM_OPTIONS:
@@ -141,7 +141,7 @@ def as_json(result: NioshResult) -> dict[str, Any]:
 
 
 def _fixed(value: float, decimals: int) -> str:
-    from rtw_planner.domain.units import round_half_up
+    from rtw_planner.domain.demands.units import round_half_up
 
     return f"{round_half_up(value, decimals):.{decimals}f}"
 
@@ -172,9 +172,9 @@ def as_text(result: NioshResult) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Validate the options, evaluate the task and print the result; invalid input raises UsageError."""
-    from rtw_planner.cli import UsageError
-    from rtw_planner.domain.errors import ValidationError
-    from rtw_planner.domain.niosh import LiftingTask, evaluate
+    from rtw_planner.commands._support import UsageError
+    from rtw_planner.domain.data.errors import ValidationError
+    from rtw_planner.domain.demands.niosh import LiftingTask, evaluate
 
     units, kwargs, options = _parse(args)
     try:

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rtw_planner.domain.case import Case
-    from rtw_planner.domain.plan import Plan
+    from rtw_planner.domain.case.model import Case
+    from rtw_planner.domain.plan.model import Plan
 
 
 def add_parser(subparsers: Any) -> None:
@@ -25,7 +25,7 @@ def add_parser(subparsers: Any) -> None:
 
 def resolve_plan(case: Case, start: date | None) -> Plan:
     """The case's own plan (moved to `start` if given), or one generated from the match when it has no phases."""
-    from rtw_planner.domain.planning import generate_plan
+    from rtw_planner.domain.match.planning import generate_plan
 
     phased = case.plan.phased_return
     if phased is not None:
@@ -39,7 +39,7 @@ def resolve_plan(case: Case, start: date | None) -> Plan:
 def _suggestions(case: Case, plan: Plan) -> list[dict[str, Any]]:
     """The adjustments suggested for the job that the clinician has not chosen; `fits` is empty when the job's
     setting was not recognised and the list is not filtered."""
-    from rtw_planner.domain.planning import suggest_for_case
+    from rtw_planner.domain.match.planning import suggest_for_case
 
     chosen = {n.note_id for n in plan.notes}
     return [{"id": s.note.id, "limitation": s.note.limitation.value, "control": s.note.control.value,
@@ -49,7 +49,7 @@ def _suggestions(case: Case, plan: Plan) -> list[dict[str, Any]]:
 
 def _safety_critical(case: Case, plan: Plan) -> list[dict[str, Any]]:
     """Each kind of safety-critical work with what shows it, what to discuss and whether the discussion is recorded."""
-    from rtw_planner.domain.safety import safety_critical_evidence
+    from rtw_planner.domain.match.safety import safety_critical_evidence
 
     review = plan.safety_review
     return [{"kind": kind.value, "label": kind.label, "evidence": list(evidence), "discuss": kind.discuss,
@@ -59,10 +59,10 @@ def _safety_critical(case: Case, plan: Plan) -> list[dict[str, Any]]:
 
 def to_json(case: Case, plan: Plan) -> dict[str, Any]:
     """The plan as the documented JSON object. Projections are clinical estimates, labelled as such."""
-    from rtw_planner.domain.goals import goal_to_dict, this_weeks_small_step
-    from rtw_planner.domain.phases import fit_note_from_plan
-    from rtw_planner.domain.planning import job_settings
-    from rtw_planner.domain.projection import essential_mismatch_projections, propose_phase_weeks
+    from rtw_planner.domain.match.planning import job_settings
+    from rtw_planner.domain.match.projection import essential_mismatch_projections, propose_phase_weeks
+    from rtw_planner.domain.plan.goals import goal_to_dict, this_weeks_small_step
+    from rtw_planner.domain.plan.phases import fit_note_from_plan
 
     phased = plan.phased_return
     assert phased is not None
@@ -103,8 +103,8 @@ def to_json(case: Case, plan: Plan) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Print the plan."""
-    from rtw_planner.cli import UsageError, read_case_file
-    from rtw_planner.domain.errors import ValidationError
+    from rtw_planner.commands._support import UsageError, read_case_file
+    from rtw_planner.domain.data.errors import ValidationError
 
     case = read_case_file(args.case)
     start = None

@@ -7,7 +7,7 @@ import json
 import math
 from typing import Any
 
-from rtw_planner.domain.quota import MAX_WEEKS, QuotaActivity, QuotaUnit
+from rtw_planner.domain.plan.quota import MAX_WEEKS, QuotaActivity, QuotaUnit
 
 # Which option each domain field came from, so an error names what the user typed.
 OPTIONS = {"trials": "--trials", "goal": "--goal", "start percent": "--start-percent",
@@ -36,7 +36,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _number(option: str, typed: str, allowed: str) -> float:
-    from rtw_planner.cli import UsageError
+    from rtw_planner.commands._support import UsageError
 
     try:
         value = float(typed)
@@ -58,8 +58,8 @@ def to_json(activity: QuotaActivity, weeks: tuple[float, ...]) -> dict[str, Any]
 
 def run(args: argparse.Namespace) -> int:
     """Print the weekly quotas, or exit 2 through UsageError on bad input."""
-    from rtw_planner.cli import UsageError
-    from rtw_planner.domain.errors import ValidationError
+    from rtw_planner.commands._support import UsageError
+    from rtw_planner.domain.data.errors import ValidationError
 
     if args.unit not in [u.value for u in QuotaUnit]:
         raise UsageError(f"--unit: {args.unit!r} is not allowed; expected one of {UNITS}")

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rtw_planner.domain.case import Case
-    from rtw_planner.domain.disclosure import DisclosureRequest, DocumentKind
+    from rtw_planner.domain.case.model import Case
+    from rtw_planner.domain.issuing.disclosure import DisclosureRequest, DocumentKind
 
 KINDS = ("employer-letter", "patient-handout", "match-report")
 ROLES = ("employer", "insurer", "health-professional", "clinical-team")
@@ -46,7 +46,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _date(option: str, value: str | None) -> date | None:
-    from rtw_planner.cli import UsageError
+    from rtw_planner.commands._support import UsageError
 
     if value is None:
         return None
@@ -58,8 +58,8 @@ def _date(option: str, value: str | None) -> date | None:
 
 def _request(kind: DocumentKind, case: Case, args: argparse.Namespace) -> DisclosureRequest:
     """The disclosure request from the options; UsageError when they do not fit the document."""
-    from rtw_planner.cli import UsageError
-    from rtw_planner.domain.disclosure import (
+    from rtw_planner.commands._support import UsageError
+    from rtw_planner.domain.issuing.disclosure import (
         CLINICAL_TEAM,
         Delivery,
         DisclosureRequest,
@@ -88,15 +88,15 @@ def _request(kind: DocumentKind, case: Case, args: argparse.Namespace) -> Disclo
 
 def run(args: argparse.Namespace) -> int:
     """Render a draft, or run the pre-flight, issue and log."""
-    from rtw_planner.cli import UsageError, check_output, database, read_case_file
+    from rtw_planner.commands._support import UsageError, check_output, database, read_case_file
     from rtw_planner.db.repository import ClinicRepository
     from rtw_planner.documents import check, issue, render
-    from rtw_planner.domain.case import Clinic
-    from rtw_planner.domain.disclosure import DocumentKind
-    from rtw_planner.domain.errors import ValidationError
-    from rtw_planner.domain.preflight import PreflightError
-    from rtw_planner.domain.rendering import RenderOptions
-    from rtw_planner.domain.units import MassUnit
+    from rtw_planner.domain.case.model import Clinic
+    from rtw_planner.domain.data.errors import ValidationError
+    from rtw_planner.domain.demands.units import MassUnit
+    from rtw_planner.domain.issuing.disclosure import DocumentKind
+    from rtw_planner.domain.issuing.options import RenderOptions
+    from rtw_planner.domain.issuing.preflight import PreflightError
     from rtw_planner.files import write_private
 
     kind = DocumentKind(args.document)

@@ -8,7 +8,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rtw_planner.domain.instruments import Instrument, Score
+    from rtw_planner.domain.outcomes.instruments import Instrument, Score
 
 MISSING = "-"
 
@@ -31,7 +31,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _answers(instrument: Instrument, typed: list[str]) -> list[float | None]:
-    from rtw_planner.cli import UsageError
+    from rtw_planner.commands._support import UsageError
 
     if len(typed) > len(instrument.items):
         raise UsageError(f"--answers: {len(typed)} answers given; {instrument.id} has {len(instrument.items)} "
@@ -50,7 +50,7 @@ def _answers(instrument: Instrument, typed: list[str]) -> list[float | None]:
 
 
 def _age(typed: str | None) -> int | None:
-    from rtw_planner.cli import UsageError
+    from rtw_planner.commands._support import UsageError
 
     if typed is None:
         return None
@@ -69,9 +69,9 @@ def to_json(instrument: Instrument, score: Score) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Print the score, or exit 2 through UsageError on an unknown instrument or bad answers."""
-    from rtw_planner.cli import UsageError
-    from rtw_planner.domain.errors import ValidationError
-    from rtw_planner.domain.instruments import InstrumentError, get_instrument
+    from rtw_planner.commands._support import UsageError
+    from rtw_planner.domain.data.errors import ValidationError
+    from rtw_planner.domain.outcomes.instruments import InstrumentError, get_instrument
 
     try:
         instrument = get_instrument(args.instrument)

@@ -22,14 +22,14 @@ from rtw_planner.db.tables import (
     PracticeEntryRow,
     StrengthEntryRow,
 )
-from rtw_planner.domain.summary import CaseSummary
+from rtw_planner.domain.case.summary import CaseSummary
 
 if TYPE_CHECKING:
-    from rtw_planner.domain.case import Case, Clinic, Clinician
-    from rtw_planner.domain.demands import JobDemands
-    from rtw_planner.domain.evaluation import Evaluation
-    from rtw_planner.domain.plan import Plan
-    from rtw_planner.domain.profile import PhysicalProfile
+    from rtw_planner.domain.capacity.evaluation import Evaluation
+    from rtw_planner.domain.case.model import Case, Clinic, Clinician
+    from rtw_planner.domain.demands.job import JobDemands
+    from rtw_planner.domain.demands.profile import PhysicalProfile
+    from rtw_planner.domain.plan.model import Plan
 
 DEMAND = "demand"
 CAPACITY = "capacity"
@@ -81,10 +81,10 @@ class CaseRepository:
     def get(self, case_id: int) -> Case:
         """Load a whole case. Raises NotFoundError."""
         # The full domain model loads on first use, so the case list can appear before it (startup).
-        from rtw_planner.domain.case import Case, Clinician, Consent, ConsentCategory
-        from rtw_planner.domain.goals import appointment_from_dict
-        from rtw_planner.domain.grip import Sex
-        from rtw_planner.domain.outcomes import OutcomeRecord, PracticeEntry
+        from rtw_planner.domain.capacity.grip import Sex
+        from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
+        from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
+        from rtw_planner.domain.plan.goals import appointment_from_dict
 
         row = CaseRow.get_or_none(CaseRow.id == case_id)
         if row is None:
@@ -117,7 +117,7 @@ class CaseRepository:
         )
 
     def _latest_plan(self, case_id: int) -> Plan:
-        from rtw_planner.domain.plan import Plan, plan_from_dict
+        from rtw_planner.domain.plan.model import Plan, plan_from_dict
 
         row = PlanVersionRow.select().where(PlanVersionRow.case == case_id).order_by(
             PlanVersionRow.version.desc()).first()
@@ -125,7 +125,7 @@ class CaseRepository:
 
     def plan_versions(self, case_id: int) -> list[PlanVersion]:
         """Every saved version of a case's plan, oldest first."""
-        from rtw_planner.domain.plan import plan_from_dict
+        from rtw_planner.domain.plan.model import plan_from_dict
 
         rows = PlanVersionRow.select().where(PlanVersionRow.case == case_id).order_by(PlanVersionRow.version)
         return [PlanVersion(r.version, r.created_at, r.issued_at, plan_from_dict(json.loads(r.data_json)))
@@ -143,8 +143,8 @@ class CaseRepository:
             return int(row.version)
 
     def _demands(self, case_id: int) -> JobDemands:
-        from rtw_planner.domain import records
-        from rtw_planner.domain.demands import DemandSource, JobDemands
+        from rtw_planner.domain.case import records
+        from rtw_planner.domain.demands.job import DemandSource, JobDemands
 
         row = JobDemandsRow.get_or_none(JobDemandsRow.case == case_id)
         profile = self._profile(case_id, DEMAND, None)
@@ -162,8 +162,8 @@ class CaseRepository:
         )
 
     def _evaluations(self, case_id: int) -> tuple[Evaluation, ...]:
-        from rtw_planner.domain import records
-        from rtw_planner.domain.evaluation import Effort, Evaluation
+        from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
+        from rtw_planner.domain.case import records
 
         # In the order they were recorded: latest() decides which governs, by date.
         rows = EvaluationRow.select().where(EvaluationRow.case == case_id).order_by(EvaluationRow.id)
@@ -179,7 +179,7 @@ class CaseRepository:
         )
 
     def _profile(self, case_id: int, side: str, evaluation_id: int | None) -> PhysicalProfile:
-        from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+        from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
 
         strength_rows = StrengthEntryRow.select().where(
             (StrengthEntryRow.case == case_id) & (StrengthEntryRow.side == side)
@@ -196,7 +196,7 @@ class CaseRepository:
 
     def save(self, case: Case) -> Case:
         """Insert or update a case in one transaction; returns it as stored, with its ids."""
-        from rtw_planner.domain.goals import appointment_to_dict
+        from rtw_planner.domain.plan.goals import appointment_to_dict
 
         now = datetime.now()
         with self.db.atomic():
@@ -244,7 +244,7 @@ class CaseRepository:
 
     def _save_plan(self, case_id: int, plan: Plan) -> None:
         """A new version when the plan changed; earlier versions, issued or not, stay as they were."""
-        from rtw_planner.domain.plan import plan_to_dict
+        from rtw_planner.domain.plan.model import plan_to_dict
 
         data = json.dumps(plan_to_dict(plan), sort_keys=True)
         latest = PlanVersionRow.select().where(PlanVersionRow.case == case_id).order_by(
@@ -257,7 +257,7 @@ class CaseRepository:
                               data_json=data).execute()
 
     def _save_demands(self, case_id: int, demands: JobDemands) -> None:
-        from rtw_planner.domain import records
+        from rtw_planner.domain.case import records
 
         JobDemandsRow.insert(
             case=case_id, source=demands.source.value, template=demands.template,
@@ -272,7 +272,7 @@ class CaseRepository:
         self._save_profile(case_id, DEMAND, None, demands.profile)
 
     def _save_evaluation(self, case_id: int, evaluation: Evaluation) -> None:
-        from rtw_planner.domain import records
+        from rtw_planner.domain.case import records
 
         evaluation_id = EvaluationRow.insert(
             case=case_id, assessed_on=evaluation.assessed_on, evaluator=evaluation.evaluator,
@@ -331,9 +331,9 @@ class ClinicRepository:
 
     def get(self) -> Clinic:
         """The clinic details, or empty ones if none were saved."""
-        from rtw_planner.domain.case import Clinic
-        from rtw_planner.domain.jurisdiction import Jurisdiction
-        from rtw_planner.domain.units import MassUnit
+        from rtw_planner.domain.case.jurisdiction import Jurisdiction
+        from rtw_planner.domain.case.model import Clinic
+        from rtw_planner.domain.demands.units import MassUnit
 
         row = ClinicRow.select().order_by(ClinicRow.id).first()
         if row is None:

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from rtw_planner import __version__
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
-from rtw_planner.domain.units import ForceUnit, MassUnit
+from rtw_planner.domain.demands.units import ForceUnit, MassUnit
 from rtw_planner.gui import settings as keys
 from rtw_planner.gui.actions import Action, build_menus
+from rtw_planner.gui.kit.choices import UnsavedChoice
 from rtw_planner.gui.models.case_table import CaseTableModel
-from rtw_planner.gui.prompts import Prompts, UnsavedChoice
+from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.settings import UiSettings
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ class MainWindow(QMainWindow):
             return
         from datetime import date
 
-        from rtw_planner.domain.demo import demo_case
+        from rtw_planner.domain.case.demo import demo_case
 
         saved = self.cases.save(demo_case(date.today()))
         self._reload_list()
@@ -258,7 +259,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         self.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
-        from rtw_planner.domain import casefile
+        from rtw_planner.domain.case import casefile
 
         try:
             case = casefile.parse(Path(name).read_text(encoding="utf-8"))
@@ -279,7 +280,7 @@ class MainWindow(QMainWindow):
         name = self.prompts.save_file_name(self, "Export case file", str(Path(folder) / f"case-{case_id}.json"),
                                            "Case files (*.json)")
         if name:
-            from rtw_planner.domain import casefile
+            from rtw_planner.domain.case import casefile
             from rtw_planner.files import write_private
 
             write_private(Path(name), casefile.dumps(self.cases.get(case_id)).encode("utf-8"))
@@ -291,7 +292,7 @@ class MainWindow(QMainWindow):
         case_id = self._case_view.case_id if self._case_shown() and self._case_view else None
         if case_id is None or not self.resolve_unsaved():
             return None
-        from rtw_planner.domain.csv_export import csv_text
+        from rtw_planner.domain.outcomes.csv_export import csv_text
         from rtw_planner.files import write_private
 
         folder = self.settings.get(keys.LAST_FOLDER) or str(Path.home())
@@ -313,13 +314,13 @@ class MainWindow(QMainWindow):
         case_id = self._case_view.case_id if self._case_shown() and self._case_view else None
         if case_id is None or not self.resolve_unsaved():
             return None
-        from rtw_planner.documents import Kind
+        from rtw_planner.domain.issuing.disclosure import DocumentKind
         from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
 
         if self.preview is not None:
             self.preview.close()  # one document window at a time; closing it deletes its drafts
-        self.preview = DocumentDialog(Kind(kind_name), case_id, self.cases, self.clinic_repository, self.prompts,
-                                      lambda: self._has_unsaved_edits(case_id), self)
+        self.preview = DocumentDialog(DocumentKind(kind_name), case_id, self.cases, self.clinic_repository,
+                                      self.prompts, lambda: self._has_unsaved_edits(case_id), self)
         self.preview.show()
         self.preview.activateWindow()  # non-modal: it must not open behind the main window
         return self.preview.render_draft()

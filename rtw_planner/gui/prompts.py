@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from rtw_planner.gui.kit.choices import UnsavedChoice
+
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-
-class UnsavedChoice(StrEnum):
-    """What to do with unsaved edits."""
-
-    SAVE = "save"
-    DISCARD = "discard"
-    CANCEL = "cancel"
+    from rtw_planner.domain.demands.niosh import LiftingTask
 
 
 class Prompts:
@@ -79,3 +74,10 @@ class Prompts:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         accepted = QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
         return printer if accepted else None
+
+    def lifting_task(self, parent: QWidget, task: LiftingTask | None) -> LiftingTask | None:
+        """The NIOSH calculator for a new or an existing lifting task; the task as edited, or None when cancelled."""
+        from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog
+
+        dialog = NioshDialog(task, parent)
+        return dialog.result_task if dialog.exec() else None

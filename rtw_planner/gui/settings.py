@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from rtw_planner.domain.units import ForceUnit, MassUnit
+from rtw_planner.domain.demands.units import ForceUnit, MassUnit
 
 SETTINGS_VERSION = 1
 T = TypeVar("T")

@@ -13,9 +13,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
-from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.disclosure import DisclosureRequest
-from rtw_planner.domain.rendering import RenderOptions
+from rtw_planner.domain.case.model import Case, Clinic
+from rtw_planner.domain.issuing.disclosure import DisclosureRequest
+from rtw_planner.domain.issuing.options import RenderOptions
 from rtw_planner.reports.letter_blocks import build_letter
 from rtw_planner.reports.letter_content import LetterContent, PhaseCard, ScheduleTable, Section, Signature
 from rtw_planner.reports.styles import ACCENT, FONT, FONT_BOLD, MUTED, stylesheet

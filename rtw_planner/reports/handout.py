@@ -24,8 +24,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.rendering import RenderOptions
+from rtw_planner.domain.case.model import Case, Clinic
+from rtw_planner.domain.issuing.options import RenderOptions
 from rtw_planner.reports import handout_blocks as hb
 from rtw_planner.reports import handout_parts as hp
 from rtw_planner.reports.progress_charts import PracticeLabels, practice_chart

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.goals import Goal, long_date, this_weeks_small_step
-from rtw_planner.domain.phases import clock_hours
-from rtw_planner.domain.plan import PersonalFlarePlan
-from rtw_planner.domain.progress import plan_start, quota_starts, return_date
-from rtw_planner.domain.quota import (
+from rtw_planner.domain.case.model import Case, Clinic
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.outcomes.progress import plan_start, quota_starts, return_date
+from rtw_planner.domain.plan.goals import Goal, long_date, this_weeks_small_step
+from rtw_planner.domain.plan.model import PersonalFlarePlan
+from rtw_planner.domain.plan.phases import clock_hours
+from rtw_planner.domain.plan.quota import (
     FLARE_UP_REDUCED_DAYS,
     PlanWording,
     QuotaActivity,

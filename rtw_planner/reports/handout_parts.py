@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from rtw_planner.assets import bundled_resources_dir, resource_path
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.goals import long_date
-from rtw_planner.domain.progress import PracticeSeries
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.outcomes.progress import PracticeSeries
+from rtw_planner.domain.plan.goals import long_date
 from rtw_planner.reports.wording import fill
 
 

@@ -3,11 +3,11 @@ A test's score is said in a sentence, not charted: a chart of two or three resul
 
 from __future__ import annotations
 
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.instruments import Instrument, InstrumentError, get_instrument
-from rtw_planner.domain.progress import ScoreSeries, instruments_recorded, practice_series, score_series
-from rtw_planner.domain.units import format_number, round_half_up
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.units import format_number, round_half_up
+from rtw_planner.domain.outcomes.instruments import Instrument, InstrumentError, get_instrument
+from rtw_planner.domain.outcomes.progress import ScoreSeries, instruments_recorded, practice_series, score_series
 from rtw_planner.reports.handout_parts import (
     Block,
     Bullets,

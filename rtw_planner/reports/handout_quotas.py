@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.goals import long_date
-from rtw_planner.domain.quota import QuotaActivity, quota_for_week, week_number
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.plan.goals import long_date
+from rtw_planner.domain.plan.quota import QuotaActivity, quota_for_week, week_number
 from rtw_planner.reports.handout_parts import Block, HandoutWording, Table, Text
 
 SHOWN_WEEKS = 8  # two months ahead: the clinician gives the next weeks at a review, so the page stays short

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from rtw_planner.domain.case import Case, Clinic, ConsentCategory
-from rtw_planner.domain.disclosure import (
+from rtw_planner.domain.case.model import Case, Clinic, ConsentCategory
+from rtw_planner.domain.demands.units import MassUnit, format_number
+from rtw_planner.domain.issuing.disclosure import (
     PAIN_INSTRUMENTS,
     DisclosureDecision,
     DisclosureRequest,
@@ -13,11 +14,10 @@ from rtw_planner.domain.disclosure import (
     decide,
     default_request,
 )
-from rtw_planner.domain.fitness import FitnessOutcome
-from rtw_planner.domain.matching import MatchItem, MatchStatus, match
-from rtw_planner.domain.rendering import RenderOptions
-from rtw_planner.domain.task_advice import Advice, TaskAdvice, advise_tasks, by_advice
-from rtw_planner.domain.units import MassUnit, format_number
+from rtw_planner.domain.issuing.options import RenderOptions
+from rtw_planner.domain.match.items import MatchItem, MatchStatus, match
+from rtw_planner.domain.match.task_advice import Advice, TaskAdvice, advise_tasks, by_advice
+from rtw_planner.domain.plan.fitness import FitnessOutcome
 from rtw_planner.reports.letter_content import Group, LetterContent, PhaseCard, ScheduleTable, Section, Signature
 from rtw_planner.reports.letter_fitness import fitness_sections, notice
 from rtw_planner.reports.letter_schedule import limits_section, schedule

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rtw_planner.domain.case import Clinic
+from rtw_planner.domain.case.model import Clinic
 
 
 @dataclass(frozen=True)

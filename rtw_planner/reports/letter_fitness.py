@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from rtw_planner.domain.case import Case, ConsentCategory
-from rtw_planner.domain.disclosure import Delivery, DisclosureDecision
-from rtw_planner.domain.fitness import FitnessOutcome
-from rtw_planner.domain.phase_periods import fit_note_periods
+from rtw_planner.domain.case.model import Case, ConsentCategory
+from rtw_planner.domain.issuing.disclosure import Delivery, DisclosureDecision
+from rtw_planner.domain.plan.fitness import FitnessOutcome
+from rtw_planner.domain.plan.phase_periods import fit_note_periods
 from rtw_planner.reports.letter_content import Section
 from rtw_planner.reports.letter_wording import day, listing, period, periods
 from rtw_planner.reports.wording import fill

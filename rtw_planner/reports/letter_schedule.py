@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.matching import MatchItem
-from rtw_planner.domain.phase_periods import restriction_ends, working_time
-from rtw_planner.domain.phases import PhasedReturn, ScheduledPhase
-from rtw_planner.domain.restrictions import in_units, restriction_for, text_key
-from rtw_planner.domain.units import MassUnit
+from rtw_planner.domain.case.model import Case, Clinic
+from rtw_planner.domain.demands.units import MassUnit
+from rtw_planner.domain.match.items import MatchItem
+from rtw_planner.domain.match.restrictions import in_units, restriction_for, text_key
+from rtw_planner.domain.plan.phase_periods import restriction_ends, working_time
+from rtw_planner.domain.plan.phases import PhasedReturn, ScheduledPhase
 from rtw_planner.reports.letter_content import PhaseCard, ScheduleTable, Section
 from rtw_planner.reports.letter_fitness import until_review
 from rtw_planner.reports.letter_wording import day, limit_line, listing, period

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from rtw_planner.domain.matching import MatchItem, PostureMeasure
-from rtw_planner.domain.profile import Activity, Frequency, Kind
-from rtw_planner.domain.restrictions import duration_text, force_limit, mass_limit
-from rtw_planner.domain.units import MassUnit, format_force, format_mass
+from rtw_planner.domain.demands.profile import Activity, ActivityKind, Frequency
+from rtw_planner.domain.demands.units import MassUnit, format_force, format_mass
+from rtw_planner.domain.match.items import MatchItem, PostureMeasure
+from rtw_planner.domain.match.restrictions import duration_text, force_limit, mass_limit
 from rtw_planner.reports.wording import long_date
 
 VERBS = {
@@ -43,9 +43,9 @@ def minutes_text(minutes: float) -> str:
 def capacity_amount(activity: Activity, value: float, unit: MassUnit) -> str:
     """What a person managed, never shown as more than measured (rounded down): '12 kg', '26.4 lb',
     '160 N (16.3 kgf)', '35 lbf', '240 minutes (4 hours)'."""
-    if activity.kind is Kind.MASS:
+    if activity.kind is ActivityKind.MASS:
         return mass_limit(value, unit)
-    if activity.kind is Kind.FORCE:
+    if activity.kind is ActivityKind.FORCE:
         return force_limit(value, unit)
     return minutes_text(value)
 
@@ -53,9 +53,9 @@ def capacity_amount(activity: Activity, value: float, unit: MassUnit) -> str:
 def demand_amount(activity: Activity, value: float, unit: MassUnit) -> str:
     """What the role asks for, rounded as usual: '23 kg', '50.7 lb', '200 N (20.4 kgf)', '45 lbf',
     '420 minutes (7 hours)'."""
-    if activity.kind is Kind.MASS:
+    if activity.kind is ActivityKind.MASS:
         return format_mass(value, unit)
-    if activity.kind is Kind.FORCE:
+    if activity.kind is ActivityKind.FORCE:
         return format_force(value, unit)
     return minutes_text(value)
 

@@ -13,7 +13,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from rtw_planner.domain.case import Clinic
+from rtw_planner.domain.case.model import Clinic
 from rtw_planner.reports.styles import ACCENT, FONT, FONT_BOLD, MARGIN, MUTED
 from rtw_planner.reports.text import para, text_width
 

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
 
-from rtw_planner.domain.job_match import ChartBar
-from rtw_planner.domain.matching import MatchStatus
-from rtw_planner.domain.units import round_half_up
+from rtw_planner.domain.demands.units import round_half_up
+from rtw_planner.domain.match.items import MatchStatus
+from rtw_planner.domain.match.job import ChartBar
 from rtw_planner.reports.styles import FONT, MUTED, register_fonts
 from rtw_planner.reports.text import graphics_text, text_width
 

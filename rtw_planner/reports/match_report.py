@@ -14,9 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 from reportlab.platypus import Table as RlTable
 
-from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.disclosure import DisclosureRequest, DocumentKind, decide, default_request
-from rtw_planner.domain.rendering import RenderOptions
+from rtw_planner.domain.case.model import Case, Clinic
+from rtw_planner.domain.issuing.disclosure import DisclosureRequest, DocumentKind, decide, default_request
+from rtw_planner.domain.issuing.options import RenderOptions
 from rtw_planner.reports.match_chart import match_charts
 from rtw_planner.reports.match_report_blocks import MatchReportContent, build_match_report
 from rtw_planner.reports.match_report_parts import Chart, Part, ScoreCharts, Section, Table, Text

@@ -7,15 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rtw_planner.domain.case import Case, Clinic, ConsentCategory
-from rtw_planner.domain.disclosure import DisclosureDecision, DocumentKind, decide, default_request
-from rtw_planner.domain.evaluation import Effort
-from rtw_planner.domain.grip import load_grip_norms
-from rtw_planner.domain.job_match import INCONSISTENT_EFFORT, chart_bars, job_match
-from rtw_planner.domain.matching import MatchItem, MatchStatus
-from rtw_planner.domain.profile import Frequency, Kind
-from rtw_planner.domain.strength import load_table
-from rtw_planner.domain.units import MassUnit
+from rtw_planner.domain.capacity.evaluation import Effort
+from rtw_planner.domain.capacity.grip import load_grip_norms
+from rtw_planner.domain.case.model import Case, Clinic, ConsentCategory
+from rtw_planner.domain.demands.profile import ActivityKind, Frequency
+from rtw_planner.domain.demands.strength import load_table
+from rtw_planner.domain.demands.units import MassUnit
+from rtw_planner.domain.issuing.disclosure import DisclosureDecision, DocumentKind, decide, default_request
+from rtw_planner.domain.match.items import MatchItem, MatchStatus
+from rtw_planner.domain.match.job import INCONSISTENT_EFFORT, chart_bars, job_match
 from rtw_planner.reports.match_report_measures import grip, niosh_task, norm_age, projections
 from rtw_planner.reports.match_report_parts import (
     Chart,
@@ -31,6 +31,7 @@ from rtw_planner.reports.match_report_progress import progress_sections
 from rtw_planner.reports.wording import fill, load_wording, long_date
 
 EFFORT = ConsentCategory.EFFORT
+POSTURE = ActivityKind.POSTURE
 
 
 @dataclass(frozen=True)
@@ -194,9 +195,9 @@ def build_match_report(case: Case, clinic: Clinic, today: date, table_id: str = 
         Section(w["title"], (Text(fill(w["report_date"], report_date=long_date(today)), "small"), notice(ctx),
                              _identification(ctx), Text(w["never_clinical"], "small")), level=0),
         _evaluation(ctx), _summary(ctx),
-        Section(w["items_heading"], (item_table(ctx, [i for i in m.items if i.activity.kind is not Kind.POSTURE]),
+        Section(w["items_heading"], (item_table(ctx, [i for i in m.items if i.activity.kind is not POSTURE]),
                                      Text(w["items_note"], "small"))),
-        Section(w["postures_heading"], (item_table(ctx, [i for i in m.items if i.activity.kind is Kind.POSTURE]),)),
+        Section(w["postures_heading"], (item_table(ctx, [i for i in m.items if i.activity.kind is POSTURE]),)),
         Section(w["chart_heading"], (Chart(bars, w["chart_caption"], w["chart_not_tested"]) if bars
                                      else Text(w["items_none"]),)),
         Section(w["niosh_heading"], (Text(w["niosh_intro"] if tasks else w["niosh_none"]),)),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from rtw_planner.domain.case import ConsentCategory
-from rtw_planner.domain.evaluation import Effort
-from rtw_planner.domain.grip import MAX_AGE_YEARS, GripComparison, GripTrials, Sex, compare, load_grip_norms
-from rtw_planner.domain.niosh import Assessment, LiftingTask, Units, evaluate
-from rtw_planner.domain.niosh_tables import CM_PER_IN, CONSTANTS, DURATION_TEXT, KG_PER_LB
-from rtw_planner.domain.projection import CAVEAT, essential_mismatch_projections
-from rtw_planner.domain.units import format_number, lb_to_kg, mass_to_display
+from rtw_planner.domain.capacity.evaluation import Effort
+from rtw_planner.domain.capacity.grip import MAX_AGE_YEARS, GripComparison, GripTrials, Sex, compare, load_grip_norms
+from rtw_planner.domain.case.model import ConsentCategory
+from rtw_planner.domain.demands.niosh import Assessment, LiftingTask, Units, evaluate
+from rtw_planner.domain.demands.niosh_constants import CM_PER_IN, CONSTANTS, DURATION_TEXT, KG_PER_LB
+from rtw_planner.domain.demands.units import format_number, lb_to_kg, mass_to_display
+from rtw_planner.domain.match.projection import CAVEAT, essential_mismatch_projections
 from rtw_planner.reports.match_report_parts import Part, ReportContext, Section, Table, Text, percent, two
 from rtw_planner.reports.wording import fill, long_date
 

@@ -5,13 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rtw_planner.domain.case import Case, ConsentCategory
-from rtw_planner.domain.disclosure import NEVER_TO_EMPLOYER, DisclosureDecision, RecipientRole
-from rtw_planner.domain.job_match import ChartBar, JobMatch
-from rtw_planner.domain.matching import MatchItem
-from rtw_planner.domain.profile import Kind
-from rtw_planner.domain.progress import ScoreSeries
-from rtw_planner.domain.units import (
+from rtw_planner.domain.case.model import Case, ConsentCategory
+from rtw_planner.domain.demands.profile import ActivityKind
+from rtw_planner.domain.demands.units import (
     NEWTONS_PER_LBF,
     MassUnit,
     format_force,
@@ -22,6 +18,10 @@ from rtw_planner.domain.units import (
     mass_to_display,
     round_half_up,
 )
+from rtw_planner.domain.issuing.disclosure import NEVER_TO_EMPLOYER, DisclosureDecision, RecipientRole
+from rtw_planner.domain.match.items import MatchItem
+from rtw_planner.domain.match.job import ChartBar, JobMatch
+from rtw_planner.domain.outcomes.progress import ScoreSeries
 from rtw_planner.reports.wording import fill
 
 
@@ -112,11 +112,11 @@ class UnitFormat:
         """'12 kg' or '26.5 lb'."""
         return format_mass(kg, self.mass)
 
-    def value(self, kind: Kind, amount: float) -> str:
+    def value(self, kind: ActivityKind, amount: float) -> str:
         """A stored value of a kind in the document's units: '12 kg', '250 N (25.5 kgf)', '420 min (7 h)'."""
-        if kind is Kind.MASS:
+        if kind is ActivityKind.MASS:
             return format_mass(amount, self.mass)
-        if kind is Kind.FORCE:
+        if kind is ActivityKind.FORCE:
             return format_force(amount, self.mass)
         return format_minutes(amount)
 
@@ -130,7 +130,7 @@ class UnitFormat:
         if item.gap is None:
             return ""
         kind = item.activity.kind
-        return f"{format_number(item.gap, 0)} min" if kind is Kind.POSTURE else self.value(kind, item.gap)
+        return f"{format_number(item.gap, 0)} min" if kind is ActivityKind.POSTURE else self.value(kind, item.gap)
 
     def gap(self, item: MatchItem) -> str:
         """'11 kg (48%)' for a mismatch, else a dash."""
@@ -141,9 +141,9 @@ class UnitFormat:
     def trend(self, item: MatchItem, per_week: float) -> str:
         """A trend a week to 2 decimals in the item's display unit: '0.5 kg', '1.1 lb', '2.25 lbf', '10 min'."""
         kind = item.activity.kind
-        if kind is Kind.MASS:
+        if kind is ActivityKind.MASS:
             return f"{format_number(mass_to_display(per_week, self.mass), 2)} {self.mass_name}"
-        if kind is Kind.FORCE:
+        if kind is ActivityKind.FORCE:
             size = per_week / NEWTONS_PER_LBF if self.mass is MassUnit.LB else per_week
             return f"{format_number(size, 2)} {self.force_name}"
         return f"{format_number(per_week, 2)} min"

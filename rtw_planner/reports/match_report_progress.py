@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from rtw_planner.domain.case import Case, ConsentCategory
-from rtw_planner.domain.disclosure import PAIN_INSTRUMENTS
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.evaluation import Effort
-from rtw_planner.domain.instruments import Instrument, InstrumentError, get_instrument
-from rtw_planner.domain.job_match import JobMatch
-from rtw_planner.domain.matching import MatchItem, MatchStatus
-from rtw_planner.domain.progress import ScoreSeries, capacity_series, instruments_recorded, score_series
-from rtw_planner.domain.units import format_number
+from rtw_planner.domain.capacity.evaluation import Effort
+from rtw_planner.domain.case.model import Case, ConsentCategory
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.units import format_number
+from rtw_planner.domain.issuing.disclosure import PAIN_INSTRUMENTS
+from rtw_planner.domain.match.items import MatchItem, MatchStatus
+from rtw_planner.domain.match.job import JobMatch
+from rtw_planner.domain.outcomes.instruments import Instrument, InstrumentError, get_instrument
+from rtw_planner.domain.outcomes.progress import ScoreSeries, capacity_series, instruments_recorded, score_series
 from rtw_planner.reports.match_report_parts import Part, ReportContext, ScoreCharts, Section, Table, Text
 from rtw_planner.reports.wording import fill
 

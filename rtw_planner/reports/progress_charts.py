@@ -11,9 +11,9 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Re
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from rtw_planner.domain.matching import MatchStatus
-from rtw_planner.domain.progress import PracticeSeries, ScoreSeries
-from rtw_planner.domain.units import format_number
+from rtw_planner.domain.demands.units import format_number
+from rtw_planner.domain.match.items import MatchStatus
+from rtw_planner.domain.outcomes.progress import PracticeSeries, ScoreSeries
 from rtw_planner.reports.match_chart import COLOURS, FONT_SIZE
 from rtw_planner.reports.styles import ACCENT, FONT, FONT_BOLD, MUTED, register_fonts
 from rtw_planner.reports.text import graphics_text

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from rtw_planner.domain.case import Clinic
+from rtw_planner.domain.case.model import Clinic
 from rtw_planner.reports import letterhead
 from rtw_planner.reports.styles import ACCENT, FONT, FONT_BOLD, MARGIN, MUTED, PAPER_SIZES, register_fonts
 from rtw_planner.reports.text import draw_string, text_width

@@ -15,8 +15,8 @@ from rtw_planner import __version__
 from rtw_planner.cli import main
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
-from rtw_planner.domain.case import Clinic
-from rtw_planner.domain.casefile import parse
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Clinic
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,7 +13,7 @@ import pytest
 from rtw_planner.cli import main
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository
-from rtw_planner.domain.casefile import parse
+from rtw_planner.domain.case.casefile import parse
 
 
 def write(tmp_path: Path, data: dict[str, object], name: str = "case.json") -> Path:

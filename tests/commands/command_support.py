@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from rtw_planner.cli import UsageError, build_parser
+from rtw_planner.cli import build_parser
+from rtw_planner.commands._support import UsageError
 
 Parse = Callable[[list[str]], argparse.Namespace]
 RunJson = Callable[[list[str], pytest.CaptureFixture[str]], dict[str, Any]]

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from rtw_planner.assets import bundled_resources_dir
-from rtw_planner.cli import UsageError, build_parser
+from rtw_planner.cli import build_parser
 from rtw_planner.commands import classify
+from rtw_planner.commands._support import UsageError
 
 
 def parse(*argv: str) -> argparse.Namespace:

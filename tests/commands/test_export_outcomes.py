@@ -14,8 +14,8 @@ import pytest
 from rtw_planner.cli import main
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.csv_export import COLUMNS, csv_text
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.outcomes.csv_export import COLUMNS, csv_text
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from rtw_planner.cli import main
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.planning import generate_plan
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.match.planning import generate_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = {"start", "end", "contract", "quotas", "phases", "review_dates", "warnings", "fit_note", "notes", "goals",

@@ -85,7 +85,6 @@ def test_required_options_are_enforced_by_the_parser() -> None:
     assert info.value.code == 2
 
 
-@pytest.mark.skipif("quota" not in cli.COMMANDS, reason="the quota command is not registered in cli.py yet")
 def test_through_main_exit_status(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["quota", "--trials", "8", "10", "12", "--goal", "15", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["weeks"][-1] == 15

@@ -18,8 +18,8 @@ from rtw_planner.db.database import open_database
 from rtw_planner.db.document_log import DocumentLog, IssuedDocument
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.db.tables import IssuedDocumentRow
-from rtw_planner.domain.case import Clinic
-from rtw_planner.domain.jurisdiction import Jurisdiction
+from rtw_planner.domain.case.jurisdiction import Jurisdiction
+from rtw_planner.domain.case.model import Clinic
 
 EMPLOYER = "Northgate Distribution Ltd"
 FUNCTIONAL = {"category": "functional", "recipient": EMPLOYER, "purpose": "return to work",

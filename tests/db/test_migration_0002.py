@@ -14,8 +14,8 @@ from playhouse.migrations import Runner
 import rtw_planner.db.database
 from rtw_planner.db.database import open_database, pending_migrations
 from rtw_planner.db.repository import CaseRepository
-from rtw_planner.domain.demands import JobDemands
-from rtw_planner.domain.profile import Activity, Frequency, PostureTolerance
+from rtw_planner.domain.demands.job import JobDemands
+from rtw_planner.domain.demands.profile import Activity, Frequency, PostureTolerance
 
 OCC, FREQ = Frequency.OCCASIONAL, Frequency.FREQUENT
 OldDatabase = Callable[[list[str]], Path]

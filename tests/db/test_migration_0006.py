@@ -14,9 +14,9 @@ import rtw_planner.db.database
 from rtw_planner.db.database import open_database
 from rtw_planner.db.document_log import DocumentLog
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
-from rtw_planner.domain.case import Case, Clinic, Clinician
-from rtw_planner.domain.jurisdiction import Jurisdiction
-from rtw_planner.domain.units import MassUnit
+from rtw_planner.domain.case.jurisdiction import Jurisdiction
+from rtw_planner.domain.case.model import Case, Clinic, Clinician
+from rtw_planner.domain.demands.units import MassUnit
 
 
 @pytest.fixture

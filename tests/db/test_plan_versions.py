@@ -12,10 +12,10 @@ import pytest
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository, NotFoundError
 from rtw_planner.db.tables import PlanVersionRow
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.goals import Appointment
-from rtw_planner.domain.plan import Plan
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.plan.goals import Appointment
+from rtw_planner.domain.plan.model import Plan
 
 
 @pytest.fixture

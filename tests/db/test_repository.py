@@ -12,9 +12,9 @@ import pytest
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository, ClinicRepository, NotFoundError
 from rtw_planner.db.tables import ConsentRow, EvaluationRow, JobDemandsRow, PostureEntryRow, StrengthEntryRow
-from rtw_planner.domain.case import Case, Clinic, Consent, ConsentCategory
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.profile import Activity, Frequency
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Case, Clinic, Consent, ConsentCategory
+from rtw_planner.domain.demands.profile import Activity, Frequency
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000020000000108020000007b40e8dd0000000f49444154"
                     "789c6394f7ab6460600000043200e849211d0f0000000049454e44ae426082")

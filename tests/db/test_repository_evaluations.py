@@ -12,11 +12,11 @@ import pytest
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CAPACITY, DEMAND, CaseRepository
 from rtw_planner.db.tables import EvaluationRow, JobDemandsRow, StrengthEntryRow
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.demands import DemandSource, JobDemands
-from rtw_planner.domain.evaluation import Evaluation
-from rtw_planner.domain.profile import Activity, Exposure, Frequency, PhysicalProfile
+from rtw_planner.domain.capacity.evaluation import Evaluation
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.demands.job import DemandSource, JobDemands
+from rtw_planner.domain.demands.profile import Activity, Exposure, Frequency, PhysicalProfile
 
 LIFT = (Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)
 

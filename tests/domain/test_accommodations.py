@@ -9,26 +9,23 @@ from typing import Any
 import pytest
 
 from rtw_planner.assets import bundled_resources_dir
-from rtw_planner.domain import casefile
-from rtw_planner.domain.accommodations import (
+from rtw_planner.domain.case import casefile
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.niosh import LiftingTask
+from rtw_planner.domain.demands.profile import Activity, Frequency
+from rtw_planner.domain.match.accommodations import (
     Control,
     LibraryError,
-    Limitation,
     Note,
-    SelectedNote,
     Suggestion,
     WorkSetting,
     limitations_for,
     load_library,
-    selected_note_from_dict,
-    selected_note_to_dict,
     suggest,
 )
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.job_match import job_match
-from rtw_planner.domain.matching import MatchItem, MatchStatus
-from rtw_planner.domain.niosh import LiftingTask
-from rtw_planner.domain.profile import Activity, Frequency
+from rtw_planner.domain.match.items import MatchItem, MatchStatus
+from rtw_planner.domain.match.job import job_match
+from rtw_planner.domain.plan.adjustments import Limitation, SelectedNote, selected_note_from_dict, selected_note_to_dict
 
 GENERAL = "General ergonomic practice (not from the reference)"
 # The only places section 4 of the reference (and its AHP example) cites.

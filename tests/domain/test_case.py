@@ -6,10 +6,10 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from rtw_planner.domain.case import Case, Clinic, Clinician, Consent, ConsentCategory
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.evaluation import Evaluation
-from rtw_planner.domain.profile import PhysicalProfile
+from rtw_planner.domain.capacity.evaluation import Evaluation
+from rtw_planner.domain.case.model import Case, Clinic, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.profile import PhysicalProfile
 
 GIVEN = date(2026, 1, 10)
 

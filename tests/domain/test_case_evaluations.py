@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.demands import JobDemands
-from rtw_planner.domain.evaluation import Evaluation
-from rtw_planner.domain.grip import Sex
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile
+from rtw_planner.domain.capacity.evaluation import Evaluation
+from rtw_planner.domain.capacity.grip import Sex
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.demands.job import JobDemands
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile
 
 LIFT = (Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)
 

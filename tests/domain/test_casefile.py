@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rtw_planner.domain.case import Case, Clinician, Consent, ConsentCategory
-from rtw_planner.domain.casefile import CaseFileError, dumps, from_dict, parse, to_dict
-from rtw_planner.domain.demands import JobDemands
-from rtw_planner.domain.evaluation import Evaluation
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.capacity.evaluation import Evaluation
+from rtw_planner.domain.case.casefile import CaseFileError, dumps, from_dict, parse, to_dict
+from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.demands.job import JobDemands
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
 
 names = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zs", "Zl", "Zp")),
                 min_size=1, max_size=40)

@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.casefile import CaseFileError, dumps, from_dict, parse, to_dict
-from rtw_planner.domain.demands import DemandSource, JobDemands
-from rtw_planner.domain.evaluation import Effort
-from rtw_planner.domain.grip import GripTrials, Hand, Sex
-from rtw_planner.domain.niosh import Coupling, Duration
-from rtw_planner.domain.profile import Activity, Exposure, Frequency, PhysicalProfile
-from rtw_planner.domain.ratings import RatedGroup, Rating
+from rtw_planner.domain.capacity.evaluation import Effort
+from rtw_planner.domain.capacity.grip import GripTrials, Hand, Sex
+from rtw_planner.domain.case.casefile import CaseFileError, dumps, from_dict, parse, to_dict
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.demands.job import DemandSource, JobDemands
+from rtw_planner.domain.demands.niosh import Coupling, Duration
+from rtw_planner.domain.demands.profile import Activity, Exposure, Frequency, PhysicalProfile
+from rtw_planner.domain.demands.ratings import RatedGroup, Rating
 
 OCC, FREQ = Frequency.OCCASIONAL, Frequency.FREQUENT
 

@@ -8,13 +8,13 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rtw_planner.domain.case import Case, Clinician
-from rtw_planner.domain.casefile import dumps, parse
-from rtw_planner.domain.demands import DemandSource, JobDemands, Task
-from rtw_planner.domain.evaluation import Effort, Evaluation, estimation_rules
-from rtw_planner.domain.grip import GripTrials, Hand, Sex
-from rtw_planner.domain.niosh import Coupling, Duration, LiftingTask
-from rtw_planner.domain.profile import (
+from rtw_planner.domain.capacity.evaluation import Effort, Evaluation, estimation_rules
+from rtw_planner.domain.capacity.grip import GripTrials, Hand, Sex
+from rtw_planner.domain.case.casefile import dumps, parse
+from rtw_planner.domain.case.model import Case, Clinician
+from rtw_planner.domain.demands.job import DemandSource, JobDemands, Task
+from rtw_planner.domain.demands.niosh import Coupling, Duration, LiftingTask
+from rtw_planner.domain.demands.profile import (
     POSTURE_ACTIVITIES,
     STRENGTH_ACTIVITIES,
     Activity,
@@ -23,7 +23,7 @@ from rtw_planner.domain.profile import (
     PhysicalProfile,
     PostureTolerance,
 )
-from rtw_planner.domain.ratings import KEY_TO_NAME, RatedGroup, Rating
+from rtw_planner.domain.demands.ratings import KEY_TO_NAME, RatedGroup, Rating
 
 names = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zs", "Zl", "Zp")),
                 min_size=1, max_size=40)

@@ -11,8 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.catalog import (
+from rtw_planner.domain.case.job_templates import (
     CLINIC_SOURCE,
     CatalogError,
     JobTemplate,
@@ -22,12 +21,13 @@ from rtw_planner.domain.catalog import (
     save_clinic_template,
     slug,
 )
-from rtw_planner.domain.demands import DemandSource
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.job_match import job_loads, job_match
-from rtw_planner.domain.profile import Activity, Frequency, Kind
-from rtw_planner.domain.ratings import RatedGroup, Rating
-from rtw_planner.domain.strength import StrengthLevel, classify_job, load_table
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.job import DemandSource
+from rtw_planner.domain.demands.profile import Activity, ActivityKind, Frequency
+from rtw_planner.domain.demands.ratings import RatedGroup, Rating
+from rtw_planner.domain.demands.strength import StrengthLevel, classify_job, job_loads, load_table
+from rtw_planner.domain.match.job import job_match
 
 ROOT = Path(__file__).resolve().parents[2]
 JOBS = ROOT / "resources" / "jobs"
@@ -117,7 +117,7 @@ def test_levels_fit_the_kind_of_work() -> None:
 
 def test_nursing_assistant_handles_patients_on_foot() -> None:
     demands = load_template("nursing-assistant").demands
-    forces = {a for a, _ in demands.profile.strength if a.kind is Kind.FORCE}
+    forces = {a for a, _ in demands.profile.strength if a.kind is ActivityKind.FORCE}
     assert {Activity.PUSH_INITIAL, Activity.PULL_INITIAL} <= forces
     assert demands.standing_walking_beyond_occasional
     assert any(t.essential and Activity.PUSH_SUSTAINED in t.activities for t in demands.tasks)

@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.csv_export import COLUMNS, csv_text, inert, rows
-from rtw_planner.domain.outcomes import OutcomeRecord, PracticeEntry
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
+from rtw_planner.domain.outcomes.csv_export import COLUMNS, csv_text, inert, rows
 
 DAY = date(2026, 11, 20)
 

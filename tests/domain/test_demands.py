@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rtw_planner.domain.demands import DemandSource, JobDemands, Task
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.profile import Activity, PhysicalProfile, PostureTolerance
-from rtw_planner.domain.ratings import RatedGroup, Rating
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.job import DemandSource, JobDemands, Task
+from rtw_planner.domain.demands.profile import Activity, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.demands.ratings import RatedGroup, Rating
 
 PHYSICAL, COGNITIVE = RatedGroup.PHYSICAL, RatedGroup.COGNITIVE
 

@@ -7,10 +7,11 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rtw_planner.documents import Kind, check
-from rtw_planner.domain.case import Clinic
-from rtw_planner.domain.demo import DEMO_WRITTEN_FOR, demo_case, demo_shift_days, shift_case_text
-from rtw_planner.domain.preflight import Severity
+from rtw_planner.documents import check
+from rtw_planner.domain.case.demo import DEMO_WRITTEN_FOR, demo_case, demo_shift_days, shift_case_text
+from rtw_planner.domain.case.model import Clinic
+from rtw_planner.domain.issuing.disclosure import DocumentKind
+from rtw_planner.domain.issuing.preflight import Severity
 
 
 def test_on_the_day_it_was_written_nothing_moves(demo_text: str) -> None:
@@ -48,5 +49,5 @@ def test_the_demo_can_be_issued_on_any_day(today: date) -> None:
     assert case.current_evaluation is not None
     assert case.current_evaluation.assessed_on < today
     assert case.age_on(today) == 42  # as on 6 December 2026, give or take three days far from the birthday
-    result = check(Kind.EMPLOYER_LETTER, case, Clinic(name="Clinic"), None, today)
+    result = check(DocumentKind.EMPLOYER_LETTER, case, Clinic(name="Clinic"), None, today)
     assert [f for f in result.findings if f.severity is Severity.BLOCK] == []

@@ -9,9 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rtw_planner.domain.case import Case, Consent, ConsentCategory
-from rtw_planner.domain.disclosure import Delivery as Delivery
-from rtw_planner.domain.disclosure import (
+from rtw_planner.domain.case.jurisdiction import Jurisdiction
+from rtw_planner.domain.case.model import Case, Consent, ConsentCategory
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.issuing.disclosure import Delivery as Delivery
+from rtw_planner.domain.issuing.disclosure import (
     DisclosureDecision,
     DisclosureRequest,
     DocumentKind,
@@ -19,9 +21,7 @@ from rtw_planner.domain.disclosure import (
     can_send,
     consented,
 )
-from rtw_planner.domain.disclosure import decide as decide_any
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.jurisdiction import Jurisdiction
+from rtw_planner.domain.issuing.disclosure import decide as decide_any
 
 EMPLOYER = "Northgate Distribution Ltd"
 DAY = date(2026, 12, 1)

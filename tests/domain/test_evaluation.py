@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.evaluation import Effort, Evaluation, estimation_rules, latest
-from rtw_planner.domain.grip import GripTrials, Hand
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.capacity.evaluation import Effort, Evaluation, estimation_rules, latest
+from rtw_planner.domain.capacity.grip import GripTrials, Hand
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
 
 DAY = date(2026, 11, 20)
 RULE = "ns-wcb-lower"

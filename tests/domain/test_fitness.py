@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.fitness import FitnessOutcome, FitnessStatement, fitness_from_dict, fitness_to_dict
-from rtw_planner.domain.plan import (
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement, fitness_from_dict, fitness_to_dict
+from rtw_planner.domain.plan.model import (
     MAX_PERSONAL_LINES,
     PersonalFlarePlan,
     Plan,

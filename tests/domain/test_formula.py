@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rtw_planner.domain import formula
-from rtw_planner.domain.formula import MAX_LENGTH, FormulaError, Value, parse
+from rtw_planner.domain.outcomes import formula
+from rtw_planner.domain.outcomes.formula import MAX_LENGTH, FormulaError, Value, parse
 
 ODI = "sum(items) / (5 * count(answered)) * 100"
 

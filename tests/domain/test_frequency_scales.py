@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rtw_planner.assets import bundled_resources_dir
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.frequency_scales import (
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.frequency_scales import (
     FrequencyResult,
     ScaleError,
     available_scales,

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.goals import (
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.plan.goals import (
     Appointment,
     Goal,
     GoalStatus,
@@ -22,7 +22,7 @@ from rtw_planner.domain.goals import (
     goal_to_dict,
     this_weeks_small_step,
 )
-from rtw_planner.domain.quota import QuotaActivity, QuotaUnit
+from rtw_planner.domain.plan.quota import QuotaActivity, QuotaUnit
 
 START = date(2027, 1, 4)  # a Monday
 WALKING = QuotaActivity("Walking", QuotaUnit.MINUTES, (8, 10, 12), 15)

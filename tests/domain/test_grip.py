@@ -11,8 +11,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.grip import (
+from rtw_planner.domain.capacity.grip import (
     GripNorms,
     GripTrials,
     Hand,
@@ -21,7 +20,8 @@ from rtw_planner.domain.grip import (
     compare,
     load_grip_norms,
 )
-from rtw_planner.domain.units import kg_to_lb, lb_to_kg
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.units import kg_to_lb, lb_to_kg
 
 # The reference table (job-demands-and-capacity.md, "Grip strength"), typed in again here: mean lb by band,
 # in the order men right, men left, women right, women left.

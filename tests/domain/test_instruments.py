@@ -13,9 +13,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from rtw_planner.domain import instruments
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.instruments import Band, InstrumentError, get_instrument, load_instruments
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.outcomes import instruments
+from rtw_planner.domain.outcomes.instruments import Band, InstrumentError, get_instrument, load_instruments
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "resources" / "instruments"

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.matching import MatchItem, MatchStatus, PostureMeasure, capacity_for, match
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.match.items import MatchItem, MatchStatus, PostureMeasure, capacity_for, match
 
 OCC, FREQ, CONST = Frequency.OCCASIONAL, Frequency.FREQUENT, Frequency.CONSTANT
 LIFT = Activity.LIFT_FLOOR_TO_WAIST

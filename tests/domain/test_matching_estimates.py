@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain.evaluation import Evaluation
-from rtw_planner.domain.matching import MatchItem, MatchStatus, match
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.capacity.evaluation import Evaluation
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.match.items import MatchItem, MatchStatus, match
 
 OCC, FREQ, CONST = Frequency.OCCASIONAL, Frequency.FREQUENT, Frequency.CONSTANT
 LIFT = Activity.LIFT_FLOOR_TO_WAIST

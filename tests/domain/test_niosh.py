@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.niosh import (
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.niosh import (
     CompositePart,
     Coupling,
     Duration,

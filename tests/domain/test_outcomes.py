@@ -12,10 +12,9 @@ import pytest
 
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.casefile import CaseFileError, dumps, parse, to_dict
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.outcomes import (
+from rtw_planner.domain.case.casefile import CaseFileError, dumps, parse, to_dict
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.case.outcome_records import (
     OutcomeRecord,
     PracticeEntry,
     outcome_from_dict,
@@ -23,6 +22,7 @@ from rtw_planner.domain.outcomes import (
     practice_from_dict,
     practice_to_dict,
 )
+from rtw_planner.domain.data.errors import ValidationError
 
 DAY = date(2026, 11, 20)
 RECORD = OutcomeRecord("psfs", DAY, (5, None, 6.5), 5.75, None, "Walk the dog, \"stand\"; lift =shopping")

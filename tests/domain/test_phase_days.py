@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.phases import (
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.plan.phases import (
     Contract,
     Phase,
     PhasedReturn,

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.phase_periods import (
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.plan.phase_periods import (
     at_contract_hours,
     clock,
     day_minutes,
@@ -18,7 +18,7 @@ from rtw_planner.domain.phase_periods import (
     restriction_ends,
     working_time,
 )
-from rtw_planner.domain.phases import (
+from rtw_planner.domain.plan.phases import (
     Contract,
     Duties,
     FitNoteOptions,

@@ -8,12 +8,11 @@ from datetime import date
 
 import pytest
 
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.casefile import CaseFileError, dumps, parse, to_dict
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.phases import Contract, Duties, FitNoteOptions
-from rtw_planner.domain.plan import Plan, plan_from_dict, plan_to_dict
-from rtw_planner.domain.planning import (
+from rtw_planner.domain.case.casefile import CaseFileError, dumps, parse, to_dict
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.profile import Activity, Frequency
+from rtw_planner.domain.match.planning import (
     DEFAULT_CONTRACT,
     PROGRESSION,
     RESTRICTED_FINAL,
@@ -21,7 +20,8 @@ from rtw_planner.domain.planning import (
     generate_plan,
     regeneration_changes,
 )
-from rtw_planner.domain.profile import Activity, Frequency
+from rtw_planner.domain.plan.model import Plan, plan_from_dict, plan_to_dict
+from rtw_planner.domain.plan.phases import Contract, Duties, FitNoteOptions
 
 START = date(2027, 1, 4)
 LIFT_12 = "No lifting from floor to waist above 12 kg occasionally (up to a third of the day)"

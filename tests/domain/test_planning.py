@@ -7,17 +7,18 @@ from datetime import date
 
 import pytest
 
-from rtw_planner.domain.accommodations import SelectedNote, WorkSetting, load_library
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.catalog import apply_template, load_template, load_templates
-from rtw_planner.domain.demands import JobDemands, Task
-from rtw_planner.domain.evaluation import Evaluation
-from rtw_planner.domain.fitness import FitnessOutcome, FitnessStatement
-from rtw_planner.domain.niosh import LiftingTask
-from rtw_planner.domain.plan import PersonalFlarePlan, Plan, SafetyReview
-from rtw_planner.domain.planning import generate_plan, job_settings, regeneration_changes, suggest_for_case
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
-from rtw_planner.domain.ratings import RatedGroup, Rating
+from rtw_planner.domain.capacity.evaluation import Evaluation
+from rtw_planner.domain.case.job_templates import apply_template, load_template, load_templates
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.demands.job import JobDemands, Task
+from rtw_planner.domain.demands.niosh import LiftingTask
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.demands.ratings import RatedGroup, Rating
+from rtw_planner.domain.match.accommodations import WorkSetting, load_library
+from rtw_planner.domain.match.planning import generate_plan, job_settings, regeneration_changes, suggest_for_case
+from rtw_planner.domain.plan.adjustments import SelectedNote
+from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
+from rtw_planner.domain.plan.model import PersonalFlarePlan, Plan, SafetyReview
 
 START = date(2027, 1, 4)
 LIFT = (Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)

@@ -7,17 +7,17 @@ from datetime import date, timedelta
 
 import pytest
 
-from rtw_planner.domain.case import Case, Clinician, Consent, ConsentCategory
-from rtw_planner.domain.demands import JobDemands, Task
-from rtw_planner.domain.disclosure import Delivery, DisclosureRequest, DocumentKind, RecipientRole
-from rtw_planner.domain.evaluation import Effort, Evaluation
-from rtw_planner.domain.fitness import FitnessOutcome, FitnessStatement
-from rtw_planner.domain.jurisdiction import Jurisdiction
-from rtw_planner.domain.phases import Contract, Phase, PhasedReturn
-from rtw_planner.domain.plan import Plan, SafetyReview
-from rtw_planner.domain.preflight import Preflight, PreflightError, Severity, preflight
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
-from rtw_planner.domain.ratings import RatedGroup, Rating
+from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
+from rtw_planner.domain.case.jurisdiction import Jurisdiction
+from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.demands.job import JobDemands, Task
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.demands.ratings import RatedGroup, Rating
+from rtw_planner.domain.issuing.disclosure import Delivery, DisclosureRequest, DocumentKind, RecipientRole
+from rtw_planner.domain.issuing.preflight import Preflight, PreflightError, Severity, preflight
+from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
+from rtw_planner.domain.plan.model import Plan, SafetyReview
+from rtw_planner.domain.plan.phases import Contract, Phase, PhasedReturn
 
 TODAY = date(2026, 12, 6)
 EMPLOYER = "Acme Packaging"

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.profile import (
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.profile import (
     MAX_FORCE_N,
     MAX_LOAD_KG,
     Activity,
+    ActivityKind,
     Frequency,
-    Kind,
     PhysicalProfile,
     PostureTolerance,
     unit_of,
@@ -133,7 +133,7 @@ def test_copies_set_and_remove_entries_in_a_stable_order() -> None:
 
 def test_units_and_kinds() -> None:
     assert [unit_of(a) for a in (Activity.CARRY, Activity.PUSH_INITIAL, Activity.STAND)] == ["kg", "N", "min"]
-    assert Activity.SIT.kind is Kind.POSTURE
+    assert Activity.SIT.kind is ActivityKind.POSTURE
     assert [f.rank for f in Frequency] == [0, 1, 2]
     assert [a.kind for a in (Activity.LIFT_ABOVE_SHOULDER, Activity.PUSH_SUSTAINED, Activity.PULL_SUSTAINED)] == [
-        Kind.MASS, Kind.FORCE, Kind.FORCE]
+        ActivityKind.MASS, ActivityKind.FORCE, ActivityKind.FORCE]

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.profile import (
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.profile import (
     FORCE_ACTIVITIES,
     MASS_ACTIVITIES,
     Activity,

@@ -7,12 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.matching import PostureMeasure
-from rtw_planner.domain.outcomes import OutcomeRecord, PracticeEntry
-from rtw_planner.domain.profile import Activity, Frequency
-from rtw_planner.domain.progress import capacity_series, instruments_recorded, practice_series, score_series
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
+from rtw_planner.domain.demands.profile import Activity, Frequency
+from rtw_planner.domain.match.items import PostureMeasure
+from rtw_planner.domain.outcomes.progress import capacity_series, instruments_recorded, practice_series, score_series
 
 BASE, FOLLOW = date(2026, 9, 25), date(2026, 11, 20)
 

@@ -9,13 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain import casefile
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.evaluation import Evaluation
-from rtw_planner.domain.matching import PostureMeasure
-from rtw_planner.domain.phases import Contract, Phase, PhasedReturn, default_phases
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile
-from rtw_planner.domain.projection import (
+from rtw_planner.domain.capacity.evaluation import Evaluation
+from rtw_planner.domain.case import casefile
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile
+from rtw_planner.domain.match.items import PostureMeasure
+from rtw_planner.domain.match.projection import (
     CAVEAT,
     MAX_PROPOSED_WEEKS,
     Projection,
@@ -24,6 +23,7 @@ from rtw_planner.domain.projection import (
     project,
     propose_phase_weeks,
 )
+from rtw_planner.domain.plan.phases import Contract, Phase, PhasedReturn, default_phases
 
 F2W, OCC, FREQ = Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL, Frequency.FREQUENT
 SEP, NOV = date(2026, 9, 25), date(2026, 11, 20)

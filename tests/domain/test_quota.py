@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.quota import (
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.plan.quota import (
     DEFAULT_TRIALS,
     DUTCH_GA_START_PERCENT,
     MAX_WEEKS,

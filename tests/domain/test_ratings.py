@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rtw_planner.domain.ratings import (
+from rtw_planner.domain.demands.ratings import (
     COGNITIVE_DEMANDS,
     DOT_FACTORS,
     ENVIRONMENT_CONDITIONS,

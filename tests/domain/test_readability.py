@@ -7,8 +7,7 @@ import math
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from rtw_planner.domain.readability import (
+from readability import (
     TextStatistics,
     count_syllables,
     flesch_kincaid_grade,

@@ -12,15 +12,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain import casefile, restrictions
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.evaluation import Evaluation
-from rtw_planner.domain.job_match import job_match
-from rtw_planner.domain.matching import MatchItem, MatchStatus, PostureMeasure
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
-from rtw_planner.domain.projection import essential_mismatch_projections, item_history, project
-from rtw_planner.domain.restrictions import Restriction, duration_text, in_units, restrictions_from_match, same_text
-from rtw_planner.domain.units import MassUnit
+from rtw_planner.domain.capacity.evaluation import Evaluation
+from rtw_planner.domain.case import casefile
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.demands.units import MassUnit
+from rtw_planner.domain.match import restrictions
+from rtw_planner.domain.match.items import MatchItem, MatchStatus, PostureMeasure
+from rtw_planner.domain.match.job import job_match
+from rtw_planner.domain.match.projection import essential_mismatch_projections, item_history, project
+from rtw_planner.domain.match.restrictions import (
+    Restriction,
+    duration_text,
+    in_units,
+    restrictions_from_match,
+    same_text,
+)
 
 OCC, FREQ, CONST = Frequency.OCCASIONAL, Frequency.FREQUENT, Frequency.CONSTANT
 F2W, STAND = Activity.LIFT_FLOOR_TO_WAIST, Activity.STAND
@@ -107,7 +114,7 @@ def test_a_projection_never_changes_them(demo: Case) -> None:
     assert texts(demo) == DEMO_TEXTS  # ... and the wording still uses the measured 12 kg, 7 kg, 30 min, 4 h
     imported = {node.module for node in ast.walk(ast.parse(inspect.getsource(restrictions)))
                 if isinstance(node, ast.ImportFrom)}
-    assert "rtw_planner.domain.projection" not in imported
+    assert "rtw_planner.domain.match.projection" not in imported
 
 
 def test_estimated_capacity_still_restricts_and_says_so(demo: Case) -> None:

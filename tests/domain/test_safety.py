@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.catalog import apply_template, load_template, load_templates
-from rtw_planner.domain.demands import JobDemands, Task
-from rtw_planner.domain.ratings import RatedGroup, Rating
-from rtw_planner.domain.safety import SafetyCritical, safety_critical_evidence, safety_critical_work
+from rtw_planner.domain.case.job_templates import apply_template, load_template, load_templates
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.demands.job import JobDemands, Task
+from rtw_planner.domain.demands.ratings import RatedGroup, Rating
+from rtw_planner.domain.match.safety import SafetyCritical, safety_critical_evidence, safety_critical_work
 
 DRIVING, MACHINERY, HEIGHTS = SafetyCritical.DRIVING, SafetyCritical.MACHINERY, SafetyCritical.HEIGHTS
 # Worked out by reading each template file: a task that drives (or operates a forklift or tractor) is driving;

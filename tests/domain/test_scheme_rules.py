@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.jurisdiction import Jurisdiction
-from rtw_planner.domain.scheme_rules import scheme_diagnosis_rule
+from rtw_planner.domain.case.jurisdiction import Jurisdiction
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.issuing.scheme_rules import scheme_diagnosis_rule
 
 
 @pytest.mark.parametrize(("jurisdiction", "employer", "insurer"), [

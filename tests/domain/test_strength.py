@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rtw_planner.assets import bundled_resources_dir
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.strength import (
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.strength import (
     Certainty,
     Classification,
     StrengthLevel,
@@ -25,7 +25,7 @@ from rtw_planner.domain.strength import (
     load_table,
     meets,
 )
-from rtw_planner.domain.units import lb_to_kg
+from rtw_planner.domain.demands.units import lb_to_kg
 
 SEDENTARY, LIGHT, MEDIUM, HEAVY, VERY_HEAVY = StrengthLevel
 BUILT_IN = ("dot", "nd-wsi", "ns-wcb", "ors")

@@ -6,13 +6,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain import casefile
-from rtw_planner.domain.demands import Task
-from rtw_planner.domain.job_match import job_match
-from rtw_planner.domain.matching import MatchItem, MatchStatus, PostureMeasure
-from rtw_planner.domain.profile import Activity, Frequency
-from rtw_planner.domain.task_advice import Advice, advise, advise_tasks, by_advice
-from rtw_planner.domain.units import MassUnit
+from rtw_planner.domain.case import casefile
+from rtw_planner.domain.demands.job import Task
+from rtw_planner.domain.demands.profile import Activity, Frequency
+from rtw_planner.domain.demands.units import MassUnit
+from rtw_planner.domain.match.items import MatchItem, MatchStatus, PostureMeasure
+from rtw_planner.domain.match.job import job_match
+from rtw_planner.domain.match.task_advice import Advice, advise, advise_tasks, by_advice
 
 OCC, FREQ = Frequency.OCCASIONAL, Frequency.FREQUENT
 F2W, CARRY, STAND, SIT = Activity.LIFT_FLOOR_TO_WAIST, Activity.CARRY, Activity.STAND, Activity.SIT

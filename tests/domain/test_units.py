@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain.units import (
+from rtw_planner.domain.demands.units import (
     ForceUnit,
     MassUnit,
     force_from_display,

@@ -11,9 +11,10 @@ from PySide6.QtPrintSupport import QPrinter
 
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
-from rtw_planner.domain.case import Clinic
+from rtw_planner.domain.case.model import Clinic
+from rtw_planner.gui.kit.choices import UnsavedChoice
 from rtw_planner.gui.mainwindow import MainWindow
-from rtw_planner.gui.prompts import Prompts, UnsavedChoice
+from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.settings import UiSettings
 
 

@@ -6,12 +6,12 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from rtw_planner.domain.case import Case, Clinician
-from rtw_planner.domain.demands import JobDemands, Task
-from rtw_planner.domain.evaluation import Evaluation
-from rtw_planner.domain.fitness import FitnessOutcome, FitnessStatement
-from rtw_planner.domain.plan import Plan
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile
+from rtw_planner.domain.capacity.evaluation import Evaluation
+from rtw_planner.domain.case.model import Case, Clinician
+from rtw_planner.domain.demands.job import JobDemands, Task
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile
+from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
+from rtw_planner.domain.plan.model import Plan
 
 EMPLOYER = "Acme Stores Ltd"
 LIFT = (Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)

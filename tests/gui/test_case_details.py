@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gui_factories import assessed_case
 
-from rtw_planner.domain.case import Clinician
+from rtw_planner.domain.case.model import Clinician
 
 
 def test_clinician_contact_round_trips(window, repositories, qtbot) -> None:  # type: ignore[no-untyped-def]

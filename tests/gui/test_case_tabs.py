@@ -6,9 +6,9 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from rtw_planner.domain.demands import DemandSource
-from rtw_planner.domain.job_match import chart_bars
-from rtw_planner.domain.matching import MatchStatus
+from rtw_planner.domain.demands.job import DemandSource
+from rtw_planner.domain.match.items import MatchStatus
+from rtw_planner.domain.match.job import chart_bars
 
 
 def test_latest_evaluation_governs_and_history_is_kept(window, repositories) -> None:  # type: ignore[no-untyped-def]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rtw_planner.domain.case import Clinic
-from rtw_planner.domain.jurisdiction import Jurisdiction
-from rtw_planner.domain.units import MassUnit
+from rtw_planner.domain.case.jurisdiction import Jurisdiction
+from rtw_planner.domain.case.model import Clinic
+from rtw_planner.domain.demands.units import MassUnit
 from rtw_planner.gui.dialogs.clinic_dialog import ClinicDialog
 
 

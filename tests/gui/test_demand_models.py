@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from rtw_planner.domain.demands import Task
-from rtw_planner.domain.profile import Activity
-from rtw_planner.domain.ratings import DOT_FACTORS, RatedGroup, Rating
+from rtw_planner.domain.demands.job import Task
+from rtw_planner.domain.demands.profile import Activity
+from rtw_planner.domain.demands.ratings import DOT_FACTORS, RatedGroup, Rating
 from rtw_planner.gui.models.ratings_table import RatingsTableModel
 from rtw_planner.gui.models.tasks_table import TasksTableModel
 

@@ -17,13 +17,12 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from rtw_planner.db.document_log import DocumentLog
-from rtw_planner.documents import Kind
-from rtw_planner.domain.case import Clinic, Consent, ConsentCategory
-from rtw_planner.domain.disclosure import Delivery, RecipientRole
-from rtw_planner.domain.evaluation import Effort
-from rtw_planner.domain.jurisdiction import Jurisdiction
-from rtw_planner.domain.preflight import Severity
-from rtw_planner.domain.units import MassUnit
+from rtw_planner.domain.capacity.evaluation import Effort
+from rtw_planner.domain.case.jurisdiction import Jurisdiction
+from rtw_planner.domain.case.model import Clinic, Consent, ConsentCategory
+from rtw_planner.domain.demands.units import MassUnit
+from rtw_planner.domain.issuing.disclosure import Delivery, DocumentKind, RecipientRole
+from rtw_planner.domain.issuing.preflight import Severity
 from rtw_planner.gui.dialogs import document_dialog
 from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
 
@@ -32,7 +31,7 @@ def _text(path: Path) -> str:
     return "".join(page.extract_text() for page in PdfReader(path).pages)
 
 
-def _open(qtbot, repositories, prompts, case, kind: Kind = Kind.EMPLOYER_LETTER, *,  # type: ignore[no-untyped-def]
+def _open(qtbot, repositories, prompts, case, kind: DocumentKind = DocumentKind.EMPLOYER_LETTER, *,  # type: ignore[no-untyped-def]
           clinic: Clinic | None = None, unsaved=lambda: False) -> DocumentDialog:
     cases, clinics = repositories
     if clinic is not None:
@@ -91,7 +90,7 @@ def test_declining_the_confirmation_issues_nothing(qtbot, repositories, prompts)
 
 
 def test_a_draft_has_draft_on_every_page_and_is_deleted_on_close(qtbot, repositories, prompts, data_dir) -> None:  # type: ignore[no-untyped-def]
-    dialog = _open(qtbot, repositories, prompts, assessed_case(), Kind.PATIENT_HANDOUT)
+    dialog = _open(qtbot, repositories, prompts, assessed_case(), DocumentKind.PATIENT_HANDOUT)
     path = dialog.render_draft()
     assert path is not None
     pages = PdfReader(path).pages
@@ -191,7 +190,7 @@ def test_scheme_diagnosis_follows_the_jurisdiction_and_shows_why_not(  # type: i
 def test_no_scheme_switch_without_a_claim(qtbot, repositories, prompts) -> None:  # type: ignore[no-untyped-def]
     dialog = _open(qtbot, repositories, prompts, assessed_case(), clinic=Clinic(jurisdiction=Jurisdiction.US))
     assert not dialog.panel.scheme_box.isVisibleTo(dialog)
-    report = _open(qtbot, repositories, prompts, assessed_case(workers_comp_claim=True), Kind.MATCH_REPORT)
+    report = _open(qtbot, repositories, prompts, assessed_case(workers_comp_claim=True), DocumentKind.MATCH_REPORT)
     assert not report.panel.scheme_box.isVisibleTo(report)  # the report never carries a diagnosis
 
 
@@ -201,7 +200,7 @@ def test_disclosure_lists_what_is_carried_and_why_the_rest_is_withheld(qtbot, re
                      for c in (ConsentCategory.FUNCTIONAL, ConsentCategory.DATE_OF_BIRTH, ConsentCategory.EFFORT))
     case = assessed_case(consents=consents)
     case = replace(case, evaluations=(replace(case.evaluations[0], effort=Effort.CONSISTENT),))
-    dialog = _open(qtbot, repositories, prompts, case, Kind.MATCH_REPORT)
+    dialog = _open(qtbot, repositories, prompts, case, DocumentKind.MATCH_REPORT)
     assert "Withheld: nothing the case holds" in dialog.disclosure_view.toPlainText()  # the clinical team
     _select(dialog.panel.role_combo, RecipientRole.EMPLOYER.value)
     assert dialog.panel.recipient_edit.text() == EMPLOYER
@@ -236,7 +235,7 @@ def test_sending_needs_consent_and_the_uk_offer_date(qtbot, repositories, prompt
     assert DocumentLog(repositories[0].db).entries(ready.case_id)[0].delivery == Delivery.SENT.value
 
 
-@pytest.mark.parametrize("kind", list(Kind))
+@pytest.mark.parametrize("kind", list(DocumentKind))
 def test_every_document_offers_units_and_large_print(qtbot, repositories, prompts, monkeypatch, kind) -> None:  # type: ignore[no-untyped-def]
     rendered = []
     real_render = document_dialog.render
@@ -258,7 +257,7 @@ def test_every_document_offers_units_and_large_print(qtbot, repositories, prompt
 
 
 def test_print_and_save_go_through_the_prompts(qtbot, repositories, prompts, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    dialog = _open(qtbot, repositories, prompts, assessed_case(), Kind.PATIENT_HANDOUT)
+    dialog = _open(qtbot, repositories, prompts, assessed_case(), DocumentKind.PATIENT_HANDOUT)
     dialog.render_draft()
     assert not dialog.print_document()  # cancelled: the prompt returned no printer
     prompts.print_to = tmp_path / "printed.pdf"
@@ -295,7 +294,7 @@ def test_the_main_window_opens_one_document_window_at_a_time(window) -> None:  #
     second = window.open_document("match-report")
     assert second is not None
     assert not first.exists()  # the first window closed and its drafts went with it
-    assert window.preview.kind is Kind.MATCH_REPORT
+    assert window.preview.kind is DocumentKind.MATCH_REPORT
 
 
 def test_enter_previews_and_escape_closes(qtbot, repositories, prompts) -> None:  # type: ignore[no-untyped-def]

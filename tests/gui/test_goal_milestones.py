@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.goals import Goal, Milestone
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.plan.goals import Goal, Milestone
 from rtw_planner.gui.models.plan_tables import GoalsTableModel
 
 MILESTONES = 6  # the column

@@ -6,9 +6,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from rtw_planner.domain.profile import Activity, Frequency
+from rtw_planner.domain.demands.profile import Activity, Frequency
 from rtw_planner.gui.actions import Action
-from rtw_planner.gui.prompts import UnsavedChoice
+from rtw_planner.gui.kit.choices import UnsavedChoice
 
 
 def test_first_start_offers_the_demo_case(window) -> None:  # type: ignore[no-untyped-def]

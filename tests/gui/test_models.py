@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from rtw_planner.domain import casefile
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.matching import match
-from rtw_planner.domain.profile import Activity, Frequency
-from rtw_planner.domain.units import ForceUnit, MassUnit
+from rtw_planner.domain.case import casefile
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.demands.profile import Activity, Frequency
+from rtw_planner.domain.demands.units import ForceUnit, MassUnit
+from rtw_planner.domain.match.items import match
 from rtw_planner.gui.models.case_table import PAGE_SIZE, CaseTableModel
 from rtw_planner.gui.models.match_table import MatchTableModel
 from rtw_planner.gui.models.profile_tables import PostureTableModel, StrengthTableModel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from rtw_planner.domain.niosh import LiftingTask
+from rtw_planner.domain.demands.niosh import LiftingTask
 from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog
 
 

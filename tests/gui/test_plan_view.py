@@ -9,15 +9,15 @@ from datetime import date, timedelta
 from gui_factories import LIFT, assessed_case
 from PySide6.QtCore import Qt
 
-from rtw_planner.domain.demands import JobDemands
-from rtw_planner.domain.fitness import FitnessOutcome, FitnessStatement
-from rtw_planner.domain.goals import GoalStatus
-from rtw_planner.domain.phases import Duties
-from rtw_planner.domain.plan import PersonalFlarePlan, SafetyReview
-from rtw_planner.domain.planning import suggest_for_case
-from rtw_planner.domain.profile import PhysicalProfile
+from rtw_planner.domain.demands.job import JobDemands
+from rtw_planner.domain.demands.profile import PhysicalProfile
+from rtw_planner.domain.match.planning import suggest_for_case
+from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
+from rtw_planner.domain.plan.goals import GoalStatus
+from rtw_planner.domain.plan.model import PersonalFlarePlan, SafetyReview
+from rtw_planner.domain.plan.phases import Duties
+from rtw_planner.gui.kit.dates import write_optional_date
 from rtw_planner.gui.models.plan_tables import GoalsTableModel, PhasesTableModel, QuotasTableModel
-from rtw_planner.gui.widgets.case_view_dates import write_optional_date
 
 P = PhasesTableModel
 

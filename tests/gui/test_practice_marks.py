@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rtw_planner.domain.progress import PracticeSeries
+from rtw_planner.domain.outcomes.progress import PracticeSeries
 from rtw_planner.gui.widgets.progress_charts import PracticeChart
 
 DAYS = (date(2027, 1, 4), date(2027, 1, 5))

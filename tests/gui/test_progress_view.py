@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate
 
-from rtw_planner.domain.csv_export import COLUMNS, csv_text
-from rtw_planner.domain.demo import demo_shift_days
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.progress import practice_series, score_series
+from rtw_planner.domain.case.demo import demo_shift_days
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.outcomes.csv_export import COLUMNS, csv_text
+from rtw_planner.domain.outcomes.progress import practice_series, score_series
 from rtw_planner.gui.actions import Action
+from rtw_planner.gui.kit.choices import UnsavedChoice
 from rtw_planner.gui.models.outcomes_table import OutcomesTableModel, PracticeTableModel
-from rtw_planner.gui.prompts import UnsavedChoice
 from rtw_planner.gui.widgets.progress_view import ProgressView, parse_answers
 
 # The demo opens with its dates moved to stand to today as they stood to 6 December 2026 (whole weeks).

@@ -9,12 +9,12 @@ from datetime import date
 
 import pypdf
 
-from rtw_planner.domain.case import Case, Clinic, Clinician, Consent, ConsentCategory
-from rtw_planner.domain.demands import JobDemands, Task
-from rtw_planner.domain.evaluation import Effort, Evaluation
-from rtw_planner.domain.grip import GripTrials, Hand, Sex
-from rtw_planner.domain.outcomes import OutcomeRecord
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile
+from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
+from rtw_planner.domain.capacity.grip import GripTrials, Hand, Sex
+from rtw_planner.domain.case.model import Case, Clinic, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.case.outcome_records import OutcomeRecord
+from rtw_planner.domain.demands.job import JobDemands, Task
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile
 
 C = ConsentCategory
 DAY = date(2026, 12, 1)  # the documents' date

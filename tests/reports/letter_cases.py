@@ -9,14 +9,14 @@ from datetime import date
 
 import pypdf
 
-from rtw_planner.domain.accommodations import Limitation, SelectedNote
-from rtw_planner.domain.case import Case, Clinic, Clinician
-from rtw_planner.domain.demands import JobDemands, Task
-from rtw_planner.domain.evaluation import Evaluation
-from rtw_planner.domain.fitness import FitnessOutcome, FitnessStatement
-from rtw_planner.domain.phases import Contract, Phase, PhasedReturn
-from rtw_planner.domain.plan import Plan
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.capacity.evaluation import Evaluation
+from rtw_planner.domain.case.model import Case, Clinic, Clinician
+from rtw_planner.domain.demands.job import JobDemands, Task
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.plan.adjustments import Limitation, SelectedNote
+from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
+from rtw_planner.domain.plan.model import Plan
+from rtw_planner.domain.plan.phases import Contract, Phase, PhasedReturn
 
 DAY = date(2026, 12, 1)  # the letter's date
 ASSESSED = date(2026, 11, 20)

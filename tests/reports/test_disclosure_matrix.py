@@ -22,8 +22,9 @@ from disclosure_cases import (
     words,
 )
 
-from rtw_planner.domain.case import ConsentCategory
-from rtw_planner.domain.disclosure import (
+from rtw_planner.domain.case.model import ConsentCategory
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.issuing.disclosure import (
     CLINICAL_TEAM,
     Delivery,
     DisclosureRequest,
@@ -31,7 +32,6 @@ from rtw_planner.domain.disclosure import (
     RecipientRole,
     decide,
 )
-from rtw_planner.domain.errors import ValidationError
 from rtw_planner.reports.employer_letter import render_employer_letter
 from rtw_planner.reports.handout import render_patient_handout
 from rtw_planner.reports.match_report import render_match_report

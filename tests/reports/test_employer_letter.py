@@ -12,8 +12,8 @@ import pytest
 from pdf_support import embedded_font_names
 from reportlab.lib.pagesizes import A4, LETTER
 
-from rtw_planner.domain.case import Case, Clinic, Clinician
-from rtw_planner.domain.casefile import parse
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Case, Clinic, Clinician
 from rtw_planner.reports.employer_letter import render_employer_letter
 from rtw_planner.reports.letter_blocks import build_letter
 

@@ -19,17 +19,17 @@ import pypdf
 import pytest
 from pdf_support import embedded_font_names
 from PIL import Image
+from readability import flesch_kincaid_grade
 from reportlab.lib.pagesizes import A4, LETTER
 
-from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.goals import Appointment
-from rtw_planner.domain.outcomes import OutcomeRecord, PracticeEntry
-from rtw_planner.domain.plan import Plan
-from rtw_planner.domain.quota import QuotaActivity, QuotaUnit, load_plan_wording
-from rtw_planner.domain.readability import flesch_kincaid_grade
-from rtw_planner.domain.rendering import RenderOptions
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Case, Clinic
+from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.issuing.options import RenderOptions
+from rtw_planner.domain.plan.goals import Appointment
+from rtw_planner.domain.plan.model import Plan
+from rtw_planner.domain.plan.quota import QuotaActivity, QuotaUnit, load_plan_wording
 from rtw_planner.reports.handout import MIN_ROWS, WeeksTable, render_patient_handout
 from rtw_planner.reports.handout_blocks import HandoutContent, build_handout
 from rtw_planner.reports.handout_parts import Bullets, HandoutSection, PracticeChart, Table

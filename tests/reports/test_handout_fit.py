@@ -13,14 +13,14 @@ import pytest
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.platypus import KeepTogether, Table
 
-from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.goals import Appointment, goal_quota_warnings
-from rtw_planner.domain.phases import Phase
-from rtw_planner.domain.plan import PersonalFlarePlan
-from rtw_planner.domain.progress import quota_starts
-from rtw_planner.domain.quota import QuotaActivity, QuotaUnit
-from rtw_planner.domain.rendering import RenderOptions
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Case, Clinic
+from rtw_planner.domain.issuing.options import RenderOptions
+from rtw_planner.domain.outcomes.progress import quota_starts
+from rtw_planner.domain.plan.goals import Appointment, goal_quota_warnings
+from rtw_planner.domain.plan.model import PersonalFlarePlan
+from rtw_planner.domain.plan.phases import Phase
+from rtw_planner.domain.plan.quota import QuotaActivity, QuotaUnit
 from rtw_planner.reports.handout import _Layout, render_patient_handout
 from rtw_planner.reports.handout_blocks import build_handout
 from rtw_planner.reports.handout_parts import Bullets, PracticeChart, Text

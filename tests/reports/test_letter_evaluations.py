@@ -10,11 +10,11 @@ from datetime import date
 import pypdf
 import pytest
 
-from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.demands import DemandSource, JobDemands
-from rtw_planner.domain.evaluation import Evaluation
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile
+from rtw_planner.domain.capacity.evaluation import Evaluation
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Case, Clinic
+from rtw_planner.domain.demands.job import DemandSource, JobDemands
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile
 from rtw_planner.reports.employer_letter import render_employer_letter
 from rtw_planner.reports.letter_blocks import LetterContent, build_letter
 from rtw_planner.reports.wording import load_wording
@@ -117,8 +117,8 @@ def test_never_the_diagnosis_or_effort_notes(case: Case) -> None:
 
 
 def test_scores_appear_only_for_the_consented_category(case: Case) -> None:
-    from rtw_planner.domain.case import Consent, ConsentCategory
-    from rtw_planner.domain.outcomes import OutcomeRecord
+    from rtw_planner.domain.case.model import Consent, ConsentCategory
+    from rtw_planner.domain.case.outcome_records import OutcomeRecord
 
     scored = replace(case, outcomes=(OutcomeRecord("PEG", date(2026, 9, 25), (7, 6, 8), 7.0),
                                      OutcomeRecord("PSFS", date(2026, 11, 20), (5, 6, 5), 5.33)))

@@ -9,12 +9,12 @@ from datetime import date
 import pytest
 from letter_cases import CLINIC, DAY, START, make_case, pdf_text, phases, without_plan
 
-from rtw_planner.domain.case import Case, Consent, ConsentCategory
-from rtw_planner.domain.disclosure import Delivery, DisclosureRequest, RecipientRole
-from rtw_planner.domain.fitness import FitnessOutcome, FitnessStatement
-from rtw_planner.domain.jurisdiction import Jurisdiction
-from rtw_planner.domain.outcomes import OutcomeRecord
-from rtw_planner.domain.phases import Duties, Phase
+from rtw_planner.domain.case.jurisdiction import Jurisdiction
+from rtw_planner.domain.case.model import Case, Consent, ConsentCategory
+from rtw_planner.domain.case.outcome_records import OutcomeRecord
+from rtw_planner.domain.issuing.disclosure import Delivery, DisclosureRequest, RecipientRole
+from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
+from rtw_planner.domain.plan.phases import Duties, Phase
 from rtw_planner.reports.employer_letter import render_employer_letter
 from rtw_planner.reports.letter_blocks import Section, build_letter
 

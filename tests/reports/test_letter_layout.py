@@ -15,14 +15,14 @@ from letter_cases import CLINIC, DAY, make_case, page_texts, pdf_text
 from PIL import Image
 
 from rtw_planner.cli import main
-from rtw_planner.domain.accommodations import Limitation, SelectedNote
-from rtw_planner.domain.case import Case, Clinician
-from rtw_planner.domain.demands import Task
-from rtw_planner.domain.jurisdiction import Jurisdiction
-from rtw_planner.domain.phases import Contract, Phase, PhasedReturn
-from rtw_planner.domain.profile import Activity
-from rtw_planner.domain.rendering import RenderOptions
-from rtw_planner.domain.units import MassUnit
+from rtw_planner.domain.case.jurisdiction import Jurisdiction
+from rtw_planner.domain.case.model import Case, Clinician
+from rtw_planner.domain.demands.job import Task
+from rtw_planner.domain.demands.profile import Activity
+from rtw_planner.domain.demands.units import MassUnit
+from rtw_planner.domain.issuing.options import RenderOptions
+from rtw_planner.domain.plan.adjustments import Limitation, SelectedNote
+from rtw_planner.domain.plan.phases import Contract, Phase, PhasedReturn
 from rtw_planner.reports.employer_letter import render_employer_letter
 from rtw_planner.reports.letter_blocks import build_letter
 
@@ -199,7 +199,7 @@ def test_the_crowded_letter_holds_every_task_and_phase() -> None:
 
 
 def test_both_paper_sizes_and_jurisdictions_render(demo_text: str) -> None:
-    from rtw_planner.domain.casefile import parse
+    from rtw_planner.domain.case.casefile import parse
 
     demo = parse(demo_text)
     for jurisdiction in Jurisdiction:

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from letter_cases import CLINIC, CLINICIAN, DAY, LIFT_LIMIT, STAND_LIMITS, make_case, pdf_text, phases, without_plan
 
-from rtw_planner.domain.case import Case, Clinic, Clinician
-from rtw_planner.domain.phases import Phase
+from rtw_planner.domain.case.model import Case, Clinic, Clinician
+from rtw_planner.domain.plan.phases import Phase
 from rtw_planner.reports.employer_letter import render_employer_letter
 from rtw_planner.reports.letter_blocks import LetterContent, ScheduleTable, Section, build_letter
 

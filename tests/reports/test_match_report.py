@@ -18,13 +18,13 @@ from PIL import Image
 from reportlab.graphics.shapes import Line, String
 from reportlab.lib.pagesizes import A4, LETTER
 
-from rtw_planner.domain.case import Case, Clinic, Clinician
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.demands import DemandSource, JobDemands
-from rtw_planner.domain.evaluation import Effort
-from rtw_planner.domain.job_match import chart_bars, job_match
-from rtw_planner.domain.niosh import LiftingTask
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile
+from rtw_planner.domain.capacity.evaluation import Effort
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Case, Clinic, Clinician
+from rtw_planner.domain.demands.job import DemandSource, JobDemands
+from rtw_planner.domain.demands.niosh import LiftingTask
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile
+from rtw_planner.domain.match.job import chart_bars, job_match
 from rtw_planner.reports.match_chart import match_chart
 from rtw_planner.reports.match_report import render_match_report
 from rtw_planner.reports.match_report_blocks import Table, build_match_report

@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate
 
-from rtw_planner.domain.case import Clinic
+from rtw_planner.domain.case.model import Clinic
 from rtw_planner.reports import letterhead
 from rtw_planner.reports.styles import FONT, MARGIN, stylesheet
 from rtw_planner.reports.templates import letter_document, numbered_canvas

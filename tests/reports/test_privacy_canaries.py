@@ -14,13 +14,13 @@ import pypdf
 import pytest
 from PIL import Image
 
-from rtw_planner.domain.case import Case, Clinic, Clinician, Consent, ConsentCategory
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.disclosure import Delivery, DisclosureRequest, RecipientRole
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.jurisdiction import Jurisdiction
-from rtw_planner.domain.outcomes import OutcomeRecord
-from rtw_planner.domain.rendering import RenderOptions
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.jurisdiction import Jurisdiction
+from rtw_planner.domain.case.model import Case, Clinic, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.case.outcome_records import OutcomeRecord
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.issuing.disclosure import Delivery, DisclosureRequest, RecipientRole
+from rtw_planner.domain.issuing.options import RenderOptions
 from rtw_planner.reports.employer_letter import render_employer_letter
 from rtw_planner.reports.handout import render_patient_handout
 from rtw_planner.reports.letter_blocks import build_letter

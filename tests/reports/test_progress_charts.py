@@ -12,10 +12,10 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, Shape, String
 from reportlab.lib import colors
 
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.outcomes import PracticeEntry
-from rtw_planner.domain.progress import practice_series, score_series
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.case.outcome_records import PracticeEntry
+from rtw_planner.domain.outcomes.progress import practice_series, score_series
 from rtw_planner.reports.progress_charts import (
     BAND,
     MET,

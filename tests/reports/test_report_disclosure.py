@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from disclosure_cases import CLINIC, DAY, DOCTOR, EMPLOYER, INSURER, C, sensitive_case, shown, with_consents, words
 
-from rtw_planner.domain.case import Case, ConsentCategory
-from rtw_planner.domain.disclosure import Delivery, DisclosureRequest, RecipientRole
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.evaluation import Effort
+from rtw_planner.domain.capacity.evaluation import Effort
+from rtw_planner.domain.case.model import Case, ConsentCategory
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.issuing.disclosure import Delivery, DisclosureRequest, RecipientRole
 from rtw_planner.reports.match_report import render_match_report
 from rtw_planner.reports.match_report_blocks import build_match_report
 from rtw_planner.reports.match_report_parts import Table, Text

@@ -19,13 +19,13 @@ from PIL import Image
 from reportlab.graphics.shapes import String
 from reportlab.lib.pagesizes import LETTER
 
-from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.demands import Task
-from rtw_planner.domain.job_match import ChartBar
-from rtw_planner.domain.matching import MatchStatus
-from rtw_planner.domain.niosh import LiftingTask
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile
-from rtw_planner.domain.rendering import RenderOptions
+from rtw_planner.domain.case.model import Case, Clinic
+from rtw_planner.domain.demands.job import Task
+from rtw_planner.domain.demands.niosh import LiftingTask
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile
+from rtw_planner.domain.issuing.options import RenderOptions
+from rtw_planner.domain.match.items import MatchStatus
+from rtw_planner.domain.match.job import ChartBar
 from rtw_planner.reports.match_chart import match_charts
 from rtw_planner.reports.match_report import LARGE_WIDTHS, WIDTHS, render_match_report
 from rtw_planner.reports.match_report_blocks import build_match_report

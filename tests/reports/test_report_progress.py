@@ -17,11 +17,11 @@ import pytest
 from PIL import Image
 from pypdf.generic import DictionaryObject
 
-from rtw_planner.domain.case import Case, Clinic, Consent, ConsentCategory
-from rtw_planner.domain.casefile import parse
-from rtw_planner.domain.disclosure import Delivery, DisclosureRequest, DocumentKind, RecipientRole, decide
-from rtw_planner.domain.evaluation import Effort
-from rtw_planner.domain.outcomes import OutcomeRecord
+from rtw_planner.domain.capacity.evaluation import Effort
+from rtw_planner.domain.case.casefile import parse
+from rtw_planner.domain.case.model import Case, Clinic, Consent, ConsentCategory
+from rtw_planner.domain.case.outcome_records import OutcomeRecord
+from rtw_planner.domain.issuing.disclosure import Delivery, DisclosureRequest, DocumentKind, RecipientRole, decide
 from rtw_planner.reports.match_report import render_match_report
 from rtw_planner.reports.match_report_blocks import MatchReportContent, Table, build_match_report
 from rtw_planner.reports.match_report_parts import ScoreCharts, Section, Text

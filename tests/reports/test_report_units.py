@@ -11,12 +11,12 @@ from disclosure_cases import CLINIC, DAY, LIFT, sensitive_case, words
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.jurisdiction import Jurisdiction
-from rtw_planner.domain.niosh import LiftingTask
-from rtw_planner.domain.profile import Activity, Frequency, PhysicalProfile
-from rtw_planner.domain.rendering import RenderOptions
-from rtw_planner.domain.units import MassUnit
+from rtw_planner.domain.case.jurisdiction import Jurisdiction
+from rtw_planner.domain.case.model import Case, Clinic
+from rtw_planner.domain.demands.niosh import LiftingTask
+from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile
+from rtw_planner.domain.demands.units import MassUnit
+from rtw_planner.domain.issuing.options import RenderOptions
 from rtw_planner.reports.match_report import render_match_report
 from rtw_planner.reports.match_report_blocks import build_match_report
 from rtw_planner.reports.match_report_parts import Text, UnitFormat

@@ -18,7 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from rtw_planner.domain.case import Clinic
+from rtw_planner.domain.case.model import Clinic
 from rtw_planner.reports import fontconfig, fonts, outline_subset
 from rtw_planner.reports.shaping import display_order, shape_arabic
 from rtw_planner.reports.styles import FONT, FONT_BOLD, FONT_ITALIC, stylesheet

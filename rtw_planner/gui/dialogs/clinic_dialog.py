@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from rtw_planner.domain.case import MAX_DRAFT_RETENTION_DAYS, Clinic
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.jurisdiction import Jurisdiction
-from rtw_planner.domain.units import MassUnit
+from rtw_planner.domain.case.jurisdiction import Jurisdiction
+from rtw_planner.domain.case.model import MAX_DRAFT_RETENTION_DAYS, Clinic
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.units import MassUnit
 from rtw_planner.gui.forms.ui_clinic_dialog import Ui_ClinicDialog
-from rtw_planner.gui.prompts import Prompts
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.prompts import Prompts
 
 PAPER_SIZES = (("A4", "a4"), ("US Letter", "letter"))
 UNITS = (("Kilograms (kg, N)", MassUnit.KG.value), ("Pounds (lb, lbf)", MassUnit.LB.value))

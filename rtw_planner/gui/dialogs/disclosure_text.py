@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from rtw_planner.domain.case import ConsentCategory
-from rtw_planner.domain.disclosure import DisclosureDecision
+from rtw_planner.domain.case.model import ConsentCategory
+from rtw_planner.domain.issuing.disclosure import DisclosureDecision
 
 NEVER = "Never sent to an employer, even with consent"
 NO_CONSENT = "No consent in force for this recipient (record one on the Details tab to include it)"

@@ -28,22 +28,23 @@ from PySide6.QtWidgets import (
 from rtw_planner.assets import data_dir
 from rtw_planner.db.document_log import DocumentLog
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
-from rtw_planner.documents import Kind, check, decision_for, issue, render
-from rtw_planner.domain.case import Case, Clinic
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.preflight import PreflightError
+from rtw_planner.documents import check, decision_for, issue, render
+from rtw_planner.domain.case.model import Case, Clinic
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.issuing.disclosure import DocumentKind
+from rtw_planner.domain.issuing.preflight import PreflightError
 from rtw_planner.files import write_private
 from rtw_planner.gui.dialogs.disclosure_text import disclosure_html
 from rtw_planner.gui.dialogs.drafts import DraftFolder
 from rtw_planner.gui.dialogs.findings_view import FindingsView
 from rtw_planner.gui.dialogs.request_panel import RequestPanel
-from rtw_planner.gui.prompts import Prompts
-from rtw_planner.gui.widgets.fitness_editor import WARNING_STYLE
-from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE
+from rtw_planner.gui.kit.styles import ERROR_STYLE, WARNING_STYLE
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
     from PySide6.QtPrintSupport import QPrinter
+
+    from rtw_planner.gui.prompts import Prompts
 
 PREVIEW_DELAY_MS = 400  # options typed in quick succession render one draft, not one per key
 UNSAVED = ("the case has unsaved edits: drafts and issuing use the case as last saved. Save the case to include "
@@ -61,7 +62,7 @@ class DocumentDialog(QDialog):
     """One document of one saved case. It reads the case back from the repository whenever it checks, previews
     or issues, so what it shows and issues is the case as saved, never a copy from when it opened."""
 
-    def __init__(self, kind: Kind, case_id: int, cases: CaseRepository, clinics: ClinicRepository,
+    def __init__(self, kind: DocumentKind, case_id: int, cases: CaseRepository, clinics: ClinicRepository,
                  prompts: Prompts, unsaved: Callable[[], bool] = lambda: False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -263,7 +264,7 @@ class DocumentDialog(QDialog):
     def _refresh_log(self) -> None:
         self.log_list.clear()
         for entry in DocumentLog(self.db).entries(self.case_id):
-            item = QListWidgetItem(f"{entry.issued_at:%d %b %Y %H:%M} · {Kind(entry.kind).label} to "
+            item = QListWidgetItem(f"{entry.issued_at:%d %b %Y %H:%M} · {DocumentKind(entry.kind).label} to "
                                    f"{entry.recipient} ({entry.delivery.replace('_', ' ')}) · "
                                    f"{', '.join(entry.categories)}")
             item.setData(Qt.ItemDataRole.UserRole, entry.id)

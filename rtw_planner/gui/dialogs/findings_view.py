@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
-from rtw_planner.domain.preflight import Finding, Preflight, Severity
+from rtw_planner.domain.issuing.preflight import Finding, Preflight, Severity
 
 BLOCK_STYLE = "color: #a31515; font-weight: bold;"
 READY_STYLE = "color: #1d6b2f; font-weight: bold;"

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.niosh import Assessment, Coupling, Duration, LiftingTask, evaluate
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.niosh import Assessment, Coupling, Duration, LiftingTask, evaluate
 
 DURATIONS = ((Duration.SHORT, "Short: up to 1 h, then equal recovery"),
              (Duration.MODERATE, "Moderate: 1 to 2 h, then recovery ≥ 0.3 × work"),

@@ -9,8 +9,10 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from rtw_planner.domain.case import Case, Clinic, ConsentCategory
-from rtw_planner.domain.disclosure import (
+from rtw_planner.domain.case.model import Case, Clinic, ConsentCategory
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.units import MassUnit
+from rtw_planner.domain.issuing.disclosure import (
     CARRIES,
     CLINICAL_TEAM,
     Delivery,
@@ -20,10 +22,8 @@ from rtw_planner.domain.disclosure import (
     can_send,
     decide,
 )
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.rendering import RenderOptions
-from rtw_planner.domain.units import MassUnit
-from rtw_planner.gui.widgets.case_view_dates import OptionalDateEdit, read_optional_date
+from rtw_planner.domain.issuing.options import RenderOptions
+from rtw_planner.gui.kit.dates import OptionalDateEdit, read_optional_date
 
 # The roles each document can go to, the usual one first (the domain refuses any other).
 ROLES = {

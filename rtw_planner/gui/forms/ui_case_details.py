@@ -19,7 +19,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QLabel,
     QLineEdit, QPlainTextEdit, QSizePolicy, QWidget)
 
-from rtw_planner.gui.widgets.case_view_dates import OptionalDateEdit
+from rtw_planner.gui.kit.dates import OptionalDateEdit
 
 class Ui_CaseDetailsForm(object):
     def setupUi(self, CaseDetailsForm):

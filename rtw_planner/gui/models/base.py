@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.data.errors import ValidationError
 
 Index = QModelIndex | QPersistentModelIndex
 

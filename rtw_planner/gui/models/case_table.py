@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 
 from rtw_planner.db.repository import CaseRepository
-from rtw_planner.domain.summary import CaseSummary
+from rtw_planner.domain.case.summary import CaseSummary
 from rtw_planner.gui.models.base import ColumnsTableModel, Index
 
 PAGE_SIZE = 200

@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from rtw_planner.domain.case import Consent, ConsentCategory
-from rtw_planner.domain.errors import ValidationError
+from rtw_planner.domain.case.model import Consent, ConsentCategory
+from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.gui.models.base import Index, RowsTableModel
 
 

@@ -7,9 +7,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from rtw_planner.domain.matching import MatchItem, MatchStatus
-from rtw_planner.domain.profile import Kind
-from rtw_planner.domain.units import (
+from rtw_planner.domain.demands.profile import ActivityKind
+from rtw_planner.domain.demands.units import (
     ForceUnit,
     MassUnit,
     force_to_display,
@@ -17,6 +16,7 @@ from rtw_planner.domain.units import (
     format_number,
     mass_to_display,
 )
+from rtw_planner.domain.match.items import MatchItem, MatchStatus
 from rtw_planner.gui.models.base import ColumnsTableModel, Index
 
 STATUS_COLOURS = {
@@ -63,9 +63,9 @@ class MatchTableModel(ColumnsTableModel):
         if value is None:
             return "—"
         kind = item.activity.kind
-        if kind is Kind.MASS:
+        if kind is ActivityKind.MASS:
             return f"{format_number(mass_to_display(value, self.mass_unit))} {self.mass_unit.value}"
-        if kind is Kind.FORCE:
+        if kind is ActivityKind.FORCE:
             return f"{format_number(force_to_display(value, self.force_unit))} {self.force_unit.value}"
         return format_minutes(value)
 

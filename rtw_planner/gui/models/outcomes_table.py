@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from rtw_planner.domain.outcomes import OutcomeRecord, PracticeEntry
-from rtw_planner.domain.units import format_number
+from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
+from rtw_planner.domain.demands.units import format_number
 from rtw_planner.gui.models.base import Index, RowsTableModel
 
 

@@ -10,9 +10,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.goals import Goal, GoalStatus, Milestone
-from rtw_planner.domain.phases import (
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.units import format_number
+from rtw_planner.domain.plan.goals import Goal, GoalStatus, Milestone
+from rtw_planner.domain.plan.phases import (
     WEEKDAY_NAMES,
     Duties,
     Phase,
@@ -22,8 +23,7 @@ from rtw_planner.domain.phases import (
     suggested_weekdays,
     weekday_names,
 )
-from rtw_planner.domain.quota import QuotaActivity, QuotaUnit
-from rtw_planner.domain.units import format_number
+from rtw_planner.domain.plan.quota import QuotaActivity, QuotaUnit
 from rtw_planner.gui.models.base import Index, RowsTableModel
 from rtw_planner.gui.models.profile_tables import parse_number
 

@@ -6,17 +6,17 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.profile import (
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.profile import (
     POSTURE_ACTIVITIES,
     STRENGTH_ACTIVITIES,
     Activity,
+    ActivityKind,
     Frequency,
-    Kind,
     PhysicalProfile,
     PostureTolerance,
 )
-from rtw_planner.domain.units import (
+from rtw_planner.domain.demands.units import (
     ForceUnit,
     MassUnit,
     force_from_display,
@@ -98,15 +98,15 @@ class StrengthTableModel(_ProfileModel):
 
     def unit_for(self, activity: Activity) -> str:
         """The display unit of a row."""
-        return self.mass_unit.value if activity.kind is Kind.MASS else self.force_unit.value
+        return self.mass_unit.value if activity.kind is ActivityKind.MASS else self.force_unit.value
 
     def _to_display(self, activity: Activity, value: float) -> float:
-        if activity.kind is Kind.MASS:
+        if activity.kind is ActivityKind.MASS:
             return mass_to_display(value, self.mass_unit)
         return force_to_display(value, self.force_unit)
 
     def _from_display(self, activity: Activity, value: float) -> float:
-        if activity.kind is Kind.MASS:
+        if activity.kind is ActivityKind.MASS:
             return mass_from_display(value, self.mass_unit)
         return force_from_display(value, self.force_unit)
 
@@ -130,7 +130,7 @@ class StrengthTableModel(_ProfileModel):
             return False
         activity, frequency = STRENGTH_ACTIVITIES[index.row()], list(Frequency)[index.column()]
         field = f"{activity.label} ({frequency.value})"
-        limit = "500 kg" if activity.kind is Kind.MASS else "5000 N"
+        limit = "500 kg" if activity.kind is ActivityKind.MASS else "5000 N"
         try:
             number = parse_number(value)
         except ValueError:

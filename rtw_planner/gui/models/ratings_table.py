@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from rtw_planner.domain.ratings import ITEMS, RatedGroup, Rating, item_key
+from rtw_planner.domain.demands.ratings import ITEMS, RatedGroup, Rating, item_key
 from rtw_planner.gui.models.base import ColumnsTableModel, Index
 
 

@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from rtw_planner.domain.demands import Task
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.profile import Activity
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.job import Task
+from rtw_planner.domain.demands.profile import Activity
 from rtw_planner.gui.models.base import ColumnsTableModel, Index
 from rtw_planner.gui.models.profile_tables import parse_number
 

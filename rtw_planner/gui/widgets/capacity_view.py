@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.evaluation import Effort, Evaluation, estimation_rules, latest
-from rtw_planner.domain.units import ForceUnit, MassUnit
+from rtw_planner.domain.capacity.evaluation import Effort, Evaluation, estimation_rules, latest
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.units import ForceUnit, MassUnit
+from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.widgets.grip_panel import GripPanel, NormContext
-from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE, ProfileEditor
+from rtw_planner.gui.widgets.profile_editor import ProfileEditor
 
 
 class CapacityView(QWidget):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,20 +20,22 @@ from PySide6.QtWidgets import (
 )
 
 from rtw_planner.db.repository import CaseRepository
-from rtw_planner.domain.case import Case, Clinician, Consent, ConsentCategory
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.grip import Sex
-from rtw_planner.domain.units import ForceUnit, MassUnit
+from rtw_planner.domain.capacity.grip import Sex
+from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.units import ForceUnit, MassUnit
 from rtw_planner.gui.forms.ui_case_details import Ui_CaseDetailsForm
+from rtw_planner.gui.kit.dates import read_optional_date, write_optional_date
+from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.models.consents_table import ConsentsTableModel
-from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.widgets.capacity_view import CapacityView
-from rtw_planner.gui.widgets.case_view_dates import read_optional_date, write_optional_date
 from rtw_planner.gui.widgets.demands_view import DemandsView
 from rtw_planner.gui.widgets.match_view import MatchView
 from rtw_planner.gui.widgets.plan_view import PlanView
-from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE
 from rtw_planner.gui.widgets.progress_view import ProgressView
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.prompts import Prompts
 
 INVALID_STYLE = "border: 2px solid #a31515;"
 TABS = ("Details", "Job demands", "Capacity", "Match", "Plan", "Progress")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,16 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rtw_planner.domain.demands import DemandSource, JobDemands
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.niosh import LiftingTask, evaluate
-from rtw_planner.domain.ratings import RatedGroup
-from rtw_planner.domain.units import ForceUnit, MassUnit, format_number
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.job import DemandSource, JobDemands
+from rtw_planner.domain.demands.niosh import LiftingTask, evaluate
+from rtw_planner.domain.demands.ratings import RatedGroup
+from rtw_planner.domain.demands.units import ForceUnit, MassUnit, format_number
+from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.models.profile_tables import parse_number
 from rtw_planner.gui.models.ratings_table import RatingDelegate, RatingsTableModel
 from rtw_planner.gui.models.tasks_table import ActivitiesDelegate, TasksTableModel
-from rtw_planner.gui.prompts import Prompts
-from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE, ProfileEditor
+from rtw_planner.gui.widgets.profile_editor import ProfileEditor
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.prompts import Prompts
 
 
 def _number(field: str, edit: QLineEdit, allowed: str) -> float | None:
@@ -95,7 +99,7 @@ class DemandsView(QWidget):
 
     def reload_templates(self) -> None:
         """List the bundled and clinic templates (a broken clinic file is reported, not fatal)."""
-        from rtw_planner.domain.catalog import CatalogError, load_templates
+        from rtw_planner.domain.case.job_templates import CatalogError, load_templates
 
         self.template_combo.clear()
         try:
@@ -112,7 +116,7 @@ class DemandsView(QWidget):
         self.copy_template_button.setEnabled(bool(templates))
 
     def _on_copy_template_clicked(self) -> None:
-        from rtw_planner.domain.catalog import apply_template, load_template
+        from rtw_planner.domain.case.job_templates import apply_template, load_template
 
         template_id = self.template_combo.currentData()
         if template_id is None:
@@ -134,7 +138,7 @@ class DemandsView(QWidget):
         return demands.profile.is_empty() and not demands.ratings and not demands.tasks
 
     def _on_save_template_clicked(self) -> None:
-        from rtw_planner.domain.catalog import save_clinic_template
+        from rtw_planner.domain.case.job_templates import save_clinic_template
 
         try:
             demands = self.demands()
@@ -288,10 +292,7 @@ class DemandsView(QWidget):
                                       f"RWL {end.rwl_kg:.1f} kg, {li}")
 
     def _edit_lifting(self, task: LiftingTask | None) -> LiftingTask | None:
-        from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog
-
-        dialog = NioshDialog(task, self)
-        return dialog.result_task if dialog.exec() else None
+        return self._prompts.lifting_task(self, task)
 
     def _on_add_lifting_clicked(self) -> None:
         task = self._edit_lifting(None)

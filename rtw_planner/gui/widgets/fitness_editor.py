@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.fitness import FitnessOutcome, FitnessStatement
-from rtw_planner.domain.plan import SafetyReview
-from rtw_planner.domain.safety import SafetyCritical
-from rtw_planner.gui.widgets.case_view_dates import OptionalDateEdit, read_optional_date, write_optional_date
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.match.safety import SafetyCritical
+from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
+from rtw_planner.domain.plan.model import SafetyReview
+from rtw_planner.gui.kit.dates import OptionalDateEdit, read_optional_date, write_optional_date
+from rtw_planner.gui.kit.styles import WARNING_STYLE
 
-WARNING_STYLE = "color: #8a4b00; font-weight: bold;"
 NOT_CHOSEN = ""  # the combo item for no outcome: the letter prints no fitness statement and cannot be issued
 # What the period means for each outcome, in the words of the fit note.
 PERIOD_HINTS = {

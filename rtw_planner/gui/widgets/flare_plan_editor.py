@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from rtw_planner.domain.plan import MAX_PERSONAL_LINES, PersonalFlarePlan
+from rtw_planner.domain.plan.model import MAX_PERSONAL_LINES, PersonalFlarePlan
 
 # (attribute, label with mnemonic, example in a patient's words)
 SECTIONS = (

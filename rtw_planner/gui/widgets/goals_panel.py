@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rtw_planner.domain.goals import Appointment, Goal
+from rtw_planner.domain.plan.goals import Appointment, Goal
 from rtw_planner.gui.models.plan_tables import GoalsTableModel
 from rtw_planner.gui.widgets.tables import rows_table_view
 

@@ -8,9 +8,9 @@ from functools import cache
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.grip import GripNorms, GripTrials, Hand, Sex, compare, load_grip_norms
-from rtw_planner.domain.units import format_number
+from rtw_planner.domain.capacity.grip import GripNorms, GripTrials, Hand, Sex, compare, load_grip_norms
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.units import format_number
 from rtw_planner.gui.models.profile_tables import parse_number
 
 NormContext = Callable[[], tuple[int | None, Sex | None]]

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from rtw_planner.domain.job_match import ChartBar
-from rtw_planner.domain.matching import MatchStatus
+from rtw_planner.domain.match.items import MatchStatus
+from rtw_planner.domain.match.job import ChartBar
 
 BAR_COLOURS = {MatchStatus.MATCH: "#3a8a3f", MatchStatus.MISMATCH: "#c0392b", MatchStatus.NOT_TESTED: "#b8a04a"}
 NOT_TESTED_HEIGHT = 5.0  # a stub, so an untested item is visible but clearly not a measurement

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.job_match import JobMatch, chart_bars, job_match
-from rtw_planner.domain.matching import MatchStatus
-from rtw_planner.domain.strength import available_tables, load_table
-from rtw_planner.domain.units import ForceUnit, MassUnit
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.demands.strength import available_tables, load_table
+from rtw_planner.domain.demands.units import ForceUnit, MassUnit
+from rtw_planner.domain.match.items import MatchStatus
+from rtw_planner.domain.match.job import JobMatch, chart_bars, job_match
 from rtw_planner.gui.models.match_table import MatchTableModel
 from rtw_planner.gui.widgets.match_chart import MatchChart
 

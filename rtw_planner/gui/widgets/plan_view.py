@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,24 +26,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rtw_planner.domain.accommodations import SelectedNote
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.goals import Appointment, this_weeks_small_step
-from rtw_planner.domain.phases import Contract, FitNoteOptions, PhasedReturn, fit_note_from_plan
-from rtw_planner.domain.plan import Plan
-from rtw_planner.domain.quota import QuotaActivity, QuotaUnit
-from rtw_planner.domain.units import format_number
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.units import format_number
+from rtw_planner.domain.plan.adjustments import SelectedNote
+from rtw_planner.domain.plan.goals import Appointment, this_weeks_small_step
+from rtw_planner.domain.plan.model import Plan
+from rtw_planner.domain.plan.phases import Contract, FitNoteOptions, PhasedReturn, fit_note_from_plan
+from rtw_planner.domain.plan.quota import QuotaActivity, QuotaUnit
+from rtw_planner.gui.kit.dates import OptionalDateEdit, read_optional_date, write_optional_date
+from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.models.plan_tables import PhasesTableModel, QuotasTableModel
 from rtw_planner.gui.models.profile_tables import parse_number
-from rtw_planner.gui.prompts import Prompts
-from rtw_planner.gui.widgets.case_view_dates import OptionalDateEdit, read_optional_date, write_optional_date
 from rtw_planner.gui.widgets.fitness_editor import FitnessEditor
 from rtw_planner.gui.widgets.flare_plan_editor import FlarePlanEditor
 from rtw_planner.gui.widgets.goals_panel import GoalsPanel
-from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE
 from rtw_planner.gui.widgets.quota_chart import QuotaChart
 from rtw_planner.gui.widgets.tables import rows_table_view
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.prompts import Prompts
 
 FIT_NOTE_BOXES = (("phased_return", "A phased return to work"), ("altered_hours", "Altered hours"),
                   ("amended_duties", "Amended duties"), ("workplace_adaptations", "Workplace adaptations"))
@@ -205,14 +208,14 @@ class PlanView(QWidget):
 
     def show_safety_work(self, case: Case) -> None:
         """Prompt about licensing and medication when the job (as edited) involves safety-critical work."""
-        from rtw_planner.domain.safety import safety_critical_work
+        from rtw_planner.domain.match.safety import safety_critical_work
 
         self.fitness_editor.show_work(safety_critical_work(case))
 
     @staticmethod
     def _suggestions(case: Case) -> tuple[SelectedNote, ...]:
         """What the domain offers for this case and job; the clinician ticks what to recommend."""
-        from rtw_planner.domain.planning import suggest_for_case
+        from rtw_planner.domain.match.planning import suggest_for_case
 
         return tuple(SelectedNote.from_note(s.note) for s in suggest_for_case(case))
 
@@ -290,7 +293,7 @@ class PlanView(QWidget):
         self._on_edited()
 
     def _on_generate_clicked(self) -> None:
-        from rtw_planner.domain.planning import generate_plan, regeneration_changes
+        from rtw_planner.domain.match.planning import generate_plan, regeneration_changes
 
         try:
             case = self._case_source()

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.profile import PhysicalProfile
-from rtw_planner.domain.units import ForceUnit, MassUnit, format_number
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.profile import PhysicalProfile
+from rtw_planner.domain.demands.units import ForceUnit, MassUnit, format_number
+from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.models.profile_tables import PostureTableModel, StrengthTableModel, parse_number
 
-ERROR_STYLE = "color: #a31515; font-weight: bold;"
 ROW_HEIGHT = 26
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from rtw_planner.domain.progress import PracticeSeries, ScoreSeries
+from rtw_planner.domain.outcomes.progress import PracticeSeries, ScoreSeries
 
 
 def _x(day: date) -> float:

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rtw_planner.domain.case import Case
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.instruments import InstrumentError, get_instrument, load_instruments
-from rtw_planner.domain.outcomes import OutcomeRecord, PracticeEntry
-from rtw_planner.domain.progress import instruments_recorded, practice_series, score_series
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.outcomes.instruments import InstrumentError, get_instrument, load_instruments
+from rtw_planner.domain.outcomes.progress import instruments_recorded, practice_series, score_series
+from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.models.base import RowsTableModel
 from rtw_planner.gui.models.outcomes_table import OutcomesTableModel, PracticeTableModel
 from rtw_planner.gui.models.profile_tables import parse_number
-from rtw_planner.gui.widgets.profile_editor import ERROR_STYLE
 from rtw_planner.gui.widgets.progress_charts import PracticeChart, ScoreChart
 
 
@@ -212,8 +212,8 @@ class ProgressView(QWidget):
         quota = next((q for q in (self._case.plan.quotas if self._case else ()) if q.name == activity), None)
         chosen = self.practice_date.date()
         on = date(chosen.year(), chosen.month(), chosen.day())
-        from rtw_planner.domain.progress import practice_start
-        from rtw_planner.domain.quota import quota_for_week
+        from rtw_planner.domain.outcomes.progress import practice_start
+        from rtw_planner.domain.plan.quota import quota_for_week
 
         # The same week count as the chart: from the first of the return-to-work start and the first log entry.
         start = (practice_start(self._case, activity, on) if self._case else None) or on

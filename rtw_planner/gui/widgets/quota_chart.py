@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from rtw_planner.domain.errors import ValidationError
-from rtw_planner.domain.quota import QuotaActivity
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.plan.quota import QuotaActivity
 
 
 class QuotaChart(QWidget):

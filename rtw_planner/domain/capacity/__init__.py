@@ -1,0 +1,1 @@
+"""What the person can do: dated evaluations, grip strength and its norms."""

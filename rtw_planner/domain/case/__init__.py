@@ -1,0 +1,1 @@
+"""A case: the person, clinic, clinician, consents, outcome records, the case file, job templates, the demo."""

@@ -1,0 +1,1 @@
+"""What a job asks for: profile, rated factors, tasks, strength tables, frequency scales, NIOSH, units."""

@@ -1,0 +1,1 @@
+"""The job against the person: match, restrictions, task advice, adjustments, safety, projections, planning."""

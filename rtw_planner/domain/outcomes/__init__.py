@@ -1,0 +1,1 @@
+"""Outcome measures over time: instruments, the formula evaluator, progress series, CSV export."""

@@ -1,0 +1,47 @@
+"""Optional dates work from the keyboard: Tab leaves the field, and the first arrow key from 'Not set' is today."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+
+from rtw_planner.gui.kit.dates import OptionalDateEdit, read_optional_date, write_optional_date
+
+
+def _form(qtbot):  # type: ignore[no-untyped-def]
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    before, edit, after = QLineEdit(), OptionalDateEdit(), QLineEdit()
+    for widget in (before, edit, after):
+        layout.addWidget(widget)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    return window, before, edit, after
+
+
+def test_tab_leaves_a_date_that_is_not_set(qtbot) -> None:  # type: ignore[no-untyped-def]
+    _window, before, edit, after = _form(qtbot)
+    assert edit.text() == "Not set"
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    for expected in (edit, after):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is expected
+    qtbot.keyClick(after, Qt.Key.Key_Backtab)
+    qtbot.keyClick(edit, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is before
+
+
+def test_arrow_keys_start_from_today(qtbot) -> None:  # type: ignore[no-untyped-def]
+    _window, _, edit, _ = _form(qtbot)
+    assert read_optional_date(edit) is None
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert read_optional_date(edit) == date.today()
+    write_optional_date(edit, date(2027, 1, 4))
+    assert edit.text() == "4 Jan 2027"
+    write_optional_date(edit, None)
+    assert edit.text() == "Not set"
