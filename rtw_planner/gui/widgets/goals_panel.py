@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from rtw_planner.domain.plan.goals import Appointment, Goal
+from rtw_planner.gui.kit.tables import rows_table_view
 from rtw_planner.gui.models.plan_tables import GoalsTableModel
-from rtw_planner.gui.widgets.tables import rows_table_view
 
 NO_APPOINTMENT = QDateTime(QDate(2000, 1, 1), QDateTime.currentDateTime().time())
 

@@ -36,13 +36,13 @@ from rtw_planner.domain.plan.phases import Contract, FitNoteOptions, PhasedRetur
 from rtw_planner.domain.plan.quota import QuotaActivity, QuotaUnit
 from rtw_planner.gui.kit.dates import OptionalDateEdit, read_optional_date, write_optional_date
 from rtw_planner.gui.kit.styles import ERROR_STYLE
+from rtw_planner.gui.kit.tables import rows_table_view
 from rtw_planner.gui.models.plan_tables import PhasesTableModel, QuotasTableModel
 from rtw_planner.gui.models.profile_tables import parse_number
 from rtw_planner.gui.widgets.fitness_editor import FitnessEditor
 from rtw_planner.gui.widgets.flare_plan_editor import FlarePlanEditor
 from rtw_planner.gui.widgets.goals_panel import GoalsPanel
 from rtw_planner.gui.widgets.quota_chart import QuotaChart
-from rtw_planner.gui.widgets.tables import rows_table_view
 
 if TYPE_CHECKING:
     from rtw_planner.gui.prompts import Prompts

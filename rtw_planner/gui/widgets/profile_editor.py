@@ -6,12 +6,9 @@ from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,25 +17,8 @@ from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.profile import PhysicalProfile
 from rtw_planner.domain.demands.units import ForceUnit, MassUnit, format_number
 from rtw_planner.gui.kit.styles import ERROR_STYLE
+from rtw_planner.gui.kit.tables import grid_table_view
 from rtw_planner.gui.models.profile_tables import PostureTableModel, StrengthTableModel, parse_number
-
-ROW_HEIGHT = 26
-
-
-def _table(model: StrengthTableModel | PostureTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    rows = view.verticalHeader()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(ROW_HEIGHT)
-    view.setAlternatingRowColors(True)
-    # Exactly as tall as its rows: these tables never scroll.
-    view.setFixedHeight(view.horizontalHeader().sizeHint().height() + model.rowCount() * ROW_HEIGHT
-                        + 2 * view.frameWidth())
-    return view
 
 
 class ProfileEditor(QWidget):
@@ -50,8 +30,8 @@ class ProfileEditor(QWidget):
         super().__init__(parent)
         self.strength_model = StrengthTableModel(self)
         self.posture_model = PostureTableModel(self)
-        self.strength_view = _table(self.strength_model)
-        self.posture_view = _table(self.posture_model)
+        self.strength_view = grid_table_view(self.strength_model)
+        self.posture_view = grid_table_view(self.posture_model)
         self.carry_distance_edit = QLineEdit()
         self.carry_distance_edit.setMaximumWidth(120)
         self.carry_distance_edit.setPlaceholderText("not recorded")

@@ -10,12 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,20 +24,10 @@ from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.outcomes.instruments import InstrumentError, get_instrument, load_instruments
 from rtw_planner.domain.outcomes.progress import instruments_recorded, practice_series, score_series
 from rtw_planner.gui.kit.styles import ERROR_STYLE
-from rtw_planner.gui.models.base import RowsTableModel
+from rtw_planner.gui.kit.tables import rows_table_view
 from rtw_planner.gui.models.outcomes_table import OutcomesTableModel, PracticeTableModel
 from rtw_planner.gui.models.profile_tables import parse_number
 from rtw_planner.gui.widgets.progress_charts import PracticeChart, ScoreChart
-
-
-def _table(model: RowsTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def parse_answers(text: str) -> list[float | None]:
@@ -114,11 +102,11 @@ class ProgressView(QWidget):
         tables_layout = QVBoxLayout(tables)
         tables_layout.setContentsMargins(0, 0, 0, 0)
         tables_layout.addWidget(QLabel("<b>Outcome measures and performance tests</b>"))
-        tables_layout.addWidget(_table(self.outcomes_model))
+        tables_layout.addWidget(rows_table_view(self.outcomes_model))
         tables_layout.addLayout(record_row)
         tables_layout.addWidget(self.score_label)
         tables_layout.addWidget(QLabel("<b>Home-practice log</b>"))
-        tables_layout.addWidget(_table(self.practice_model))
+        tables_layout.addWidget(rows_table_view(self.practice_model))
         tables_layout.addLayout(practice_row)
         charts = QWidget()
         charts_layout = QVBoxLayout(charts)
