@@ -12,6 +12,7 @@ from typing import Any
 from rtw_planner.assets import bundled_resources_dir, data_dir, resource_path
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.data.validation import number_in_range
+from rtw_planner.domain.demands.profile import ActivityKind, PhysicalProfile
 from rtw_planner.domain.demands.units import format_number
 
 MAX_SHIFT_HOURS = 24.0
@@ -176,3 +177,29 @@ def classify_rate(lifts_per_hour: float, scale: FrequencyScale) -> FrequencyResu
         raise ScaleError(f"'{scale.name}' defines no lift-rate bands; use classify_hours")
     band = _find(scale.rate_bands, rate, scale, f"{format_number(rate, 2)} lifts per hour")
     return FrequencyResult(band.code, band.term, rate, "per hour", None, rate, scale.id)
+
+
+_FREQUENCY_OF_CODE = {"O": "occasional", "F": "frequent", "C": "constant"}
+
+
+def exposure_notes(profile: PhysicalProfile, shift_hours: float, scale_id: str = "dot") -> list[str]:
+    """Where the recorded exposure (hours a shift) reads as another frequency on the scale than the frequencies the
+    demands give a load or force for: one plain sentence each, so the clinician can check the entry."""
+    scale = load_scale(scale_id)
+    notes = []
+    for activity, exposure in profile.exposure.items():
+        if exposure.hours_per_shift is None or activity.kind is ActivityKind.POSTURE:
+            continue
+        try:
+            result = classify_hours(min(exposure.hours_per_shift, shift_hours), shift_hours, scale)
+        except (ScaleError, ValidationError):
+            continue
+        suggested = _FREQUENCY_OF_CODE.get(result.code)
+        entered = {f.value for (a, f), v in profile.strength.items() if a is activity and v > 0}
+        if suggested is None or not entered or suggested in entered:
+            continue
+        notes.append(f"{activity.label}: the recorded exposure, {format_number(exposure.hours_per_shift, 2)} h in a "
+                     f"shift of {format_number(shift_hours, 2)} h, reads as {result.term.lower()} on the "
+                     f"{scale.name} scale, but the demands give a value only for "
+                     f"{', '.join(sorted(entered))}: check the entry.")
+    return notes

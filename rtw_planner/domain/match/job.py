@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
 from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.demands.frequency_scales import exposure_notes
 from rtw_planner.domain.demands.strength import (
     DEFAULT_TABLE,
     Classification,
@@ -78,6 +79,7 @@ def job_match(case: Case, table_id: str = DEFAULT_TABLE) -> JobMatch:
         notes.append(f"Some capacities are estimated, not measured (rule: {rule}).")
     if not demands.tasks:
         notes.append("No tasks recorded: mark the job's essential tasks to see which mismatches affect them.")
+    notes += exposure_notes(demands.profile, demands.effective_shift_hours)
     notes.append(LEVEL_BASIS)
     for note in (*job_level.notes, *(capacity_level.notes if capacity_level else ())):
         if note not in notes:
