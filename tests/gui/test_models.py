@@ -29,7 +29,7 @@ def test_case_table_pages_and_searches(qtmodeltester, repositories, demo_text) -
     qtmodeltester.check(model)
     assert model.rowCount() == 1
     assert model.data(model.index(0, 0)) == "Marek Dąbrowski"
-    assert model.data(model.index(0, 3)) == "08 Jan 2027"
+    assert model.data(model.index(0, 3)) == "8 Jan 2027"
 
 
 def test_strength_model_edits_and_rejects(qtmodeltester, qtbot, demo_text) -> None:  # type: ignore[no-untyped-def]

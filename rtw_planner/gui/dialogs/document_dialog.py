@@ -38,6 +38,7 @@ from rtw_planner.gui.dialogs.disclosure_text import disclosure_html
 from rtw_planner.gui.dialogs.drafts import DraftFolder
 from rtw_planner.gui.dialogs.findings_view import FindingsView
 from rtw_planner.gui.dialogs.request_panel import RequestPanel
+from rtw_planner.gui.kit.dates_text import date_and_time
 from rtw_planner.gui.kit.styles import ERROR_STYLE, WARNING_STYLE
 
 if TYPE_CHECKING:
@@ -264,7 +265,7 @@ class DocumentDialog(QDialog):
     def _refresh_log(self) -> None:
         self.log_list.clear()
         for entry in DocumentLog(self.db).entries(self.case_id):
-            item = QListWidgetItem(f"{entry.issued_at:%d %b %Y %H:%M} · {DocumentKind(entry.kind).label} to "
+            item = QListWidgetItem(f"{date_and_time(entry.issued_at)} · {DocumentKind(entry.kind).label} to "
                                    f"{entry.recipient} ({entry.delivery.replace('_', ' ')}) · "
                                    f"{', '.join(entry.categories)}")
             item.setData(Qt.ItemDataRole.UserRole, entry.id)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.case.summary import CaseSummary
+from rtw_planner.gui.kit.dates_text import short_date
 from rtw_planner.gui.models.base import ColumnsTableModel, Index
 
 PAGE_SIZE = 200
@@ -64,7 +65,7 @@ class CaseTableModel(ColumnsTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if column == 3:
-            return row.review_date.strftime("%d %b %Y") if row.review_date else ""
+            return short_date(row.review_date)
         return (row.patient_name, row.job_title, row.employer)[column]
 
 

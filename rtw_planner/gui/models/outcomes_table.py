@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.demands.units import format_number
+from rtw_planner.gui.kit.dates_text import short_date
 from rtw_planner.gui.models.base import Index, RowsTableModel
 
 
@@ -22,7 +23,7 @@ class OutcomesTableModel(RowsTableModel):
         record: OutcomeRecord = self._rows[index.row()]
         answers = " ".join("-" if a is None else format_number(a, 2) for a in record.answers)
         score = "no score" if record.score is None else format_number(record.score, 2)
-        return (record.on.strftime("%d %b %Y"), record.instrument_id, answers, score, record.band or "",
+        return (short_date(record.on), record.instrument_id, answers, score, record.band or "",
                 record.notes)[index.column()]
 
 
@@ -37,5 +38,5 @@ class PracticeTableModel(RowsTableModel):
         entry: PracticeEntry = self._rows[index.row()]
         quota = "" if entry.quota is None else format_number(entry.quota, 1)
         done = "" if entry.done is None else format_number(entry.done, 1)
-        return (entry.on.strftime("%d %b %Y"), entry.activity, quota, done,
+        return (short_date(entry.on), entry.activity, quota, done,
                 "Yes" if entry.completed else "No")[index.column()]
