@@ -33,8 +33,7 @@ def decision_for(kind: DocumentKind, case: Case, clinic: Clinic, request: Disclo
 def check(kind: DocumentKind, case: Case, clinic: Clinic, request: DisclosureRequest | None,
           today: date | None = None) -> Preflight:
     """Every blocking problem and warning for issuing this document today."""
-    return preflight(kind, case, request or default_request(kind, case), today or date.today(),
-                     jurisdiction=clinic.jurisdiction)
+    return preflight(kind, case, request or default_request(kind, case), today or date.today(), clinic=clinic)
 
 
 def render(kind: DocumentKind, case: Case, clinic: Clinic, *, today: date | None = None,

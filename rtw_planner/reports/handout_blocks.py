@@ -80,11 +80,18 @@ def _work_blocks(w: HandoutWording, case: Case, clinic: Clinic, today: date) -> 
     lines = [w.text("work_return" if ahead else "work_returned", day=w.day(first_day))]
     phase = schedule[0] if ahead and schedule else next((p for p in schedule if p.first_day <= today <= p.last_day),
                                                        None)
-    if phase is not None:
-        lines.append(w.text("work_first_week" if ahead else "work_this_week",
-                            hours=_hours_in_words(w, phase.hours_per_day, clinic.quarter_hours),
-                            days=_days_in_words(w, phase.weekdays)))
-    return (Text(" ".join(lines), strong=True),)
+    if phase is not None and phased is not None:
+        sentence = w.text("work_first_week" if ahead else "work_this_week",
+                          hours=_hours_in_words(w, phase.hours_per_day, clinic.quarter_hours),
+                          days=_days_in_words(w, phase.weekdays))
+        if phased.phases[phase.number - 1].weekdays is None:  # suggested days, as the letter says
+            sentence = sentence.rstrip(".") + w.text("work_days_suggested") + "."
+        lines.append(sentence)
+    blocks: list[Block] = [Text(" ".join(lines), strong=True)]
+    appointment = case.next_appointment
+    if appointment is not None and appointment.when.date() >= today:
+        blocks.append(Text(w.text("work_next_visit", when=appointment.in_words)))
+    return tuple(blocks)
 
 
 def _goal_blocks(w: HandoutWording, goals: tuple[Goal, ...]) -> tuple[Block, ...]:
@@ -187,19 +194,27 @@ def _log_sheet(w: HandoutWording, case: Case, weeks: QuotaWeeks, today: date) ->
                     (*rows, w.text("log_flare")), w.text("log_notes"))
 
 
+def practice_day(today: date) -> date:
+    """The day the handout's weeks count from: the issue date, or the next Monday when it is printed on a Friday,
+    Saturday or Sunday, so 'this week' and the log sheet are never a week that is already over."""
+    return today + timedelta(days=7 - today.weekday()) if today.weekday() >= 4 else today
+
+
 def build_handout(case: Case, clinic: Clinic, today: date, large_print: bool = False) -> HandoutContent:
     """Assemble the handout. Only the plan is used: never the diagnosis, clinical notes or projections."""
     w, pw, plan = HandoutWording(), load_plan_wording(), case.plan
-    weeks = QuotaWeeks(plan.quotas, quota_starts(case, today), today)
+    practice = practice_day(today)
+    weeks = QuotaWeeks(plan.quotas, quota_starts(case, today), practice)
     work = _work_blocks(w, case, clinic, today)
+    step_heading = w.text("step_heading") if practice == today else w.text("step_heading_next", day=w.day(practice))
     sections = (
         *((HandoutSection(w.text("work_heading"), work),) if work else ()),
-        HandoutSection(w.text("step_heading"), _step_blocks(w, case, weeks, today)),
+        HandoutSection(step_heading, _step_blocks(w, case, weeks, practice)),
         HandoutSection(w.text("goals_heading"), _goal_blocks(w, plan.goals)),
         HandoutSection(w.text("quotas_heading"), quota_blocks(w, weeks)),
         HandoutSection(w.text("pacing_heading"), (Bullets(pw.pacing),)),
         progress_section(w, case),
-        HandoutSection(w.text("flare_heading"), _flare_blocks(w, pw, case, weeks, today)),
+        HandoutSection(w.text("flare_heading"), _flare_blocks(w, pw, case, weeks, practice)),
         HandoutSection(w.text("help_heading"), (Text(pw.red_flags_intro), Bullets(pw.red_flags),
                                                 Text(pw.red_flags_action, strong=True)), warning=True),
         HandoutSection(w.text("contact_heading"), _contact_blocks(w, pw, case, clinic, today)),
@@ -207,7 +222,7 @@ def build_handout(case: Case, clinic: Clinic, today: date, large_print: bool = F
     name = case.patient_name
     return HandoutContent(
         clinic=clinic, title=w.text("title"), made_for=w.text("made_for", patient_name=name, today=long_date(today)),
-        intro=w.lines("intro"), sections=sections, log=_log_sheet(w, case, weeks, today),
+        intro=w.lines("intro"), sections=sections, log=_log_sheet(w, case, weeks, practice),
         later_page_header=w.text("later_page_header", first_name=(name.split() or [name])[0]),
         page_footer=w.text("page_footer"), large_print=large_print,
     )

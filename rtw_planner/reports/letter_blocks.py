@@ -41,8 +41,15 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date, *, request: Disc
     items = match(case.demands.profile, case.capacity, evaluation)
     by_status = {s: [i for i in items if i.status is s] for s in MatchStatus}
     name, job = case.patient_name, case.job_title or "a member of staff"
-    basis = fill(words["basis"], assessed_on=day(evaluation.assessed_on)) if evaluation else words["no_assessment"]
+    if evaluation is None:
+        basis = words["no_assessment"]
+    else:
+        by = fill(words["basis_by"], evaluator=evaluation.evaluator) if evaluation.evaluator else ""
+        basis = fill(words["basis"], by=by, assessed_on=day(evaluation.assessed_on))
+        if decision.listed() == (ConsentCategory.FUNCTIONAL,):  # never "only" when the letter carries more
+            basis += " " + words["basis_functional_only"]
     fitness = case.plan.fitness
+    not_fit = fitness is not None and fitness.outcome is FitnessOutcome.NOT_FIT
     plan_applies = not (fitness and fitness.outcome is FitnessOutcome.NOT_FIT and case.plan.phased_return
                         and not (fitness.to_date and case.plan.phased_return.start > fitness.to_date))
     advice = advise_tasks(case.demands.tasks, items, unit)
@@ -62,10 +69,11 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date, *, request: Disc
         + ((words["template_demands"],) if case.demands.from_template else ())
         + ((words["statutory_note"],) if words.get("statutory_note") else ()),
         sections=(*fitness_sections(words, case, letter_date, has_gaps), *_diagnosis(words, case, decision),
-                  *_abilities(words, case, by_status, unit), limits_section(words, case, items, unit),
+                  *_abilities(words, case, by_status, unit, not_fit), limits_section(words, case, items, unit),
                   *_not_tested(words, case, by_status, advice, unit),
-                  *(_tasks(words, case, advice, unit) if plan_applies else ()), *_scores(words, case, decision)),
-        schedule=schedule(words, case, clinic, items, unit) if plan_applies else None,
+                  *(_tasks(words, case, advice, unit, not_fit) if plan_applies else ()),
+                  *_scores(words, case, decision)),
+        schedule=schedule(words, case, clinic, items, unit, planned_only=not_fit) if plan_applies else None,
         after_schedule=(Section(words["adjustments_heading"], items=tuple(n.text for n in case.plan.notes),
                                 when_empty=words["adjustments_none"]), _review(words, case, clinic)),
         signature=_signature(words, case, clinic, letter_date),
@@ -75,8 +83,13 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date, *, request: Disc
 
 
 def _abilities(words: dict[str, str], case: Case, by_status: dict[MatchStatus, list[MatchItem]],
-               unit: MassUnit) -> tuple[Section, ...]:
-    return (Section(fill(words["abilities_heading"], patient_name=case.patient_name),
+               unit: MassUnit, not_fit: bool) -> tuple[Section, ...]:
+    """What the person can do now; when not fit for work, what they could do at the assessment."""
+    evaluation = case.current_evaluation
+    heading = fill(words["abilities_heading_not_fit"], patient_name=case.patient_name,
+                   assessed_on=day(evaluation.assessed_on)) if not_fit and evaluation \
+        else fill(words["abilities_heading"], patient_name=case.patient_name)
+    return (Section(heading,
                     items=tuple(ability_line(i, unit) for i in by_status[MatchStatus.MATCH]),
                     when_empty=words["abilities_none"]),)
 
@@ -96,8 +109,10 @@ def _not_tested(words: dict[str, str], case: Case, by_status: dict[MatchStatus, 
                     outro=fill(words["not_tested_tasks"], tasks=listing(avoid)) if avoid else ""),)
 
 
-def _tasks(words: dict[str, str], case: Case, advice: tuple[TaskAdvice, ...], unit: MassUnit) -> tuple[Section, ...]:
-    """The job's tasks: to do, to do within the named limits, to avoid until assessed."""
+def _tasks(words: dict[str, str], case: Case, advice: tuple[TaskAdvice, ...], unit: MassUnit,
+           not_fit: bool = False) -> tuple[Section, ...]:
+    """The job's tasks: to do, to do within the named limits, to avoid until assessed or while limits apply; when
+    not fit for work, for the planned return, to be confirmed at the review."""
     if not advice:
         return ()
     grouped = by_advice(advice)
@@ -106,13 +121,20 @@ def _tasks(words: dict[str, str], case: Case, advice: tuple[TaskAdvice, ...], un
         Advice.WITH_LIMITS: [fill(words["task_limits_line"], task=a.task.name,
                                   limits="; ".join(lower_first(r.text) for r in a.limits))
                              for a in grouped[Advice.WITH_LIMITS]],
+        Advice.AVOID_WHILE_LIMITED: [fill(words["task_safety_line"], task=a.task.name,
+                                          limits="; ".join(lower_first(r.text) for r in a.limits))
+                                     for a in grouped[Advice.AVOID_WHILE_LIMITED]],
         Advice.AVOID_UNTIL_ASSESSED: [fill(words["task_avoid_line"], task=a.task.name,
                                            demands=listing([demand_phrase(i, unit) for i in a.not_assessed]))
                                       for a in grouped[Advice.AVOID_UNTIL_ASSESSED]],
         Advice.NO_DEMANDS: [a.task.name for a in grouped[Advice.NO_DEMANDS]],
     }
     groups = tuple(Group(words[f"tasks_{kind.value}"], tuple(lines[kind])) for kind in Advice if lines[kind])
-    intro = words["tasks_intro"] if case.plan.phased_return else words["tasks_intro_no_plan"]
+    phased = case.plan.phased_return
+    intro = words["tasks_intro"] if phased else words["tasks_intro_no_plan"]
+    if not_fit and phased is not None:
+        intro = fill(words["tasks_intro_planned"], patient_name=case.patient_name, start=day(phased.start),
+                     review_date=day(case.review_date) if case.review_date else "the next assessment")
     return (Section(words["tasks_heading"], intro=intro, groups=groups),)
 
 
@@ -126,7 +148,19 @@ def _review(words: dict[str, str], case: Case, clinic: Clinic) -> Section:
         contact = fill(words["contact_named"], name=clinician.name, contact=direct or clinic_contact)
     else:
         contact = fill(words["contact"], contact=f" on {clinic_contact}" if clinic_contact else "")
-    return Section(words["review_heading"], intro=f"{review} {contact}")
+    parts = (_safety_line(words, case), review, contact)
+    return Section(words["review_heading"], intro=" ".join(b for b in parts if b))
+
+
+def _safety_line(words: dict[str, str], case: Case) -> str:
+    """That licensing and medication were discussed, for safety-critical work (the date only, never the note)."""
+    from rtw_planner.domain.match.safety import safety_critical_work
+
+    review, kinds = case.plan.safety_review, safety_critical_work(case)
+    if review is None or not kinds:
+        return ""
+    return fill(words["safety_discussed"], work=listing([k.label for k in kinds]), patient_name=case.patient_name,
+                reviewed_on=day(review.reviewed_on))
 
 
 def _signature(words: dict[str, str], case: Case, clinic: Clinic, letter_date: date) -> Signature:
@@ -149,23 +183,35 @@ def _diagnosis(words: dict[str, str], case: Case, decision: DisclosureDecision) 
 
 
 def _scores(words: dict[str, str], case: Case, decision: DisclosureDecision) -> tuple[Section, ...]:
-    """Outcome and pain scores, as text (never a chart), only for the categories the patient consented to."""
-    latest: dict[str, tuple[date, float]] = {}
-    first: dict[str, tuple[date, float]] = {}
-    for record in sorted(case.outcomes, key=lambda r: r.on):
-        if record.score is None:
-            continue
-        category = ConsentCategory.PAIN_SCORES if record.instrument_id in PAIN_INSTRUMENTS \
-            else ConsentCategory.OUTCOME_SCORES
-        if decision.allows(category):
-            first.setdefault(record.instrument_id, (record.on, record.score))
-            latest[record.instrument_id] = (record.on, record.score)
-    if not latest:
-        return ()
-    lines = tuple(fill(words["scores_line"], instrument=instrument, score=format_number(score, 2),
-                       on=day(on), baseline=format_number(first[instrument][1], 2),
-                       baseline_on=day(first[instrument][0]))
-                  for instrument, (on, score) in latest.items())
-    return (Section(words["scores_heading"], intro=fill(words["scores_intro"], patient_name=case.patient_name),
-                    items=lines),)
+    """Pain and outcome scores, as text (never a chart), each under its own heading, only for the categories the
+    patient consented to: the instrument's full name, the latest and the first score, and which way is better."""
+    from rtw_planner.domain.outcomes.instruments import get_instrument
 
+    sections = []
+    for category, heading in ((ConsentCategory.PAIN_SCORES, "pain_scores_heading"),
+                              (ConsentCategory.OUTCOME_SCORES, "scores_heading")):
+        if not decision.allows(category):
+            continue
+        scored = [r for r in sorted(case.outcomes, key=lambda r: r.on) if r.score is not None
+                  and (r.instrument_id in PAIN_INSTRUMENTS) == (category is ConsentCategory.PAIN_SCORES)]
+        lines = []
+        for instrument_id in dict.fromkeys(r.instrument_id for r in scored):
+            records = [r for r in scored if r.instrument_id == instrument_id]
+            first, last = records[0], records[-1]
+            try:
+                instrument = get_instrument(instrument_id)
+                name, decimals = instrument.name, min(instrument.display_decimals, 1)
+                lower = instrument.direction == "higher is worse"
+            except (LookupError, ValueError):  # a licensed instrument no longer installed: its id, plainly
+                name, decimals, lower = instrument_id, 1, False
+            direction = words["scores_lower_better" if lower else "scores_higher_better"]
+            assert first.score is not None
+            assert last.score is not None
+            lines.append(fill(words["scores_line"], instrument=name, score=format_number(last.score, decimals),
+                              on=day(last.on), baseline=format_number(first.score, decimals),
+                              baseline_on=day(first.on), direction=direction))
+        if lines:
+            sections.append(Section(words[heading], intro=fill(words["scores_intro"],
+                                                                patient_name=case.patient_name),
+                                    items=tuple(lines)))
+    return tuple(sections)

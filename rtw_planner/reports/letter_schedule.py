@@ -13,7 +13,7 @@ from rtw_planner.domain.plan.phase_periods import restriction_ends, working_time
 from rtw_planner.domain.plan.phases import PhasedReturn, ScheduledPhase
 from rtw_planner.reports.letter_content import PhaseCard, ScheduleTable, Section
 from rtw_planner.reports.letter_fitness import until_review
-from rtw_planner.reports.letter_wording import day, limit_line, listing, period
+from rtw_planner.reports.letter_wording import day, limit_line, listing, lower_first, period
 from rtw_planner.reports.wording import fill
 
 
@@ -51,6 +51,12 @@ def _until(words: dict[str, str], case: Case, schedule: list[ScheduledPhase], ca
            limit: Limit) -> str:
     """When a limit ends: the last day of the last phase that carries it, else at the review."""
     last = restriction_ends(schedule, lambda phase: bool(carried[phase.number] & limit.stored_as))
+    if last is None and schedule and all(carried[p.number] & limit.stored_as for p in schedule):
+        # Carried by every phase: it outlasts the plan, until capacity is measured again.
+        end = day(schedule[-1].last_day)
+        if case.review_date is None:
+            return fill(words["until_remeasured_no_review"], end=end)
+        return fill(words["until_remeasured"], end=end, review_date=day(case.review_date))
     if last is None:
         return until_review(words, case)
     number = next(p.number for p in schedule if p.last_day == last)
@@ -62,14 +68,19 @@ def limits_section(words: dict[str, str], case: Case, items: list[MatchItem], un
     phased = case.plan.phased_return
     scheduled = phased.schedule() if phased else []
     carried = {p.number: {text_key(t) for t in p.restrictions} for p in scheduled}  # each phase's, compared as read
+    found = limits(case, items, unit)
+    untils = [_until(words, case, scheduled, carried, limit) for limit in found]
+    shared = untils[0] if untils and len(set(untils)) == 1 else ""  # said once when every limit ends alike
     lines = []
-    for limit in limits(case, items, unit):
-        until = _until(words, case, scheduled, carried, limit)
+    for limit, until in zip(found, untils, strict=True):
+        own = "" if shared else until
         if limit.item is not None:
-            lines.append(limit_line(limit.item, unit, until))
+            lines.append(limit_line(limit.item, unit, own).rstrip())
         else:
-            lines.append(f"{limit.printed.rstrip('.')}. {until}")
-    return Section(words["restrictions_heading"], items=tuple(lines), when_empty=words["restrictions_none"])
+            lines.append(f"{limit.printed.rstrip('.')}. {own}".rstrip())
+    intro = fill(words["restrictions_all_until"], until=lower_first(shared)) if shared else ""
+    return Section(words["restrictions_heading"], intro=intro, items=tuple(lines),
+                   when_empty=words["restrictions_none"])
 
 
 def _intro(words: dict[str, str], phased: PhasedReturn) -> str:
@@ -78,15 +89,20 @@ def _intro(words: dict[str, str], phased: PhasedReturn) -> str:
     downs = phased.step_downs()
     intended = [str(p.number) for p in downs if p.step_down_intended]
     unconfirmed = [str(p.number) for p in downs if not p.step_down_intended]
-    text = fill(words["schedule_step_down"], phases=listing(intended)) if intended else words["schedule_build_up"]
+    schedule = phased.schedule()
+    pairs = zip(schedule, schedule[1:], strict=False)
+    shorter_days = any(p.hours_per_day < before.hours_per_day for before, p in pairs)
+    build_up = words["schedule_build_up_weekly"] if shorter_days else words["schedule_build_up"]
+    text = fill(words["schedule_step_down"], phases=listing(intended)) if intended else build_up
     if unconfirmed:
         text += " " + fill(words["schedule_step_down_unconfirmed"], phases=listing(unconfirmed))
     return text + " " + words["schedule_clock"]
 
 
 def schedule(words: dict[str, str], case: Case, clinic: Clinic, items: list[MatchItem],
-             unit: MassUnit) -> ScheduleTable | None:
-    """The overview table and a card for each phase."""
+             unit: MassUnit, planned_only: bool = False) -> ScheduleTable | None:
+    """The overview table and a card for each phase; `planned_only` when the person is not fit for work yet, so the
+    schedule is a planned return to be confirmed at the review."""
     phased = case.plan.phased_return
     if phased is None:
         return None
@@ -99,7 +115,11 @@ def schedule(words: dict[str, str], case: Case, clinic: Clinic, items: list[Matc
         rows.append((str(sp.number), period(sp.first_day, sp.last_day, short=True),
                      sp.weekday_text + ("*" if guessed else ""), time.per_day, time.per_week))
     footnote = fill(words["schedule_suggested_days"], patient_name=name) if any(suggested) else ""
-    return ScheduleTable(words["schedule_heading"], _intro(words, phased), tuple(words["schedule_columns"].split("|")),
+    intro = _intro(words, phased)
+    if planned_only:
+        intro = fill(words["schedule_planned"], patient_name=name, review_date=day(case.review_date)
+                     if case.review_date else "the next assessment") + " " + intro
+    return ScheduleTable(words["schedule_heading"], intro, tuple(words["schedule_columns"].split("|")),
                          tuple(rows), footnote, _cards(words, scheduled, items, unit))
 
 

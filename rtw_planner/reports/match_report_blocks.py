@@ -156,7 +156,7 @@ def item_table(ctx: ReportContext, items: list[MatchItem]) -> Part:
         return Text(w["items_none"])
     mark = f" ({w['estimate_mark']})"
     header = tuple(w[k] for k in ("col_item", "col_demand", "col_capacity", "col_result", "col_gap", "col_provenance"))
-    body = tuple((i.label, units.amount(i, i.demand), units.amount(i, i.capacity) + (mark if i.estimated else ""),
+    body = tuple((i.label, units.amount(i, i.demand), units.capacity(i, i.capacity) + (mark if i.estimated else ""),
                   i.status.label, units.gap(i), _provenance(ctx, i)) for i in rows)
     return Table("items", header, body, tuple(n for n, i in enumerate(rows) if i.status is MatchStatus.MISMATCH))
 

@@ -112,12 +112,12 @@ def _projection_table(ctx: ReportContext) -> Section:
     rows = []
     for i, p in found:
         if p is None:
-            rows.append((i.label, units.amount(i, i.demand), units.amount(i, i.capacity), "—", w["projection_too_few"],
-                         "—"))
+            rows.append((i.label, units.amount(i, i.demand), units.capacity(i, i.capacity), "—",
+                         w["projection_too_few"], "—"))
             continue
         when = long_date(p.estimated_date) if p.estimated_date else \
             w["projection_flat"] if p.slope_per_week <= 0 else p.reason
-        rows.append((i.label, units.amount(i, i.demand), units.amount(i, i.capacity),
+        rows.append((i.label, units.amount(i, i.demand), units.capacity(i, i.capacity),
                      units.trend(i, p.slope_per_week), when, p.method))
     parts: list[Part] = [Text(w["projection_intro"]), Table("projection", header, tuple(rows)), Text(CAVEAT, "caveat")]
     inconsistent = any(e.effort is Effort.INCONSISTENT for e in ctx.case.evaluations)

@@ -21,6 +21,7 @@ from rtw_planner.domain.demands.units import (
 from rtw_planner.domain.issuing.disclosure import NEVER_TO_EMPLOYER, DisclosureDecision, RecipientRole
 from rtw_planner.domain.match.items import MatchItem
 from rtw_planner.domain.match.job import ChartBar, JobMatch
+from rtw_planner.domain.match.restrictions import force_limit, mass_limit
 from rtw_planner.domain.outcomes.progress import ScoreSeries
 from rtw_planner.reports.wording import fill
 
@@ -123,6 +124,17 @@ class UnitFormat:
     def amount(self, item: MatchItem, value: float | None) -> str:
         """An item's value as a table shows it; a dash when there is none."""
         return "—" if value is None else self.value(item.activity.kind, value)
+
+    def capacity(self, item: MatchItem, value: float | None) -> str:
+        """A measured capacity, rounded down as the letter shows it (never more than was measured)."""
+        if value is None:
+            return "—"
+        kind = item.activity.kind
+        if kind is ActivityKind.MASS:
+            return mass_limit(value, self.mass)
+        if kind is ActivityKind.FORCE:
+            return force_limit(value, self.mass)
+        return format_minutes(value)
 
     def shortfall(self, item: MatchItem) -> str:
         """How far capacity falls short: '11 kg', '50 N (5.1 kgf)', '180 min' (no hours, as it is followed by a

@@ -49,5 +49,5 @@ def test_the_demo_can_be_issued_on_any_day(today: date) -> None:
     assert case.current_evaluation is not None
     assert case.current_evaluation.assessed_on < today
     assert case.age_on(today) == 42  # as on 6 December 2026, give or take three days far from the birthday
-    result = check(DocumentKind.EMPLOYER_LETTER, case, Clinic(name="Clinic"), None, today)
+    result = check(DocumentKind.EMPLOYER_LETTER, case, Clinic(name="Clinic", phone="0100 000 000"), None, today)
     assert [f for f in result.findings if f.severity is Severity.BLOCK] == []

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from rtw_planner.domain.capacity.evaluation import Effort
 from rtw_planner.domain.case.jurisdiction import Jurisdiction
-from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.case.model import Case, Clinic
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.units import format_number
 from rtw_planner.domain.issuing.disclosure import DisclosureRequest, DocumentKind, RecipientRole, decide, same_recipient
@@ -144,6 +144,13 @@ def _phases(case: Case, today: date) -> list[Finding]:
             out.append(_block("Plan: phased return start", f"the phased return starts on {_day(phased.start)}, "
                               "before the issue date.", "Move the start to the issue date or later, or regenerate "
                               "the plan from today."))
+        schedule = phased.schedule()
+        for before, phase in zip(schedule, schedule[1:], strict=False):
+            if phase.hours_per_day < before.hours_per_day and phase.weekly_hours >= before.weekly_hours:
+                out.append(_warn(f"Plan: phase {phase.number} hours a day", f"days get shorter, from "
+                                 f"{format_number(before.hours_per_day, 2)} to {format_number(phase.hours_per_day, 2)}"
+                                 " hours, while the weekly hours rise: the earlier, longer days may be the harder "
+                                 "ones.", "Check the days a week of each phase."))
         for phase in phased.step_downs():
             if not phase.step_down_intended:
                 out.append(_block(f"Plan: phase {phase.number} hours", f"hours go down to "
@@ -191,6 +198,14 @@ def _fitness(case: Case, today: date) -> list[Finding]:
                               "Set the date the advice runs to."))
         if case.review_date is None:
             out.append(_block("Details: review date", "not fit for work needs a review date.", "Set one."))
+        elif fitness.to_date is not None and case.review_date > fitness.to_date + timedelta(days=1):
+            out.append(_block("Details: review date", f"the review on {_day(case.review_date)} comes after the "
+                              f"not-fit period ends on {_day(fitness.to_date)}, leaving days the letter does not "
+                              "cover.", "Review by the end of the period, or extend it."))
+        if phased is not None and fitness.to_date is not None and phased.start <= fitness.to_date:
+            out.append(_block("Plan: phased return start", f"the phased return starts on {_day(phased.start)}, "
+                              f"while the person is not fit for work until {_day(fitness.to_date)}.",
+                              "Start the phased return after the not-fit period, or choose may be fit."))
     elif case.review_date is None:
         out.append(_warn("Details: review date", "no review date is set.", "Set one so the employer knows when "
                          "the advice will be looked at again."))
@@ -246,10 +261,24 @@ def _handout(case: Case, today: date) -> list[Finding]:
     return out
 
 
+def _clinic(kind: DocumentKind, clinic: Clinic) -> list[Finding]:
+    """The letterhead: an issued document names the clinic and how to reach it."""
+    missing = [what for what, present in (("name", clinic.name), ("phone or e-mail", clinic.phone or clinic.email))
+               if not present]
+    if not missing:
+        return []
+    finding = _block if kind is not DocumentKind.PATIENT_HANDOUT else _warn
+    return [finding("Clinic details", f"the clinic's {' and '.join(missing)} {'are' if len(missing) > 1 else 'is'} "
+                    "not set, so the letterhead would show a placeholder.", "Fill in File > Clinic details.")]
+
+
 def preflight(kind: DocumentKind, case: Case, request: DisclosureRequest, today: date, *,
-              jurisdiction: Jurisdiction) -> Preflight:
-    """Every blocking problem and warning for issuing this document to this recipient today."""
-    findings: list[Finding] = []
+              jurisdiction: Jurisdiction | None = None, clinic: Clinic | None = None) -> Preflight:
+    """Every blocking problem and warning for issuing this document to this recipient today. The clinic's
+    details are checked when the clinic is given; its jurisdiction is used unless another is given."""
+    if jurisdiction is None:
+        jurisdiction = clinic.jurisdiction if clinic is not None else Jurisdiction.GENERIC
+    findings: list[Finding] = _clinic(kind, clinic) if clinic is not None else []
     try:
         decide(kind, case, request, today, jurisdiction=jurisdiction)
     except ValidationError as exc:

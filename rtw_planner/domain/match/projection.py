@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from rtw_planner.domain.capacity.evaluation import Effort
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.demands.profile import Activity, Frequency
 from rtw_planner.domain.demands.units import format_number
@@ -66,13 +67,16 @@ def project(measurements: Sequence[tuple[date, float]], demand: float) -> Projec
     return Projection(first + timedelta(days=days), per_week, method)
 
 
-def item_history(case: Case, activity: Activity,
-                 frequency_or_measure: Frequency | PostureMeasure) -> list[tuple[date, float]]:
+def item_history(case: Case, activity: Activity, frequency_or_measure: Frequency | PostureMeasure, *,
+                 minimums: bool = True) -> list[tuple[date, float]]:
     """Measured values of one item across the case's evaluations, oldest first. Only the exact cell counts (no
     estimate, no value from another frequency); on a date with several evaluations the last recorded wins, as
-    it does for the current evaluation."""
+    it does for the current evaluation. `minimums` False leaves out evaluations with inconsistent effort, whose
+    values are only the least the person showed."""
     by_date: dict[date, float] = {}
     for evaluation in sorted(case.evaluations, key=lambda e: e.assessed_on):  # stable: recording order kept
+        if not minimums and evaluation.effort is Effort.INCONSISTENT:
+            continue
         profile = evaluation.profile
         if isinstance(frequency_or_measure, Frequency):
             value = profile.strength.get((activity, frequency_or_measure))
@@ -86,12 +90,13 @@ def item_history(case: Case, activity: Activity,
 
 
 def essential_mismatch_projections(case: Case) -> list[tuple[MatchItem, Projection | None]]:
-    """A projection for every mismatched item that an essential task involves (None with too few measurements)."""
+    """A projection for every mismatched item that an essential task involves (None with too few measurements),
+    from evaluations with full effort only: a trend through minimum values would understate the person."""
     out: list[tuple[MatchItem, Projection | None]] = []
     for item in job_match(case).items:
         if item.status is MatchStatus.MISMATCH and case.demands.essential_tasks_involving(item.activity):
             key = item.frequency if item.frequency is not None else item.measure
-            history = item_history(case, item.activity, key) if key is not None else []
+            history = item_history(case, item.activity, key, minimums=False) if key is not None else []
             out.append((item, project(history, item.demand)))
     return out
 

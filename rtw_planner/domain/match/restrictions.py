@@ -61,8 +61,10 @@ def round_down(value: float, decimals: int) -> str:
 
 
 def mass_limit(kg: float, unit: MassUnit) -> str:
-    """A measured load in the document's unit, rounded down: 12 kg -> '12 kg' or '26.4 lb'."""
-    return f"{round_down(kg_to_lb(kg) if unit is MassUnit.LB else kg, 1)} {unit.value}"
+    """A measured load in the document's unit, rounded down: 12 kg -> '12 kg' or '26 lb' (whole pounds)."""
+    if unit is MassUnit.LB:
+        return f"{round_down(kg_to_lb(kg), 0)} lb"
+    return f"{round_down(kg, 1)} kg"
 
 
 def force_limit(newtons: float, unit: MassUnit) -> str:

@@ -53,6 +53,11 @@ _WORDS = {
 _CONDITIONS = {"moving_mechanical_parts": SafetyCritical.MACHINERY, "high_exposed_places": SafetyCritical.HEIGHTS}
 
 
+def critical_task(name: str) -> bool:
+    """True when a task's own words mark it as safety-critical work (driving, machinery, heights)."""
+    return any(pattern.search(name) for pattern in _WORDS.values())
+
+
 def job_texts(case: Case) -> list[tuple[str, str]]:
     """What the job's own words say, as (where, text): the job title, the template name, each task and each
     lifting task. Empty texts are left out."""

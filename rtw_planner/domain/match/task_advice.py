@@ -10,6 +10,7 @@ from rtw_planner.domain.demands.job import Task
 from rtw_planner.domain.demands.units import MassUnit
 from rtw_planner.domain.match.items import MatchItem, MatchStatus
 from rtw_planner.domain.match.restrictions import Restriction, restriction_for
+from rtw_planner.domain.match.safety import critical_task
 
 
 class Advice(StrEnum):
@@ -18,13 +19,16 @@ class Advice(StrEnum):
     DO = "do"  # every item it involves is within measured capacity
     WITH_LIMITS = "with_limits"  # some item is beyond capacity: the task stays within the named limits
     AVOID_UNTIL_ASSESSED = "avoid_until_assessed"  # some item has not been assessed: nothing is known about it
+    # Safety-critical work (driving, machinery, heights) cannot be paused to keep a limit: avoided while one applies.
+    AVOID_WHILE_LIMITED = "avoid_while_limited"
     NO_DEMANDS = "no_demands"  # it involves no recorded demand item, so the match says nothing about it
 
     @property
     def label(self) -> str:
         """Plain words."""
         return {"do": "Can do", "with_limits": "Can do within limits", "avoid_until_assessed":
-                "Avoid until assessed", "no_demands": "No physical demands recorded"}[self.value]
+                "Avoid until assessed", "avoid_while_limited": "Avoid while the limits apply",
+                "no_demands": "No physical demands recorded"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -39,14 +43,16 @@ class TaskAdvice:
 
 def advise(task: Task, items: Iterable[MatchItem], unit: MassUnit = MassUnit.KG) -> TaskAdvice:
     """The advice for one task. Not assessed outranks a mismatch: an unknown demand may be the unsafe one, so the
-    task waits for the assessment; otherwise any mismatch makes it a task within limits, naming each limit."""
+    task waits for the assessment; otherwise any mismatch makes it a task within limits, naming each limit, except
+    safety-critical work (a bus route cannot stop every 30 minutes), which is avoided while a limit applies."""
     involved = [i for i in items if i.activity in task.activities and i.status is not MatchStatus.NOT_REQUIRED]
     untested = tuple(i for i in involved if i.status is MatchStatus.NOT_TESTED)
     if untested:
         return TaskAdvice(task, Advice.AVOID_UNTIL_ASSESSED, not_assessed=untested)
     limits = tuple(r for r in (restriction_for(i, unit) for i in involved) if r is not None)
     if limits:
-        return TaskAdvice(task, Advice.WITH_LIMITS, limits)
+        kind = Advice.AVOID_WHILE_LIMITED if critical_task(task.name) else Advice.WITH_LIMITS
+        return TaskAdvice(task, kind, limits)
     return TaskAdvice(task, Advice.DO if involved else Advice.NO_DEMANDS)
 
 
