@@ -10,6 +10,7 @@ from datetime import date, datetime
 import peewee as pw
 
 from rtw_planner.db.repository import NotFoundError
+from rtw_planner.db.session import reading, writing
 from rtw_planner.db.tables import IssuedDocumentRow
 
 
@@ -34,7 +35,7 @@ class IssuedDocument:
 
 
 class DocumentLog:
-    """Issued documents: what went to whom, when, with which categories, and the exact PDF."""
+    """Issued documents: what went to whom, when, with which categories, and the exact PDF; in db alone."""
 
     def __init__(self, db: pw.Database) -> None:
         self.db = db
@@ -47,7 +48,7 @@ class DocumentLog:
         no case id and carries the file's SHA-256."""
         if (case_id is None) == (source_sha256 is None):
             raise ValueError("a logged document needs a stored case or a case file's SHA-256, not both")
-        with self.db.atomic():
+        with writing(self.db):
             row_id = IssuedDocumentRow.insert(
                 case=case_id, kind=kind, issued_at=datetime.now(), recipient=recipient, delivery=delivery,
                 categories_json=json.dumps(sorted(categories)), clinician=clinician,
@@ -67,6 +68,10 @@ class DocumentLog:
         return self._select(IssuedDocumentRow.source_sha256 == source_sha256)
 
     def _select(self, where: pw.Expression) -> list[IssuedDocument]:
+        with reading(self.db):
+            return self._entries(where)
+
+    def _entries(self, where: pw.Expression) -> list[IssuedDocument]:
         query = IssuedDocumentRow.select(
             IssuedDocumentRow.id, IssuedDocumentRow.case, IssuedDocumentRow.kind, IssuedDocumentRow.issued_at,
             IssuedDocumentRow.recipient, IssuedDocumentRow.delivery, IssuedDocumentRow.categories_json,
@@ -82,7 +87,8 @@ class DocumentLog:
 
     def pdf(self, entry_id: int) -> bytes:
         """The exact PDF that was issued."""
-        row = IssuedDocumentRow.get_or_none(IssuedDocumentRow.id == entry_id)
+        with reading(self.db):
+            row = IssuedDocumentRow.get_or_none(IssuedDocumentRow.id == entry_id)
         if row is None:
             raise NotFoundError(f"issued document {entry_id} does not exist")
         return bytes(row.pdf)
