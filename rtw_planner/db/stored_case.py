@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import cast
+from datetime import date
+from typing import Any, cast
 
 import peewee as pw
 
@@ -74,11 +75,42 @@ class StoredCase:
             plan=plan_from_dict(json.loads(self.plan[1])) if self.plan else Plan())
 
 
+# Columns whose values the database driver may hand back in another type (SQLite keeps dates as text and
+# booleans as integers); the drivers return text, numbers and ids as they are on every backend.
+_CONVERTED = (pw.DateField, pw.DateTimeField, pw.BooleanField)
+ISO_DATE_LENGTH = len("2026-12-31")
+
+
+def _converter(column: pw.Field) -> Callable[[Any], Any]:
+    """The column's own conversion, with a shortcut for the plain ISO dates every stored date is written as."""
+    if type(column) is not pw.DateField:
+        return cast("Callable[[Any], Any]", column.python_value)
+
+    def to_date(value: Any) -> Any:
+        if isinstance(value, str) and len(value) == ISO_DATE_LENGTH:
+            return date.fromisoformat(value)
+        return column.python_value(value)
+
+    return to_date
+
+
 def _rows(table: type[BaseTable], columns: Sequence[pw.Field], case_id: int,
           *order: pw.Field | pw.Ordering) -> StoredRows:
+    """One table's rows of a case. Fetched in one go and converted only where a column needs it: a case with a
+    long history has a thousand of these rows, and converting every value costs more than the query itself."""
     case_column = table._meta.fields["case"]
-    query = table.select(table.id, *columns).where(case_column == case_id).order_by(*order, table.id).tuples()
-    return [(row[0], row[1:]) for row in cast("Iterable[Values]", query)]
+    query = table.select(table.id, *columns).where(case_column == case_id).order_by(*order, table.id)
+    fetched = cast("list[Values]", table._meta.database.execute(query).fetchall())
+    converters = [(n, _converter(c)) for n, c in enumerate(columns) if isinstance(c, _CONVERTED)]
+    if not converters:
+        return [(row[0], row[1:]) for row in fetched]
+    result: StoredRows = []
+    for row in fetched:
+        values = list(row[1:])
+        for n, convert in converters:
+            values[n] = convert(values[n])
+        result.append((row[0], tuple(values)))
+    return result
 
 
 def load(case_id: int) -> StoredCase | None:
