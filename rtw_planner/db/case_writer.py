@@ -12,6 +12,7 @@ import peewee as pw
 
 from rtw_planner.db import case_rows as rows
 from rtw_planner.db.case_rows import CAPACITY, DEMAND, Values
+from rtw_planner.db.errors import NotFoundError
 from rtw_planner.db.row_changes import RowChanges, grouped_changes, keyed_changes, ordered_changes
 from rtw_planner.db.stored_case import StoredCase
 from rtw_planner.db.tables import (
@@ -52,8 +53,10 @@ def save(case: Case, stored: StoredCase | None, now: datetime) -> Case:
         case_id = stored.id
         changed = {column: value for column, was, value in zip(rows.CASE_COLUMNS, stored.case, values, strict=True)
                    if was != value}
-        # Where issue 13's revision check goes: WHERE id = ? AND revision = ?, and revision + 1.
-        CaseRow.update({**changed, CaseRow.updated_at: now}).where(CaseRow.id == case_id).execute()
+        # Where issue 13's revision check goes (WHERE id = ? AND revision = ?, setting revision + 1). On a server,
+        # a read sees other sessions' commits: the case may have been deleted since it was loaded.
+        if CaseRow.update({**changed, CaseRow.updated_at: now}).where(CaseRow.id == case_id).execute() != 1:
+            raise NotFoundError(f"case {case_id} does not exist")
     demands = rows.demands_values(case.demands)
     if stored.demands is None:
         JobDemandsRow.insert({JobDemandsRow.case: case_id, **dict(zip(rows.DEMANDS_COLUMNS, demands, strict=True))}

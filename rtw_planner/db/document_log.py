@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import peewee as pw
 
-from rtw_planner.db.repository import NotFoundError
+from rtw_planner.db.errors import NotFoundError
 from rtw_planner.db.session import reading, writing
 from rtw_planner.db.tables import IssuedDocumentRow
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import peewee as pw
 
+from rtw_planner.db.errors import NotFoundError
 from rtw_planner.db.session import reading, writing
 from rtw_planner.db.tables import CaseRow, ClinicRow, PlanVersionRow
 from rtw_planner.domain.case.summary import CaseSummary
@@ -26,10 +27,6 @@ class PlanVersion:
     created_at: datetime
     issued_at: datetime | None
     plan: Plan
-
-
-class NotFoundError(LookupError):
-    """No case has that id."""
 
 
 class CaseRepository:

@@ -11,7 +11,8 @@ import pytest
 from db_factories import full_case, row_count
 
 from rtw_planner.db.database import open_database
-from rtw_planner.db.repository import CaseRepository, NotFoundError
+from rtw_planner.db.errors import NotFoundError
+from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.plan.goals import Appointment
 from rtw_planner.domain.plan.model import Plan

@@ -12,7 +12,8 @@ from db_factories import full_case, row_count
 
 from rtw_planner.db import case_writer
 from rtw_planner.db.database import open_database
-from rtw_planner.db.repository import CaseRepository, ClinicRepository, NotFoundError
+from rtw_planner.db.errors import NotFoundError
+from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.db.tables import PostureEntryRow, StrengthEntryRow
 from rtw_planner.domain.case.model import Case, Clinic, Consent, ConsentCategory
 from rtw_planner.domain.demands.profile import Activity, Frequency

@@ -7,15 +7,18 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import peewee as pw
 import pytest
-from db_factories import CARRY, LIFT, full_case, long_case
+from db_factories import CARRY, LIFT, full_case, long_case, row_count
 
+from rtw_planner.db import case_writer, stored_case
 from rtw_planner.db.database import open_database
+from rtw_planner.db.errors import NotFoundError
 from rtw_planner.db.repository import CaseRepository
+from rtw_planner.db.session import reading, writing
 from rtw_planner.domain.capacity.evaluation import Evaluation
 from rtw_planner.domain.case.model import Case, Clinician
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
@@ -164,3 +167,19 @@ def test_each_edit_writes_only_its_rows(repo: CaseRepository, statements: list[s
                                            ).with_id(None)
     kept_ids = {e.id for e in saved.evaluations} & {e.id for e in edited.evaluations}
     assert kept_ids <= {e.id for e in stored.evaluations}  # an evaluation edited in place keeps its id
+
+
+def test_a_case_deleted_since_it_was_read_is_not_found(db: pw.SqliteDatabase, repo: CaseRepository) -> None:
+    """As on a server, where a transaction's reads see other sessions' commits: nothing is written for it."""
+    saved = repo.save(full_case())
+    with reading(db):
+        snapshot = stored_case.load(saved.id)  # type: ignore[arg-type]
+    repo.delete(saved.id)  # type: ignore[arg-type]
+
+    def save_from_the_old_snapshot() -> None:
+        with writing(db):
+            case_writer.save(replace(saved, job_title="Team leader"), snapshot, datetime.now())
+
+    with pytest.raises(NotFoundError, match=f"case {saved.id} does not exist"):
+        save_from_the_old_snapshot()
+    assert (row_count(db, "case"), row_count(db, "consent"), row_count(db, "outcome_record")) == (0, 0, 0)
