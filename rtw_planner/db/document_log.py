@@ -67,23 +67,25 @@ class DocumentLog:
         """Documents issued from the case file with this SHA-256, newest first."""
         return self._select(IssuedDocumentRow.source_sha256 == source_sha256)
 
+    def count(self) -> int:
+        """How many documents the log holds, for every case and case file."""
+        with reading(self.db):
+            return int(IssuedDocumentRow.select().count())
+
     def _select(self, where: pw.Expression) -> list[IssuedDocument]:
         with reading(self.db):
-            return self._entries(where)
-
-    def _entries(self, where: pw.Expression) -> list[IssuedDocument]:
-        query = IssuedDocumentRow.select(
-            IssuedDocumentRow.id, IssuedDocumentRow.case, IssuedDocumentRow.kind, IssuedDocumentRow.issued_at,
-            IssuedDocumentRow.recipient, IssuedDocumentRow.delivery, IssuedDocumentRow.categories_json,
-            IssuedDocumentRow.clinician, IssuedDocumentRow.patient_offered_on, IssuedDocumentRow.diagnosis_by_scheme,
-            IssuedDocumentRow.plan_version, IssuedDocumentRow.sha256, IssuedDocumentRow.source_sha256,
-            IssuedDocumentRow.recipient_role,
-        ).where(where)
-        return [IssuedDocument(r.id, r.__data__.get("case"), r.kind, r.issued_at, r.recipient, r.delivery,
-                               tuple(json.loads(r.categories_json)), r.clinician, r.patient_offered_on,
-                               bool(r.diagnosis_by_scheme), r.plan_version, r.sha256, r.source_sha256,
-                               r.recipient_role)
-                for r in query.order_by(IssuedDocumentRow.issued_at.desc(), IssuedDocumentRow.id.desc())]
+            query = IssuedDocumentRow.select(
+                IssuedDocumentRow.id, IssuedDocumentRow.case, IssuedDocumentRow.kind, IssuedDocumentRow.issued_at,
+                IssuedDocumentRow.recipient, IssuedDocumentRow.delivery, IssuedDocumentRow.categories_json,
+                IssuedDocumentRow.clinician, IssuedDocumentRow.patient_offered_on,
+                IssuedDocumentRow.diagnosis_by_scheme, IssuedDocumentRow.plan_version, IssuedDocumentRow.sha256,
+                IssuedDocumentRow.source_sha256, IssuedDocumentRow.recipient_role,
+            ).where(where).order_by(IssuedDocumentRow.issued_at.desc(), IssuedDocumentRow.id.desc())
+            return [IssuedDocument(r.id, r.__data__.get("case"), r.kind, r.issued_at, r.recipient, r.delivery,
+                                   tuple(json.loads(r.categories_json)), r.clinician, r.patient_offered_on,
+                                   bool(r.diagnosis_by_scheme), r.plan_version, r.sha256, r.source_sha256,
+                                   r.recipient_role)
+                    for r in query]
 
     def pdf(self, entry_id: int) -> bytes:
         """The exact PDF that was issued."""

@@ -42,6 +42,7 @@ def test_a_repository_writes_only_to_its_own_database(a: pw.SqliteDatabase, b: p
     assert (CaseRepository(a).count(), CaseRepository(b).count()) == (1, 0)
     assert ClinicRepository(b).get() == Clinic()
     assert DocumentLog(b).entries(saved.id) == []  # type: ignore[arg-type]
+    assert (DocumentLog(a).count(), DocumentLog(b).count()) == (1, 0)
 
 
 def test_edits_and_deletes_stay_in_their_database(a: pw.SqliteDatabase, b: pw.SqliteDatabase) -> None:
