@@ -11,8 +11,8 @@ import peewee as pw
 from rtw_planner.db.tables import ALL_TABLES
 
 # Binding sets the database on the model classes, which every thread shares: one unit of work at a time keeps a
-# query from ever running against another thread's database. Re-entrant, so a unit may open a nested one (a
-# document issued inside a save's transaction, say) on the same database.
+# query from ever running against another thread's database. Re-entrant, so units nest (documents.issue marks the
+# plan issued and logs the document inside one transaction of its own).
 _BINDING = threading.RLock()
 
 
