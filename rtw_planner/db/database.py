@@ -10,8 +10,6 @@ from pathlib import Path
 
 import peewee as pw
 
-from rtw_planner.db.tables import database_proxy
-
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -76,7 +74,8 @@ def migrate(db: pw.Database) -> list[str]:
 
 
 def open_database(path: Path | str) -> pw.SqliteDatabase:
-    """Open (creating if needed) the database at path, migrate it and bind the tables to it."""
+    """Open (creating if needed) the database at path and migrate it. Nothing is bound to it: the repositories
+    given it bind the tables for each call, so two open databases never see each other's writes."""
     memory = str(path) == ":memory:"
     if not memory:
         path = Path(path)
@@ -97,7 +96,6 @@ def open_database(path: Path | str) -> pw.SqliteDatabase:
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         db.close()
         raise DatabaseError(f"cannot open the database {path}: {exc}") from None
-    database_proxy.initialize(db)
     return db
 
 

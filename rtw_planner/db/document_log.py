@@ -9,7 +9,8 @@ from datetime import date, datetime
 
 import peewee as pw
 
-from rtw_planner.db.repository import NotFoundError
+from rtw_planner.db.errors import NotFoundError
+from rtw_planner.db.session import reading, writing
 from rtw_planner.db.tables import IssuedDocumentRow
 
 
@@ -34,7 +35,7 @@ class IssuedDocument:
 
 
 class DocumentLog:
-    """Issued documents: what went to whom, when, with which categories, and the exact PDF."""
+    """Issued documents: what went to whom, when, with which categories, and the exact PDF; in db alone."""
 
     def __init__(self, db: pw.Database) -> None:
         self.db = db
@@ -47,7 +48,7 @@ class DocumentLog:
         no case id and carries the file's SHA-256."""
         if (case_id is None) == (source_sha256 is None):
             raise ValueError("a logged document needs a stored case or a case file's SHA-256, not both")
-        with self.db.atomic():
+        with writing(self.db):
             row_id = IssuedDocumentRow.insert(
                 case=case_id, kind=kind, issued_at=datetime.now(), recipient=recipient, delivery=delivery,
                 categories_json=json.dumps(sorted(categories)), clinician=clinician,
@@ -66,23 +67,30 @@ class DocumentLog:
         """Documents issued from the case file with this SHA-256, newest first."""
         return self._select(IssuedDocumentRow.source_sha256 == source_sha256)
 
+    def count(self) -> int:
+        """How many documents the log holds, for every case and case file."""
+        with reading(self.db):
+            return int(IssuedDocumentRow.select().count())
+
     def _select(self, where: pw.Expression) -> list[IssuedDocument]:
-        query = IssuedDocumentRow.select(
-            IssuedDocumentRow.id, IssuedDocumentRow.case, IssuedDocumentRow.kind, IssuedDocumentRow.issued_at,
-            IssuedDocumentRow.recipient, IssuedDocumentRow.delivery, IssuedDocumentRow.categories_json,
-            IssuedDocumentRow.clinician, IssuedDocumentRow.patient_offered_on, IssuedDocumentRow.diagnosis_by_scheme,
-            IssuedDocumentRow.plan_version, IssuedDocumentRow.sha256, IssuedDocumentRow.source_sha256,
-            IssuedDocumentRow.recipient_role,
-        ).where(where)
-        return [IssuedDocument(r.id, r.__data__.get("case"), r.kind, r.issued_at, r.recipient, r.delivery,
-                               tuple(json.loads(r.categories_json)), r.clinician, r.patient_offered_on,
-                               bool(r.diagnosis_by_scheme), r.plan_version, r.sha256, r.source_sha256,
-                               r.recipient_role)
-                for r in query.order_by(IssuedDocumentRow.issued_at.desc(), IssuedDocumentRow.id.desc())]
+        with reading(self.db):
+            query = IssuedDocumentRow.select(
+                IssuedDocumentRow.id, IssuedDocumentRow.case, IssuedDocumentRow.kind, IssuedDocumentRow.issued_at,
+                IssuedDocumentRow.recipient, IssuedDocumentRow.delivery, IssuedDocumentRow.categories_json,
+                IssuedDocumentRow.clinician, IssuedDocumentRow.patient_offered_on,
+                IssuedDocumentRow.diagnosis_by_scheme, IssuedDocumentRow.plan_version, IssuedDocumentRow.sha256,
+                IssuedDocumentRow.source_sha256, IssuedDocumentRow.recipient_role,
+            ).where(where).order_by(IssuedDocumentRow.issued_at.desc(), IssuedDocumentRow.id.desc())
+            return [IssuedDocument(r.id, r.__data__.get("case"), r.kind, r.issued_at, r.recipient, r.delivery,
+                                   tuple(json.loads(r.categories_json)), r.clinician, r.patient_offered_on,
+                                   bool(r.diagnosis_by_scheme), r.plan_version, r.sha256, r.source_sha256,
+                                   r.recipient_role)
+                    for r in query]
 
     def pdf(self, entry_id: int) -> bytes:
         """The exact PDF that was issued."""
-        row = IssuedDocumentRow.get_or_none(IssuedDocumentRow.id == entry_id)
+        with reading(self.db):
+            row = IssuedDocumentRow.get_or_none(IssuedDocumentRow.id == entry_id)
         if row is None:
             raise NotFoundError(f"issued document {entry_id} does not exist")
         return bytes(row.pdf)

@@ -1,19 +1,17 @@
-"""The peewee models of the current schema; they are declared unbound and never leave rtw_planner.db."""
+"""The peewee models of the current schema, declared unbound (session.py binds them); they never leave db/."""
 
 from __future__ import annotations
 
 import peewee as pw
 
-database_proxy = pw.DatabaseProxy()
-
 
 class BaseTable(pw.Model):
-    """Common settings: bound to the proxy, snake_case table names."""
+    """Common settings: no database (a query made outside a unit of work fails at once), snake_case table names."""
 
     id = pw.AutoField()
 
     class Meta:
-        database = database_proxy
+        database = None
         legacy_table_names = False
 
 

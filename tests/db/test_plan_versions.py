@@ -8,11 +8,11 @@ from pathlib import Path
 
 import peewee as pw
 import pytest
+from db_factories import full_case, row_count
 
 from rtw_planner.db.database import open_database
-from rtw_planner.db.repository import CaseRepository, NotFoundError
-from rtw_planner.db.tables import PlanVersionRow
-from rtw_planner.domain.case.casefile import parse
+from rtw_planner.db.errors import NotFoundError
+from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.plan.goals import Appointment
 from rtw_planner.domain.plan.model import Plan
@@ -29,8 +29,8 @@ def repo(db: pw.SqliteDatabase) -> CaseRepository:
 
 
 @pytest.fixture
-def saved(repo: CaseRepository, demo_text: str) -> Case:
-    return repo.save(parse(demo_text))
+def saved(repo: CaseRepository) -> Case:
+    return repo.save(full_case())
 
 
 def case_id(case: Case) -> int:
@@ -42,13 +42,13 @@ def fewer_quotas(case: Case) -> Case:
     return replace(case, plan=replace(case.plan, quotas=case.plan.quotas[:1]))
 
 
-def test_saving_the_demo_creates_version_1(repo: CaseRepository, saved: Case, demo_text: str) -> None:
+def test_saving_a_case_creates_version_1(repo: CaseRepository, saved: Case) -> None:
     versions = repo.plan_versions(case_id(saved))
     assert [v.version for v in versions] == [1]
-    assert versions[0].plan == parse(demo_text).plan
+    assert versions[0].plan == full_case().plan
     assert versions[0].issued_at is None
     assert isinstance(versions[0].created_at, datetime)
-    assert saved.plan == parse(demo_text).plan
+    assert saved.plan == full_case().plan
 
 
 def test_saving_unchanged_adds_no_version(repo: CaseRepository, saved: Case) -> None:
@@ -98,25 +98,25 @@ def test_issue_without_a_plan_is_not_found(repo: CaseRepository) -> None:
         repo.issue_plan(case_id(empty))
 
 
-def test_empty_plan_creates_no_version(repo: CaseRepository, demo_text: str) -> None:
-    stored = repo.save(replace(parse(demo_text), plan=Plan()))
+def test_empty_plan_creates_no_version(db: pw.SqliteDatabase, repo: CaseRepository) -> None:
+    stored = repo.save(full_case(plan=Plan()))
     assert repo.plan_versions(case_id(stored)) == []
     assert stored.plan == Plan()
-    assert PlanVersionRow.select().count() == 0
+    assert row_count(db, "plan_version") == 0
 
 
-def test_deleting_the_case_removes_its_versions(repo: CaseRepository, saved: Case, demo_text: str) -> None:
-    other = repo.save(parse(demo_text))
+def test_deleting_the_case_removes_its_versions(db: pw.SqliteDatabase, repo: CaseRepository, saved: Case) -> None:
+    other = repo.save(full_case())
     repo.save(fewer_quotas(saved))
     repo.issue_plan(case_id(saved))
     repo.delete(case_id(saved))
     assert repo.plan_versions(case_id(saved)) == []
-    assert PlanVersionRow.select().where(PlanVersionRow.case == case_id(saved)).count() == 0
+    assert row_count(db, "plan_version", case_id(saved)) == 0
     assert [v.version for v in repo.plan_versions(case_id(other))] == [1]
 
 
-def test_versions_belong_to_their_own_case(repo: CaseRepository, saved: Case, demo_text: str) -> None:
-    other = repo.save(parse(demo_text))
+def test_versions_belong_to_their_own_case(repo: CaseRepository, saved: Case) -> None:
+    other = repo.save(full_case())
     repo.save(fewer_quotas(other))
     assert [v.version for v in repo.plan_versions(case_id(saved))] == [1]
     assert [v.version for v in repo.plan_versions(case_id(other))] == [1, 2]

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import peewee as pw
 import pytest
+from db_factories import full_case, row_count
 
+from rtw_planner.db import case_writer
 from rtw_planner.db.database import open_database
-from rtw_planner.db.repository import CaseRepository, ClinicRepository, NotFoundError
-from rtw_planner.db.tables import ConsentRow, EvaluationRow, JobDemandsRow, PostureEntryRow, StrengthEntryRow
-from rtw_planner.domain.case.casefile import parse
+from rtw_planner.db.errors import NotFoundError
+from rtw_planner.db.repository import CaseRepository, ClinicRepository
+from rtw_planner.db.tables import PostureEntryRow, StrengthEntryRow
 from rtw_planner.domain.case.model import Case, Clinic, Consent, ConsentCategory
 from rtw_planner.domain.demands.profile import Activity, Frequency
 
@@ -31,22 +33,22 @@ def repo(db: pw.SqliteDatabase) -> CaseRepository:
 
 
 @pytest.fixture
-def demo(demo_text: str) -> Case:
+def full() -> Case:
     consent = Consent(ConsentCategory.FUNCTIONAL, "Northgate HR", "Return to work", date(2026, 11, 1),
                       date(2027, 6, 1))
-    return replace(parse(demo_text), patient_name="Zoë Łódź-Müller", consents=(consent,))
+    return full_case(patient_name="Zoë Łódź-Müller", consents=(consent,))
 
 
-def test_save_and_get_round_trip(repo: CaseRepository, demo: Case) -> None:
-    saved = repo.save(demo)
+def test_save_and_get_round_trip(repo: CaseRepository, full: Case) -> None:
+    saved = repo.save(full)
     assert saved.id is not None
-    assert saved.with_id(None) == demo
+    assert saved.with_id(None) == full
     assert repo.get(saved.id) == saved
     assert repo.count() == 1
 
 
-def test_update_replaces_entries(repo: CaseRepository, demo: Case) -> None:
-    saved = repo.save(demo)
+def test_update_replaces_entries(repo: CaseRepository, full: Case) -> None:
+    saved = repo.save(full)
     profile = saved.demands.profile.with_strength(Activity.CARRY, Frequency.FREQUENT, None)
     edited = replace(saved, job_title="Team leader", consents=(), demands=replace(saved.demands, profile=profile),
                      evaluations=saved.evaluations[1:])
@@ -59,27 +61,30 @@ def test_update_replaces_entries(repo: CaseRepository, demo: Case) -> None:
     assert repo.count() == 1
 
 
-def test_missing_case(repo: CaseRepository, demo: Case) -> None:
+def test_missing_case(repo: CaseRepository, full: Case) -> None:
     with pytest.raises(NotFoundError, match="case 99 does not exist"):
         repo.get(99)
     with pytest.raises(NotFoundError):
-        repo.save(demo.with_id(99))
+        repo.save(full.with_id(99))
     assert repo.count() == 0
 
 
-@pytest.mark.parametrize("target", ["insert_many", "_save_profile"])
-def test_failed_save_leaves_the_case_unchanged(repo: CaseRepository, demo: Case,
+@pytest.mark.parametrize("target", ["insert_many", "_save_plan"])
+def test_failed_save_leaves_the_case_unchanged(repo: CaseRepository, full: Case,
                                               monkeypatch: pytest.MonkeyPatch, target: str) -> None:
-    saved = repo.save(demo)
+    saved = repo.save(full)
 
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    if target == "insert_many":
+    if target == "insert_many":  # a strength entry is added after the case row and the consents changed
         monkeypatch.setattr(StrengthEntryRow, "insert_many", boom)
-    else:
-        monkeypatch.setattr(CaseRepository, "_save_profile", boom)
-    edited = replace(saved, patient_name="Someone Else", employer="Other Ltd", consents=())
+    else:  # the last write of a save: everything else has been written by then
+        monkeypatch.setattr(case_writer, "_save_plan", boom)
+    profile = saved.demands.profile.with_strength(Activity.LIFT_WAIST_TO_SHOULDER, Frequency.OCCASIONAL, 9)
+    edited = replace(saved, patient_name="Someone Else", employer="Other Ltd", consents=(),
+                     demands=replace(saved.demands, profile=profile), outcomes=saved.outcomes[1:],
+                     plan=replace(saved.plan, quotas=saved.plan.quotas[:1]))
     with pytest.raises(RuntimeError, match="disk on fire"):
         repo.save(edited)
     monkeypatch.undo()
@@ -87,12 +92,13 @@ def test_failed_save_leaves_the_case_unchanged(repo: CaseRepository, demo: Case,
     assert [s.patient_name for s in repo.summaries()] == ["Zoë Łódź-Müller"]
 
 
-def test_failed_insert_adds_no_row(repo: CaseRepository, demo: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_insert_adds_no_row(db: pw.SqliteDatabase, repo: CaseRepository, full: Case,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(PostureEntryRow, "insert_many", lambda *_a, **_k: 1 / 0)
     with pytest.raises(ZeroDivisionError):
-        repo.save(demo)
+        repo.save(full)
     assert repo.count() == 0
-    assert ConsentRow.select().count() == 0
+    assert row_count(db, "consent") == 0
 
 
 def make(repo: CaseRepository, name: str, job: str = "", employer: str = "") -> int:
@@ -132,15 +138,16 @@ def test_summaries_are_paged_newest_first(repo: CaseRepository) -> None:
     assert [s.id for s in repo.summaries(offset=4)] == [ids[0]]
 
 
-def test_delete_cascades(repo: CaseRepository, demo: Case) -> None:
-    keep = repo.save(demo)
-    gone = repo.save(demo)
+def test_delete_cascades(db: pw.SqliteDatabase, repo: CaseRepository, full: Case) -> None:
+    keep = repo.save(full)
+    gone = repo.save(full)
     repo.delete(gone.id)  # type: ignore[arg-type]
     with pytest.raises(NotFoundError):
         repo.get(gone.id)  # type: ignore[arg-type]
-    for table in (ConsentRow, StrengthEntryRow, PostureEntryRow, EvaluationRow, JobDemandsRow):
-        assert table.select().where(table.case == gone.id).count() == 0
-        assert table.select().where(table.case == keep.id).count() > 0
+    for table in ("consent", "strength_entry", "posture_entry", "evaluation", "job_demands", "outcome_record",
+                  "practice_entry", "plan_version"):
+        assert row_count(db, table, gone.id) == 0, table
+        assert row_count(db, table, keep.id) > 0, table
     assert repo.get(keep.id) == keep  # type: ignore[arg-type]
 
 

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import peewee as pw
 import pytest
+from db_factories import RETEST, full_case, row_count
 
+from rtw_planner.db.case_rows import CAPACITY, DEMAND
 from rtw_planner.db.database import open_database
-from rtw_planner.db.repository import CAPACITY, DEMAND, CaseRepository
-from rtw_planner.db.tables import EvaluationRow, JobDemandsRow, StrengthEntryRow
+from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.capacity.evaluation import Evaluation
-from rtw_planner.domain.case.casefile import parse
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.demands.job import DemandSource, JobDemands
 from rtw_planner.domain.demands.profile import Activity, Exposure, Frequency, PhysicalProfile
@@ -31,26 +32,31 @@ def repo(db: pw.SqliteDatabase) -> CaseRepository:
     return CaseRepository(db)
 
 
-def evaluation_ids(case_id: int) -> list[int]:
-    return [r.id for r in EvaluationRow.select().where(EvaluationRow.case == case_id).order_by(EvaluationRow.id)]
+@pytest.fixture
+def evaluation_ids(db: pw.SqliteDatabase) -> Callable[[int], list[int]]:
+    def ids(case_id: int) -> list[int]:
+        return [i for (i,) in db.execute_sql("SELECT id FROM evaluation WHERE case_id = ? ORDER BY id", (case_id,))]
+
+    return ids
 
 
-def test_demo_round_trips_with_evaluation_ids(repo: CaseRepository, demo_text: str) -> None:
-    demo = parse(demo_text)
-    saved = repo.save(demo)
+def test_full_case_round_trips_with_evaluation_ids(repo: CaseRepository,
+                                                   evaluation_ids: Callable[[int], list[int]]) -> None:
+    case = full_case()
+    saved = repo.save(case)
     assert saved.id is not None
     ids = [e.id for e in saved.evaluations]
     assert all(isinstance(i, int) for i in ids)
     assert ids == evaluation_ids(saved.id)
-    assert saved.with_id(None) == demo  # ratings, tasks, lifting tasks, grip and both evaluations
+    assert saved.with_id(None) == case  # ratings, tasks, lifting tasks, grip and both evaluations
     assert repo.get(saved.id) == saved
     assert saved.current_evaluation is not None
     assert saved.current_evaluation.id == ids[1]
-    assert saved.current_evaluation.protocol == "WorkWell FCE (re-test)"
+    assert saved.current_evaluation.protocol == RETEST
 
 
-def test_entries_point_at_their_evaluation(db: pw.SqliteDatabase, repo: CaseRepository, demo_text: str) -> None:
-    saved = repo.save(parse(demo_text))
+def test_entries_point_at_their_evaluation(db: pw.SqliteDatabase, repo: CaseRepository) -> None:
+    saved = repo.save(full_case())
     first, retest = saved.evaluations
     for table in ("strength_entry", "posture_entry"):
         owners = db.execute_sql(f"SELECT evaluation_id FROM {table} WHERE case_id = ? AND side = ?",
@@ -66,19 +72,20 @@ def test_entries_point_at_their_evaluation(db: pw.SqliteDatabase, repo: CaseRepo
     assert len(capacity) == len(first.profile.strength) + len(retest.profile.strength)
 
 
-def test_saving_again_replaces_evaluations(repo: CaseRepository, demo_text: str) -> None:
-    saved = repo.save(parse(demo_text))
-    entries = StrengthEntryRow.select().count()
+def test_saving_again_replaces_evaluations(db: pw.SqliteDatabase, repo: CaseRepository,
+                                           evaluation_ids: Callable[[int], list[int]]) -> None:
+    saved = repo.save(full_case())
+    entries = row_count(db, "strength_entry")
     again = repo.save(saved)
     assert again.with_id(None) == saved.with_id(None)
     assert len(evaluation_ids(saved.id)) == 2  # type: ignore[arg-type]
     assert [e.id for e in again.evaluations] == evaluation_ids(saved.id)  # type: ignore[arg-type]
-    assert EvaluationRow.select().count() == 2
-    assert JobDemandsRow.select().count() == 1
-    assert StrengthEntryRow.select().count() == entries
+    assert row_count(db, "evaluation") == 2
+    assert row_count(db, "job_demands") == 1
+    assert row_count(db, "strength_entry") == entries
     third = Evaluation(date(2026, 12, 18), "P. Shah", profile=PhysicalProfile({LIFT: 20}))
     grown = repo.save(replace(again, evaluations=(*again.evaluations, third)))
-    assert EvaluationRow.select().count() == 3
+    assert row_count(db, "evaluation") == 3
     assert grown.capacity.strength == {LIFT: 20}
     assert grown.current_evaluation is not None
     assert grown.current_evaluation.id == max(evaluation_ids(saved.id))  # type: ignore[arg-type]

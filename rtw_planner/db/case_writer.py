@@ -1,0 +1,167 @@
+"""Saving a case: compare it with its stored rows and write only the rows that differ, returning it as stored."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+import peewee as pw
+
+from rtw_planner.db import case_rows as rows
+from rtw_planner.db.case_rows import CAPACITY, DEMAND, Values
+from rtw_planner.db.errors import NotFoundError
+from rtw_planner.db.row_changes import RowChanges, grouped_changes, keyed_changes, ordered_changes
+from rtw_planner.db.stored_case import StoredCase
+from rtw_planner.db.tables import (
+    BaseTable,
+    CaseRow,
+    ClinicianRow,
+    ConsentRow,
+    EvaluationRow,
+    JobDemandsRow,
+    OutcomeRecordRow,
+    PlanVersionRow,
+    PostureEntryRow,
+    PracticeEntryRow,
+    StrengthEntryRow,
+)
+from rtw_planner.domain.plan.model import plan_to_dict
+
+if TYPE_CHECKING:
+    from rtw_planner.domain.capacity.evaluation import Evaluation
+    from rtw_planner.domain.case.model import Case, Clinician
+    from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
+    from rtw_planner.domain.plan.model import Plan
+
+# Bound parameters per statement: SQLite before 3.32 allowed 999, so a batch never needs more, whatever the build.
+MAX_VARIABLES = 999
+
+
+def save(case: Case, stored: StoredCase | None, now: datetime) -> Case:
+    """Write a case inside the caller's transaction, with the tables bound: a new one when stored is None, else
+    only what differs from stored. Returns the case as `get` would now read it, ids included, without reading."""
+    clinician_id = _clinician_id(case.clinician, stored)
+    values = rows.case_values(case, clinician_id)
+    if stored is None:
+        case_id = int(CaseRow.insert({**dict(zip(rows.CASE_COLUMNS, values, strict=True)),
+                                      CaseRow.created_at: now, CaseRow.updated_at: now}).execute())
+        stored = StoredCase.empty(case_id)
+    else:
+        case_id = stored.id
+        changed = {column: value for column, was, value in zip(rows.CASE_COLUMNS, stored.case, values, strict=True)
+                   if was != value}
+        # Where issue 13's revision check goes (WHERE id = ? AND revision = ?, setting revision + 1). On a server,
+        # a read sees other sessions' commits: the case may have been deleted since it was loaded.
+        if CaseRow.update({**changed, CaseRow.updated_at: now}).where(CaseRow.id == case_id).execute() != 1:
+            raise NotFoundError(f"case {case_id} does not exist")
+    demands = rows.demands_values(case.demands)
+    if stored.demands is None:
+        JobDemandsRow.insert({JobDemandsRow.case: case_id, **dict(zip(rows.DEMANDS_COLUMNS, demands, strict=True))}
+                             ).execute()
+    elif stored.demands[1] != demands:
+        _update(JobDemandsRow, rows.DEMANDS_COLUMNS, stored.demands[0], demands)
+    evaluations = _save_evaluations(case_id, case, stored)
+    _write(ConsentRow, rows.CONSENT_COLUMNS, case_id,
+           ordered_changes(stored.consents, [rows.consent_values(c) for c in case.consents]))
+    _write(OutcomeRecordRow, rows.OUTCOME_COLUMNS, case_id,
+           grouped_changes(stored.outcomes, [rows.outcome_values(o) for o in case.outcomes], _first))
+    _write(PracticeEntryRow, rows.PRACTICE_COLUMNS, case_id,
+           grouped_changes(stored.practice, [rows.practice_values(p) for p in case.practice_log], _first))
+    _save_plan(case_id, case.plan, stored.plan, now)
+    # As they read back: by date, and within a day in the order given (a stable sort).
+    return replace(case, id=case_id, evaluations=evaluations, outcomes=tuple(sorted(case.outcomes, key=_on)),
+                   practice_log=tuple(sorted(case.practice_log, key=_on)))
+
+
+def _first(values: Values) -> object:
+    return values[0]
+
+
+def _on(record: OutcomeRecord | PracticeEntry) -> date:
+    return record.on
+
+
+def _save_evaluations(case_id: int, case: Case, stored: StoredCase) -> tuple[Evaluation, ...]:
+    """Evaluations are matched by id and read back in id order. One kept as it is needs a stored id above the
+    previous kept one and no new evaluation before it (a new row's id is above every stored one); any other is
+    written as a new row, so the order given is the order read back."""
+    stored_values = dict(stored.evaluations)
+    saved: list[Evaluation] = []
+    kept: set[int] = set()
+    last_kept = 0
+    appending = False
+    for evaluation in case.evaluations:
+        values = rows.evaluation_values(evaluation)
+        evaluation_id = evaluation.id
+        if not appending and evaluation_id is not None and evaluation_id in stored_values and evaluation_id > last_kept:
+            if stored_values[evaluation_id] != values:
+                _update(EvaluationRow, rows.EVALUATION_COLUMNS, evaluation_id, values)
+            kept.add(evaluation_id)
+            last_kept = evaluation_id
+        else:
+            appending = True
+            evaluation_id = int(EvaluationRow.insert({
+                EvaluationRow.case: case_id, **dict(zip(rows.EVALUATION_COLUMNS, values, strict=True))}).execute())
+        saved.append(evaluation if evaluation.id == evaluation_id else replace(evaluation, id=evaluation_id))
+    gone = [evaluation_id for evaluation_id in stored_values if evaluation_id not in kept]
+    _write(EvaluationRow, rows.EVALUATION_COLUMNS, case_id, RowChanges(deletes=gone))  # their entries cascade
+    _save_entries(case_id, case, saved, stored, kept)
+    return tuple(saved)
+
+
+def _save_entries(case_id: int, case: Case, evaluations: list[Evaluation], stored: StoredCase,
+                  kept: set[int]) -> None:
+    """Strength and posture entries, matched by side, evaluation and activity (and frequency)."""
+    strength, postures = rows.entry_values(DEMAND, None, case.demands.profile)
+    for evaluation in evaluations:
+        more_strength, more_postures = rows.entry_values(CAPACITY, evaluation.id, evaluation.profile)
+        strength += more_strength
+        postures += more_postures
+    alive = [(i, v) for i, v in stored.strength if v[1] is None or v[1] in kept]  # others went with their evaluation
+    _write(StrengthEntryRow, rows.STRENGTH_COLUMNS, case_id,
+           keyed_changes(alive, strength, lambda v: v[:rows.STRENGTH_KEY]))
+    alive = [(i, v) for i, v in stored.postures if v[1] is None or v[1] in kept]
+    _write(PostureEntryRow, rows.POSTURE_COLUMNS, case_id,
+           keyed_changes(alive, postures, lambda v: v[:rows.POSTURE_KEY]))
+
+
+def _save_plan(case_id: int, plan: Plan, latest: tuple[int, str] | None, now: datetime) -> None:
+    """A new version when the plan changed; earlier versions, issued or not, stay as they were."""
+    data = json.dumps(plan_to_dict(plan), sort_keys=True)
+    if (latest is not None and latest[1] == data) or (latest is None and plan.is_empty()):
+        return
+    PlanVersionRow.insert(case=case_id, version=latest[0] + 1 if latest else 1, created_at=now,
+                          data_json=data).execute()
+
+
+def _clinician_id(clinician: Clinician | None, stored: StoredCase | None) -> int | None:
+    """The clinician's row (found by name and registration number, its details kept current), made if new."""
+    if clinician is None:
+        return None
+    values = rows.clinician_values(clinician)
+    if stored is not None and stored.clinician == values:
+        return int(stored.case[rows.CLINICIAN_ID])
+    name, profession, registration_number, phone, email = values
+    details = {"profession": profession, "phone": phone, "email": email}
+    row, _ = ClinicianRow.get_or_create(name=name, registration_number=registration_number, defaults=details)
+    if any(getattr(row, k) != v for k, v in details.items()):
+        ClinicianRow.update(**details).where(ClinicianRow.id == row.id).execute()
+    return int(row.id)
+
+
+def _update(table: type[BaseTable], columns: Sequence[pw.Field], row_id: int, values: Values) -> None:
+    table.update(dict(zip(columns, values, strict=True))).where(table.id == row_id).execute()
+
+
+def _write(table: type[BaseTable], columns: Sequence[pw.Field], case_id: int, changes: RowChanges[Values]) -> None:
+    """Deletes first and inserts last, so a row moving from one key to another never meets itself in an index."""
+    for ids in pw.chunked(changes.deletes, MAX_VARIABLES):
+        table.delete().where(table.id.in_(ids)).execute()
+    for row_id, values in changes.updates:
+        _update(table, columns, row_id, values)
+    fields = [table._meta.fields["case"], *columns]
+    for batch in pw.chunked(changes.inserts, MAX_VARIABLES // len(fields)):
+        table.insert_many([(case_id, *values) for values in batch], fields=fields).execute()
