@@ -35,6 +35,7 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/letter.py
+	$(PY) benchmarks/save.py
 
 screenshots: $(VENV)/.installed-test
 	$(PY) scripts/screenshots.py

@@ -21,6 +21,7 @@ from rtw_planner.domain.issuing.options import RenderOptions
 from rtw_planner.domain.issuing.preflight import PreflightError
 
 EMPLOYER = "Northgate Distribution Ltd"
+CLINIC = Clinic("Riverside", phone="0113 496 0000")
 LETTER = DocumentKind.EMPLOYER_LETTER
 
 
@@ -41,7 +42,7 @@ def test_issuing_a_stored_case_logs_it_by_id_without_a_draft_mark(demo: Case, tm
     db = open_database(tmp_path / "rtw.sqlite3")
     saved = CaseRepository(db).save(demo)
     assert saved.id is not None
-    entry, pdf = issue(db, LETTER, saved, Clinic(), DisclosureRequest(EMPLOYER), options=RenderOptions(draft=True))
+    entry, pdf = issue(db, LETTER, saved, CLINIC, DisclosureRequest(EMPLOYER), options=RenderOptions(draft=True))
     assert (entry.case_id, entry.source_sha256, entry.recipient_role) == (saved.id, None, "employer")
     assert b"DRAFT" not in pdf  # issued: the options' draft flag is ignored
     assert DocumentLog(db).pdf(entry.id) == pdf
@@ -53,7 +54,7 @@ def test_a_blocked_document_writes_nothing(demo: Case, tmp_path: Path) -> None:
     stale = CaseRepository(db).save(replace(demo, review_date=date.today() - timedelta(days=1)))
     assert stale.id is not None
     with pytest.raises(PreflightError) as caught:
-        issue(db, LETTER, stale, Clinic(), DisclosureRequest(EMPLOYER, delivery=Delivery.SENT))
+        issue(db, LETTER, stale, CLINIC, DisclosureRequest(EMPLOYER, delivery=Delivery.SENT))
     assert "Details: review date" in str(caught.value)
     assert "Recipient and delivery" in str(caught.value)  # every blocking problem, not just the first
     assert DocumentLog(db).entries(stale.id) == []
@@ -66,4 +67,4 @@ def test_a_document_is_logged_by_case_or_by_file_not_both(demo: Case, tmp_path: 
     db = open_database(tmp_path / "rtw.sqlite3")
     case = CaseRepository(db).save(demo) if stored else demo
     with pytest.raises(ValueError, match="stored case, or a case file"):
-        issue(db, LETTER, case, Clinic(), DisclosureRequest(EMPLOYER), source_sha256=source)
+        issue(db, LETTER, case, CLINIC, DisclosureRequest(EMPLOYER), source_sha256=source)

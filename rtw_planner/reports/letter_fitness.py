@@ -38,11 +38,13 @@ def notice(words: dict[str, str], decision: DisclosureDecision, patient_name: st
                 contents=contents(words, decision))
 
 
-def until_review(words: dict[str, str], case: Case) -> str:
-    """'Until the review on 8 January 2027.', or until the next assessment when no date is set."""
+def until_review(words: dict[str, str], case: Case, key: str = "until_review") -> str:
+    """'Until capacity is assessed again, at the review on 8 January 2027 at the earliest.' (a limit), or 'Until
+    the review on 8 January 2027.' (a fit-note option, key 'fitness_until_review'), or until the next assessment
+    when no date is set."""
     if case.review_date is None:
         return words["until_next_assessment"]
-    return fill(words["until_review"], review_date=day(case.review_date))
+    return fill(words[key], review_date=day(case.review_date))
 
 
 def fitness_sections(words: dict[str, str], case: Case, letter_date: date, has_gaps: bool) -> tuple[Section, ...]:
@@ -76,7 +78,8 @@ def _may_be_fit(words: dict[str, str], case: Case, letter_date: date, has_gaps: 
         options = tuple(fill(words["fitness_option"], option=a.option, periods=periods(a.periods))
                         for a in fit_note_periods(phased, bool(notes)))
     else:  # no phases: the advice lasts for the period, or until the review
-        until = fill(words["fitness_until"], last=day(last)) if last else lower(until_review(words, case))
+        until = fill(words["fitness_until"], last=day(last)) if last \
+            else lower(until_review(words, case, "fitness_until_review"))
         chosen = (["Amended duties"] if has_gaps else []) + (["Workplace adaptations"] if notes else [])
         options = tuple(fill(words["fitness_option"], option=o, periods=until) for o in chosen)
     key = "fitness_may_be_fit" if last else "fitness_may_be_fit_open"

@@ -91,7 +91,8 @@ def _intro(words: dict[str, str], phased: PhasedReturn) -> str:
     unconfirmed = [str(p.number) for p in downs if not p.step_down_intended]
     schedule = phased.schedule()
     pairs = zip(schedule, schedule[1:], strict=False)
-    shorter_days = any(p.hours_per_day < before.hours_per_day for before, p in pairs)
+    shorter_days = any(p.hours_per_day < before.hours_per_day and p.weekly_hours >= before.weekly_hours
+                       for before, p in pairs)  # fewer, longer days, not a step down
     build_up = words["schedule_build_up_weekly"] if shorter_days else words["schedule_build_up"]
     text = fill(words["schedule_step_down"], phases=listing(intended)) if intended else build_up
     if unconfirmed:

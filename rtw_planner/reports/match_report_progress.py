@@ -100,7 +100,7 @@ def _capacity(ctx: ReportContext) -> Section:
         key = item.frequency if item.frequency is not None else item.measure
         dates, values = capacity_series(case, item.activity, key) if key is not None else ((), ())
         dates_used.update(dates)
-        measured = "; ".join(f"{day(d)}: {units.amount(item, v)}" for d, v in zip(dates, values, strict=True))
+        measured = "; ".join(f"{day(d)}: {units.capacity(item, v)}" for d, v in zip(dates, values, strict=True))
         change = signed(units.amount(item, abs(values[-1] - values[0])), values[-1] - values[0]) \
             if len(values) > 1 else "—"
         rows.append((item.label, units.amount(item, item.demand), measured or w["remeasured_not_measured"], change))

@@ -17,13 +17,22 @@ from rtw_planner.cli import main
 from rtw_planner.db.database import open_database
 from rtw_planner.db.document_log import DocumentLog, IssuedDocument
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
-from rtw_planner.db.tables import IssuedDocumentRow
 from rtw_planner.domain.case.jurisdiction import Jurisdiction
 from rtw_planner.domain.case.model import Clinic
 
 EMPLOYER = "Northgate Distribution Ltd"
 FUNCTIONAL = {"category": "functional", "recipient": EMPLOYER, "purpose": "return to work",
               "date_given": "2020-01-01", "expiry": None, "withdrawn_on": None}
+
+
+@pytest.fixture(autouse=True)
+def clinic(paths: dict[str, Path]) -> None:
+    """A clinic with a name and a phone: an issued document never shows a placeholder letterhead."""
+    from rtw_planner.db.database import open_database
+    from rtw_planner.db.repository import ClinicRepository
+    from rtw_planner.domain.case.model import Clinic
+
+    ClinicRepository(open_database(paths["db"])).save(Clinic("Riverside", phone="0113 496 0000"))
 
 
 @pytest.fixture
@@ -68,8 +77,7 @@ def test_a_plain_render_is_a_draft_and_logs_nothing(paths: dict[str, Path], curr
     assert run(paths) == 0
     assert paths["out"].read_bytes().startswith(b"%PDF-")
     assert "Issued" not in capsys.readouterr().err
-    database(paths)
-    assert IssuedDocumentRow.select().count() == 0
+    assert DocumentLog(database(paths)).count() == 0
     assert CaseRepository(database(paths)).count() == 0  # nor is the case imported
 
 
@@ -96,8 +104,7 @@ def test_send_without_consent_is_refused_and_nothing_is_written(paths: dict[str,
     assert run(paths, "--issue", "--recipient", EMPLOYER, "--send") == 2
     assert "delivery" in capsys.readouterr().err
     assert not paths["out"].exists()
-    database(paths)
-    assert IssuedDocumentRow.select().count() == 0
+    assert DocumentLog(database(paths)).count() == 0
 
 
 def test_send_with_functional_consent_is_logged_as_sent(paths: dict[str, Path], current_demo_text: str) -> None:
@@ -112,7 +119,7 @@ def test_send_with_functional_consent_is_logged_as_sent(paths: dict[str, Path], 
 def test_uk_send_needs_the_day_the_patient_was_offered_it(paths: dict[str, Path], current_demo_text: str,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     write_case(paths, current_demo_text, consents=[FUNCTIONAL])
-    ClinicRepository(database(paths)).save(Clinic("Riverside", jurisdiction=Jurisdiction.UK))
+    ClinicRepository(database(paths)).save(Clinic("Riverside", phone="0113 496 0000", jurisdiction=Jurisdiction.UK))
     assert run(paths, "--issue", "--recipient", EMPLOYER, "--send") == 2
     assert "offered" in capsys.readouterr().err
     assert not paths["out"].exists()
@@ -131,7 +138,7 @@ def pdf_text(path: Path) -> str:
 def test_scheme_diagnosis_on_a_workers_comp_case_is_logged(paths: dict[str, Path], current_demo_text: str) -> None:
     """In the United States the scheme lets the diagnosis go to the employer (resources/disclosure)."""
     write_case(paths, current_demo_text, workers_comp_claim=True)
-    ClinicRepository(database(paths)).save(Clinic("Riverside", jurisdiction=Jurisdiction.US))
+    ClinicRepository(database(paths)).save(Clinic("Riverside", phone="0113 496 0000", jurisdiction=Jurisdiction.US))
     assert run(paths, "--issue", "--recipient", EMPLOYER, "--scheme-diagnosis") == 0
     entry = only_entry(paths)
     assert entry.diagnosis_by_scheme is True
@@ -150,7 +157,7 @@ def test_scheme_diagnosis_where_it_is_not_allowed_is_refused(paths: dict[str, Pa
                                                              reason: str, capsys: pytest.CaptureFixture[str]) -> None:
     consents = [FUNCTIONAL, {**FUNCTIONAL, "recipient": "Acme Insurance"}]
     write_case(paths, current_demo_text, workers_comp_claim=claim, consents=consents)
-    ClinicRepository(database(paths)).save(Clinic("Riverside", jurisdiction=jurisdiction))
+    ClinicRepository(database(paths)).save(Clinic("Riverside", phone="0113 496 0000", jurisdiction=jurisdiction))
     assert run(paths, "--issue", "--recipient", EMPLOYER, "--scheme-diagnosis", "--send",
                "--patient-offered-on", "2020-01-02", kind=kind) == 2
     assert reason in capsys.readouterr().err
@@ -207,8 +214,7 @@ def test_an_unassessed_case_is_refused_naming_every_missing_piece(paths: dict[st
     for missing in ("Capacity: evaluations", "Job demands", "Details: clinician"):
         assert missing in err
     assert not paths["out"].exists()
-    database(paths)
-    assert IssuedDocumentRow.select().count() == 0
+    assert DocumentLog(database(paths)).count() == 0
 
 
 def test_the_letter_needs_a_fitness_outcome(paths: dict[str, Path], current_demo_text: str,

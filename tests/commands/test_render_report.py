@@ -18,7 +18,6 @@ import pytest
 from rtw_planner.cli import main
 from rtw_planner.db.database import open_database
 from rtw_planner.db.document_log import DocumentLog
-from rtw_planner.db.tables import IssuedDocumentRow
 
 EMPLOYER = "Northgate Distribution Ltd"
 # What the demo case holds beyond functional information, as the report prints it for the clinical team.
@@ -29,6 +28,16 @@ SENSITIVE = {
     "diagnosis": re.compile(r"Chronic non-specific low back pain|red flags"),
     "projections": re.compile(r"Linear trend|Projected date|An estimate, not a promise"),
 }
+
+
+@pytest.fixture(autouse=True)
+def clinic(paths: dict[str, Path]) -> None:
+    """A clinic with a name and a phone: an issued document never shows a placeholder letterhead."""
+    from rtw_planner.db.database import open_database
+    from rtw_planner.db.repository import ClinicRepository
+    from rtw_planner.domain.case.model import Clinic
+
+    ClinicRepository(open_database(paths["db"])).save(Clinic("Riverside", phone="0113 496 0000"))
 
 
 @pytest.fixture
@@ -63,8 +72,7 @@ def birth_date(data: dict[str, Any]) -> str:
 
 
 def issued_rows(paths: dict[str, Path]) -> int:
-    open_database(paths["db"])
-    return int(IssuedDocumentRow.select().count())
+    return DocumentLog(open_database(paths["db"])).count()
 
 
 def test_sent_to_the_employer_without_consent_exits_2_and_writes_nothing(
@@ -86,9 +94,9 @@ def test_sent_with_functional_consent_only_carries_nothing_else(paths: dict[str,
     assert render(paths, "--issue", "--send", "--recipient", EMPLOYER) == 0
     report = text(paths["out"])
     assert f"Sent to {EMPLOYER} (employer) with {data['patient_name']}'s consent. It contains: abilities, limits, " \
-           "schedule and adjustments. Not included:" in report
+           "schedule and adjustments. Not part of this report:" in report
     assert birth_date(data) not in report
-    assert "Date of birth Not included" in report
+    assert "Date of birth Not part of this report" in report
     for name, pattern in SENSITIVE.items():
         assert not pattern.search(report), name
     assert "Lift floor to waist, occasional 23 kg 12 kg Mismatch 11 kg (48%)" in report  # the match itself is there
@@ -118,8 +126,8 @@ def test_units_and_large_print_reach_the_report(paths: dict[str, Path], current_
     write_case(paths, current_demo_text)
     assert render(paths, "--units", "lb", "--large-print") == 0
     report = text(paths["out"])
-    # 23 kg = 50.7 lb, 12 kg = 26.5 lb, 11 kg = 24.3 lb; 250 N = 56.2 lbf
-    assert "Lift floor to waist, occasional Demand 50.7 lb Capacity 26.5 lb Result Mismatch Gap (% of demand) " \
+    # 23 kg = 50.7 lb, 12 kg = 26.455 lb shown rounded down as 26.4 lb, 11 kg = 24.3 lb; 250 N = 56.2 lbf
+    assert "Lift floor to waist, occasional Demand 50.7 lb Capacity 26.4 lb Result Mismatch Gap (% of demand) " \
            "24.3 lb (48%)" in report
     assert "Demand 56 lbf" in report
     assert "counted as 0 lb" in report

@@ -9,7 +9,7 @@ import pytest
 
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
 from rtw_planner.domain.case.jurisdiction import Jurisdiction
-from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.case.model import Case, Clinic, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.demands.job import JobDemands, Task
 from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
 from rtw_planner.domain.demands.ratings import RatedGroup, Rating
@@ -68,6 +68,30 @@ def test_a_ready_case_can_be_issued_without_warnings() -> None:
     assert result.findings == ()
 
 
+@pytest.mark.parametrize(("clinic", "missing"), [(Clinic(), "name and phone or e-mail are"),
+                                                 (Clinic("Riverside"), "phone or e-mail is"),
+                                                 (Clinic(phone="0100 000 000"), "name is")])
+def test_an_issued_document_needs_the_clinics_name_and_a_contact(clinic: Clinic, missing: str) -> None:
+    result = preflight(LETTER, ready(), DisclosureRequest(EMPLOYER), TODAY, clinic=clinic)
+    assert fields(result.blocking) == ["Clinic details"]
+    assert missing in result.blocking[0].problem
+    handout = preflight(HANDOUT, ready(), DisclosureRequest("Ana Lima", RecipientRole.PATIENT), TODAY, clinic=clinic)
+    assert "Clinic details" in fields(handout.warnings)  # the patient's own copy: a warning only
+    assert preflight(LETTER, ready(), DisclosureRequest(EMPLOYER), TODAY,
+                     clinic=Clinic("Riverside", email="rtw@riverside.example")).can_issue
+
+
+def test_shorter_days_while_the_week_grows_warn() -> None:
+    """37.5 h over 5 days at 60% is 4.5 h a day; 70% over 3 days is 8.75 h a day; 80% over 5 days is 6 h a day."""
+    case = ready()
+    assert case.plan.phased_return is not None
+    phases = (Phase(1, 60), Phase(1, 70, 3), Phase(1, 80), Phase(1, 100))
+    result = check(with_plan(case, phased_return=replace(case.plan.phased_return, phases=phases)))
+    assert result.can_issue
+    assert fields(result.warnings) == ["Plan: phase 3 hours a day"]
+    assert "from 8.75 to 6" in result.warnings[0].problem
+
+
 @pytest.mark.parametrize("kind", [LETTER, REPORT])
 def test_unassessed_case_names_every_missing_piece(kind: DocumentKind) -> None:
     bare = Case("Ana Lima", employer=EMPLOYER)
@@ -118,20 +142,44 @@ def test_a_phased_return_that_started_before_the_issue_date_blocks() -> None:
     assert "2026-12-05" in result.blocking[0].problem
 
 
+def not_fit_case(fitness: FitnessStatement, review: date | None = TODAY + timedelta(days=14)) -> Case:
+    """Not fit for two weeks, reviewed at the end of them, with the phased return starting after."""
+    case = ready(review_date=review)
+    assert case.plan.phased_return is not None
+    later = replace(case.plan.phased_return, start=TODAY + timedelta(days=15))
+    return with_plan(case, fitness=fitness, phased_return=later)
+
+
 @pytest.mark.parametrize(("fitness", "blocked"), [
     (FitnessStatement(FitnessOutcome.NOT_FIT, TODAY - timedelta(days=1), TODAY + timedelta(days=14)),
      ["Plan: fitness from"]),
     (FitnessStatement(FitnessOutcome.NOT_FIT, TODAY, None), ["Plan: fitness to"]),
     (FitnessStatement(FitnessOutcome.NOT_FIT, TODAY, TODAY + timedelta(days=14)), []),
-    (FitnessStatement(FitnessOutcome.FIT, TODAY - timedelta(days=30)), ["Plan: fitness from"]),
 ])
-def test_fitness_periods(fitness: FitnessStatement, blocked: list[str]) -> None:
-    assert fields(check(with_plan(ready(), fitness=fitness)).blocking) == blocked
+def test_not_fit_periods(fitness: FitnessStatement, blocked: list[str]) -> None:
+    assert fields(check(not_fit_case(fitness)).blocking) == blocked
+
+
+def test_fit_from_a_past_day_blocks() -> None:
+    fit = FitnessStatement(FitnessOutcome.FIT, TODAY - timedelta(days=30))
+    assert "Plan: fitness from" in fields(check(with_plan(ready(), fitness=fit)).blocking)
+
+
+def test_not_fit_must_be_reviewed_by_its_end_and_the_return_start_after_it() -> None:
+    """Not fit to day 14, reviewed on day 21: days 15-20 covered by nothing; a return starting on day 8 contradicts
+    the period."""
+    not_fit = FitnessStatement(FitnessOutcome.NOT_FIT, TODAY, TODAY + timedelta(days=14))
+    late = check(not_fit_case(not_fit, review=TODAY + timedelta(days=21)))
+    assert fields(late.blocking) == ["Details: review date"]
+    assert "leaving days the letter does not cover" in late.blocking[0].problem
+    assert check(not_fit_case(not_fit, review=TODAY + timedelta(days=15))).can_issue  # the day after the end
+    early = check(with_plan(ready(review_date=TODAY + timedelta(days=14)), fitness=not_fit))  # return on day 8
+    assert fields(early.blocking) == ["Plan: phased return start"]
 
 
 def test_not_fit_needs_a_review_date_and_the_others_only_warn_without_one() -> None:
     not_fit = FitnessStatement(FitnessOutcome.NOT_FIT, TODAY, TODAY + timedelta(days=14))
-    assert fields(check(with_plan(ready(review_date=None), fitness=not_fit)).blocking) == ["Details: review date"]
+    assert fields(check(not_fit_case(not_fit, review=None)).blocking) == ["Details: review date"]
     may_be = check(ready(review_date=None))
     assert may_be.can_issue
     assert fields(may_be.warnings) == ["Details: review date"]

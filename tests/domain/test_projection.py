@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain.capacity.evaluation import Evaluation
+from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
 from rtw_planner.domain.case import casefile
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile
@@ -109,8 +109,22 @@ def test_history_same_date_last_recorded_wins(demo: Case) -> None:
     assert item_history(replace(demo, evaluations=(*demo.evaluations, again)), F2W, OCC) == [(SEP, 8), (NOV, 13)]
 
 
+def full_effort(case: Case) -> Case:
+    """The case with every evaluation rated as full, consistent effort, so projections may use all of them."""
+    return replace(case, evaluations=tuple(replace(e, effort=Effort.CONSISTENT) for e in case.evaluations))
+
+
+def test_minimum_only_evaluations_are_left_out_of_projections(demo: Case) -> None:
+    """The demo's September evaluation had inconsistent effort: its values are minimums, so a trend through it
+    would understate the person, and one full-effort measurement is too few to project."""
+    assert any(e.effort is Effort.INCONSISTENT for e in demo.evaluations)
+    assert all(p is None for _, p in essential_mismatch_projections(demo))
+    assert item_history(demo, F2W, OCC, minimums=False) == [(NOV, 12)]
+
+
 def test_essential_mismatch_projections(demo: Case) -> None:
-    found = {item.label: (p.estimated_date if p else None) for item, p in essential_mismatch_projections(demo)}
+    found = {item.label: (p.estimated_date if p else None)
+             for item, p in essential_mismatch_projections(full_effort(demo))}
     assert found == {
         "Lift floor to waist, occasional": date(2027, 4, 23),
         "Lift floor to waist, frequent": None,  # measured once only
@@ -120,7 +134,7 @@ def test_essential_mismatch_projections(demo: Case) -> None:
 
 
 def test_propose_stretches_phases_before_full_hours(demo: Case) -> None:
-    projections = [p for _, p in essential_mismatch_projections(demo)]
+    projections = [p for _, p in essential_mismatch_projections(full_effort(demo))]
     assert propose_phase_weeks(projections, START, default_phases(), max_total_weeks=20) == [6, 6, 6, 1]
     weeks = propose_phase_weeks(projections, START, default_phases(), max_total_weeks=20)
     phases = tuple(replace(p, weeks=w) for p, w in zip(default_phases(), weeks, strict=True))
@@ -130,7 +144,7 @@ def test_propose_stretches_phases_before_full_hours(demo: Case) -> None:
 
 
 def test_propose_is_capped(demo: Case) -> None:
-    projections = [p for _, p in essential_mismatch_projections(demo)]
+    projections = [p for _, p in essential_mismatch_projections(full_effort(demo))]
     weeks = propose_phase_weeks(projections, START)
     assert weeks == [4, 4, 3, 1]
     assert sum(weeks) == MAX_PROPOSED_WEEKS

@@ -216,7 +216,7 @@ def test_disclosure_lists_what_is_carried_and_why_the_rest_is_withheld(qtbot, re
 
 
 def test_sending_needs_consent_and_the_uk_offer_date(qtbot, repositories, prompts) -> None:  # type: ignore[no-untyped-def]
-    uk = Clinic(name="Clinic", jurisdiction=Jurisdiction.UK)
+    uk = Clinic(name="Clinic", phone="0100 000 000", jurisdiction=Jurisdiction.UK)
     dialog = _open(qtbot, repositories, prompts, assessed_case(), clinic=uk)
     combo = dialog.panel.delivery_combo
     assert not combo.model().item(1).isEnabled()

@@ -30,8 +30,8 @@ CANARIES: dict[ConsentCategory, re.Pattern[str]] = {
     C.DATE_OF_BIRTH: re.compile(r"1961"),  # born 23 July 1961; no other date in these documents is in 1961
     C.GRIP_NORMS: re.compile(r"\d+% of the norm"),
     C.EFFORT: re.compile(r"CANARY-EFFORT|Inconsistent effort|Consistent, full effort"),
-    C.PAIN_SCORES: re.compile(r"(?<![\d.])(7\.77|6\.66)(?!\d)"),  # the PEG, a pain instrument
-    C.OUTCOME_SCORES: re.compile(r"(?<![\d.])(3\.17|5\.83)(?!\d)"),  # the PSFS
+    C.PAIN_SCORES: re.compile(r"(?<![\d.])(7\.7|6\.6)(?!\d)"),  # the PEG, a pain instrument
+    C.OUTCOME_SCORES: re.compile(r"(?<![\d.])(3\.1|5\.8)(?!\d)"),  # the PSFS
     C.CLINICAL_NOTES: re.compile(r"CANARY-CLINICAL-NOTE"),
     # Projected from 8 kg on 1 Oct to 12 kg on 12 Nov (42 days): 4/42 kg a day reaches the 20 kg demand 12/(4/42)
     # = 126 days after 1 Oct, on 4 February 2027.
@@ -48,12 +48,13 @@ def evaluation(on: date, lift_kg: float, effort: Effort, notes: str, grip: bool 
 def sensitive_case() -> Case:
     """A picker who lifts 12 kg of a 20 kg demand, with every sensitive category recorded."""
     demands = JobDemands(PhysicalProfile({LIFT: 20.0}), tasks=(Task("Pick cases", True, 60, (LIFT[0],)),))
-    evaluations = (evaluation(date(2026, 10, 1), 8.0, Effort.INCONSISTENT, "CANARY-EFFORT-FIRST"),
+    # Both with full effort: a projection uses no evaluation whose values are only minimums.
+    evaluations = (evaluation(date(2026, 10, 1), 8.0, Effort.CONSISTENT, "CANARY-EFFORT-FIRST"),
                    evaluation(date(2026, 11, 12), 12.0, Effort.CONSISTENT, "CANARY-EFFORT-LATEST", grip=True))
-    outcomes = (OutcomeRecord("PEG", date(2026, 10, 1), (), 7.77, notes="CANARY-CLINICAL-NOTE"),
-                OutcomeRecord("PEG", date(2026, 11, 12), (), 6.66),
-                OutcomeRecord("PSFS", date(2026, 10, 1), (), 3.17),
-                OutcomeRecord("PSFS", date(2026, 11, 12), (), 5.83, notes="CANARY-CLINICAL-NOTE"))
+    outcomes = (OutcomeRecord("PEG", date(2026, 10, 1), (), 7.7, notes="CANARY-CLINICAL-NOTE"),
+                OutcomeRecord("PEG", date(2026, 11, 12), (), 6.6),
+                OutcomeRecord("PSFS", date(2026, 10, 1), (), 3.1),
+                OutcomeRecord("PSFS", date(2026, 11, 12), (), 5.8, notes="CANARY-CLINICAL-NOTE"))
     return Case("Tomasz Wiśniewski", date(1961, 7, 23), Sex.MALE, EMPLOYER, "Order picker",
                 Clinician("Priya Shah", "Physiotherapist", "HCPC PH123456", "0161 496 0732"),
                 "CANARY-DIAGNOSIS lumbar", consents=(), demands=demands, evaluations=evaluations, outcomes=outcomes)

@@ -45,11 +45,13 @@ def test_letter_says_what_the_employer_needs(case: Case) -> None:
         "Zoë Łódź-Müller", "Northgate Distribution Ltd", "Warehouse order picker", "1 December 2026",
         "What Zoë Łódź-Müller can do now", "Limits that apply for now", "Not yet assessed",
         "Lift from floor to waist height: no more than 12 kg occasionally (up to a third of the day); the role asks "
-        "for 23 kg. Until the review on 8 January 2027.",
+        "for 23 kg.", "These limits apply through the phased return (to 31 January 2027) and after it, until "
+        "capacity is measured again; the next review is on 8 January 2027.",
         "Push (force to keep moving): up to 160 N (16.3 kgf) frequently",
         "Stand: no more than 240 minutes (4 hours) in a working day; the role asks for 420 minutes (7 hours).",
         "Carry 10 kg frequently", "Pull (force to start moving) 200 N (20.4 kgf) occasionally",
-        "assessment on 20 November 2026", "I will review these recommendations on 8 January 2027.",
+        "functional assessment by Priya Shah", "on 20 November 2026",
+        "I will review these recommendations on 8 January 2027.",
         "Dr Ægir Ørsted", "Physiotherapist", "Registration: HCPC PH123456",
         "please contact Dr Ægir Ørsted on 0113 496 0000 or rtw@clinic.example",  # no direct line: the clinic's
         "Scanner admin at the desk", "Move pallet truck between aisles: not yet assessed to pull",

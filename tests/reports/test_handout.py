@@ -83,7 +83,8 @@ def test_handout_has_every_section_and_the_plan(case: Case) -> None:
         assert heading in text
     for expected in (
         "Made for Marek Dąbrowski on 1 December 2026.",
-        "You go back to work on Monday 4 January 2027. In the first week you work 4 hours a day, Monday to Friday.",
+        "You go back to work on Monday 4 January 2027. In the first week you work 4 hours a day, Monday to Friday "
+        "(the days are to be agreed with your employer).",
         "This week, at home: walking, 9 minutes each day.",  # week 2 of walking, from 23 November: 8.8 minutes
         "Walk the dog 30 minutes each morning by 1 March 2027.",
         "Stand at the picking station 60 minutes at a time by 29 March 2027.",

@@ -57,7 +57,7 @@ def test_the_demo_fits_on_four_pages_and_the_log_sheet(case: Case, paper: str) -
     assert not any("Your weekly log" in page for page in text[:-1])
     first = text[0]
     assert "You go back to work on Monday 4 January 2027. In the first week you work 4 hours a day, Monday to " \
-           "Friday." in first  # phase 1: 50% of 40 hours over 5 days
+           "Friday (the days are to be agreed with your employer)." in first  # phase 1: 50% of 40 hours over 5 days
     assert "This week, at home: walking, 9 minutes each day." in first  # week 2 of walking: 8.8 minutes
 
 
@@ -86,7 +86,7 @@ def test_this_weeks_step_before_and_after_the_return_to_work(case: Case) -> None
     after = render(case, date(2027, 1, 12))[0]
     assert "This week: walk the dog 16 minutes each day." in after
     assert "You went back to work on Monday 4 January 2027. This week you work 4 hours and 48 minutes a day, " \
-           "Monday to Friday." in after
+           "Monday to Friday (the days are to be agreed with your employer)." in after
     quarter = render(case, date(2027, 1, 12), clinic=replace(CLINIC, quarter_hours=True))[0]
     assert "This week you work 4 hours and 45 minutes a day" in quarter
 
@@ -96,7 +96,7 @@ def test_the_working_days_in_words(case: Case) -> None:
     assert phased is not None
     three_days = replace(phased, phases=(Phase(1, 50, days_per_week=3), *phased.phases[1:]))
     text = render(replace(case, plan=replace(case.plan, phased_return=three_days)))[0]
-    assert "In the first week you work 6 hours and 40 minutes a day, Monday, Wednesday and Friday." in text  # 20/3
+    assert "In the first week you work 6 hours and 40 minutes a day, Monday, Wednesday and Friday" in text  # 20/3
 
 
 def test_before_any_quota_starts_the_handout_says_when(case: Case) -> None:
@@ -139,7 +139,7 @@ def test_the_patients_own_flare_up_plan_in_their_words(case: Case) -> None:
     mine = replace(case, plan=replace(case.plan, flare_plan=own))
     blocks = flare_blocks(mine)
     for heading, lines in (("What can set off a flare-up for me:", own.triggers),
-                           ("My early warning signs:", own.warning_signs), ("What helps me:", own.what_helps)):
+                           ("My early signs of a flare-up:", own.warning_signs), ("What helps me:", own.what_helps)):
         at = blocks.index(Text(heading, strong=True))
         assert blocks[at + 1] == Bullets(lines)
     text = " ".join(render(mine))

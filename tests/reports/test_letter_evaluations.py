@@ -47,7 +47,8 @@ def pdf_words(pdf: bytes) -> str:
 def test_an_estimated_value_is_labelled(case: Case) -> None:
     content = build_letter(case, CLINIC, LETTER_DATE)
     carry = ("Carry: no more than 7.5 kg frequently (a third to two thirds of the day); the role asks for 10 kg. "
-             f"{ESTIMATED} Until the review on 8 January 2027.")  # 15 kg occasionally x 0.5
+             f"{ESTIMATED} Until capacity is assessed again, at the review on 8 January 2027 at the earliest.")
+    # 15 kg occasionally x 0.5; the phases were planned before the estimate, so it ends at the review
     assert carry in lines(content)
     assert [line for line in lines(content) if "estimated" in line] == [carry]
     not_tested = next(s for s in content.sections if s.heading == "Not yet assessed")
@@ -92,9 +93,11 @@ def test_the_current_evaluation_governs_whatever_the_order(case: Case) -> None:
     shuffled = replace(case, evaluations=(current, first, older))
     for variant in (case, shuffled):
         content = build_letter(variant, CLINIC, LETTER_DATE)
-        assert "functional assessment on 20 November 2026" in content.paragraphs[1]
+        assert "functional assessment by Priya Shah" in content.paragraphs[1]
+        assert "on 20 November 2026" in content.paragraphs[1]
         assert ("Lift from floor to waist height: no more than 12 kg occasionally (up to a third of the day); the "
-                "role asks for 23 kg. Until the review on 8 January 2027.") in lines(content)
+                "role asks for 23 kg. Through the phased return (to 31 January 2027) and after it, until capacity is "
+                "measured again; the next review is on 8 January 2027.") in lines(content)
 
 
 def test_same_day_evaluations_the_last_recorded_governs(case: Case) -> None:
@@ -125,5 +128,5 @@ def test_scores_appear_only_for_the_consented_category(case: Case) -> None:
     assert not any("PEG:" in line or "PSFS:" in line for line in lines(build_letter(scored, CLINIC, LETTER_DATE)))
     outcome_consent = Consent(ConsentCategory.OUTCOME_SCORES, scored.employer, "Return to work", date(2026, 11, 1))
     shared = build_letter(replace(scored, consents=(outcome_consent,)), CLINIC, LETTER_DATE)
-    assert any(line.startswith("PSFS: 5.33 on 20 November 2026") for line in lines(shared))
+    assert any(line.startswith("Patient-Specific Functional Scale: 5.3 on 20 November 2026") for line in lines(shared))
     assert not any(line.startswith("PEG:") for line in lines(shared))  # pain scores need their own consent

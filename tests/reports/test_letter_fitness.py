@@ -104,7 +104,8 @@ def test_no_fitness_statement_without_an_outcome_and_an_evaluation(case: Case) -
 
 def test_the_basis_sentence_only_with_a_dated_evaluation() -> None:
     assessed = build_letter(make_case(), CLINIC, DAY)
-    assert "These recommendations are based on a functional assessment on 20 November 2026." in assessed.paragraphs[1]
+    assert "These recommendations are based on a functional assessment by Ana Costa on 20 November 2026." \
+        in assessed.paragraphs[1]
     unassessed = pdf_text(render_employer_letter(make_case(evaluated=False), CLINIC, DAY, invariant=True))
     assert "based on a functional assessment" not in unassessed
     assert "No functional assessment has been recorded yet, so this draft gives no advice about work." in unassessed
@@ -187,5 +188,5 @@ def test_what_the_notice_names_is_what_the_letter_prints(categories: tuple[Conse
     text = pdf_text(render_employer_letter(case, CLINIC, DAY, invariant=True))
     named = notice(case)
     for label, printed in (("date of birth", "12 March 1984"), ("diagnosis", "Low back pain"),
-                           ("pain scores", "PEG: 6")):
+                           ("pain scores", "PEG (Pain, Enjoyment of life, General activity): 6")):
         assert (label in named) is (printed in text), label

@@ -143,7 +143,7 @@ def test_a_long_schedule_repeats_its_header_on_the_next_page() -> None:
     many = tuple(Phase(1, p) for p in range(10, 101, 3))  # 31 phases: more rows than one page holds
     case = make_case(plan_phases=many)
     pages = page_texts(render_employer_letter(case, CLINIC, DAY, invariant=True))
-    header = "Phase Dates Working days Hours a day Hours a week"
+    header = "Phase Dates Working days Hours a day (h:mm) Hours a week (h:mm)"
     with_rows = [p for p in pages if "Mon to Fri*" in p]  # only the table's rows carry the suggestion mark
     assert len(with_rows) >= 2
     assert all(header in p for p in with_rows)

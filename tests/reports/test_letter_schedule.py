@@ -34,7 +34,7 @@ def card_rows(table: ScheduleTable, number: int) -> dict[str, tuple[str, ...]]:
 def test_dates_suggested_days_and_hours_as_h_mm() -> None:
     """40 h over 5 days at 50/60/75/100% = 20/24/30/40 h a week = 4:00, 4:48, 6:00 and 8:00 a day."""
     table = schedule_of(make_case())
-    assert table.columns == ("Phase", "Dates", "Working days", "Hours a day", "Hours a week")
+    assert table.columns == ("Phase", "Dates", "Working days", "Hours a day (h:mm)", "Hours a week (h:mm)")
     assert table.rows == (("1", "4 to 10 Jan 2027", "Mon to Fri*", "4:00", "20:00"),
                           ("2", "11 to 17 Jan 2027", "Mon to Fri*", "4:48", "24:00"),
                           ("3", "18 to 24 Jan 2027", "Mon to Fri*", "6:00", "30:00"),
@@ -115,14 +115,17 @@ def test_each_limit_ends_with_the_last_phase_that_carries_it_or_at_the_review() 
     assert limit_lines(make_case(plan_phases=plan)) == (
         "Lift from floor to waist height: no more than 12 kg occasionally (up to a third of the day); the role asks "
         "for 20 kg. Until 17 January 2027 (the end of phase 2).",
-        "Stand: no more than 30 minutes at a time; the role asks for 60 minutes (1 hour). Until the review on "
-        "8 January 2027.",
-        "Stand: no more than 240 minutes (4 hours) in a working day; the role asks for 420 minutes (7 hours). Until "
-        "the review on 8 January 2027.",
+        "Stand: no more than 30 minutes at a time; the role asks for 60 minutes (1 hour). Through the phased return "
+        "(to 31 January 2027) and after it, until capacity is measured again; the next review is on 8 January 2027.",
+        "Stand: no more than 240 minutes (4 hours) in a working day; the role asks for 420 minutes (7 hours). Through "
+        "the phased return (to 31 January 2027) and after it, until capacity is measured again; the next review is "
+        "on 8 January 2027.",
         "No night shifts. Until 17 January 2027 (the end of phase 2).",
     )
-    assert limit_lines(make_case(review=None))[0].endswith("Until the next assessment.")
-    assert limit_lines(without_plan(make_case()))[0].endswith("Until the review on 8 January 2027.")
+    assert section(letter(without_plan(make_case())), "Limits that apply for now").intro == (
+        "These limits apply until capacity is assessed again, at the review on 8 January 2027 at the earliest.")
+    assert section(letter(without_plan(make_case(review=None))), "Limits that apply for now").intro == (
+        "These limits apply until the next assessment.")
 
 
 def test_the_jobs_tasks_to_do_within_limits_and_to_avoid() -> None:

@@ -72,8 +72,7 @@ def test_report_states_the_match_for_the_demo(case: Case) -> None:
         "Job-match report", "Marek Dąbrowski", "12 March 1984", "Warehouse order picker", "Northgate Distribution Ltd",
         "Priya Shah, Physiotherapist, HCPC PH123456",
         "For the clinical team. It contains: abilities, limits, schedule and adjustments; date of birth; grip "
-        "strength against population norms; effort and consistency ratings; pain scores; outcome scores; capacity "
-        "projections.",
+        "strength against population norms; effort and consistency ratings; pain scores; outcome scores.",
         "The diagnosis and clinical notes are never part of this report; they stay in the clinical record.",
         "Job's strength level Heavy", "Person's strength level between Light and Medium",
         "DOT Appendix C (version 1), complete", "Meets the job's strength level No",
@@ -162,12 +161,17 @@ def test_inconsistent_effort_is_stated_only_when_it_applies(case: Case) -> None:
 
 
 def test_projections_are_labelled_estimates(case: Case) -> None:
+    """The demo's September evaluation rated as full effort, and a minimum-only one in October between: the trend
+    runs through September and November (0.5 kg a week), and says the October values were left out."""
+    september, november = case.evaluations
+    october = replace(september, assessed_on=date(2026, 10, 23), effort=Effort.INCONSISTENT, id=None)
+    case = replace(case, evaluations=(replace(september, effort=Effort.CONSISTENT), october, november))
     text = words(render(case))
     assert "Capacity projections (estimates for planning, not promises)" in text
     assert "Lift floor to waist, occasional 23 kg 12 kg 0.5 kg 23 April 2027 Linear trend (least squares)" in text
     assert "Too few measurements to project" in text
     assert "An estimate, not a promise" in text
-    assert "inconsistent effort; those are minimums" in text
+    assert "Evaluations with inconsistent effort are left out of these trends" in text
 
 
 def test_grip_means_and_norms(case: Case) -> None:

@@ -35,7 +35,7 @@ CLINIC = Clinic("Smith & <b>Jones</b> Клиника")
 US_CLINIC = replace(CLINIC, jurisdiction=Jurisdiction.US)  # its scheme lets the diagnosis go to the employer
 LARGE = RenderOptions(large_print=True)
 PROJECTION_WORDS = re.compile(r"project(ed|ion)|an estimate|estimated date", re.IGNORECASE)
-SCHEME_WORDING = "Included because the workers' compensation scheme requires it"
+SCHEME_WORDING = "Included because the workers' compensation scheme allows it"
 ODD = "Zoë <b>Łódź</b> & Ολγα Жуков"  # markup, an ampersand and non-Latin letters, printed literally
 F, D = ConsentCategory.FUNCTIONAL, ConsentCategory.DIAGNOSIS
 
@@ -233,7 +233,7 @@ def test_the_match_report_sent_with_functional_consent_only(case: Case, role: Re
     functional = replace(case, consents=(consent(F),))
     text = words(render_match_report(functional, CLINIC, DAY, invariant=True,
                                      request=report_for(functional, EMPLOYER, role)))
-    assert "It contains: abilities, limits, schedule and adjustments. Not included:" in text
+    assert "It contains: abilities, limits, schedule and adjustments. Not part of this report:" in text
     for absent in ("12 March 1984", "% of the norm", "Inconsistent effort", "Consistent, full effort", "PEG (Pain",
                    "Patient-Specific Functional Scale", "MCID", "Linear trend", "23 April 2027", "Projected date",
                    "An estimate, not a promise"):

@@ -19,7 +19,7 @@ from rtw_planner.reports.match_report_parts import Table, Text
 
 EVERYTHING = ("abilities, limits, schedule and adjustments; date of birth; grip strength against population norms; "
               "effort and consistency ratings; pain scores; outcome scores; capacity projections")
-NO_CONSENT = "which the patient has not consented to share with this recipient."
+NO_CONSENT = ""
 NEVER_EMPLOYER = "which are never sent to an employer."
 
 
@@ -41,13 +41,14 @@ def test_the_clinical_teams_notice_lists_everything_the_case_holds() -> None:
     assert ("For the clinical team. It contains: abilities, limits, schedule and adjustments; effort and "
             "consistency ratings; capacity projections.") in text  # grip norms need an age, so they go too
     assert "Date of birth Not recorded" in text
-    assert "Not included" not in text
+    assert "Not part of this report" not in text
 
 
 def test_a_sent_report_names_the_recipient_and_exactly_what_it_carries() -> None:
     text = report(consented(C.DATE_OF_BIRTH, C.OUTCOME_SCORES), INSURER)
     assert (f"Sent to {INSURER} (insurer, board or case manager) with Tomasz Wiśniewski's consent. It contains: "
-            "abilities, limits, schedule and adjustments; date of birth; outcome scores. Not included: grip strength "
+            "abilities, limits, schedule and adjustments; date of birth; outcome scores. Not part of this report: grip "
+            "strength "
             "against population norms; effort and consistency ratings; pain scores; capacity projections.") in text
     assert shown(text) == {C.DATE_OF_BIRTH, C.OUTCOME_SCORES}
     assert "Date of birth 23 July 1961" in text
@@ -59,8 +60,8 @@ def test_each_withheld_category_is_one_line_without_its_value() -> None:
     text = report(consented(), INSURER)
     for category in ("effort and consistency ratings", "grip strength against population norms", "pain scores",
                      "outcome scores", "capacity projections"):
-        assert text.count(f"Not included here: the {category}, {NO_CONSENT}") == 1
-    assert "Date of birth Not included (no consent to share it with this recipient)" in text
+        assert text.count(f"Not part of this report: the {category}.") == 1
+    assert "Date of birth Not part of this report" in text
     assert shown(text) == set()
     # functional information is all there: the match, raw grip and capacity re-measured
     for functional in ("Lift floor to waist, occasional 20 kg 12 kg Mismatch 8 kg (40%)",
@@ -76,9 +77,9 @@ def test_an_employer_never_gets_effort_or_projections_whatever_the_consents() ->
     everything = with_consents(sensitive_case(), "all", EMPLOYER)
     text = report(everything, EMPLOYER, RecipientRole.EMPLOYER)
     assert shown(text) == {C.DATE_OF_BIRTH, C.GRIP_NORMS, C.PAIN_SCORES, C.OUTCOME_SCORES}
-    assert f"Not included here: the effort and consistency ratings, {NEVER_EMPLOYER}" in text
-    assert f"Not included here: the capacity projections, {NEVER_EMPLOYER}" in text
-    assert "Not included: effort and consistency ratings; capacity projections." in text
+    assert f"Not part of this report: the effort and consistency ratings, {NEVER_EMPLOYER}" in text
+    assert f"Not part of this report: the capacity projections, {NEVER_EMPLOYER}" in text
+    assert "Not part of this report: effort and consistency ratings; capacity projections." in text
     assert "not for employer-facing documents" not in text  # no box about projections above a report that has none
     assert "minimum" not in text  # the inconsistent-effort caveats are effort ratings too
 
@@ -87,7 +88,7 @@ def test_inconsistent_effort_caveats_follow_the_effort_consent() -> None:
     latest_inconsistent = replace(sensitive_case(), evaluations=tuple(
         replace(e, effort=Effort.INCONSISTENT) for e in sensitive_case().evaluations))
     caveats = ("The evaluator recorded inconsistent effort", "Values from an evaluation with inconsistent effort are "
-               "minimums", "Some measurements come from an evaluation with inconsistent effort")
+               "minimums")
     with_effort = consented(C.EFFORT, C.PROJECTIONS)
     with_effort = replace(latest_inconsistent, consents=with_effort.consents)
     text = report(with_effort, INSURER)
@@ -104,7 +105,7 @@ def test_nothing_to_project_is_explained_to_the_team_and_not_mentioned_outside()
     assert "No mismatch affects an essential task, so nothing is projected." in report(capable)
     outside = report(replace(capable, consents=consented().consents), INSURER)
     assert "Capacity projections" not in outside
-    assert "Not included here: the capacity projections" not in outside  # nothing was held back
+    assert "Not part of this report: the capacity projections" not in outside  # nothing was held back
 
 
 @pytest.mark.parametrize("role", [RecipientRole.EMPLOYER, RecipientRole.INSURER, RecipientRole.HEALTH_PROFESSIONAL])
@@ -130,6 +131,6 @@ def test_an_age_outside_the_norm_table_is_said_only_where_norms_are_carried() ->
            "percentage is given."
     assert line in report(young)
     outside = report(replace(young, consents=consented().consents), INSURER)
-    assert "Right hand: trials 40, 41, 42 kg; mean 41 kg. Not included here: the grip strength against population " \
-           "norms" in outside
+    assert "Right hand: trials 40, 41, 42 kg; mean 41 kg. Not part of this report: the grip strength against " \
+           "population norms" in outside
     assert "aged 18" not in outside

@@ -65,9 +65,8 @@ PROGRESS_ROWS = (  # measure, baseline, latest, change, MCID; MDC, flag
 )
 NAMES = {"PEG": "PEG (Pain, Enjoyment", "PSFS": "Patient-Specific Functional Scale", "TSK-17": "Tampa Scale",
          "6MWT": "Six-minute walk test"}
-WITHHELD_OUTCOME = ("Not included here: the outcome scores, which the patient has not consented to share with this "
-                    "recipient.")
-WITHHELD_PAIN = "Not included here: the pain scores, which the patient has not consented to share with this recipient."
+WITHHELD_OUTCOME = "Not part of this report: the outcome scores."
+WITHHELD_PAIN = "Not part of this report: the pain scores."
 
 
 def to_insurer(case: Case, today: date = TODAY) -> MatchReportContent:

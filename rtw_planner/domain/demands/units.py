@@ -85,11 +85,9 @@ def format_minutes(minutes: float) -> str:
     return f"{format_number(minutes, 0)} min"
 
 
-def format_mass(kg: float, unit: MassUnit, decimals: int | None = None) -> str:
-    """A stored mass in the document's unit: '12.5 kg' (to 0.1 kg) or '51 lb' (whole pounds, as US forms write
-    them), never both in one phrase."""
-    places = decimals if decimals is not None else (0 if unit is MassUnit.LB else 1)
-    return f"{format_number(mass_to_display(kg, unit), places)} {unit.value}"
+def format_mass(kg: float, unit: MassUnit, decimals: int = 1) -> str:
+    """A stored mass in the document's unit: '12 kg' or '26.5 lb' (never both in one phrase)."""
+    return f"{format_number(mass_to_display(kg, unit), decimals)} {unit.value}"
 
 
 def format_force(newtons: float, unit: MassUnit) -> str:

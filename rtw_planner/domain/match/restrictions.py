@@ -61,10 +61,9 @@ def round_down(value: float, decimals: int) -> str:
 
 
 def mass_limit(kg: float, unit: MassUnit) -> str:
-    """A measured load in the document's unit, rounded down: 12 kg -> '12 kg' or '26 lb' (whole pounds)."""
-    if unit is MassUnit.LB:
-        return f"{round_down(kg_to_lb(kg), 0)} lb"
-    return f"{round_down(kg, 1)} kg"
+    """A measured load in the document's unit, rounded down: 12 kg -> '12 kg' or '26.4 lb'. Every document shows a
+    capacity this way, so a letter and a report never give the same capacity as two numbers."""
+    return f"{round_down(kg_to_lb(kg) if unit is MassUnit.LB else kg, 1)} {unit.value}"
 
 
 def force_limit(newtons: float, unit: MassUnit) -> str:
