@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog
 
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
@@ -19,7 +20,9 @@ from rtw_planner.gui.settings import UiSettings
 
 
 class ScriptedPrompts(Prompts):
-    """Answers questions from a script and records what was asked."""
+    """Answers questions from a script and records what was asked. The app's own dialogs (the NIOSH calculator, the
+    clinic details) are built for real and handed to `fill_in`, which edits them and accepts or rejects them; with
+    no `fill_in` they are cancelled."""
 
     def __init__(self) -> None:
         self.unsaved_answer = UnsavedChoice.CANCEL
@@ -30,6 +33,16 @@ class ScriptedPrompts(Prompts):
         self.text_answer = ""
         self.questions: list[str] = []
         self.print_to: Path | None = None  # a PDF file the "printer" writes; None cancels printing
+        self.fill_in: Callable[[QDialog], None] | None = None
+        self.dialogs: list[QDialog] = []  # the dialogs run, in order
+
+    def run(self, dialog: QDialog) -> int:
+        self.dialogs.append(dialog)
+        if self.fill_in is None:
+            dialog.reject()
+        else:
+            self.fill_in(dialog)
+        return dialog.result()
 
     def unsaved_changes(self, parent: object, what: str) -> UnsavedChoice:  # type: ignore[override]
         self.asked.append(what)
