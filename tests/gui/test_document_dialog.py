@@ -20,11 +20,13 @@ from rtw_planner.db.document_log import DocumentLog
 from rtw_planner.domain.capacity.evaluation import Effort
 from rtw_planner.domain.case.jurisdiction import Jurisdiction
 from rtw_planner.domain.case.model import Clinic, Consent, ConsentCategory
+from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.units import MassUnit
 from rtw_planner.domain.issuing.disclosure import Delivery, DocumentKind, RecipientRole
-from rtw_planner.domain.issuing.preflight import Severity
+from rtw_planner.domain.issuing.preflight import Finding, Preflight, PreflightError, Severity
 from rtw_planner.gui.dialogs import document_dialog
 from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
+from rtw_planner.gui.dialogs.findings_view import finding_text
 
 
 def _text(path: Path) -> str:
@@ -310,3 +312,55 @@ def test_enter_previews_and_escape_closes(qtbot, repositories, prompts) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert not folder.exists()
+
+
+def test_a_draft_the_domain_refuses_says_why(qtbot, repositories, prompts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValidationError("units", "stone", "kg or lb")
+
+    dialog = _open(qtbot, repositories, prompts, assessed_case())
+    monkeypatch.setattr(document_dialog, "render", refuse)
+    assert dialog.render_draft() is None
+    assert dialog.error_label.text() == "No draft: units: 'stone' is not allowed; expected kg or lb"
+    assert dialog.pdf_path is None
+
+
+def test_a_refusal_where_the_document_is_made_is_shown(qtbot, repositories, prompts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    blocker = Finding(Severity.BLOCK, "Plan: fitness for work", "no outcome is recorded.", "Record one.")
+
+    def refuse_by_the_preflight(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PreflightError(Preflight(DocumentKind.EMPLOYER_LETTER, (blocker,)))
+
+    def refuse_a_value(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValidationError("recipient", "", "a name")
+
+    dialog = _open(qtbot, repositories, prompts, assessed_case())
+    monkeypatch.setattr(document_dialog, "issue", refuse_by_the_preflight)  # the case changed after the check
+    assert dialog.issue_document() is None
+    assert dialog.findings.texts(Severity.BLOCK) == [finding_text(blocker)]
+    assert dialog.error_label.text() == "Not issued: the problems listed under Before issuing block it."
+    monkeypatch.setattr(document_dialog, "issue", refuse_a_value)
+    assert dialog.issue_document() is None
+    assert dialog.error_label.text() == "Not issued: recipient: '' is not allowed; expected a name"
+    assert DocumentLog(repositories[0].db).entries(dialog.case_id) == []
+
+
+def test_nothing_to_print_and_a_cancelled_save(qtbot, repositories, prompts, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, repositories, prompts, assessed_case())
+    dialog.pdf_path = None  # nothing shown yet
+    prompts.print_to = tmp_path / "printed.pdf"
+    assert not dialog.print_document()
+    assert not prompts.print_to.exists()
+    assert dialog.issue_document() is not None
+    prompts.file_name = ""  # the save dialog was cancelled
+    assert dialog.save_as() is None
+
+
+def test_after_closing_no_draft_or_reprint_is_written(qtbot, repositories, prompts) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, repositories, prompts, assessed_case())
+    assert dialog.issue_document() is not None
+    dialog.close()
+    shown = dialog.pdf_path
+    assert dialog.render_draft() is None
+    dialog.log_list.itemActivated.emit(dialog.log_list.item(0))
+    assert dialog.pdf_path == shown  # the closed dialog wrote no reprint
