@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from factories import as_of, followed_up_case
 from gui_factories import EMPLOYER, assessed_case, unassessed_case
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -130,7 +131,7 @@ def test_drafts_kept_for_the_clinics_retention_and_older_ones_pruned(qtbot, repo
 
 def test_issuing_reads_the_case_as_saved_and_waits_for_unsaved_edits(window, repositories, qtbot) -> None:  # type: ignore[no-untyped-def]
     cases, _ = repositories
-    window.open_demo_case()
+    window.open_case(cases.save(as_of(followed_up_case(), date.today())).id)
     case_id = window.case_view.case_id
     window.open_document("employer-letter")
     dialog = window.preview
@@ -288,8 +289,8 @@ def test_reprint_shows_the_exact_issued_copy(qtbot, repositories, prompts) -> No
     assert dialog.shown_issued
 
 
-def test_the_main_window_opens_one_document_window_at_a_time(window) -> None:  # type: ignore[no-untyped-def]
-    window.open_demo_case()
+def test_the_main_window_opens_one_document_window_at_a_time(window, repositories) -> None:  # type: ignore[no-untyped-def]
+    window.open_case(repositories[0].save(followed_up_case()).id)
     first = window.open_document("patient-handout")
     assert first is not None
     assert window.preview.page_count() >= 2
