@@ -16,6 +16,7 @@ from rtw_planner.assets import font_path
 from rtw_planner.db.database import DatabaseError, default_database_path, open_database
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.gui.mainwindow import MainWindow
+from rtw_planner.gui.prompts import Prompts, message_box
 from rtw_planner.gui.settings import UiSettings
 
 EXIT_WHEN_SHOWN_ENV = "RTW_PLANNER_EXIT_WHEN_SHOWN"  # used by the startup benchmark
@@ -39,16 +40,18 @@ def create_application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run(db_path: Path | None = None) -> int:
-    """Open the database and show the main window until it closes."""
+def run(db_path: Path | None = None, *, settings: UiSettings | None = None, prompts: Prompts | None = None) -> int:
+    """Open the database and show the main window until it closes; 1 when the database cannot be opened."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = create_application()
+    prompts = prompts or Prompts()
     try:
         db = open_database(db_path or default_database_path())
     except DatabaseError as exc:
-        QMessageBox.critical(None, "RTW Planner cannot start", str(exc))
+        prompts.run(message_box(None, QMessageBox.Icon.Critical, "RTW Planner cannot start", str(exc),
+                                QMessageBox.StandardButton.Ok))
         return 1
-    window = MainWindow(CaseRepository(db), ClinicRepository(db), UiSettings())
+    window = MainWindow(CaseRepository(db), ClinicRepository(db), settings or UiSettings(), prompts)
     window.show()
     if os.environ.get(EXIT_WHEN_SHOWN_ENV):
         QTimer.singleShot(0, app.quit)

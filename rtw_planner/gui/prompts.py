@@ -1,83 +1,117 @@
-"""Modal questions behind one small service, so tests can answer them without blocking on exec()."""
+"""Modal questions behind one small service: each builds its dialog, and `run` is the one place that blocks, so
+tests answer a real dialog without waiting on exec()."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from rtw_planner.gui.kit.choices import UnsavedChoice
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from rtw_planner.domain.case.model import Clinic
     from rtw_planner.domain.demands.niosh import LiftingTask
+
+Button = QMessageBox.StandardButton
+UNSAVED_CHOICES = {Button.Save: UnsavedChoice.SAVE, Button.Discard: UnsavedChoice.DISCARD}
+
+
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+                buttons: Button, default: Button = Button.NoButton) -> QMessageBox:
+    """A message box as QMessageBox's static functions make it, not yet shown."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    if default != Button.NoButton:
+        box.setDefaultButton(default)
+    return box
+
+
+def unsaved_box(parent: QWidget | None, what: str) -> QMessageBox:
+    """'… has unsaved changes. Save them?' with Save (the default), Discard and Cancel."""
+    return message_box(parent, QMessageBox.Icon.Question, "Unsaved changes", f"{what} has unsaved changes. Save them?",
+                       Button.Save | Button.Discard | Button.Cancel, Button.Save)
+
+
+def clicked(box: QMessageBox) -> Button:
+    """The standard button that closed the box (Escape counts as its escape button); NoButton if none did."""
+    button = box.clickedButton()
+    return Button.NoButton if button is None else box.standardButton(button)
 
 
 class Prompts:
-    """Real dialogs. Tests replace this with a scripted fake."""
+    """Real dialogs. Tests replace `run` (or the questions) with a script."""
+
+    def run(self, dialog: QDialog) -> int:
+        """Show a dialog modally until it closes; its result code (QDialog.DialogCode.Accepted or Rejected)."""
+        return dialog.exec()
+
+    def accepted(self, dialog: QDialog) -> bool:
+        """Run a dialog; True when the user accepted it."""
+        return self.run(dialog) == QDialog.DialogCode.Accepted
 
     def unsaved_changes(self, parent: QWidget, what: str) -> UnsavedChoice:
-        """Ask whether to save, discard or keep editing."""
-        from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at startup
-
-        answer = QMessageBox.question(
-            parent, "Unsaved changes", f"{what} has unsaved changes. Save them?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return UnsavedChoice.SAVE
-        if answer == QMessageBox.StandardButton.Discard:
-            return UnsavedChoice.DISCARD
-        return UnsavedChoice.CANCEL
+        """Ask whether to save, discard or keep editing (Cancel, Escape or closing the box keeps editing)."""
+        box = unsaved_box(parent, what)
+        self.run(box)
+        return UNSAVED_CHOICES.get(clicked(box), UnsavedChoice.CANCEL)
 
     def confirm(self, parent: QWidget, title: str, question: str) -> bool:
         """Ask a yes/no question; True for yes."""
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(parent, title, question)
-        return answer == QMessageBox.StandardButton.Yes
+        box = message_box(parent, QMessageBox.Icon.Question, title, question, Button.Yes | Button.No)
+        self.run(box)
+        return clicked(box) == Button.Yes
 
     def text(self, parent: QWidget, title: str, label: str, default: str = "") -> str:
         """Ask for a line of text; '' when cancelled."""
-        from PySide6.QtWidgets import QInputDialog
-
-        value, ok = QInputDialog.getText(parent, title, label, text=default)
-        return str(value) if ok else ""
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(default)
+        return str(dialog.textValue()) if self.accepted(dialog) else ""
 
     def error(self, parent: QWidget, title: str, message: str) -> None:
         """Tell the user something went wrong."""
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.warning(parent, title, message)
+        self.run(message_box(parent, QMessageBox.Icon.Warning, title, message, Button.Ok))
 
     def save_file_name(self, parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
-        """Ask where to save; '' when cancelled."""
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-        return str(name)
+        """Ask where to save, starting from the suggested name; '' when cancelled."""
+        dialog = QFileDialog(parent, title, "", file_filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.selectFile(suggested)
+        return _chosen_file(dialog) if self.accepted(dialog) else ""
 
     def open_file_name(self, parent: QWidget, title: str, folder: str, file_filter: str) -> str:
-        """Ask which file to open; '' when cancelled."""
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
-        return str(name)
+        """Ask which existing file to open; '' when cancelled."""
+        dialog = QFileDialog(parent, title, folder, file_filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        return _chosen_file(dialog) if self.accepted(dialog) else ""
 
     def printer(self, parent: QWidget) -> QPrinter | None:
         """Ask which printer and pages to use (the system print dialog); None when cancelled."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-        from PySide6.QtWidgets import QDialog
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        accepted = QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
-        return printer if accepted else None
+        return printer if self.accepted(QPrintDialog(printer, parent)) else None
 
     def lifting_task(self, parent: QWidget, task: LiftingTask | None) -> LiftingTask | None:
         """The NIOSH calculator for a new or an existing lifting task; the task as edited, or None when cancelled."""
         from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog
 
         dialog = NioshDialog(task, parent)
-        return dialog.result_task if dialog.exec() else None
+        return dialog.result_task if self.accepted(dialog) else None
+
+    def clinic_details(self, parent: QWidget, clinic: Clinic) -> Clinic | None:
+        """The clinic dialog; the clinic as edited, or None when cancelled."""
+        from rtw_planner.gui.dialogs.clinic_dialog import ClinicDialog
+
+        dialog = ClinicDialog(clinic, self, parent)
+        return dialog.result_clinic if self.accepted(dialog) else None
+
+
+def _chosen_file(dialog: QFileDialog) -> str:
+    files = dialog.selectedFiles()
+    return str(files[0]) if files else ""

@@ -34,8 +34,15 @@ class UiSettings:
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings()
-        if int(str(self._settings.value("version", 0) or 0)) < SETTINGS_VERSION:
+        if self._stored_version() < SETTINGS_VERSION:
             self._settings.setValue("version", SETTINGS_VERSION)
+
+    def _stored_version(self) -> int:
+        """The version the settings were written by; 0 when missing or unreadable (a hand-edited file)."""
+        try:
+            return int(str(self._settings.value("version", 0) or 0))
+        except ValueError:
+            return 0
 
     def get(self, key: Key[T]) -> T:
         """The stored value, or the default if missing or of the wrong type."""

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from factories import case_text, followed_up_case
 
 from rtw_planner import __version__
 from rtw_planner.cli import main
@@ -32,39 +33,53 @@ def count(db: Path) -> int:
 
 
 @pytest.fixture
+def picker_text() -> str:
+    """The case file of a followed-up case: demands, two evaluations, a plan, outcome scores and practice."""
+    return case_text(followed_up_case())
+
+
+@pytest.fixture
+def picker_file(tmp_path: Path, picker_text: str) -> Path:
+    path = tmp_path / "case.json"
+    path.write_text(picker_text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
 def demo_file(tmp_path: Path, demo_text: str) -> Path:
+    """The shipped demo, for the test that it renders through the command line."""
     path = tmp_path / "demo.json"
     path.write_text(demo_text, encoding="utf-8")
     return path
 
 
-def edited(tmp_path: Path, demo_text: str, old: str, new: str) -> Path:
-    assert old in demo_text
+def edited(tmp_path: Path, text: str, old: str, new: str) -> Path:
+    assert old in text
     path = tmp_path / "edited.json"
-    path.write_text(demo_text.replace(old, new, 1), encoding="utf-8")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return path
 
 
-def test_subprocess_import_export_round_trip(tmp_path: Path, demo_file: Path, demo_text: str) -> None:
+def test_subprocess_import_export_round_trip(tmp_path: Path, picker_file: Path, picker_text: str) -> None:
     db = tmp_path / "rtw.sqlite3"
-    imported = run("--db", db, "import", demo_file)
+    imported = run("--db", db, "import", picker_file)
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout == "1\n"
     out = tmp_path / "out.json"
     exported = run("--db", db, "export", "1", "--out", out)
     assert exported.returncode == 0, exported.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert parse(out.read_text(encoding="utf-8")) == parse(demo_text)
+    assert parse(out.read_text(encoding="utf-8")) == parse(picker_text)
     again = run("--db", db, "import", out)
     assert again.stdout.strip() == "2"
     repo = CaseRepository(open_database(db))
-    assert repo.get(2).with_id(None) == repo.get(1).with_id(None) == parse(demo_text)
+    assert repo.get(2).with_id(None) == repo.get(1).with_id(None) == parse(picker_text)
 
 
-def test_subprocess_bad_file_is_status_2(tmp_path: Path, demo_file: Path, demo_text: str) -> None:
+def test_subprocess_bad_file_is_status_2(tmp_path: Path, picker_file: Path, picker_text: str) -> None:
     db = tmp_path / "rtw.sqlite3"
-    assert run("--db", db, "import", demo_file).returncode == 0
-    bad = edited(tmp_path, demo_text, '"version": 1', '"version": 2')
+    assert run("--db", db, "import", picker_file).returncode == 0
+    bad = edited(tmp_path, picker_text, '"version": 1', '"version": 2')
     result = run("--db", db, "import", bad)
     assert result.returncode == 2
     assert "version: 2 is not supported" in result.stderr
@@ -89,17 +104,17 @@ def test_subprocess_version() -> None:
     assert (result.returncode, result.stdout.strip()) == (0, f"rtw-planner {__version__}")
 
 
-def test_import_prints_the_id_alone(tmp_path: Path, demo_file: Path,
+def test_import_prints_the_id_alone(tmp_path: Path, picker_file: Path,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "rtw.sqlite3"
-    assert main(["--db", str(db), "import", str(demo_file)]) == 0
-    assert main(["--db", str(db), "import", str(demo_file)]) == 0
+    assert main(["--db", str(db), "import", str(picker_file)]) == 0
+    assert main(["--db", str(db), "import", str(picker_file)]) == 0
     assert capsys.readouterr().out == "1\n2\n"
 
 
 BAD = {
     "broken JSON": (('"patient_name"', '"patient_name" "'), "not valid JSON: "),
-    "negative load": (('"load_kg": 23', '"load_kg": -5'), "load_kg: -5 is less than the minimum of 0"),
+    "negative load": (('"load_kg": 23.0', '"load_kg": -5'), "load_kg: -5 is less than the minimum of 0"),
     "missing format": (('"format": "rtw-planner-case",', ""), "format: None is not allowed"),
     "unknown version": (('"version": 1', '"version": "1"'), "version: '1' is not supported"),
     "missing file": (None, "cannot read case file"),
@@ -107,12 +122,12 @@ BAD = {
 
 
 @pytest.mark.parametrize(("change", "message"), BAD.values(), ids=BAD.keys())
-def test_bad_import_is_status_2_and_adds_nothing(tmp_path: Path, demo_file: Path, demo_text: str,
+def test_bad_import_is_status_2_and_adds_nothing(tmp_path: Path, picker_file: Path, picker_text: str,
                                                 change: tuple[str, str] | None, message: str,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "rtw.sqlite3"
-    main(["--db", str(db), "import", str(demo_file)])
-    bad = edited(tmp_path, demo_text, *change) if change else tmp_path / "absent.json"
+    main(["--db", str(db), "import", str(picker_file)])
+    bad = edited(tmp_path, picker_text, *change) if change else tmp_path / "absent.json"
     capsys.readouterr()
     assert main(["--db", str(db), "import", str(bad)]) == 2
     captured = capsys.readouterr()
@@ -124,10 +139,10 @@ def test_bad_import_is_status_2_and_adds_nothing(tmp_path: Path, demo_file: Path
 
 @pytest.mark.parametrize("case_id", ["7", "0", "-1", "abc", "²"],
                          ids=["7", "0", "-1", "abc", "superscript-2"])
-def test_export_of_a_missing_or_bad_id_is_status_2(tmp_path: Path, demo_file: Path, case_id: str,
+def test_export_of_a_missing_or_bad_id_is_status_2(tmp_path: Path, picker_file: Path, case_id: str,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "rtw.sqlite3"
-    main(["--db", str(db), "import", str(demo_file)])
+    main(["--db", str(db), "import", str(picker_file)])
     out = tmp_path / "out.json"
     assert main(["--db", str(db), "export", case_id, "--out", str(out)]) == 2
     assert "CASE_ID" in capsys.readouterr().err
@@ -142,11 +157,11 @@ def test_export_without_a_database(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 @pytest.mark.parametrize(("paper", "width"), [([], 612), (["--paper", "a4"], 595)])
-def test_render_uses_the_clinic_paper_unless_told(tmp_path: Path, demo_file: Path, paper: list[str],
+def test_render_uses_the_clinic_paper_unless_told(tmp_path: Path, picker_file: Path, paper: list[str],
                                                   width: int) -> None:
     db, out = tmp_path / "rtw.sqlite3", tmp_path / "letter.pdf"
     ClinicRepository(open_database(db)).save(Clinic("Leeds Rehab & Co", paper_size="letter"))
-    argv = ["--db", str(db), "render", "employer-letter", "--case", str(demo_file), "--out", str(out), *paper]
+    argv = ["--db", str(db), "render", "employer-letter", "--case", str(picker_file), "--out", str(out), *paper]
     assert main(argv) == 0
     assert out.read_bytes().startswith(b"%PDF-")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -157,14 +172,14 @@ def test_render_uses_the_clinic_paper_unless_told(tmp_path: Path, demo_file: Pat
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_render_into_a_missing_folder_writes_nothing(tmp_path: Path, demo_file: Path,
+def test_render_into_a_missing_folder_writes_nothing(tmp_path: Path, picker_file: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     before = sorted(tmp_path.rglob("*"))
     out = tmp_path / "no-such-folder" / "letter.pdf"
-    assert main(["render", "employer-letter", "--case", str(demo_file), "--out", str(out)]) == 2
+    assert main(["render", "employer-letter", "--case", str(picker_file), "--out", str(out)]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert sorted(tmp_path.rglob("*")) == before
-    assert main(["render", "employer-letter", "--case", str(demo_file), "--out", str(tmp_path)]) == 2
+    assert main(["render", "employer-letter", "--case", str(picker_file), "--out", str(tmp_path)]) == 2
     assert "is a folder" in capsys.readouterr().err
 
 

@@ -10,19 +10,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from factories import followed_up_case
 
 from rtw_planner.cli import main
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository
-from rtw_planner.domain.case.casefile import parse
 from rtw_planner.domain.outcomes.csv_export import COLUMNS, csv_text
 
 
 @pytest.fixture
-def db(tmp_path: Path, demo_text: str) -> Path:
+def db(tmp_path: Path) -> Path:
     path = tmp_path / "rtw.sqlite3"
     database = open_database(path)
-    assert CaseRepository(database).save(parse(demo_text)).id == 1
+    assert CaseRepository(database).save(followed_up_case()).id == 1
     database.close()
     return path
 

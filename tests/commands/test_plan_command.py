@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from factories import case_text, followed_up_case
 
 from rtw_planner.cli import main
 from rtw_planner.domain.case.casefile import parse
@@ -22,9 +23,15 @@ KEYS = {"start", "end", "contract", "quotas", "phases", "review_dates", "warning
 LIFT_12 = "No lifting from floor to waist above 12 kg occasionally (up to a third of the day)"
 
 
-def write_case(tmp_path: Path, demo_text: str, **changes: Any) -> Path:
-    """A copy of the demo with top-level keys (or plan keys, given as plan__key) replaced."""
-    data = json.loads(demo_text)
+@pytest.fixture
+def picker_text() -> str:
+    """The case file of a followed-up case: demands, two evaluations, a plan, outcome scores and practice."""
+    return case_text(followed_up_case())
+
+
+def write_case(tmp_path: Path, picker_text: str, **changes: Any) -> Path:
+    """A copy of the case file with top-level keys (or plan keys, given as plan__key) replaced."""
+    data = json.loads(picker_text)
     for key, value in changes.items():
         if key.startswith("plan__"):
             data["plan"][key.removeprefix("plan__")] = value
@@ -50,12 +57,12 @@ def failure(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 
 
 @pytest.fixture
-def demo_file(tmp_path: Path, demo_text: str) -> Path:
-    return write_case(tmp_path, demo_text)
+def picker_file(tmp_path: Path, picker_text: str) -> Path:
+    return write_case(tmp_path, picker_text)
 
 
-def test_demo_plan_json(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data = plan_json(["--case", str(demo_file)], capsys)
+def test_plan_json(picker_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = plan_json(["--case", str(picker_file)], capsys)
     assert set(data) == KEYS
     assert (data["start"], data["end"]) == ("2027-01-04", "2027-01-31")
     assert data["contract"] == {"hours_per_week": 40.0, "days_per_week": 5.0}
@@ -68,8 +75,8 @@ def test_demo_plan_json(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert [q["activity"] for q in data["quotas"]] == ["Walking", "Standing", "Lifting a 5 kg box, floor to waist"]
 
 
-def test_demo_phases_reviews_and_notes(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data = plan_json(["--case", str(demo_file)], capsys)
+def test_phases_reviews_and_notes(picker_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = plan_json(["--case", str(picker_file)], capsys)
     phases = data["phases"]
     assert phases[0]["first_day"] == "2027-01-04"
     assert [p["weekly_hours"] for p in phases] == [20.0, 24.0, 30.0, 40.0]
@@ -87,8 +94,8 @@ def test_demo_phases_reviews_and_notes(demo_file: Path, capsys: pytest.CaptureFi
     assert data["this_weeks_small_step"].startswith("This week: ")
 
 
-def test_projections_are_labelled_as_never_for_employers(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data = plan_json(["--case", str(demo_file)], capsys)
+def test_projections_are_labelled_as_never_for_employers(picker_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = plan_json(["--case", str(picker_file)], capsys)
     projections = data["projections"]
     assert "never in employer documents" in projections["note"]
     assert projections["items"]
@@ -97,9 +104,9 @@ def test_projections_are_labelled_as_never_for_employers(demo_file: Path, capsys
     assert not any("2027-04-23" in r for p in data["phases"] for r in p["restrictions"])
 
 
-def test_start_moves_the_first_day_and_every_review(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    before = plan_json(["--case", str(demo_file)], capsys)
-    after = plan_json(["--case", str(demo_file), "--start", "2027-02-01"], capsys)
+def test_start_moves_the_first_day_and_every_review(picker_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = plan_json(["--case", str(picker_file)], capsys)
+    after = plan_json(["--case", str(picker_file), "--start", "2027-02-01"], capsys)
     assert after["start"] == after["phases"][0]["first_day"] == "2027-02-01"
     shift = timedelta(days=28)
     assert [date.fromisoformat(d) for d in after["review_dates"]] == [
@@ -108,17 +115,17 @@ def test_start_moves_the_first_day_and_every_review(demo_file: Path, capsys: pyt
     assert [p["weekly_hours"] for p in after["phases"]] == [p["weekly_hours"] for p in before["phases"]]
 
 
-def test_no_start_anywhere_is_exit_2_naming_start(tmp_path: Path, demo_text: str,
+def test_no_start_anywhere_is_exit_2_naming_start(tmp_path: Path, picker_text: str,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    path = write_case(tmp_path, demo_text, rtw_start_date=None, plan={})
+    path = write_case(tmp_path, picker_text, rtw_start_date=None, plan={})
     err = failure(["--case", str(path), "--json"], capsys)
     assert "--start" in err
     assert err.startswith("rtw-planner plan: ")
 
 
-def test_start_flag_is_enough_without_a_case_start(tmp_path: Path, demo_text: str,
+def test_start_flag_is_enough_without_a_case_start(tmp_path: Path, picker_text: str,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    path = write_case(tmp_path, demo_text, rtw_start_date=None, plan={})
+    path = write_case(tmp_path, picker_text, rtw_start_date=None, plan={})
     data = plan_json(["--case", str(path), "--start", "2027-03-01"], capsys)
     assert data["phases"][0]["first_day"] == "2027-03-01"
     assert (data["quotas"], data["goals"]) == ([], [])
@@ -127,25 +134,25 @@ def test_start_flag_is_enough_without_a_case_start(tmp_path: Path, demo_text: st
 
 
 @pytest.mark.parametrize("start", ["2027-13-01", "tomorrow", "04/01/2027", ""])
-def test_bad_start_is_exit_2(demo_file: Path, start: str, capsys: pytest.CaptureFixture[str]) -> None:
-    err = failure(["--case", str(demo_file), "--start", start, "--json"], capsys)
+def test_bad_start_is_exit_2(picker_file: Path, start: str, capsys: pytest.CaptureFixture[str]) -> None:
+    err = failure(["--case", str(picker_file), "--start", start, "--json"], capsys)
     assert "--start" in err
     assert repr(start) in err
 
 
-def test_bad_case_file_is_exit_2(tmp_path: Path, demo_text: str, capsys: pytest.CaptureFixture[str]) -> None:
-    data = json.loads(demo_text)
+def test_bad_case_file_is_exit_2(tmp_path: Path, picker_text: str, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(picker_text)
     data["plan"]["quotas"][0]["start_percent"] = 0
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert "start percent" in failure(["--case", str(path), "--json"], capsys)
 
 
-def test_without_phases_a_plan_is_generated(tmp_path: Path, demo_text: str,
+def test_without_phases_a_plan_is_generated(tmp_path: Path, picker_text: str,
                                             capsys: pytest.CaptureFixture[str]) -> None:
-    path = write_case(tmp_path, demo_text, plan__phased_return=None)
+    path = write_case(tmp_path, picker_text, plan__phased_return=None)
     data = plan_json(["--case", str(path)], capsys)
-    case = parse(demo_text)
+    case = parse(picker_text)
     expected = generate_plan(case, date(2027, 1, 4), case.plan).phased_return
     assert expected is not None
     assert [p["weekly_hours"] for p in data["phases"]] == [20.0, 24.0, 30.0, 40.0]
@@ -155,8 +162,8 @@ def test_without_phases_a_plan_is_generated(tmp_path: Path, demo_text: str,
     assert len(data["quotas"]) == 3
 
 
-def test_text_output(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["plan", "--case", str(demo_file)]) == 0
+def test_text_output(picker_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--case", str(picker_file)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Phased return from 2027-01-04 to 2027-01-31 (contract 40 h over 5 days)"
     assert "  Phase 1: 2027-01-04 to 2027-01-10, 20 h a week (4 h a day, 5 days), modified duties" in lines
@@ -164,23 +171,23 @@ def test_text_output(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "  Walking: 8 min, 9 min, 9.5 min" in "\n".join(lines)
 
 
-def test_suggestions_are_listed_apart_from_the_chosen_notes(demo_file: Path,
+def test_suggestions_are_listed_apart_from_the_chosen_notes(picker_file: Path,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
-    data = plan_json(["--case", str(demo_file)], capsys)
+    data = plan_json(["--case", str(picker_file)], capsys)
     chosen = {n["id"] for n in data["notes"]}
     suggested = {s["id"] for s in data["suggestions"]}
     assert len(chosen) == 6
     assert not chosen & suggested
-    assert "lift-trolley" in suggested  # the demo's lifting mismatch, not among its six chosen notes
+    assert "lift-trolley" in suggested  # the case's lifting mismatch, not among its six chosen notes
     trolley = next(s for s in data["suggestions"] if s["id"] == "lift-trolley")
     assert trolley["fits"] == ["goods"]
     assert "Lifting task 'Case from bottom rack to pallet': LI 2.06" in trolley["reasons"]
     assert {"warehouse", "goods"} <= set(data["job_settings"])
 
 
-def test_text_output_marks_suggestions_as_not_chosen(tmp_path: Path, demo_text: str,
+def test_text_output_marks_suggestions_as_not_chosen(tmp_path: Path, picker_text: str,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    path = write_case(tmp_path, demo_text, plan__notes=[])
+    path = write_case(tmp_path, picker_text, plan__notes=[])
     assert main(["plan", "--case", str(path)]) == 0
     out = capsys.readouterr().out
     assert "  Adjustments chosen by the clinician: none\n" in out
@@ -191,15 +198,15 @@ def test_text_output_marks_suggestions_as_not_chosen(tmp_path: Path, demo_text: 
     assert "Adjustment: " not in out
 
 
-def test_safety_critical_work_is_shown_with_its_evidence(tmp_path: Path, demo_text: str,
+def test_safety_critical_work_is_shown_with_its_evidence(tmp_path: Path, picker_text: str,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
-    data = plan_json(["--case", str(write_case(tmp_path, demo_text))], capsys)
+    data = plan_json(["--case", str(write_case(tmp_path, picker_text))], capsys)
     assert data["safety_critical"] == [{
         "kind": "machinery", "label": "operating machinery or moving mechanical parts",
         "evidence": ["rated condition Moving Mechanical Parts: frequent"],
         "discuss": "whether pain, fatigue or medication slows reactions or dulls attention around machinery",
         "reviewed_on": "2026-11-20"}]
-    driver = json.loads(demo_text)
+    driver = json.loads(picker_text)
     driver["job_title"] = "Bus driver"
     driver["demands"]["ratings"]["environment"] = {}
     driver["demands"]["tasks"] = [{"name": "Drive the bus on the route", "essential": True}]
@@ -212,9 +219,9 @@ def test_safety_critical_work_is_shown_with_its_evidence(tmp_path: Path, demo_te
                      "medication affects driving, and record it on the Plan tab before anything goes to an employer."]
 
 
-def test_subprocess_plan_json(demo_file: Path) -> None:
+def test_subprocess_plan_json(picker_file: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-m", "rtw_planner", "plan", "--case", str(demo_file), "--start",
+    result = subprocess.run([sys.executable, "-m", "rtw_planner", "plan", "--case", str(picker_file), "--start",
                              "2027-02-01", "--json"], capture_output=True, text=True, env=env, cwd=ROOT,
                             timeout=120, check=False)
     assert result.returncode == 0, result.stderr

@@ -14,13 +14,14 @@ from typing import Any
 
 import pypdf
 import pytest
+from factories import as_of, case_text, followed_up_case
 
 from rtw_planner.cli import main
 from rtw_planner.db.database import open_database
 from rtw_planner.db.document_log import DocumentLog
 
 EMPLOYER = "Northgate Distribution Ltd"
-# What the demo case holds beyond functional information, as the report prints it for the clinical team.
+# What the followed-up case holds beyond functional information, as the report prints it for the clinical team.
 SENSITIVE = {
     "effort": re.compile(r"Inconsistent effort|Consistent, full effort|Effort notes|heart rate"),
     "grip norms": re.compile(r"% of the norm"),
@@ -38,6 +39,12 @@ def clinic(paths: dict[str, Path]) -> None:
     from rtw_planner.domain.case.model import Clinic
 
     ClinicRepository(open_database(paths["db"])).save(Clinic("Riverside", phone="0113 496 0000"))
+
+
+@pytest.fixture
+def current_picker_text() -> str:
+    """The same case moved to stand to today as it stands to 6 December 2026: the return to work still ahead."""
+    return case_text(as_of(followed_up_case(), date.today()))
 
 
 @pytest.fixture
@@ -76,8 +83,8 @@ def issued_rows(paths: dict[str, Path]) -> int:
 
 
 def test_sent_to_the_employer_without_consent_exits_2_and_writes_nothing(
-        paths: dict[str, Path], current_demo_text: str, capsys: pytest.CaptureFixture[str]) -> None:
-    data = write_case(paths, current_demo_text)
+        paths: dict[str, Path], current_picker_text: str, capsys: pytest.CaptureFixture[str]) -> None:
+    data = write_case(paths, current_picker_text)
     assert data["consents"] == []
     assert render(paths, "--issue", "--send", "--recipient", EMPLOYER) == 2
     error = capsys.readouterr().err
@@ -89,8 +96,8 @@ def test_sent_to_the_employer_without_consent_exits_2_and_writes_nothing(
 
 
 def test_sent_with_functional_consent_only_carries_nothing_else(paths: dict[str, Path],
-                                                                current_demo_text: str) -> None:
-    data = write_case(paths, current_demo_text, consents=[functional_consent()])
+                                                                current_picker_text: str) -> None:
+    data = write_case(paths, current_picker_text, consents=[functional_consent()])
     assert render(paths, "--issue", "--send", "--recipient", EMPLOYER) == 0
     report = text(paths["out"])
     assert f"Sent to {EMPLOYER} (employer) with {data['patient_name']}'s consent. It contains: abilities, limits, " \
@@ -109,10 +116,10 @@ def test_sent_with_functional_consent_only_carries_nothing_else(paths: dict[str,
 
 
 def test_the_clinical_team_draft_carries_what_the_others_may_not(paths: dict[str, Path],
-                                                                  current_demo_text: str) -> None:
+                                                                  current_picker_text: str) -> None:
     """The same case, drafted for the clinical team: every pattern above is found, so their absence means
     something."""
-    data = write_case(paths, current_demo_text)
+    data = write_case(paths, current_picker_text)
     assert render(paths) == 0
     report = text(paths["out"])
     assert birth_date(data) in report
@@ -122,8 +129,8 @@ def test_the_clinical_team_draft_carries_what_the_others_may_not(paths: dict[str
     assert "DRAFT" in report
 
 
-def test_units_and_large_print_reach_the_report(paths: dict[str, Path], current_demo_text: str) -> None:
-    write_case(paths, current_demo_text)
+def test_units_and_large_print_reach_the_report(paths: dict[str, Path], current_picker_text: str) -> None:
+    write_case(paths, current_picker_text)
     assert render(paths, "--units", "lb", "--large-print") == 0
     report = text(paths["out"])
     # 23 kg = 50.7 lb, 12 kg = 26.455 lb shown rounded down as 26.4 lb, 11 kg = 24.3 lb; 250 N = 56.2 lbf

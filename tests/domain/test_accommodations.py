@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from factories import mismatched_case
 
 from rtw_planner.assets import bundled_resources_dir
-from rtw_planner.domain.case import casefile
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.niosh import LiftingTask
 from rtw_planner.domain.demands.profile import Activity, Frequency
@@ -50,8 +50,8 @@ def mismatch(activity: Activity, demand: float, capacity: float, frequency: Freq
     return MatchItem(activity, frequency, None, demand, capacity, frequency, status)
 
 
-def demo_suggestions(demo_text: str) -> list[Suggestion]:
-    case = casefile.parse(demo_text)
+def picker_suggestions() -> list[Suggestion]:
+    case = mismatched_case()
     return suggest(job_match(case).items, case.demands.lifting_tasks)
 
 
@@ -144,11 +144,11 @@ def test_items_that_are_not_mismatches_point_to_no_limitation(status: MatchStatu
     assert limitations_for(mismatch(Activity.CARRY, 20, 25, status=status)) == ()
 
 
-def test_demo_suggests_lifting_and_standing_notes_engineering_first(demo_text: str) -> None:
-    suggestions = demo_suggestions(demo_text)
+def test_a_mismatched_case_gets_lifting_and_standing_notes_engineering_first() -> None:
+    suggestions = picker_suggestions()
     limitations = {s.note.limitation for s in suggestions}
     assert {Limitation.LIFTING_CARRYING, Limitation.STANDING_WALKING, Limitation.BENDING_KNEELING} <= limitations
-    assert Limitation.SITTING not in limitations  # the demo's sitting demands are matched
+    assert Limitation.SITTING not in limitations  # the case's sitting demands are matched
     ranks = [s.note.control.rank for s in suggestions]
     assert ranks == sorted(ranks)
     assert suggestions[0].note.control is Control.ENGINEERING
@@ -156,8 +156,8 @@ def test_demo_suggests_lifting_and_standing_notes_engineering_first(demo_text: s
     assert len({s.note.id for s in suggestions}) == len(suggestions)
 
 
-def test_demo_reasons_name_the_gap_and_the_lifting_task(demo_text: str) -> None:
-    by_id = {s.note.id: s for s in demo_suggestions(demo_text)}
+def test_reasons_name_the_gap_and_the_lifting_task() -> None:
+    by_id = {s.note.id: s for s in picker_suggestions()}
     hoist = by_id["lift-hoist"].reasons
     assert hoist == ("Lift floor to waist, occasional: 11 kg short", "Lift floor to waist, frequent: 5 kg short",
                      "Carry, occasional: 5 kg short", "Lifting task 'Case from bottom rack to pallet': LI 2.06")
@@ -165,8 +165,8 @@ def test_demo_reasons_name_the_gap_and_the_lifting_task(demo_text: str) -> None:
     assert not any("Lifting task" in r for r in by_id["bend-raise-stock"].reasons)
 
 
-def test_demo_lifting_task_alone_suggests_lifting_notes(demo_text: str) -> None:
-    case = casefile.parse(demo_text)
+def test_a_lifting_task_alone_suggests_lifting_notes() -> None:
+    case = mismatched_case()
     suggestions = suggest((), case.demands.lifting_tasks)
     assert suggestions
     assert {s.note.limitation for s in suggestions} == {Limitation.LIFTING_CARRYING}
@@ -187,8 +187,8 @@ def test_lifting_task_outside_the_equation_counts_as_over_li_1() -> None:
     assert suggestions[0].reasons[0].startswith("Lifting task 1: no recommended weight (H 70 cm is beyond")
 
 
-def test_nothing_is_suggested_when_everything_matches(demo_text: str) -> None:
-    items = [item for item in job_match(casefile.parse(demo_text)).items if item.status is not MatchStatus.MISMATCH]
+def test_nothing_is_suggested_when_everything_matches() -> None:
+    items = [item for item in job_match(mismatched_case()).items if item.status is not MatchStatus.MISMATCH]
     assert items
     assert suggest(items) == []
 

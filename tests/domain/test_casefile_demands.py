@@ -1,4 +1,4 @@
-"""Case files with the full demands record and evaluations: the demo reads whole, bad new keys are named."""
+"""Case files with the full demands record and evaluations: a full case reads back whole, bad new keys are named."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from factories import case_text, followed_up_case
 
 from rtw_planner.domain.capacity.evaluation import Effort
 from rtw_planner.domain.capacity.grip import GripTrials, Hand, Sex
@@ -21,8 +22,14 @@ from rtw_planner.domain.demands.ratings import RatedGroup, Rating
 OCC, FREQ = Frequency.OCCASIONAL, Frequency.FREQUENT
 
 
-def test_demo_reads_every_part(demo_text: str) -> None:
-    case = parse(demo_text)
+@pytest.fixture
+def full_text() -> str:
+    """The case file of a case with every part: demands with ratings, tasks and a lifting task, two evaluations."""
+    return case_text(followed_up_case())
+
+
+def test_every_part_of_the_demands_reads_back(full_text: str) -> None:
+    case = parse(full_text)
     demands = case.demands
     assert case.sex is Sex.MALE
     assert (demands.source, demands.shift_hours, demands.days_per_week) == (DemandSource.JOB_SITE_ANALYSIS, 8, 5)
@@ -45,8 +52,8 @@ def test_demo_reads_every_part(demo_text: str) -> None:
     assert lift.a_dest_deg == 45  # defaults to the origin's angle
 
 
-def test_demo_evaluations_history_and_current(demo_text: str) -> None:
-    case = parse(demo_text)
+def test_evaluations_history_and_current(full_text: str) -> None:
+    case = parse(full_text)
     first, retest = case.evaluations
     assert (first.assessed_on, first.effort, first.grip, first.id) == (
         date(2026, 9, 25), Effort.INCONSISTENT, (), None)
@@ -60,13 +67,13 @@ def test_demo_evaluations_history_and_current(demo_text: str) -> None:
     assert case.capacity.carry_distance_m == 10
 
 
-def test_demo_round_trips_whole(demo_text: str) -> None:
-    case = parse(demo_text)
+def test_a_full_case_round_trips_whole(full_text: str) -> None:
+    case = parse(full_text)
     text = dumps(case)
     again = parse(text)
     assert again == case
     assert dumps(again) == text
-    assert to_dict(again)["demands"]["ratings"] == json.loads(demo_text)["demands"]["ratings"]
+    assert to_dict(again)["demands"]["ratings"] == json.loads(full_text)["demands"]["ratings"]
     assert len(to_dict(again)["evaluations"]) == 2
     assert "capacity" not in to_dict(again)
 
@@ -83,8 +90,8 @@ def test_partial_exposure_round_trips() -> None:
     assert parse(dumps(case)) == case
 
 
-def edited(demo_text: str, change: Callable[[dict[str, Any]], object]) -> str:
-    data = json.loads(demo_text)
+def edited(text: str, change: Callable[[dict[str, Any]], object]) -> str:
+    data = json.loads(text)
     change(data)
     return json.dumps(data)
 
@@ -142,14 +149,14 @@ BAD: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
 
 
 @pytest.mark.parametrize(("change", "message"), [b[1:] for b in BAD], ids=[b[0] for b in BAD])
-def test_bad_new_keys_name_the_problem(demo_text: str, change: Callable[[dict[str, Any]], object],
+def test_bad_new_keys_name_the_problem(full_text: str, change: Callable[[dict[str, Any]], object],
                                        message: str) -> None:
     with pytest.raises(CaseFileError, match=message):
-        parse(edited(demo_text, change))
+        parse(edited(full_text, change))
 
 
 @pytest.mark.parametrize(("field", "value"), [("duration", "forever"), ("coupling", "sticky"), ("units", "imperial")])
-def test_bad_lifting_task_choice_is_a_case_file_error(demo_text: str, field: str, value: str) -> None:
+def test_bad_lifting_task_choice_is_a_case_file_error(full_text: str, field: str, value: str) -> None:
     # A plain ValueError from an Enum(...) conversion would escape as a crash instead of a named problem.
     with pytest.raises(CaseFileError, match=field):
-        parse(edited(demo_text, lambda d: demands(d)["lifting_tasks"][0].update({field: value})))
+        parse(edited(full_text, lambda d: demands(d)["lifting_tasks"][0].update({field: value})))

@@ -7,8 +7,8 @@ import io
 from datetime import date
 
 import pytest
+from factories import followed_up_case
 
-from rtw_planner.domain.case.casefile import parse
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.outcomes.csv_export import COLUMNS, csv_text, inert, rows
@@ -30,11 +30,11 @@ def noted(note: str) -> str:
     return table[1][COLUMNS.index("notes")]
 
 
-def test_header_and_one_row_per_record_and_entry(demo_text: str) -> None:
-    demo = parse(demo_text)
-    table = read(csv_text(demo))
+def test_header_and_one_row_per_record_and_entry() -> None:
+    case = followed_up_case()
+    table = read(csv_text(case))
     assert table[0] == list(COLUMNS)
-    assert len(table) == 1 + len(demo.outcomes) + len(demo.practice_log) == 15
+    assert len(table) == 1 + len(case.outcomes) + len(case.practice_log) == 15
     assert all(len(row) == len(COLUMNS) for row in table)
     assert [row[0] for row in table[1:]] == ["outcome"] * 10 + ["practice"] * 4
     assert table[1] == ["outcome", "2026-09-25", "PEG", "7.0", "", "", "7 6 8", ""]

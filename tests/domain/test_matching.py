@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from factories import mismatched_case
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain.case.casefile import parse
 from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
 from rtw_planner.domain.match.items import MatchItem, MatchStatus, PostureMeasure, capacity_for, match
 
@@ -84,14 +84,14 @@ def test_status_follows_the_numbers(demand: float, capacity: float) -> None:
         assert item.gap > 0
 
 
-def test_every_demand_gets_exactly_one_item_per_measure(demo_text: str) -> None:
-    case = parse(demo_text)
+def test_every_demand_gets_exactly_one_item_per_measure() -> None:
+    case = mismatched_case()
     items = match(case.demands.profile, case.capacity, case.current_evaluation)
     assert len(items) == len(case.demands.profile.strength) + 2 * len(case.demands.profile.postures)
 
 
-def test_demo_case(demo_text: str) -> None:
-    case = parse(demo_text)
+def test_a_case_short_on_lifting_and_standing() -> None:
+    case = mismatched_case()
     items = by_label(match(case.demands.profile, case.capacity, case.current_evaluation))
     lift = items["Lift floor to waist, occasional"]
     assert (lift.demand, lift.capacity, lift.status, lift.gap) == (23, 12, MatchStatus.MISMATCH, 11)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from factories import OUTCOMES, case_data, followed_up_case
 
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository
@@ -109,20 +110,22 @@ def test_case_rejects_other_values_in_the_lists() -> None:
     assert info.value.field == "practice log"
 
 
-def test_demo_case_file_round_trip(demo_text: str) -> None:
-    demo = parse(demo_text)
-    assert len(demo.outcomes) == 10
-    assert [e.done for e in demo.practice_log] == [8.0, 8.0, 8.0, 4.0]
-    written = to_dict(demo)
-    assert written["outcomes"] == json.loads(demo_text)["outcomes"]
+def test_case_file_round_trip() -> None:
+    case = followed_up_case()
+    assert len(case.outcomes) == 10
+    assert [e.done for e in case.practice_log] == [8.0, 8.0, 8.0, 4.0]
+    written = to_dict(case)
+    assert written["outcomes"] == [{"instrument": instrument, "on": on, "answers": list(answers), "score": score,
+                                    "band": band, "notes": notes}
+                                   for instrument, on, answers, score, band, notes in OUTCOMES]
     assert written["practice_log"][3] == {"on": "2026-11-26", "activity": "Walking", "quota": 8.0, "done": 4.0,
                                           "completed": False}
-    again = parse(dumps(demo))
-    assert (again.outcomes, again.practice_log) == (demo.outcomes, demo.practice_log)
+    again = parse(dumps(case))
+    assert (again.outcomes, again.practice_log) == (case.outcomes, case.practice_log)
 
 
-def test_case_file_keeps_missing_answers_and_notes(demo_text: str) -> None:
-    case = replace(parse(demo_text), outcomes=(RECORD,), practice_log=(ENTRY, replace(ENTRY, quota=None, done=None)))
+def test_case_file_keeps_missing_answers_and_notes() -> None:
+    case = replace(followed_up_case(), outcomes=(RECORD,), practice_log=(ENTRY, replace(ENTRY, quota=None, done=None)))
     again = parse(dumps(case))
     assert again.outcomes == (RECORD,)
     assert again.outcomes[0].answers[1] is None
@@ -135,22 +138,21 @@ def test_case_file_keeps_missing_answers_and_notes(demo_text: str) -> None:
     ("practice_log", 2, {"done": -1}, "practice_log/2/done"),
     ("practice_log", 0, {"completed": "yes"}, "practice_log/0/completed"),
 ])
-def test_case_file_schema_checks_the_new_keys(demo_text: str, key: str, index: int, change: dict[str, Any],
-                                              where: str) -> None:
-    data = json.loads(demo_text)
+def test_case_file_schema_checks_the_new_keys(key: str, index: int, change: dict[str, Any], where: str) -> None:
+    data = case_data(followed_up_case())
     data[key][index].update(change)
     with pytest.raises(CaseFileError, match=f"^{where}"):
         parse(json.dumps(data))
 
 
-def test_repository_round_trip_and_replace(tmp_path: Path, demo_text: str) -> None:
+def test_repository_round_trip_and_replace(tmp_path: Path) -> None:
     repo = CaseRepository(open_database(tmp_path / "x.sqlite3"))
-    demo = parse(demo_text)
-    saved = repo.save(demo)
+    case = followed_up_case()
+    saved = repo.save(case)
     assert saved.id is not None
     loaded = repo.get(saved.id)
-    assert loaded.outcomes == demo.outcomes
-    assert loaded.practice_log == demo.practice_log
+    assert loaded.outcomes == case.outcomes
+    assert loaded.practice_log == case.practice_log
     fewer = replace(loaded, outcomes=(RECORD,), practice_log=(replace(ENTRY, done=None),))
     repo.save(fewer)
     again = repo.get(saved.id)

@@ -6,11 +6,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from factories import mismatched_case
 from hypothesis import given
 from hypothesis import strategies as st
 
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
-from rtw_planner.domain.case import casefile
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile
 from rtw_planner.domain.match.items import PostureMeasure
@@ -31,16 +31,16 @@ START = date(2027, 1, 4)
 
 
 @pytest.fixture
-def demo(demo_text: str) -> Case:
-    return casefile.parse(demo_text)
+def case() -> Case:
+    return mismatched_case()
 
 
 def dated(day: date) -> Projection:
     return Projection(day, 1.0, "test")
 
 
-def test_demo_floor_to_waist_projection(demo: Case) -> None:
-    history = item_history(demo, F2W, OCC)
+def test_floor_to_waist_projection(case: Case) -> None:
+    history = item_history(case, F2W, OCC)
     assert history == [(SEP, 8), (NOV, 12)]
     projection = project(history, 23)
     assert projection is not None
@@ -92,21 +92,21 @@ def test_a_very_slow_rise_gives_no_date() -> None:
     assert "ten years" in projection.reason
 
 
-def test_history_uses_measured_cells_only(demo: Case) -> None:
-    assert item_history(demo, F2W, FREQ) == [(NOV, 7)]
-    assert project(item_history(demo, F2W, FREQ), 12) is None
-    assert item_history(demo, Activity.STAND, PostureMeasure.AT_A_TIME) == [(SEP, 20), (NOV, 30)]
-    assert item_history(demo, Activity.STAND, PostureMeasure.PER_DAY) == [(SEP, 180), (NOV, 240)]
-    assert item_history(demo, Activity.PULL_INITIAL, OCC) == []
+def test_history_uses_measured_cells_only(case: Case) -> None:
+    assert item_history(case, F2W, FREQ) == [(NOV, 7)]
+    assert project(item_history(case, F2W, FREQ), 12) is None
+    assert item_history(case, Activity.STAND, PostureMeasure.AT_A_TIME) == [(SEP, 20), (NOV, 30)]
+    assert item_history(case, Activity.STAND, PostureMeasure.PER_DAY) == [(SEP, 180), (NOV, 240)]
+    assert item_history(case, Activity.PULL_INITIAL, OCC) == []
     estimated = Evaluation(date(2027, 1, 15), profile=PhysicalProfile({(F2W, OCC): 16}), estimation_rule="ns-wcb-lower")
-    with_rule = replace(demo, evaluations=(*demo.evaluations, estimated))
+    with_rule = replace(case, evaluations=(*case.evaluations, estimated))
     assert item_history(with_rule, F2W, FREQ) == [(NOV, 7)]  # the rule's 8 kg estimate is not a measurement
     assert item_history(with_rule, F2W, OCC)[-1] == (date(2027, 1, 15), 16)
 
 
-def test_history_same_date_last_recorded_wins(demo: Case) -> None:
+def test_history_same_date_last_recorded_wins(case: Case) -> None:
     again = Evaluation(NOV, profile=PhysicalProfile({(F2W, OCC): 13}))
-    assert item_history(replace(demo, evaluations=(*demo.evaluations, again)), F2W, OCC) == [(SEP, 8), (NOV, 13)]
+    assert item_history(replace(case, evaluations=(*case.evaluations, again)), F2W, OCC) == [(SEP, 8), (NOV, 13)]
 
 
 def full_effort(case: Case) -> Case:
@@ -114,17 +114,17 @@ def full_effort(case: Case) -> Case:
     return replace(case, evaluations=tuple(replace(e, effort=Effort.CONSISTENT) for e in case.evaluations))
 
 
-def test_minimum_only_evaluations_are_left_out_of_projections(demo: Case) -> None:
-    """The demo's September evaluation had inconsistent effort: its values are minimums, so a trend through it
+def test_minimum_only_evaluations_are_left_out_of_projections(case: Case) -> None:
+    """The September evaluation had inconsistent effort: its values are minimums, so a trend through it
     would understate the person, and one full-effort measurement is too few to project."""
-    assert any(e.effort is Effort.INCONSISTENT for e in demo.evaluations)
-    assert all(p is None for _, p in essential_mismatch_projections(demo))
-    assert item_history(demo, F2W, OCC, minimums=False) == [(NOV, 12)]
+    assert any(e.effort is Effort.INCONSISTENT for e in case.evaluations)
+    assert all(p is None for _, p in essential_mismatch_projections(case))
+    assert item_history(case, F2W, OCC, minimums=False) == [(NOV, 12)]
 
 
-def test_essential_mismatch_projections(demo: Case) -> None:
+def test_essential_mismatch_projections(case: Case) -> None:
     found = {item.label: (p.estimated_date if p else None)
-             for item, p in essential_mismatch_projections(full_effort(demo))}
+             for item, p in essential_mismatch_projections(full_effort(case))}
     assert found == {
         "Lift floor to waist, occasional": date(2027, 4, 23),
         "Lift floor to waist, frequent": None,  # measured once only
@@ -133,8 +133,8 @@ def test_essential_mismatch_projections(demo: Case) -> None:
     }  # carrying is a mismatch too, but no essential task involves it
 
 
-def test_propose_stretches_phases_before_full_hours(demo: Case) -> None:
-    projections = [p for _, p in essential_mismatch_projections(full_effort(demo))]
+def test_propose_stretches_phases_before_full_hours(case: Case) -> None:
+    projections = [p for _, p in essential_mismatch_projections(full_effort(case))]
     assert propose_phase_weeks(projections, START, default_phases(), max_total_weeks=20) == [6, 6, 6, 1]
     weeks = propose_phase_weeks(projections, START, default_phases(), max_total_weeks=20)
     phases = tuple(replace(p, weeks=w) for p, w in zip(default_phases(), weeks, strict=True))
@@ -143,8 +143,8 @@ def test_propose_stretches_phases_before_full_hours(demo: Case) -> None:
     assert full.first_day - timedelta(days=7) < date(2027, 5, 7)  # and no later than needed
 
 
-def test_propose_is_capped(demo: Case) -> None:
-    projections = [p for _, p in essential_mismatch_projections(full_effort(demo))]
+def test_propose_is_capped(case: Case) -> None:
+    projections = [p for _, p in essential_mismatch_projections(full_effort(case))]
     weeks = propose_phase_weeks(projections, START)
     assert weeks == [4, 4, 3, 1]
     assert sum(weeks) == MAX_PROPOSED_WEEKS

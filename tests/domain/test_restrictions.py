@@ -9,11 +9,11 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import mismatched_case
 from hypothesis import given
 from hypothesis import strategies as st
 
 from rtw_planner.domain.capacity.evaluation import Evaluation
-from rtw_planner.domain.case import casefile
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
 from rtw_planner.domain.demands.units import MassUnit
@@ -31,7 +31,7 @@ from rtw_planner.domain.match.restrictions import (
 
 OCC, FREQ, CONST = Frequency.OCCASIONAL, Frequency.FREQUENT, Frequency.CONSTANT
 F2W, STAND = Activity.LIFT_FLOOR_TO_WAIST, Activity.STAND
-DEMO_TEXTS = [
+PICKER_TEXTS = [
     "No lifting from floor to waist above 12 kg occasionally (up to a third of the day)",
     "No lifting from floor to waist above 7 kg frequently",
     "No carrying above 15 kg occasionally (up to a third of the day)",
@@ -58,21 +58,21 @@ def posture_item(activity: Activity, measure: PostureMeasure, demand: float, cap
 
 
 @pytest.fixture
-def demo(demo_text: str) -> Case:
-    return casefile.parse(demo_text)
+def case() -> Case:
+    return mismatched_case()
 
 
-def test_demo_restrictions_one_per_mismatch(demo: Case) -> None:
-    items = job_match(demo).items
+def test_restrictions_one_per_mismatch(case: Case) -> None:
+    items = job_match(case).items
     found = restrictions_from_match(items)
-    assert [r.text for r in found] == DEMO_TEXTS
+    assert [r.text for r in found] == PICKER_TEXTS
     assert len(found) == sum(1 for item in items if item.status is MatchStatus.MISMATCH)
-    assert found[0] == Restriction(F2W, DEMO_TEXTS[0], 12, "kg", OCC, None, False)
+    assert found[0] == Restriction(F2W, PICKER_TEXTS[0], 12, "kg", OCC, None, False)
     assert (found[4].limit, found[4].unit, found[4].measure) == (240, "min", PostureMeasure.PER_DAY)
 
 
-def test_not_tested_and_matching_items_give_no_restriction(demo: Case) -> None:
-    activities = {r.activity for r in restrictions_from_match(job_match(demo).items)}
+def test_not_tested_and_matching_items_give_no_restriction(case: Case) -> None:
+    activities = {r.activity for r in restrictions_from_match(job_match(case).items)}
     assert Activity.PULL_INITIAL not in activities  # not tested
     assert Activity.LIFT_WAIST_TO_SHOULDER not in activities  # capacity meets the demand
     assert restrictions_from_match([strength_item(F2W, OCC, 10, None, MatchStatus.NOT_TESTED),
@@ -80,10 +80,10 @@ def test_not_tested_and_matching_items_give_no_restriction(demo: Case) -> None:
                                     strength_item(F2W, OCC, 10, 12, MatchStatus.MATCH)]) == ()
 
 
-def test_they_relax_when_a_newer_evaluation_measures_more(demo: Case) -> None:
+def test_they_relax_when_a_newer_evaluation_measures_more(case: Case) -> None:
     better = PhysicalProfile({(F2W, OCC): 18, (F2W, FREQ): 10, (Activity.CARRY, OCC): 20},
                              postures={STAND: PostureTolerance(45, 300)})
-    assert texts(with_evaluation(demo, date(2027, 1, 15), better)) == [
+    assert texts(with_evaluation(case, date(2027, 1, 15), better)) == [
         "No lifting from floor to waist above 18 kg occasionally (up to a third of the day)",
         "No lifting from floor to waist above 10 kg frequently",
         "Stand no longer than 45 minutes at a time",
@@ -91,36 +91,36 @@ def test_they_relax_when_a_newer_evaluation_measures_more(demo: Case) -> None:
     ]  # carrying 20 kg now meets the demand, so that restriction is gone
 
 
-def test_a_newer_lower_measurement_tightens_them(demo: Case) -> None:
+def test_a_newer_lower_measurement_tightens_them(case: Case) -> None:
     worse = PhysicalProfile({(F2W, OCC): 10, (F2W, FREQ): 5, (Activity.CARRY, OCC): 15},
                             postures={STAND: PostureTolerance(20, 150)})
-    found = texts(with_evaluation(demo, date(2027, 1, 15), worse))
+    found = texts(with_evaluation(case, date(2027, 1, 15), worse))
     assert found[0] == "No lifting from floor to waist above 10 kg occasionally (up to a third of the day)"
     assert found[1] == "No lifting from floor to waist above 5 kg frequently"
     assert found[3:] == ["Stand no longer than 20 minutes at a time", "No more than 2 hours 30 minutes of standing "
                                                                        "in a day"]
 
 
-def test_an_older_evaluation_with_more_changes_nothing(demo: Case) -> None:
+def test_an_older_evaluation_with_more_changes_nothing(case: Case) -> None:
     earlier = PhysicalProfile({(F2W, OCC): 30, (F2W, FREQ): 20}, postures={STAND: PostureTolerance(90, 480)})
-    assert texts(with_evaluation(demo, date(2026, 10, 1), earlier)) == DEMO_TEXTS
+    assert texts(with_evaluation(case, date(2026, 10, 1), earlier)) == PICKER_TEXTS
 
 
-def test_a_projection_never_changes_them(demo: Case) -> None:
-    projection = project(item_history(demo, F2W, OCC), 23)
+def test_a_projection_never_changes_them(case: Case) -> None:
+    projection = project(item_history(case, F2W, OCC), 23)
     assert projection is not None
     assert projection.estimated_date == date(2027, 4, 23)
-    assert essential_mismatch_projections(demo)  # projections exist for the essential mismatches ...
-    assert texts(demo) == DEMO_TEXTS  # ... and the wording still uses the measured 12 kg, 7 kg, 30 min, 4 h
+    assert essential_mismatch_projections(case)  # projections exist for the essential mismatches ...
+    assert texts(case) == PICKER_TEXTS  # ... and the wording still uses the measured 12 kg, 7 kg, 30 min, 4 h
     imported = {node.module for node in ast.walk(ast.parse(inspect.getsource(restrictions)))
                 if isinstance(node, ast.ImportFrom)}
     assert "rtw_planner.domain.match.projection" not in imported
 
 
-def test_estimated_capacity_still_restricts_and_says_so(demo: Case) -> None:
+def test_estimated_capacity_still_restricts_and_says_so(case: Case) -> None:
     rule_eval = Evaluation(date(2027, 1, 15), "Priya Shah", profile=PhysicalProfile({(F2W, OCC): 14}),
                            estimation_rule="ns-wcb-lower")
-    found = restrictions_from_match(job_match(replace(demo, evaluations=(*demo.evaluations, rule_eval))).items)
+    found = restrictions_from_match(job_match(replace(case, evaluations=(*case.evaluations, rule_eval))).items)
     frequent = next(r for r in found if r.activity is F2W and r.frequency is FREQ)
     assert frequent.text == "No lifting from floor to waist above 7 kg frequently (estimated, not measured)"
     assert frequent.estimated
@@ -216,12 +216,12 @@ def test_lb_wording_never_allows_more_than_measured(kg: float, newtons: float) -
         assert newtons / 4.44822 < 1
 
 
-def test_a_stored_phase_restriction_is_reworded_in_lb(demo: Case) -> None:
-    items = job_match(demo).items
-    assert in_units(DEMO_TEXTS[0], MassUnit.LB, items) == ("No lifting from floor to waist above 26.4 lb "
+def test_a_stored_phase_restriction_is_reworded_in_lb(case: Case) -> None:
+    items = job_match(case).items
+    assert in_units(PICKER_TEXTS[0], MassUnit.LB, items) == ("No lifting from floor to waist above 26.4 lb "
                                                           "occasionally (up to a third of the day)")
-    assert in_units(DEMO_TEXTS[0], MassUnit.KG, items) == DEMO_TEXTS[0]
-    assert in_units(DEMO_TEXTS[3], MassUnit.LB, items) == DEMO_TEXTS[3]  # minutes stay minutes
+    assert in_units(PICKER_TEXTS[0], MassUnit.KG, items) == PICKER_TEXTS[0]
+    assert in_units(PICKER_TEXTS[3], MassUnit.LB, items) == PICKER_TEXTS[3]  # minutes stay minutes
 
 
 def test_a_stale_generated_restriction_is_reworded_from_its_printed_number() -> None:

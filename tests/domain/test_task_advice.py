@@ -3,10 +3,10 @@ otherwise any mismatch -> within the named limits."""
 
 from __future__ import annotations
 
+from factories import mismatched_case
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtw_planner.domain.case import casefile
 from rtw_planner.domain.demands.job import Task
 from rtw_planner.domain.demands.profile import Activity, Frequency
 from rtw_planner.domain.demands.units import MassUnit
@@ -26,9 +26,9 @@ def item(activity: Activity, status: MatchStatus, demand: float = 20, capacity: 
     return MatchItem(activity, frequency, measure, demand, capacity, frequency, status)
 
 
-def test_the_demo_tasks(demo_text: str) -> None:
-    demo = casefile.parse(demo_text)
-    found = {a.task.name: a for a in advise_tasks(demo.demands.tasks, job_match(demo).items)}
+def test_the_order_pickers_tasks() -> None:
+    case = mismatched_case()
+    found = {a.task.name: a for a in advise_tasks(case.demands.tasks, job_match(case).items)}
     assert {name: a.advice for name, a in found.items()} == {
         "Pick cases from racking to pallet": Advice.WITH_LIMITS,  # floor-to-waist and standing short, rest met
         "Move pallet truck between aisles": Advice.AVOID_UNTIL_ASSESSED,  # pulling to start was never tested

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from factories import as_of, followed_up_case
 from gui_factories import EMPLOYER, assessed_case, unassessed_case
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -20,11 +21,13 @@ from rtw_planner.db.document_log import DocumentLog
 from rtw_planner.domain.capacity.evaluation import Effort
 from rtw_planner.domain.case.jurisdiction import Jurisdiction
 from rtw_planner.domain.case.model import Clinic, Consent, ConsentCategory
+from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.units import MassUnit
 from rtw_planner.domain.issuing.disclosure import Delivery, DocumentKind, RecipientRole
-from rtw_planner.domain.issuing.preflight import Severity
+from rtw_planner.domain.issuing.preflight import Finding, Preflight, PreflightError, Severity
 from rtw_planner.gui.dialogs import document_dialog
 from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
+from rtw_planner.gui.dialogs.findings_view import finding_text
 
 
 def _text(path: Path) -> str:
@@ -128,7 +131,7 @@ def test_drafts_kept_for_the_clinics_retention_and_older_ones_pruned(qtbot, repo
 
 def test_issuing_reads_the_case_as_saved_and_waits_for_unsaved_edits(window, repositories, qtbot) -> None:  # type: ignore[no-untyped-def]
     cases, _ = repositories
-    window.open_demo_case()
+    window.open_case(cases.save(as_of(followed_up_case(), date.today())).id)
     case_id = window.case_view.case_id
     window.open_document("employer-letter")
     dialog = window.preview
@@ -286,8 +289,8 @@ def test_reprint_shows_the_exact_issued_copy(qtbot, repositories, prompts) -> No
     assert dialog.shown_issued
 
 
-def test_the_main_window_opens_one_document_window_at_a_time(window) -> None:  # type: ignore[no-untyped-def]
-    window.open_demo_case()
+def test_the_main_window_opens_one_document_window_at_a_time(window, repositories) -> None:  # type: ignore[no-untyped-def]
+    window.open_case(repositories[0].save(followed_up_case()).id)
     first = window.open_document("patient-handout")
     assert first is not None
     assert window.preview.page_count() >= 2
@@ -310,3 +313,55 @@ def test_enter_previews_and_escape_closes(qtbot, repositories, prompts) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert not folder.exists()
+
+
+def test_a_draft_the_domain_refuses_says_why(qtbot, repositories, prompts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValidationError("units", "stone", "kg or lb")
+
+    dialog = _open(qtbot, repositories, prompts, assessed_case())
+    monkeypatch.setattr(document_dialog, "render", refuse)
+    assert dialog.render_draft() is None
+    assert dialog.error_label.text() == "No draft: units: 'stone' is not allowed; expected kg or lb"
+    assert dialog.pdf_path is None
+
+
+def test_a_refusal_where_the_document_is_made_is_shown(qtbot, repositories, prompts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    blocker = Finding(Severity.BLOCK, "Plan: fitness for work", "no outcome is recorded.", "Record one.")
+
+    def refuse_by_the_preflight(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PreflightError(Preflight(DocumentKind.EMPLOYER_LETTER, (blocker,)))
+
+    def refuse_a_value(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValidationError("recipient", "", "a name")
+
+    dialog = _open(qtbot, repositories, prompts, assessed_case())
+    monkeypatch.setattr(document_dialog, "issue", refuse_by_the_preflight)  # the case changed after the check
+    assert dialog.issue_document() is None
+    assert dialog.findings.texts(Severity.BLOCK) == [finding_text(blocker)]
+    assert dialog.error_label.text() == "Not issued: the problems listed under Before issuing block it."
+    monkeypatch.setattr(document_dialog, "issue", refuse_a_value)
+    assert dialog.issue_document() is None
+    assert dialog.error_label.text() == "Not issued: recipient: '' is not allowed; expected a name"
+    assert DocumentLog(repositories[0].db).entries(dialog.case_id) == []
+
+
+def test_nothing_to_print_and_a_cancelled_save(qtbot, repositories, prompts, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, repositories, prompts, assessed_case())
+    dialog.pdf_path = None  # nothing shown yet
+    prompts.print_to = tmp_path / "printed.pdf"
+    assert not dialog.print_document()
+    assert not prompts.print_to.exists()
+    assert dialog.issue_document() is not None
+    prompts.file_name = ""  # the save dialog was cancelled
+    assert dialog.save_as() is None
+
+
+def test_after_closing_no_draft_or_reprint_is_written(qtbot, repositories, prompts) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, repositories, prompts, assessed_case())
+    assert dialog.issue_document() is not None
+    dialog.close()
+    shown = dialog.pdf_path
+    assert dialog.render_draft() is None
+    dialog.log_list.itemActivated.emit(dialog.log_list.item(0))
+    assert dialog.pdf_path == shown  # the closed dialog wrote no reprint

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from rtw_planner.gui.kit.dates import OptionalDateEdit, read_optional_date, write_optional_date
@@ -45,3 +46,33 @@ def test_arrow_keys_start_from_today(qtbot) -> None:  # type: ignore[no-untyped-
     assert edit.text() == "4 Jan 2027"
     write_optional_date(edit, None)
     assert edit.text() == "Not set"
+
+
+def _open_calendar(qtbot, edit: OptionalDateEdit):  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=QPoint(edit.width() - 5, edit.height() // 2))  # the arrow
+    calendar = edit.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    return calendar
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # the offscreen popup
+def test_the_calendar_opens_on_this_month_when_not_set(qtbot) -> None:  # type: ignore[no-untyped-def]
+    _window, _, edit, _ = _form(qtbot)
+    calendar = _open_calendar(qtbot, edit)
+    today = date.today()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)  # not January 1900
+    assert read_optional_date(edit) is None  # looking is not choosing
+    qtbot.keyClick(calendar, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    write_optional_date(edit, date(2027, 1, 4))
+    calendar = _open_calendar(qtbot, edit)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2027, 1)  # a set date opens on its own month
+
+
+def test_stepping_from_a_set_date_moves_the_day(qtbot) -> None:  # type: ignore[no-untyped-def]
+    edit = OptionalDateEdit()
+    qtbot.addWidget(edit)
+    write_optional_date(edit, date(2027, 1, 4))
+    edit.setCurrentSection(edit.Section.DaySection)
+    edit.stepBy(1)
+    assert read_optional_date(edit) == date(2027, 1, 5)

@@ -9,10 +9,10 @@ from datetime import date
 
 import pypdf
 import pytest
+from factories import followed_up_case
 from pdf_support import embedded_font_names
 from reportlab.lib.pagesizes import A4, LETTER
 
-from rtw_planner.domain.case.casefile import parse
 from rtw_planner.domain.case.model import Case, Clinic, Clinician
 from rtw_planner.reports.employer_letter import render_employer_letter
 from rtw_planner.reports.letter_blocks import build_letter
@@ -23,8 +23,8 @@ LETTER_DATE = date(2026, 12, 1)
 
 
 @pytest.fixture
-def case(demo_text: str) -> Case:
-    return replace(parse(demo_text), patient_name="Zoë Łódź-Müller", diagnosis=f"{CANARY} lumbar disc",
+def case() -> Case:
+    return replace(followed_up_case(), patient_name="Zoë Łódź-Müller", diagnosis=f"{CANARY} lumbar disc",
                    clinician=Clinician("Dr Ægir Ørsted", "Physiotherapist", "HCPC PH123456"))
 
 

@@ -17,12 +17,12 @@ from typing import Any
 
 import pypdf
 import pytest
+from factories import followed_up_case
 from pdf_support import embedded_font_names
 from PIL import Image
 from readability import flesch_kincaid_grade
 from reportlab.lib.pagesizes import A4, LETTER
 
-from rtw_planner.domain.case.casefile import parse
 from rtw_planner.domain.case.model import Case, Clinic
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.data.errors import ValidationError
@@ -44,8 +44,8 @@ HEADINGS = ("Going back to work", "Your goals", "This week's small step", "Your 
 
 
 @pytest.fixture
-def case(demo_text: str) -> Case:
-    return replace(parse(demo_text), diagnosis=f"{CANARY} lumbar disc prolapse")
+def case() -> Case:
+    return replace(followed_up_case(), diagnosis=f"{CANARY} lumbar disc prolapse")
 
 
 def read(pdf: bytes) -> pypdf.PdfReader:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 import pypdf
 import pytest
+from factories import followed_up_case
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.platypus import KeepTogether, Table
 
@@ -36,7 +37,13 @@ DECIMAL_AMOUNT = re.compile(r"\d+[.,]\d+\s*(?:minutes?|times?)\b|\d+[.,]\d+ to \
 
 
 @pytest.fixture
-def case(demo_text: str) -> Case:
+def case() -> Case:
+    return replace(followed_up_case(), next_appointment=VISIT)
+
+
+@pytest.fixture
+def demo(demo_text: str) -> Case:
+    """The shipped demo case, for the tests about it: its handout fits and its plan agrees with itself."""
     return replace(parse(demo_text), next_appointment=VISIT)
 
 
@@ -50,8 +57,8 @@ def render(case: Case, today: date = TODAY, clinic: Clinic = CLINIC, large_print
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_the_demo_fits_on_four_pages_and_the_log_sheet(case: Case, paper: str) -> None:
-    text = render(case, clinic=replace(CLINIC, paper_size=paper))
+def test_the_demo_fits_on_four_pages_and_the_log_sheet(demo: Case, paper: str) -> None:
+    text = render(demo, clinic=replace(CLINIC, paper_size=paper))
     assert len(text) <= 5
     assert "Your weekly log" in text[-1]
     assert not any("Your weekly log" in page for page in text[:-1])
@@ -107,9 +114,9 @@ def test_before_any_quota_starts_the_handout_says_when(case: Case) -> None:
     assert "This week, at home" not in first
 
 
-def test_the_demo_plan_agrees_with_itself(case: Case) -> None:
-    plan = case.plan
-    starts = quota_starts(case, TODAY)
+def test_the_demo_plan_agrees_with_itself(demo: Case) -> None:
+    plan = demo.plan
+    starts = quota_starts(demo, TODAY)
     assert starts == {"Walking": date(2026, 11, 23), "Standing": date(2027, 1, 4),
                       "Lifting a 5 kg box, floor to waist": date(2027, 1, 4)}
     assert goal_quota_warnings(plan.goals, plan.quotas, date(2027, 1, 4), starts=starts) == []

@@ -9,9 +9,9 @@ from datetime import date
 
 import pypdf
 import pytest
+from factories import followed_up_case
 
 from rtw_planner.domain.capacity.evaluation import Evaluation
-from rtw_planner.domain.case.casefile import parse
 from rtw_planner.domain.case.model import Case, Clinic
 from rtw_planner.domain.demands.job import DemandSource, JobDemands
 from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile
@@ -28,11 +28,11 @@ ESTIMATED = f"This figure is estimated, not measured (rule: {RULE})."
 
 
 @pytest.fixture
-def case(demo_text: str) -> Case:
-    demo = parse(demo_text)
-    *history, current = demo.evaluations
+def case() -> Case:
+    full = followed_up_case()
+    *history, current = full.evaluations
     current = replace(current, estimation_rule="ns-wcb-lower", effort_notes=f"{NOTES_CANARY} heart rate")
-    return replace(demo, diagnosis=f"{CANARY} lumbar disc", evaluations=(*history, current))
+    return replace(full, diagnosis=f"{CANARY} lumbar disc", evaluations=(*history, current))
 
 
 def lines(content: LetterContent) -> list[str]:

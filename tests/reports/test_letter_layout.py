@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from factories import followed_up_case
 from letter_cases import CLINIC, DAY, make_case, page_texts, pdf_text
 from PIL import Image
 
@@ -198,14 +199,12 @@ def test_the_crowded_letter_holds_every_task_and_phase() -> None:
     assert "Until 4 January 2027" not in text  # no phase is a single day; every limit names a whole phase
 
 
-def test_both_paper_sizes_and_jurisdictions_render(demo_text: str) -> None:
-    from rtw_planner.domain.case.casefile import parse
-
-    demo = parse(demo_text)
+def test_both_paper_sizes_and_jurisdictions_render() -> None:
+    case = followed_up_case()
     for jurisdiction in Jurisdiction:
         for paper in ("a4", "letter"):
             clinic = replace(CLINIC, jurisdiction=jurisdiction, paper_size=paper)
-            text = pdf_text(render_employer_letter(demo, clinic, DAY, invariant=True))
+            text = pdf_text(render_employer_letter(case, clinic, DAY, invariant=True))
             assert "Phase 1: 4 to 10 January 2027" in text
             assert (" lb " in text) is (jurisdiction is Jurisdiction.US)
 

@@ -13,13 +13,13 @@ from typing import Any
 
 import pypdf
 import pytest
+from factories import followed_up_case
 from pdf_support import embedded_font_names
 from PIL import Image
 from reportlab.graphics.shapes import Line, String
 from reportlab.lib.pagesizes import A4, LETTER
 
 from rtw_planner.domain.capacity.evaluation import Effort
-from rtw_planner.domain.case.casefile import parse
 from rtw_planner.domain.case.model import Case, Clinic, Clinician
 from rtw_planner.domain.demands.job import DemandSource, JobDemands
 from rtw_planner.domain.demands.niosh import LiftingTask
@@ -45,8 +45,8 @@ MISMATCH_ROWS = (  # item, demand, capacity, result, gap (% of demand)
 
 
 @pytest.fixture
-def case(demo_text: str) -> Case:
-    return replace(parse(demo_text), diagnosis=f"{CANARY} lumbar disc")
+def case() -> Case:
+    return replace(followed_up_case(), diagnosis=f"{CANARY} lumbar disc")
 
 
 def render(case: Case, clinic: Clinic = CLINIC, table_id: str = "dot") -> bytes:
@@ -66,7 +66,7 @@ def with_current(case: Case, **changes: Any) -> Case:
     return replace(case, evaluations=(*history, replace(current, **changes)))
 
 
-def test_report_states_the_match_for_the_demo(case: Case) -> None:
+def test_report_states_the_match(case: Case) -> None:
     text = words(render(case))
     for expected in (
         "Job-match report", "Marek Dąbrowski", "12 March 1984", "Warehouse order picker", "Northgate Distribution Ltd",
@@ -96,7 +96,7 @@ def test_the_diagnosis_never_appears(case: Case) -> None:
     assert CANARY not in repr(build_match_report(case, CLINIC, TODAY))
 
 
-def test_niosh_results_of_the_demo_task(case: Case) -> None:
+def test_niosh_results_of_the_lifting_task(case: Case) -> None:
     text = words(render(case))
     assert "Lifting task: Case from bottom rack to pallet" in text
     assert "load 12 kg; H 45 cm; V 20 cm; D 60 cm; A 45°; F 1/min; duration long (2–8 h); coupling fair" in text

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from factories import followed_up_case
 from PIL import Image
 
-from rtw_planner.domain.case.casefile import parse
 from rtw_planner.domain.case.jurisdiction import Jurisdiction
 from rtw_planner.domain.case.model import Case, Clinic, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.case.outcome_records import OutcomeRecord
@@ -46,11 +46,11 @@ def consent(category: ConsentCategory, recipient: str = EMPLOYER, expiry: date |
 
 
 @pytest.fixture
-def case(demo_text: str) -> Case:
-    demo = parse(demo_text)
-    assert (bool(demo.evaluations), demo.consents, demo.workers_comp_claim) == (True, (), False)
-    return replace(demo, diagnosis=DIAGNOSIS, outcomes=(OUTCOME,),
-                   evaluations=tuple(replace(e, effort_notes=EFFORT) for e in demo.evaluations))
+def case() -> Case:
+    full = followed_up_case()
+    assert (bool(full.evaluations), full.consents, full.workers_comp_claim) == (True, (), False)
+    return replace(full, diagnosis=DIAGNOSIS, outcomes=(OUTCOME,),
+                   evaluations=tuple(replace(e, effort_notes=EFFORT) for e in full.evaluations))
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import followed_up_case
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Rect, Shape, String
 from reportlab.lib import colors
 
-from rtw_planner.domain.case.casefile import parse
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.case.outcome_records import PracticeEntry
 from rtw_planner.domain.outcomes.progress import practice_series, score_series
@@ -34,8 +34,8 @@ DATE_LABEL = re.compile(r"\d{1,2} [A-Z][a-z]{2}")
 
 
 @pytest.fixture
-def case(demo_text: str) -> Case:
-    return parse(demo_text)
+def case() -> Case:
+    return followed_up_case()
 
 
 def nodes(drawing: Drawing | Group) -> Iterator[Shape]:

@@ -1,5 +1,5 @@
 """The job-match report's progress section: scores against baseline, withheld per category without consent, score
-charts, and capacity re-measured for the essential mismatches (the demo case's records)."""
+charts, and capacity re-measured for the essential mismatches (a followed-up case's records)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from typing import Any, cast
 
 import pypdf
 import pytest
+from factories import followed_up_case
 from PIL import Image
 from pypdf.generic import DictionaryObject
 
 from rtw_planner.domain.capacity.evaluation import Effort
-from rtw_planner.domain.case.casefile import parse
 from rtw_planner.domain.case.model import Case, Clinic, Consent, ConsentCategory
 from rtw_planner.domain.case.outcome_records import OutcomeRecord
 from rtw_planner.domain.issuing.disclosure import Delivery, DisclosureRequest, DocumentKind, RecipientRole, decide
@@ -31,8 +31,8 @@ TODAY = date(2026, 12, 1)
 
 
 @pytest.fixture
-def case(demo_text: str) -> Case:
-    return parse(demo_text)
+def case() -> Case:
+    return followed_up_case()
 
 
 def render(case: Case) -> bytes:

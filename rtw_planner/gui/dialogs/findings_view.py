@@ -7,9 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from rtw_planner.domain.issuing.preflight import Finding, Preflight, Severity
+from rtw_planner.gui.kit.styles import ERROR_STYLE, READY_STYLE
 
-BLOCK_STYLE = "color: #a31515; font-weight: bold;"
-READY_STYLE = "color: #1d6b2f; font-weight: bold;"
 # Words first, so the difference does not rest on the icon's colour alone.
 PREFIX = {Severity.BLOCK: "Blocks issuing", Severity.WARN: "Warning"}
 
@@ -57,7 +56,7 @@ class FindingsView(QWidget):
             self.headline.setText(f"{blocking} problem{'s' if blocking > 1 else ''} block{'' if blocking > 1 else 's'}"
                                   f" issuing" + (f"; {warnings} warning{'s' if warnings > 1 else ''}" if warnings
                                                  else "") + ". Drafts can still be previewed.")
-            self.headline.setStyleSheet(BLOCK_STYLE)
+            self.headline.setStyleSheet(ERROR_STYLE)
         else:
             self.headline.setText("Ready to issue." + (f" Read the {warnings} warning{'s' if warnings > 1 else ''} "
                                                        "first." if warnings else " Nothing to check."))

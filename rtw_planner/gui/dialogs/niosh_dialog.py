@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.niosh import Assessment, Coupling, Duration, LiftingTask, evaluate
+from rtw_planner.gui.kit.styles import error_html, warning_html
 
 DURATIONS = ((Duration.SHORT, "Short: up to 1 h, then equal recovery"),
              (Duration.MODERATE, "Moderate: 1 to 2 h, then recovery ≥ 0.3 × work"),
@@ -142,7 +143,7 @@ class NioshDialog(QDialog):
         try:
             result = evaluate(self.task())
         except ValidationError as exc:
-            self.result_label.setText(f"<span style='color:#a31515'><b>{exc}</b></span>")
+            self.result_label.setText(error_html(str(exc)))
             ok.setEnabled(False)
             return
         ok.setEnabled(True)
@@ -150,7 +151,7 @@ class NioshDialog(QDialog):
         if result.destination is not None:
             lines.append(describe(result.destination, "Destination"))
             lines.append(f"The {'origin' if result.governing is result.origin else 'destination'} governs.")
-        lines += [f"<span style='color:#8a4b00'>⚠ {w}</span>" for w in result.warnings]
+        lines += [warning_html(f"⚠ {w}") for w in result.warnings]
         self.result_label.setText("<br>".join(lines))
 
     def accept(self) -> None:

@@ -1,0 +1,96 @@
+"""Starting the app: names for QSettings, the bundled fonts, the main window on the given database, and a clear
+message (not a traceback) when the database cannot be opened."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from rtw_planner.gui import app
+from rtw_planner.gui.mainwindow import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def application_names(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Put back the names create_application sets, so no later test's QSettings() finds the real user's file."""
+    names = (QCoreApplication.organizationName(), QCoreApplication.applicationName(),
+             QCoreApplication.applicationVersion())
+    yield
+    QCoreApplication.setOrganizationName(names[0])
+    QCoreApplication.setApplicationName(names[1])
+    QCoreApplication.setApplicationVersion(names[2])
+
+
+def test_create_application_names_it_and_loads_the_fonts(qapp) -> None:  # type: ignore[no-untyped-def]
+    from rtw_planner import __version__
+
+    assert app.create_application() is qapp  # one application per process
+    assert QCoreApplication.organizationName() == "RTW Planner"
+    assert QCoreApplication.applicationName() == "rtw-planner"
+    assert QCoreApplication.applicationVersion() == __version__
+    assert "DejaVu Sans" in QFontDatabase.families()
+
+
+def test_a_missing_font_is_logged_not_fatal(qapp, monkeypatch, tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(app, "font_path", lambda style: tmp_path / f"absent-{style}.ttf")
+    app.load_bundled_fonts()
+    assert [r.getMessage() for r in caplog.records] == ["could not load the bundled regular font",
+                                                        "could not load the bundled bold font"]
+
+
+class OneTurnOfTheLoop:
+    """The application, except that exec() runs what is waiting and returns: a real exec() in the test process
+    would end the application for every later test (the subprocess test in test_architecture runs the real one)."""
+
+    def __init__(self, real: QApplication) -> None:
+        self.real = real
+        self.quit_asked = False
+
+    def exec(self) -> int:
+        QApplication.processEvents()
+        return 0
+
+    def quit(self) -> None:
+        self.quit_asked = True
+
+
+def test_run_shows_the_main_window_and_exits(qapp, monkeypatch, tmp_path: Path, ui_settings, prompts) -> None:  # type: ignore[no-untyped-def]
+    loop = OneTurnOfTheLoop(qapp)
+    monkeypatch.setattr(app, "create_application", lambda: loop)
+    monkeypatch.setenv(app.EXIT_WHEN_SHOWN_ENV, "1")
+    seen: list[str] = []
+
+    def look() -> None:  # runs inside the turn of the loop, before the benchmark's quit
+        seen.extend(w.windowTitle() for w in QApplication.topLevelWidgets()
+                    if isinstance(w, MainWindow) and w.isVisible())
+
+    QTimer.singleShot(0, look)
+    database = tmp_path / "cases.sqlite3"
+    assert app.run(database, settings=ui_settings, prompts=prompts) == 0
+    assert len(seen) == 1
+    assert "RTW Planner" in seen[0]
+    assert loop.quit_asked  # the startup benchmark's switch: quit once shown
+    assert database.stat().st_size > 0  # created and migrated
+
+
+def test_a_database_that_cannot_open_is_explained(qapp, tmp_path: Path, ui_settings, prompts) -> None:  # type: ignore[no-untyped-def]
+    not_a_database = tmp_path / "cases.sqlite3"
+    not_a_database.write_bytes(b"this is not SQLite, " * 100)
+    boxes: list[QDialog] = []
+
+    def note(box: QDialog) -> None:
+        boxes.append(box)
+        box.accept()
+
+    prompts.fill_in = note
+    assert app.run(not_a_database, settings=ui_settings, prompts=prompts) == 1
+    (box,) = boxes
+    assert isinstance(box, QMessageBox)
+    assert box.icon() is QMessageBox.Icon.Critical
+    assert box.windowTitle() == "RTW Planner cannot start"
+    assert str(not_a_database) in box.text()
