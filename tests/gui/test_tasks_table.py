@@ -1,4 +1,4 @@
-"""The rated-demand and task models pass qtmodeltester and validate edits."""
+"""The tasks model: essential ticked, share of the shift and the demand items involved, each edit validated."""
 
 from __future__ import annotations
 
@@ -6,24 +6,8 @@ from PySide6.QtCore import Qt
 
 from rtw_planner.domain.demands.job import Task
 from rtw_planner.domain.demands.profile import Activity
-from rtw_planner.domain.demands.ratings import DOT_FACTORS, RatedGroup, Rating
-from rtw_planner.gui.models.ratings_table import RatingsTableModel
+from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.gui.models.tasks_table import TasksTableModel
-
-
-def test_ratings_model_lists_every_dot_factor_and_edits_ratings(qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped-def]
-    model = RatingsTableModel(RatedGroup.PHYSICAL)
-    model.set_ratings({"stooping": Rating.FREQUENT})
-    qtmodeltester.check(model)
-    assert model.rowCount() == len(DOT_FACTORS) == 20
-    stooping = DOT_FACTORS.index("Stooping")
-    assert model.data(model.index(stooping, 1)) == "F  Frequent"
-    with qtbot.waitSignal(model.ratings_changed):
-        assert model.setData(model.index(0, 1), "c")
-    assert model.ratings() == {"strength": Rating.CONSTANT, "stooping": Rating.FREQUENT}
-    assert not model.setData(model.index(0, 1), "X")
-    assert model.setData(model.index(stooping, 1), "N")
-    assert "stooping" not in model.ratings()
 
 
 def test_tasks_model_edits_and_rejects(qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -47,3 +31,15 @@ def test_tasks_model_edits_and_rejects(qtmodeltester, qtbot) -> None:  # type: i
     assert model.rowCount() == 2
     model.remove_task(0)
     assert [t.name for t in model.tasks()] == ["New task"]
+
+
+def test_task_edits_are_named_by_row_and_column() -> None:
+    model = TasksTableModel()
+    model.set_tasks((Task("Pick cases"), Task("Price labels")))
+    sent: list[Edit] = []
+    model.sink = lambda edit: sent.append(edit) or None  # type: ignore[func-returns-value]
+    assert model.setData(model.index(1, 2), "20")
+    assert model.remove_task(0)
+    assert model.add_task()
+    assert [e.text for e in sent] == ["edit task 2 share of shift", "remove task 1", "add task"]
+    assert model.tasks() == (Task("Pick cases"), Task("Price labels"))  # unchanged until the case view refreshes
