@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from rtw_planner.domain.data.errors import ValidationError
-from rtw_planner.domain.edits.commands import Edit
+
+if TYPE_CHECKING:  # the edits (and the case model behind them) load with the case view, not at startup
+    from rtw_planner.domain.edits.commands import Edit
+
+    # Where a model sends an edit: the case view applies it to its case and returns the problem when refused.
+    EditSink = Callable[[Edit], ValidationError | None]
 
 Index = QModelIndex | QPersistentModelIndex
-# Where a model sends an edit: the case view applies it to its case and returns the problem when it is refused.
-EditSink = Callable[[Edit], ValidationError | None]
 
 
 class ColumnsTableModel(QAbstractTableModel):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.edits import plan_edits
 from rtw_planner.domain.plan.adjustments import SelectedNote
-from rtw_planner.gui.models.base import EditSink
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
 
 
 def suggestions_for(case: Case) -> tuple[SelectedNote, ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.edits.commands import Edit
-from rtw_planner.gui.models.base import EditSink
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
 
 INVALID_STYLE = "border: 2px solid #a31515;"
 TYPING_UNDO = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -28,10 +29,12 @@ from rtw_planner.domain.edits import capacity_edits
 from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.domain.edits.lenses import Attr, Part, evaluation
 from rtw_planner.gui.kit.styles import ERROR_STYLE
-from rtw_planner.gui.models.base import EditSink
 from rtw_planner.gui.widgets.binder import Binder
 from rtw_planner.gui.widgets.grip_panel import GripPanel
 from rtw_planner.gui.widgets.profile_editor import ProfileEditor
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
 
 
 class CapacityView(QWidget):

@@ -16,7 +16,6 @@ from rtw_planner.domain.demands.units import ForceUnit, MassUnit
 from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.domain.edits.lenses import Part
 from rtw_planner.gui.kit.styles import ERROR_STYLE
-from rtw_planner.gui.models.base import EditSink
 from rtw_planner.gui.widgets.binder import Binder, first_problem
 from rtw_planner.gui.widgets.capacity_view import CapacityView
 from rtw_planner.gui.widgets.demands_view import DemandsView
@@ -27,6 +26,7 @@ from rtw_planner.gui.widgets.plan_view import PlanView
 from rtw_planner.gui.widgets.progress_view import ProgressView
 
 if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
     from rtw_planner.gui.prompts import Prompts
 
 TABS = ("Details", "Job demands", "Capacity", "Match", "Plan", "Progress")

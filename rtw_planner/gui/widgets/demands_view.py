@@ -32,13 +32,13 @@ from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.domain.edits.lenses import Part
 from rtw_planner.gui.kit.numbers import format_number_for_edit, parse_number
 from rtw_planner.gui.kit.styles import ERROR_STYLE
-from rtw_planner.gui.models.base import EditSink
 from rtw_planner.gui.models.ratings_table import RatingDelegate, RatingsTableModel
 from rtw_planner.gui.models.tasks_table import ActivitiesDelegate, TasksTableModel
 from rtw_planner.gui.widgets.binder import Binder
 from rtw_planner.gui.widgets.profile_editor import ProfileEditor
 
 if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
     from rtw_planner.gui.prompts import Prompts
 
 

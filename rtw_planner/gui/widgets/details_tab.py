@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -14,9 +15,11 @@ from rtw_planner.domain.edits.lenses import Part
 from rtw_planner.gui.forms.ui_case_details import Ui_CaseDetailsForm
 from rtw_planner.gui.kit.dates import OptionalDateEdit, read_optional_date, write_optional_date
 from rtw_planner.gui.kit.tables import rows_table_view
-from rtw_planner.gui.models.base import EditSink
 from rtw_planner.gui.models.consents_table import ConsentsTableModel
 from rtw_planner.gui.widgets.binder import Binder
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
 
 NEW_CASE_NAME = "New patient"  # the name a new case holds until one is typed; the field shows it blank
 CLINICIAN_FIELDS = ("name", "profession", "registration_number", "phone", "email")

@@ -4,6 +4,7 @@ talk about licensing and medication when the job is safety-critical."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,8 +24,10 @@ from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
 from rtw_planner.domain.plan.model import SafetyReview
 from rtw_planner.gui.kit.dates import OptionalDateEdit, read_optional_date, write_optional_date
 from rtw_planner.gui.kit.styles import WARNING_STYLE
-from rtw_planner.gui.models.base import EditSink
 from rtw_planner.gui.widgets.binder import Binder
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
 
 NOT_CHOSEN = ""  # the combo item for no outcome: the letter prints no fitness statement and cannot be issued
 # What the period means for each outcome, in the words of the fit note.

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.edits import plan_edits
 from rtw_planner.domain.plan.model import MAX_PERSONAL_LINES, PersonalFlarePlan
-from rtw_planner.gui.models.base import EditSink
 from rtw_planner.gui.widgets.binder import Binder
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
 
 # (attribute, label with mnemonic, example in a patient's words)
 SECTIONS = (

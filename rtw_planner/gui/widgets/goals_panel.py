@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
@@ -21,9 +22,11 @@ from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.edits import plan_edits
 from rtw_planner.domain.plan.goals import Appointment, Goal
 from rtw_planner.gui.kit.tables import rows_table_view
-from rtw_planner.gui.models.base import EditSink
 from rtw_planner.gui.models.plan_tables import GoalsTableModel
 from rtw_planner.gui.widgets.binder import Binder
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
 
 NO_APPOINTMENT = QDateTime(QDate(2000, 1, 1), QDateTime.currentDateTime().time())
 

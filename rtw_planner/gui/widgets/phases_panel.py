@@ -28,11 +28,11 @@ from rtw_planner.domain.plan.phases import DEFAULT_MAX_WEEKS, Contract, FitNoteO
 from rtw_planner.gui.kit.dates import OptionalDateEdit, read_optional_date, write_optional_date
 from rtw_planner.gui.kit.numbers import format_number_for_edit, parse_number
 from rtw_planner.gui.kit.tables import rows_table_view
-from rtw_planner.gui.models.base import EditSink
 from rtw_planner.gui.models.plan_tables import PhasesTableModel
 from rtw_planner.gui.widgets.binder import Binder
 
 if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
     from rtw_planner.gui.prompts import Prompts
 
 FIT_NOTE_BOXES = (("phased_return", "A phased return to work"), ("altered_hours", "Altered hours"),

@@ -16,7 +16,6 @@ from rtw_planner.domain.plan.model import Plan
 from rtw_planner.domain.plan.quota import QuotaActivity, QuotaUnit
 from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.kit.tables import rows_table_view
-from rtw_planner.gui.models.base import EditSink
 from rtw_planner.gui.models.plan_tables import QuotasTableModel
 from rtw_planner.gui.widgets.adjustments_panel import AdjustmentsPanel
 from rtw_planner.gui.widgets.fitness_editor import FitnessEditor
@@ -26,6 +25,7 @@ from rtw_planner.gui.widgets.phases_panel import PhasesPanel, start_of
 from rtw_planner.gui.widgets.quota_chart import QuotaChart
 
 if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
     from rtw_planner.gui.prompts import Prompts
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from rtw_planner.domain.case.model import Case
@@ -13,9 +15,11 @@ from rtw_planner.domain.edits.lenses import DEMANDS_PROFILE, Lens
 from rtw_planner.gui.kit.numbers import format_number_for_edit, parse_number
 from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.kit.tables import grid_table_view
-from rtw_planner.gui.models.base import EditSink
 from rtw_planner.gui.models.profile_tables import PostureTableModel, StrengthTableModel
 from rtw_planner.gui.widgets.binder import Binder
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
 
 
 class ProfileEditor(QWidget):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -29,10 +30,12 @@ from rtw_planner.domain.outcomes.progress import instruments_recorded, practice_
 from rtw_planner.gui.kit.numbers import parse_number
 from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.kit.tables import rows_table_view
-from rtw_planner.gui.models.base import EditSink
 from rtw_planner.gui.models.outcomes_table import OutcomesTableModel, PracticeTableModel
 from rtw_planner.gui.widgets.binder import Binder
 from rtw_planner.gui.widgets.progress_charts import PracticeChart, ScoreChart
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
 
 
 def parse_answers(text: str) -> list[float | None]:
