@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,10 +31,9 @@ from rtw_planner.gui.kit.choices import UnsavedChoice
 from rtw_planner.gui.models.case_table import CaseTableModel
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.settings import UiSettings
+from rtw_planner.gui.widgets.undo_history import UndoHistory
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QUndoView
-
     from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
     from rtw_planner.gui.widgets.case_view import CaseView
 
@@ -53,8 +52,7 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts()
         self.menu_actions: dict[Action, QAction] = {}
         self.preview: DocumentDialog | None = None
-        self.undo_group = QUndoGroup(self)  # the open case's undo stack is the active one
-        self.undo_view: QUndoView | None = None
+        self.undo_history = UndoHistory(self)  # Edit › Undo acts on the open case's history
         self.setWindowTitle(APP_TITLE)
         self.resize(1200, 800)
 
@@ -115,8 +113,8 @@ class MainWindow(QMainWindow):
             view.set_units(self.settings.mass_unit(), self.settings.force_unit())
             view.dirty_changed.connect(self._on_case_view_dirty_changed)
             view.saved.connect(self._on_case_view_saved)
-            view.undo_stack_changed.connect(self._on_case_view_undo_stack_changed)
-            self._on_case_view_undo_stack_changed(view.undo_stack)
+            view.undo_stack_changed.connect(self.undo_history.follow)
+            self.undo_history.follow(view.undo_stack)
             self.stack.addWidget(view)
             self._case_view = view
         return self._case_view
@@ -155,8 +153,8 @@ class MainWindow(QMainWindow):
             Action.PATIENT_HANDOUT: lambda: self.open_document("patient-handout"),
             Action.MATCH_REPORT: lambda: self.open_document("match-report"), Action.CLINIC_DETAILS: self.edit_clinic,
             Action.QUIT: self.close, Action.FIND: self._on_find, Action.ABOUT: self._on_about,
-            Action.UNDO: self.undo_group.undo, Action.REDO: self.undo_group.redo,
-            Action.UNDO_HISTORY: self.show_undo_history,
+            Action.UNDO: self.undo_history.group.undo, Action.REDO: self.undo_history.group.redo,
+            Action.UNDO_HISTORY: self.undo_history.show_panel,
             Action.UNITS_KG: lambda: self._set_units(mass=MassUnit.KG),
             Action.UNITS_LB: lambda: self._set_units(mass=MassUnit.LB),
             Action.FORCE_N: lambda: self._set_units(force=ForceUnit.N),
@@ -165,13 +163,7 @@ class MainWindow(QMainWindow):
         choices = {(Action.UNITS_KG, Action.UNITS_LB): self.settings.mass_unit().value,
                    (Action.FORCE_N, Action.FORCE_KGF): self.settings.force_unit().value}
         self.menu_actions = build_menus(self, slots, choices)
-        undo, redo = self.menu_actions[Action.UNDO], self.menu_actions[Action.REDO]
-        self.undo_group.undoTextChanged.connect(lambda text: undo.setText(_with_edit("&Undo", text)))
-        self.undo_group.redoTextChanged.connect(lambda text: redo.setText(_with_edit("&Redo", text)))
-        self.undo_group.canUndoChanged.connect(undo.setEnabled)
-        self.undo_group.canRedoChanged.connect(redo.setEnabled)
-        undo.setEnabled(False)
-        redo.setEnabled(False)
+        self.undo_history.drive(self.menu_actions[Action.UNDO], self.menu_actions[Action.REDO])
 
     def _restore_state(self) -> None:
         geometry = self.settings.get(keys.WINDOW_GEOMETRY)
@@ -374,25 +366,6 @@ class MainWindow(QMainWindow):
             return
         self.open_case(case_id)
 
-    def _on_case_view_undo_stack_changed(self, stack: QUndoStack) -> None:
-        self.undo_group.addStack(stack)
-        self.undo_group.setActiveStack(stack)
-
-    def show_undo_history(self) -> None:
-        """A panel listing the open case's edits; clicking one goes back (or forward) to it."""
-        if self.undo_view is None:
-            from PySide6.QtWidgets import QDockWidget, QUndoView
-
-            self.undo_view = QUndoView(self.undo_group)
-            self.undo_view.setEmptyLabel("As opened")
-            history = QDockWidget("Undo history", self)
-            history.setObjectName("undo_history")
-            history.setWidget(self.undo_view)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, history)
-        panel = self.undo_view.parentWidget()
-        assert panel is not None
-        panel.show()
-
     def _on_case_view_dirty_changed(self, _dirty: bool) -> None:
         self._update_actions()
         if self.preview is not None and self.preview.isVisible():
@@ -435,8 +408,3 @@ class MainWindow(QMainWindow):
         if self.preview is not None:
             self.preview.close()
         event.accept()
-
-
-def _with_edit(verb: str, text: str) -> str:
-    """'&Undo change employer': the menu item names the edit ('&' in a name is not a mnemonic)."""
-    return f"{verb} {text.replace('&', '&&')}" if text else verb

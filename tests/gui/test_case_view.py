@@ -97,7 +97,7 @@ def test_opening_another_case_starts_a_new_history(window, qtbot) -> None:  # ty
     show_case(window, assessed_case(patient_name="Bo Other"))
     assert view.undo_stack is not first_stack
     assert history(view) == []
-    assert window.undo_group.activeStack() is view.undo_stack
+    assert window.undo_history.group.activeStack() is view.undo_stack
 
 
 def test_the_match_is_recomputed_once_the_edits_pause(window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -169,7 +169,7 @@ def test_the_undo_history_lists_the_edits_of_the_open_case(window, qtbot) -> Non
     view = show_case(window, assessed_case())
     qtbot.keyClicks(view.form.job_title_edit, " (nights)")
     window.menu_actions[Action.UNDO_HISTORY].trigger()
-    history = window.undo_view
+    history = window.undo_history.view
     assert history is not None
     assert history.isVisible()
     rows = [history.model().index(r, 0).data() for r in range(history.model().rowCount())]

@@ -33,3 +33,24 @@ def test_a_rating_is_sent_as_an_edit(qtmodeltester) -> None:  # type: ignore[no-
     model.set_ratings({"stooping": Rating.OCCASIONAL})
     qtmodeltester.check(model)
     assert model.data(model.index(stooping, 1)) == "O  Occasional"
+
+
+def test_the_delegate_offers_the_five_codes(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
+
+    from rtw_planner.gui.models.ratings_table import RatingDelegate
+
+    model = RatingsTableModel(RatedGroup.PHYSICAL)
+    model.set_ratings({"stooping": Rating.FREQUENT})
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = RatingDelegate(view)
+    index = model.index(DOT_FACTORS.index("Stooping"), 1)
+    editor = delegate.createEditor(QWidget(view), QStyleOptionViewItem(), index)
+    assert [editor.itemData(i) for i in range(editor.count())] == [r.value for r in Rating]
+    delegate.setEditorData(editor, index)
+    assert editor.currentData() == "F"
+    editor.setCurrentIndex(editor.findData("C"))
+    delegate.setModelData(editor, model, index)
+    assert model.ratings()["stooping"] is Rating.CONSTANT

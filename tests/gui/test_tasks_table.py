@@ -43,3 +43,30 @@ def test_task_edits_are_named_by_row_and_column() -> None:
     assert model.add_task()
     assert [e.text for e in sent] == ["edit task 2 share of shift", "remove task 1", "add task"]
     assert model.tasks() == (Task("Pick cases"), Task("Price labels"))  # unchanged until the case view refreshes
+
+
+def test_the_delegate_ticks_the_demand_items_a_task_involves(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
+
+    from rtw_planner.gui.models.tasks_table import ActivitiesDelegate
+
+    model = TasksTableModel()
+    model.set_tasks((Task("Pick cases", True, None, (Activity.CARRY,)),))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = ActivitiesDelegate(view)
+    index = model.index(0, 3)
+    editor = delegate.createEditor(QWidget(view), QStyleOptionViewItem(), index)
+    delegate.setEditorData(editor, index)
+    ticked = [editor.item(r).data(Qt.ItemDataRole.UserRole) for r in range(editor.count())
+              if editor.item(r).checkState() == Qt.CheckState.Checked]
+    assert ticked == ["carry"]
+    editor.item(list(Activity).index(Activity.WALK)).setCheckState(Qt.CheckState.Checked)
+    delegate.setModelData(editor, model, index)
+    assert model.tasks()[0].activities == (Activity.CARRY, Activity.WALK)
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 100, 20)
+    delegate.updateEditorGeometry(editor, option, index)
+    assert (editor.width(), editor.height()) == (220, 220)  # wide and tall enough for the list

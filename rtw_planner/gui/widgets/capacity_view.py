@@ -191,10 +191,6 @@ class CapacityView(QWidget):
         """Display units."""
         self.profile_editor.set_units(mass_unit, force_unit)
 
-    def refresh_norms(self) -> None:
-        """The patient's age or sex changed."""
-        self.grip_panel.refresh()
-
     # -- form ----------------------------------------------------------------------------------------------
     def _show_form(self) -> None:
         has = self._current >= 0

@@ -110,10 +110,6 @@ class CaseView(QWidget):
     def _binders(self) -> list[Binder]:
         return [binder for tab in self._editing_tabs() for binder in tab.binders]
 
-    def message_label_text(self, text: str) -> None:
-        """Show a message under the tabs."""
-        self.message_label.setText(text)
-
     # -- state ---------------------------------------------------------------------------------------------
     @property
     def case(self) -> Case:

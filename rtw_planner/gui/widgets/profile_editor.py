@@ -106,10 +106,6 @@ class ProfileEditor(QWidget):
         self.strength_model.set_profile(profile)
         self.posture_model.set_profile(profile)
 
-    def profile(self) -> PhysicalProfile:
-        """The profile shown."""
-        return self.strength_model.profile
-
     def set_units(self, mass_unit: MassUnit, force_unit: ForceUnit) -> None:
         """Display units for masses and forces."""
         self.strength_model.set_units(mass_unit, force_unit)
