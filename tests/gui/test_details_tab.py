@@ -98,3 +98,17 @@ def test_consents_are_recorded_and_a_removed_one_comes_back_with_undo(window, qt
     assert view.case.consents[0].category is ConsentCategory.DIAGNOSIS
     assert tab.consents_model.rowCount() == 1
     assert history(view) == ["record consent", "change consent 1 category", "remove consent to share diagnosis"]
+
+
+def test_ctrl_z_in_the_diagnosis_takes_back_the_last_word(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    view = show_case(window, assessed_case(diagnosis=""))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    diagnosis = view.form.diagnosis_edit
+    diagnosis.setFocus()
+    qtbot.keyClicks(diagnosis, "Neck pain")
+    qtbot.keyClick(diagnosis, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert diagnosis.toPlainText() == "Neck"
+    assert view.case.diagnosis == "Neck"

@@ -59,3 +59,16 @@ def test_a_carry_distance_that_is_not_a_number_is_refused_at_the_field(window, q
     assert not view.save()
     editor.carry_distance_edit.clear()
     assert view.message_label.text() == ""
+
+
+def test_ctrl_z_in_the_grid_undoes_the_cell(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = show_case(window, assessed_case(), "demands_view")
+    window.activateWindow()
+    qtbot.waitActive(window)
+    grid = view.demands_view.profile_editor.strength_view
+    assert grid.model().setData(grid.model().index(0, 0), "18")
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.case.demands.profile.strength[LIFT] == 10
+    qtbot.keyClick(grid, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert view.case.demands.profile.strength[LIFT] == 18
