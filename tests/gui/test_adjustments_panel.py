@@ -57,3 +57,15 @@ def test_ticking_and_rewording_undo(window) -> None:  # type: ignore[no-untyped-
     view.undo_stack.undo()
     assert view.case.plan.notes == ()
     assert all(notes.item(row).checkState() == Qt.CheckState.Unchecked for row in range(notes.count()))
+
+
+def test_suggestions_follow_the_demands_as_edited(window) -> None:  # type: ignore[no-untyped-def]
+    from rtw_planner.domain.edits import demand_edits
+    from rtw_planner.domain.edits.lenses import DEMANDS_PROFILE
+
+    plan = show_case(window, assessed_case(), "plan_view").plan_view  # 10 kg against 15 measured: nothing to adjust
+    assert plan.notes_list.count() == 0
+    window.case_view.push(demand_edits.set_strength(DEMANDS_PROFILE, *LIFT, 25.0))
+    window.case_view.settle()
+    assert plan.notes_list.count() == len(suggest_for_case(HEAVY))
+    assert plan.notes() == ()

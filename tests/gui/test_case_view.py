@@ -20,13 +20,18 @@ def test_edits_from_different_tabs_undo_in_reverse_order(window, qtbot) -> None:
         view.demands_view.profile_editor.strength_model.index(0, 0), "12")
     assert history(view) == ["change employer", "change lift floor to waist, occasional"]
     assert view.case.employer == "Acme Stores Ltd plc"
-    view.undo_stack.undo()  # the Plan tab is showing: the demands tab is refreshed all the same
+    view.undo_stack.undo()  # the Plan tab is showing: the Job demands tab comes into view, showing the undo
     assert view.case.demands == before.demands
+    assert view.tabs.currentWidget() is view.demands_view
     model = view.demands_view.profile_editor.strength_model
     assert model.data(model.index(0, 0)) == "10 kg"
     view.undo_stack.undo()
     assert view.case == before
+    assert view.tabs.currentWidget() is view.details
     assert view.form.employer_edit.text() == "Acme Stores Ltd"
+    view.tabs.setCurrentWidget(view.match_view)
+    view.undo_stack.redo()  # the match shows every part: it stays
+    assert view.tabs.currentWidget() is view.match_view
     view.undo_stack.redo()
     view.undo_stack.redo()
     assert view.case.demands.profile.strength[LIFT] == 12
@@ -53,10 +58,14 @@ def test_save_marks_the_clean_state_and_undo_moves_away_from_it(window, qtbot, r
 def test_revert_returns_to_the_saved_state_and_redo_brings_the_edits_back(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = show_case(window, assessed_case())
     qtbot.keyClicks(view.form.job_title_edit, " (nights)")
-    view.form.clinician_email_edit.setText("not saved@")  # a clinician field with a valid value, then revert
+    view.demands_view.shift_edit.setText("eight")  # not a number: held at the field, not in the case
+    assert view.message_label.text() != ""
     view.revert_button.click()
     assert view.form.job_title_edit.text() == "Shelf stacker"
+    assert view.demands_view.shift_edit.text() == ""
+    assert view.message_label.text() == ""
     assert not view.is_dirty()
+    assert view.save_button.isEnabled() is False
     view.undo_stack.redo()
     assert view.case.job_title == "Shelf stacker (nights)"
 

@@ -15,11 +15,11 @@ class Holder:
 
     def __init__(self, case: Case) -> None:
         self.case = case
-        self.refreshed: list[frozenset[Part]] = []
+        self.refreshed: list[tuple[frozenset[Part], bool]] = []
 
-    def show_edited(self, case: Case, parts: frozenset[Part]) -> None:
+    def show_edited(self, case: Case, parts: frozenset[Part], replayed: bool = False) -> None:
         self.case = case
-        self.refreshed.append(parts)
+        self.refreshed.append((parts, replayed))
 
     def push(self, stack: QUndoStack, name: str, value: object) -> None:
         edit = case_edits.set_case_field(name, value)
@@ -38,7 +38,8 @@ def test_undo_and_redo_restore_each_state(qapp) -> None:  # type: ignore[no-unty
     assert holder.case == Case("Ada Test", employer="Acme")
     stack.redo()
     assert holder.case.employer == "Acme Stores"
-    assert holder.refreshed[-1] == {Part.DETAILS}
+    assert holder.refreshed[0] == ({Part.DETAILS}, False)  # the user's own edit
+    assert holder.refreshed[-1] == ({Part.DETAILS}, True)  # a redo, which the case view brings into view
 
 
 def test_typing_in_one_field_merges_word_by_word(qapp) -> None:  # type: ignore[no-untyped-def]

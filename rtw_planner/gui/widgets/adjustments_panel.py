@@ -50,6 +50,13 @@ class AdjustmentsPanel(QWidget):
         self._suggestions = suggestions_for(case)
         self._show(case.plan.notes)
 
+    def offer(self, case: Case) -> None:
+        """Offer the suggestions for the case as edited (its demands and capacity may have changed)."""
+        suggestions = suggestions_for(case)
+        if suggestions != self._suggestions:
+            self._suggestions = suggestions
+            self._show(case.plan.notes)
+
     def refresh(self, case: Case) -> None:
         """Show the adjustments after an edit; the list is rebuilt only when it no longer says what the case says
         (an undo), so the item being worked on stays."""

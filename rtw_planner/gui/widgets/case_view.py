@@ -190,18 +190,28 @@ class CaseView(QWidget):
         self.undo_stack.push(EditCommand(self, edit, inverse, edited))
         return None
 
-    def show_edited(self, case: Case, parts: frozenset[Part]) -> None:
-        """Take the case after an edit, an undo or a redo; the tabs showing the parts that changed refresh."""
+    def show_edited(self, case: Case, parts: frozenset[Part], replayed: bool = False) -> None:
+        """Take the case after an edit, an undo or a redo; the tabs showing the parts that changed refresh. An undo
+        or redo of something on another tab brings that tab into view, so the user sees what changed."""
         self._case = case
         for tab in self._editing_tabs():
             tab.refresh(case, parts)
         self._recompute_timer.start()
+        shown = self.tabs.currentWidget()
+        tab_of = self._tab_of_part()
+        if replayed and shown is not self.match_view and parts and not any(tab_of[p] is shown for p in parts):
+            self.tabs.setCurrentWidget(tab_of[sorted(parts)[0]])
+
+    def _tab_of_part(self) -> dict[Part, QWidget]:
+        return {Part.DETAILS: self.details, Part.DEMANDS: self.demands_view, Part.CAPACITY: self.capacity_view,
+                Part.PLAN: self.plan_view, Part.PROGRESS: self.progress_view}
 
     def _recompute(self) -> None:
         """The match and the charts, once after a burst of edits."""
         self._recompute_timer.stop()
         self.match_view.show_case(self._case)
         self.plan_view.show_safety_work(self._case)  # the job title and tasks decide whether it is safety-critical
+        self.plan_view.adjustments.offer(self._case)  # suggestions follow the demands and capacity as edited
         self.plan_view.refresh_charts()
         self.progress_view.refresh_charts()
 

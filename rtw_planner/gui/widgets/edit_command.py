@@ -20,8 +20,9 @@ class CaseHolder(Protocol):
     def case(self) -> Case:
         """The case as it stands."""
 
-    def show_edited(self, case: Case, parts: frozenset[Part]) -> None:
-        """Take the edited case and refresh the views of the parts that changed."""
+    def show_edited(self, case: Case, parts: frozenset[Part], replayed: bool = False) -> None:
+        """Take the edited case and refresh the views of the parts that changed; `replayed` for an undo or a redo
+        (not the user's own action), which the holder may bring into view."""
 
 
 class EditCommand(QUndoCommand):
@@ -37,13 +38,14 @@ class EditCommand(QUndoCommand):
     def redo(self) -> None:
         if self._first is not None:
             case, self._first = self._first, None
-        else:
-            case, self._inverse = self.edit.apply(self._holder.case)
-        self._holder.show_edited(case, self.edit.parts)
+            self._holder.show_edited(case, self.edit.parts)
+            return
+        case, self._inverse = self.edit.apply(self._holder.case)
+        self._holder.show_edited(case, self.edit.parts, replayed=True)
 
     def undo(self) -> None:
         case, _ = self._inverse.apply(self._holder.case)
-        self._holder.show_edited(case, self._inverse.parts)
+        self._holder.show_edited(case, self._inverse.parts, replayed=True)
 
     def id(self) -> int:
         return MERGEABLE if getattr(self.edit, "run", None) is not None else -1
