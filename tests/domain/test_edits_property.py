@@ -1,5 +1,4 @@
-"""For random cases and random edits of every kind, applying an edit and then its inverse gives the original case,
-and applying the inverse's inverse gives the edited case again (redo)."""
+"""Random cases and random edits of every kind: the inverse gives the original case back, and redo the edit."""
 
 from __future__ import annotations
 

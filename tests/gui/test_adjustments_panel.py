@@ -1,5 +1,4 @@
-"""Adjustments: suggestions are offered but never ticked for the clinician; ticking, unticking and rewording one is
-an undoable edit of the plan."""
+"""Adjustments: suggestions never ticked for the clinician; ticking, unticking and rewording undo."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The shared table model: new rows are shown as the one row added, removed or changed, so the view keeps its place;
-changes go to the sink as edits, and a refused edit reports its problem and changes nothing."""
+"""The shared table model: one row added, removed or changed is signalled as such; changes go out as edits."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Bound fields: shown from the case, edits sent when the user changes them, invalid text kept with its problem,
-and Undo typed in a text field sent to the case's history instead of the field's own."""
+"""Bound fields: shown from the case, sent as edits, invalid text kept with its problem, Undo keys left to the menu."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The Capacity tab: the latest evaluation governs and the history is kept; an evaluation added or deleted, its
-details, measurements and grip are undoable edits, and a deleted evaluation comes back with undo."""
+"""The Capacity tab: the latest evaluation governs; evaluations, details, cells and grip undo, deletes included."""
 
 from __future__ import annotations
 

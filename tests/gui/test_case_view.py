@@ -1,5 +1,4 @@
-"""The case view holds one Case value: edits from any tab are undoable steps on its own history, a save marks the
-clean state, Revert goes back to it, a refused edit changes nothing, and the match follows once edits pause."""
+"""The case view holds one Case value: undo across tabs, the clean state, Revert, refused edits, a debounced match."""
 
 from __future__ import annotations
 

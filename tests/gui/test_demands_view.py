@@ -1,5 +1,4 @@
-"""The Job demands tab: ratings, shift, tasks and lifting tasks are undoable edits, a deleted task or lifting task
-comes back with undo, templates are copied (undoably) and flagged, and a clinic template is saved."""
+"""The Job demands tab: ratings, shift, tasks, lifting tasks and templates are undoable edits, deletes included."""
 
 from __future__ import annotations
 

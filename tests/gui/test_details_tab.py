@@ -1,5 +1,4 @@
-"""The Details tab: every field and the consents are edits that undo and redo; the clinician's direct phone and
-e-mail are real fields that save and load; contact details without a clinician's name are refused at the field."""
+"""The Details tab: every field and consent undoes and redoes; the clinician's contact saves, loads and is checked."""
 
 from __future__ import annotations
 

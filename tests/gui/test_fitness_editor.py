@@ -1,5 +1,4 @@
-"""Fitness for work and safety-critical work: the outcome and its period, the record of the talk about licensing and
-medication; each an undoable edit, and a period or record that is not valid is refused at the field."""
+"""Fitness for work and the safety talk: undoable edits, round trips, and invalid periods refused at the field."""
 
 from __future__ import annotations
 

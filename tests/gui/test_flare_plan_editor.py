@@ -1,5 +1,4 @@
-"""The patient's flare-up plan: lines typed in their words, blank lines dropped, too many refused at the field; each
-section's typing undoes word by word."""
+"""The patient's flare-up plan: lines in their words, too many refused at the field, typing undone word by word."""
 
 from __future__ import annotations
 

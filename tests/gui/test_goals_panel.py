@@ -1,5 +1,4 @@
-"""Goals and the next appointment: goals edited, milestones checked, this week's small step shown; a removed goal
-comes back with undo, and the appointment is an undoable edit."""
+"""Goals and the next appointment: edited and checked; a removed goal and a moved appointment come back with undo."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The Match tab: the headline (job and person levels, essential tasks affected), the chart's data and the table
-chosen for the levels; it follows the case as edited once the edits pause."""
+"""The Match tab: the headline, the chart data and the table of levels, following edits once they pause."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The phased return: phases (weeks, hours, days, working days, duties, an intended step down) edited, validated,
-saved and undone; start, contract and fit-note choices are edits too; generating again asks first and undoes."""
+"""The phased return: phases, start, contract and fit note edited, saved and undone; regenerating asks first."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The Plan tab's models: phases with their dates and hours, quotas, and goals whose milestones keep their amounts;
-each edit named as the undo menu shows it."""
+"""The Plan tab's models: phases, quotas and goals (milestone amounts kept), each edit named for the undo menu."""
 
 from __future__ import annotations
 

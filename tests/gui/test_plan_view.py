@@ -1,5 +1,4 @@
-"""The Plan tab: its six parts show the case's plan; graded-activity quotas are edited with their chart, and an
-activity removed comes back with undo. (Each part has its own test module.)"""
+"""The Plan tab: quotas edited with their chart, and a removed activity back with undo (each part has its own tests)."""
 
 from __future__ import annotations
 

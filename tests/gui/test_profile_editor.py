@@ -1,5 +1,4 @@
-"""The profile editor: a cell typed in the strength grid, a posture row and the carry distance are undoable edits of
-the profile it shows (the job's demands, or the chosen evaluation's measurements)."""
+"""The profile editor: grid cells, postures and the carry distance are undoable edits of the profile shown."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Form fields bound to values of the case: shown from it, turned into edit commands when the user changes them,
-and kept with their problem (the case unchanged) when what was typed is not valid."""
+"""Form fields bound to values of the case: shown from it, sent as edits, invalid text kept with its problem."""
 
 from __future__ import annotations
 

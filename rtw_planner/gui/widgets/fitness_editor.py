@@ -1,5 +1,4 @@
-"""The Plan tab's fitness section: the clinician's fitness-for-work outcome and its period, and the record of a
-talk about licensing and medication when the job is safety-critical."""
+"""The Plan tab's fitness for work and the record of the licensing and medication talk for safety-critical work."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The Plan tab: fitness for work and safety-critical work, the phased return, graded-activity quotas, adjustments
-for the employer, goals and the patient's flare-up plan."""
+"""The Plan tab: fitness and safety, the phased return, quotas, adjustments, goals and the flare-up plan."""
 
 from __future__ import annotations
 

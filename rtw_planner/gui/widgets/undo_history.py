@@ -1,5 +1,4 @@
-"""The Edit menu's undo: one QUndoGroup whose active stack is the open case's, the Undo and Redo items naming the
-edit, and a panel listing the case's edits."""
+"""The Edit menu's undo: a QUndoGroup following the open case, items naming the edit, and a history panel."""
 
 from __future__ import annotations
 
