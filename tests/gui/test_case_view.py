@@ -59,7 +59,9 @@ def test_revert_returns_to_the_saved_state_and_redo_brings_the_edits_back(window
     qtbot.keyClicks(view.form.job_title_edit, " (nights)")
     view.demands_view.shift_edit.setText("eight")  # not a number: held at the field, not in the case
     assert view.message_label.text() != ""
+    view.tabs.setCurrentWidget(view.plan_view)
     view.revert_button.click()
+    assert view.tabs.currentWidget() is view.plan_view  # Revert stays where the user is
     assert view.form.job_title_edit.text() == "Shelf stacker"
     assert view.demands_view.shift_edit.text() == ""
     assert view.message_label.text() == ""

@@ -66,6 +66,7 @@ class CaseView(QWidget):
         self._new = False  # a new case stays unsaved (dirty) until its first save
         self._clean = True  # the undo stack is at the state last saved or opened
         self._dirty = False
+        self._reverting = False  # Revert steps back through the history without moving between tabs
         self.undo_stack = QUndoStack(self)
         self.tabs = QTabWidget()
         self.details = DetailsTab()
@@ -199,7 +200,8 @@ class CaseView(QWidget):
         self._recompute_timer.start()
         shown = self.tabs.currentWidget()
         tab_of = self._tab_of_part()
-        if replayed and shown is not self.match_view and parts and not any(tab_of[p] is shown for p in parts):
+        if replayed and not self._reverting and shown is not self.match_view and parts \
+                and not any(tab_of[p] is shown for p in parts):
             self.tabs.setCurrentWidget(tab_of[sorted(parts)[0]])
 
     def _tab_of_part(self) -> dict[Part, QWidget]:
@@ -249,7 +251,11 @@ class CaseView(QWidget):
             self._update_dirty()
             return
         if self.undo_stack.cleanIndex() >= 0:
-            self.undo_stack.setIndex(self.undo_stack.cleanIndex())
+            self._reverting = True
+            try:
+                self.undo_stack.setIndex(self.undo_stack.cleanIndex())
+            finally:
+                self._reverting = False
             for tab in self._editing_tabs():
                 tab.load(self._case)  # fields holding something not valid show the saved value again
             self.message_label.clear()
