@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from gui_factories import LIFT, assessed_case, history, show_case
+from PySide6.QtCore import Qt
 
 from rtw_planner.domain.demands.profile import PhysicalProfile
 from rtw_planner.domain.edits import case_edits, demand_edits
@@ -120,3 +121,14 @@ def test_the_match_is_recomputed_once_the_edits_pause(window, qtbot) -> None:  #
     assert view.match_view.result is shown  # not yet: a burst of edits is matched once
     qtbot.waitUntil(lambda: view.match_view.result is not shown)
     assert view.match_view.result.items[0].demand == 30.0
+
+
+def test_a_name_typed_and_deleted_again_is_still_missing(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.new_case()
+    view = window.case_view
+    name = view.form.patient_name_edit
+    qtbot.keyClicks(name, "Al")
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    assert "patient name" in view.message_label.text()
+    assert not view.save()

@@ -84,8 +84,8 @@ class DetailsTab(QWidget):
     def _bind(self) -> None:
         f, bind = self.form, self.binder.bind
         self.name_binding = bind(
-            {"patient name": f.patient_name_edit}, lambda c: "" if is_unnamed(c) else c.patient_name,
-            lambda: f.patient_name_edit.text().strip(), f.patient_name_edit.setText,
+            {"patient name": f.patient_name_edit}, lambda c: c.patient_name,
+            lambda: f.patient_name_edit.text().strip(), self._show_name,
             lambda v, _w: case_edits.set_case_field("patient_name", v))
         for name, line in (("employer", f.employer_edit), ("job_title", f.job_title_edit)):
             self._bind_line(name, line)
@@ -110,6 +110,10 @@ class DetailsTab(QWidget):
         self.binder.bind({case_edits.FIELD_LABELS[name]: line}, lambda c: getattr(c, name),
                          lambda: line.text().strip(), line.setText,
                          lambda v, _w: case_edits.set_case_field(name, v))
+
+    def _show_name(self, name: str) -> None:
+        case = self.binder.case
+        self.form.patient_name_edit.setText("" if case is not None and is_unnamed(case) else name)
 
     def _bind_date(self, name: str, edit: OptionalDateEdit) -> None:
         self.binder.bind({case_edits.FIELD_LABELS[name]: edit}, lambda c: getattr(c, name),
