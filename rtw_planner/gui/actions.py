@@ -24,6 +24,9 @@ class Action(StrEnum):
     MATCH_REPORT = "match_report"
     CLINIC_DETAILS = "clinic_details"
     QUIT = "quit"
+    UNDO = "undo"
+    REDO = "redo"
+    UNDO_HISTORY = "undo_history"
     FIND = "find"
     UNITS_KG = "units_kg"
     UNITS_LB = "units_lb"
@@ -47,6 +50,10 @@ SPECS: dict[Action, tuple[str, Shortcut, str]] = {
     Action.MATCH_REPORT: ("Job-&match report…", "Ctrl+Shift+R", "Preview, issue and print the job-match report"),
     Action.CLINIC_DETAILS: ("&Clinic details…", None, "Letterhead details printed on documents"),
     Action.QUIT: ("&Quit", QKeySequence.StandardKey.Quit, "Quit RTW Planner"),
+    Action.UNDO: ("&Undo", QKeySequence.StandardKey.Undo, "Undo the last edit of this case"),
+    Action.REDO: ("&Redo", QKeySequence.StandardKey.Redo, "Redo the edit just undone"),
+    Action.UNDO_HISTORY: ("Undo &history", None, "Every edit of this case since it was opened; click one to go back "
+                                                 "to it"),
     Action.FIND: ("&Find case", QKeySequence.StandardKey.Find, "Search the case list"),
     Action.UNITS_KG: ("Masses in &kg", None, "Show masses in kilograms"),
     Action.UNITS_LB: ("Masses in &lb", None, "Show masses in pounds"),
@@ -54,6 +61,8 @@ SPECS: dict[Action, tuple[str, Shortcut, str]] = {
     Action.FORCE_KGF: ("Forces in k&gf", None, "Show forces in kilograms-force"),
     Action.ABOUT: ("&About RTW Planner", None, "Version and licences"),
 }
+# Shortcuts every platform gets besides its standard ones: Redo is Ctrl+Y on Windows and Ctrl+Shift+Z elsewhere.
+EXTRA_SHORTCUTS: dict[Action, tuple[str, ...]] = {Action.REDO: ("Ctrl+Y", "Ctrl+Shift+Z")}
 
 
 def make_action(action: Action, parent: QWidget, slot: Callable[[], object]) -> QAction:
@@ -62,10 +71,11 @@ def make_action(action: Action, parent: QWidget, slot: Callable[[], object]) -> 
     qaction = QAction(text, parent)
     qaction.setObjectName(action.value)
     qaction.setStatusTip(tip)
-    if isinstance(shortcut, QKeySequence.StandardKey):
-        qaction.setShortcuts(shortcut)
-    elif shortcut:
-        qaction.setShortcut(QKeySequence(shortcut))
+    keys = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey) else \
+        [QKeySequence(shortcut)] if shortcut else []
+    keys += [QKeySequence(extra) for extra in EXTRA_SHORTCUTS.get(action, ()) if QKeySequence(extra) not in keys]
+    if keys:
+        qaction.setShortcuts(keys)
     qaction.triggered.connect(lambda _checked=False: slot())
     return qaction
 
@@ -73,7 +83,7 @@ def make_action(action: Action, parent: QWidget, slot: Callable[[], object]) -> 
 MENUS: dict[str, list[Action | None]] = {  # None: a separator
     "&File": [Action.NEW_CASE, Action.OPEN_DEMO, None, Action.IMPORT_CASE, Action.EXPORT_CASE, Action.EXPORT_OUTCOMES,
               None, Action.SAVE, Action.REVERT, None, Action.CLINIC_DETAILS, None, Action.QUIT],
-    "&Edit": [Action.FIND],
+    "&Edit": [Action.UNDO, Action.REDO, Action.UNDO_HISTORY, None, Action.FIND],
     "&View": [Action.UNITS_KG, Action.UNITS_LB, None, Action.FORCE_N, Action.FORCE_KGF],
     "&Documents": [Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT, Action.MATCH_REPORT],
     "&Help": [Action.ABOUT],

@@ -31,6 +31,7 @@ from rtw_planner.gui.kit.choices import UnsavedChoice
 from rtw_planner.gui.models.case_table import CaseTableModel
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.settings import UiSettings
+from rtw_planner.gui.widgets.undo_history import UndoHistory
 
 if TYPE_CHECKING:
     from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts()
         self.menu_actions: dict[Action, QAction] = {}
         self.preview: DocumentDialog | None = None
+        self.undo_history = UndoHistory(self)  # Edit › Undo acts on the open case's history
         self.setWindowTitle(APP_TITLE)
         self.resize(1200, 800)
 
@@ -111,6 +113,8 @@ class MainWindow(QMainWindow):
             view.set_units(self.settings.mass_unit(), self.settings.force_unit())
             view.dirty_changed.connect(self._on_case_view_dirty_changed)
             view.saved.connect(self._on_case_view_saved)
+            view.undo_stack_changed.connect(self.undo_history.follow)
+            self.undo_history.follow(view.undo_stack)
             self.stack.addWidget(view)
             self._case_view = view
         return self._case_view
@@ -149,6 +153,8 @@ class MainWindow(QMainWindow):
             Action.PATIENT_HANDOUT: lambda: self.open_document("patient-handout"),
             Action.MATCH_REPORT: lambda: self.open_document("match-report"), Action.CLINIC_DETAILS: self.edit_clinic,
             Action.QUIT: self.close, Action.FIND: self._on_find, Action.ABOUT: self._on_about,
+            Action.UNDO: self.undo_history.group.undo, Action.REDO: self.undo_history.group.redo,
+            Action.UNDO_HISTORY: self.undo_history.show_panel,
             Action.UNITS_KG: lambda: self._set_units(mass=MassUnit.KG),
             Action.UNITS_LB: lambda: self._set_units(mass=MassUnit.LB),
             Action.FORCE_N: lambda: self._set_units(force=ForceUnit.N),
@@ -157,6 +163,7 @@ class MainWindow(QMainWindow):
         choices = {(Action.UNITS_KG, Action.UNITS_LB): self.settings.mass_unit().value,
                    (Action.FORCE_N, Action.FORCE_KGF): self.settings.force_unit().value}
         self.menu_actions = build_menus(self, slots, choices)
+        self.undo_history.drive(self.menu_actions[Action.UNDO], self.menu_actions[Action.REDO])
 
     def _restore_state(self) -> None:
         geometry = self.settings.get(keys.WINDOW_GEOMETRY)

@@ -53,6 +53,7 @@ def test_edit_a_demand_and_the_match_follows(window, qtbot, repositories) -> Non
     qtbot.keyClicks(editor, "10")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on Return through a queued call
     qtbot.waitUntil(window.case_view.is_dirty)
+    window.case_view.settle()  # the match follows once the edits pause
     match_rows = window.case_view.match_view.model.items
     assert match_rows[0].demand == 10
     assert match_rows[0].status.value == "match"
@@ -129,3 +130,51 @@ def test_display_units_follow_the_view_menu(window, ui_settings) -> None:  # typ
     model = window.case_view.demands_view.profile_editor.strength_model
     assert model.data(model.index(0, 0)) == "50.7 lb"
     assert ui_settings.mass_unit().value == "lb"
+
+
+def test_edit_menu_undoes_and_redoes_with_the_platform_keys(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui_factories import assessed_case, show_case
+    from PySide6.QtGui import QKeySequence
+
+    undo, redo = window.menu_actions[Action.UNDO], window.menu_actions[Action.REDO]
+    assert not undo.isEnabled()
+    assert QKeySequence("Ctrl+Z") in undo.shortcuts()
+    assert {QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")} <= set(redo.shortcuts())
+    view = show_case(window, assessed_case())
+    window.activateWindow()
+    qtbot.waitActive(window)
+    name = view.form.patient_name_edit
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Ann Smith")
+    assert undo.text() == "&Undo change patient name"
+    qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # in the field: one word, not the name
+    assert name.text() == "Ann"
+    assert redo.text() == "&Redo change patient name"
+    qtbot.keyClick(name, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert name.text() == "Ann Smith"
+    qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert name.text() == "Ann Smith"
+    undo.trigger()
+    undo.trigger()
+    assert name.text() == "Ada Test"
+    assert not undo.isEnabled()
+    assert not window.isWindowModified()
+
+
+def test_the_undo_history_lists_the_edits_of_the_open_case(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui_factories import assessed_case, show_case
+
+    view = show_case(window, assessed_case())
+    qtbot.keyClicks(view.form.job_title_edit, " (nights)")
+    window.menu_actions[Action.UNDO_HISTORY].trigger()
+    history = window.undo_history.view
+    assert history is not None
+    assert history.isVisible()
+    rows = [history.model().index(r, 0).data() for r in range(history.model().rowCount())]
+    assert rows == ["As opened", "change job title"]
+    history.setCurrentIndex(history.model().index(0, 0))  # clicking the first row goes back to the case as opened
+    assert view.form.job_title_edit.text() == "Shelf stacker"
+    show_case(window, assessed_case(patient_name="Bo Other"))
+    assert history.model().rowCount() == 1  # another case: its own, empty history

@@ -201,3 +201,29 @@ def test_export_outcomes_writes_an_owner_only_csv(window, qtbot, prompts, reposi
     assert table[0] == list(COLUMNS)
     assert len(table) == 1 + 11 + 4
     assert ["outcome", DAY.isoformat(), "PEG", "7.0"] in [row[:4] for row in table]
+
+
+def test_an_added_record_and_practice_day_undo(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui_factories import history, planned_case, show_case
+
+    view = show_case(window, planned_case(), "progress_view")
+    progress = view.progress_view
+    today = date.today()
+    progress.instrument_combo.setCurrentIndex(progress.instrument_combo.findData("PEG"))
+    progress.record_date.setDate(QDate(today.year, today.month, today.day))
+    qtbot.keyClicks(progress.answers_edit, "5 5 5")
+    progress.add_record_button.click()
+    progress.activity_combo.setCurrentText("Walking")
+    progress.done_edit.setText("8")
+    progress.add_practice_button.click()
+    shown = f"{today.day} {today:%b %Y}"
+    assert history(view) == [f"add PEG of {shown}", f"log practice of {shown}"]
+    assert (progress.outcomes_model.rowCount(), progress.practice_model.rowCount()) == (1, 1)
+    view.undo_stack.undo()
+    assert view.case.practice_log == ()
+    assert progress.practice_model.rowCount() == 0
+    view.undo_stack.undo()
+    assert view.case.outcomes == ()
+    assert progress.outcomes_model.rowCount() == 0
+    view.undo_stack.redo()
+    assert progress.outcomes()[0].score == 5.0

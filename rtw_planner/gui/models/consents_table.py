@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 
 from rtw_planner.domain.case.model import Consent, ConsentCategory
 from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.edits import case_edits
+from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.gui.models.base import Index, RowsTableModel
 
 
@@ -44,6 +46,15 @@ class ConsentsTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
             return consent.category.value.replace("_", " ").capitalize()
         return values[index.column()]
+
+    def insert_edit(self, index: int, row: Consent) -> Edit:
+        return case_edits.add_consent(row, index)
+
+    def remove_edit(self, index: int, row: Consent) -> Edit:
+        return case_edits.remove_consent(index, row)
+
+    def row_edit(self, index: int, row: Consent, column: int) -> Edit:
+        return case_edits.edit_consent(index, row, self.COLUMNS[column].lower())
 
     def edited(self, row: Consent, column: int, value: Any) -> Consent:
         text = str(value).strip()

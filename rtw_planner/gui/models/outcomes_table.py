@@ -1,4 +1,4 @@
-"""Read-only tables of the Progress tab: outcome records and the home-practice log."""
+"""Read-only tables of the Progress tab: outcome records and the home-practice log, oldest first."""
 
 from __future__ import annotations
 

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.units import format_number
+from rtw_planner.domain.edits import plan_edits
+from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.domain.plan.goals import Goal, GoalStatus, Milestone
 from rtw_planner.domain.plan.phases import (
     WEEKDAY_NAMES,
@@ -24,8 +26,8 @@ from rtw_planner.domain.plan.phases import (
     weekday_names,
 )
 from rtw_planner.domain.plan.quota import QuotaActivity, QuotaUnit
+from rtw_planner.gui.kit.numbers import parse_number
 from rtw_planner.gui.models.base import Index, RowsTableModel
-from rtw_planner.gui.models.profile_tables import parse_number
 
 EDITABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
 READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -91,15 +93,26 @@ class PhasesTableModel(RowsTableModel):
                "Progression criteria")
     WEEKS, PERCENT, DAYS, WEEKDAYS, DUTIES, DATES, WEEKLY_HOURS, DAILY_HOURS, STEP_DOWN, CRITERIA = range(10)
     EDITABLE_COLUMNS = (WEEKS, PERCENT, DAYS, WEEKDAYS, DUTIES, CRITERIA)
+    # How an edit of a column is named: "edit phase 2 hours".
+    COLUMN_WORDS = ("weeks", "hours", "days", "working days", "duties", "dates", "hours", "hours", "step down",
+                    "progression criteria")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.plan: PhasedReturn | None = None
 
     def set_plan(self, plan: PhasedReturn | None) -> None:
-        """Show a phased return (not counted as an edit)."""
+        """Show a phased return (not an edit). Dates and hours follow from the whole plan, so every row is
+        redrawn; the current cell stays."""
+        if plan == self.plan:
+            return
         self.plan = plan
         self.set_rows(plan.phases if plan else ())
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+    def row_edit(self, index: int, row: Phase, column: int) -> Edit:
+        return plan_edits.edit_phase(index, row, self.COLUMN_WORDS[column])
 
     def phased_return(self) -> PhasedReturn | None:
         """The plan with the edited phases. Raises ValidationError."""
@@ -191,10 +204,8 @@ class PhasesTableModel(RowsTableModel):
             if not self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable:
                 return False
             ticked = Qt.CheckState(value) == Qt.CheckState.Checked
-            self._rows[index.row()] = replace(self._rows[index.row()], step_down_intended=ticked)
-            self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1))
-            self.rows_changed.emit()
-            return True
+            return self.replace_row(index.row(), replace(self._rows[index.row()], step_down_intended=ticked),
+                                    self.STEP_DOWN)
         return super().setData(index, value, role)
 
     def edited(self, row: Phase, column: int, value: Any) -> Phase:
@@ -228,6 +239,15 @@ class QuotasTableModel(RowsTableModel):
     """Graded-activity quotas: the clinician's trials, goal and progression."""
 
     COLUMNS = ("Activity", "Unit", "Trials", "Baseline", "Start %", "Weekly %", "Target weeks", "Goal", "Weeks")
+
+    def insert_edit(self, index: int, row: QuotaActivity) -> Edit:
+        return plan_edits.add_quota(row, index)
+
+    def remove_edit(self, index: int, row: QuotaActivity) -> Edit:
+        return plan_edits.remove_quota(index, row)
+
+    def row_edit(self, index: int, row: QuotaActivity, column: int) -> Edit:
+        return plan_edits.edit_quota(index, row, self.COLUMNS[column].lower())
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -284,6 +304,15 @@ class GoalsTableModel(RowsTableModel):
     separated by semicolons, done ones with ✓."""
 
     COLUMNS = ("Activity", "Target", "By", "Status", "Quota activity", "Shown by", "Milestones")
+
+    def insert_edit(self, index: int, row: Goal) -> Edit:
+        return plan_edits.add_goal(row, index)
+
+    def remove_edit(self, index: int, row: Goal) -> Edit:
+        return plan_edits.remove_goal(index)
+
+    def row_edit(self, index: int, row: Goal, column: int) -> Edit:
+        return plan_edits.edit_goal(index, row, self.COLUMNS[column].lower())
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return EDITABLE if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.profile import (
@@ -26,30 +26,25 @@ from rtw_planner.domain.demands.units import (
     mass_from_display,
     mass_to_display,
 )
+from rtw_planner.domain.edits import demand_edits
+from rtw_planner.domain.edits.commands import Edit
+from rtw_planner.domain.edits.lenses import DEMANDS_PROFILE, Lens
+from rtw_planner.gui.kit.numbers import format_number_for_edit, parse_number
+from rtw_planner.gui.models.base import EditingModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
 EDITABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
 
 
-def parse_number(text: object) -> float | None:
-    """'' means no entry; otherwise a decimal number (comma accepted as the decimal mark)."""
-    if isinstance(text, int | float) and not isinstance(text, bool):
-        return float(text)
-    cleaned = str(text).strip().replace(",", ".")
-    if not cleaned:
-        return None
-    return float(cleaned)
-
-
-class _ProfileModel(QAbstractTableModel):
-    """Shared behaviour: holds a PhysicalProfile, reports invalid input, and says when it changed."""
+class _ProfileModel(EditingModel):
+    """Shared behaviour: shows a PhysicalProfile found at `lens` in the case (the job's demands by default, or an
+    evaluation's measurements), reports invalid input, and says when it changed."""
 
     profile_changed = Signal()
-    invalid_input = Signal(str)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._profile = PhysicalProfile()
+        self.lens: Lens = DEMANDS_PROFILE
 
     @property
     def profile(self) -> PhysicalProfile:
@@ -57,10 +52,12 @@ class _ProfileModel(QAbstractTableModel):
         return self._profile
 
     def set_profile(self, profile: PhysicalProfile) -> None:
-        """Show another profile (does not count as an edit)."""
-        self.beginResetModel()
+        """Show another profile (not an edit); the table keeps its shape, so the current cell stays."""
+        if profile == self._profile:
+            return
         self._profile = profile
-        self.endResetModel()
+        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return EDITABLE if index.isValid() else Qt.ItemFlag.NoItemFlags
@@ -69,11 +66,18 @@ class _ProfileModel(QAbstractTableModel):
         self.invalid_input.emit(str(ValidationError(field, text, allowed)))
         return False
 
-    def _accept(self, index: Index, profile: PhysicalProfile) -> bool:
-        self._profile = profile
-        self.dataChanged.emit(index, index)
-        self.profile_changed.emit()
-        return True
+    def _accept(self, index: Index, edit: Edit, profile: PhysicalProfile) -> bool:
+        if profile == self._profile:
+            return True
+
+        def in_place() -> None:
+            self._profile = profile
+            self.dataChanged.emit(index, index)
+
+        accepted = self.commit(edit, in_place)
+        if accepted:
+            self.profile_changed.emit()
+        return accepted
 
 
 class StrengthTableModel(_ProfileModel):
@@ -120,7 +124,7 @@ class StrengthTableModel(_ProfileModel):
                 return ""
             return f"{format_number(self._to_display(activity, value))} {self.unit_for(activity)}"
         if role == Qt.ItemDataRole.EditRole:
-            return "" if value is None else format_number(self._to_display(activity, value), 2)
+            return format_number_for_edit(None if value is None else self._to_display(activity, value))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -141,7 +145,7 @@ class StrengthTableModel(_ProfileModel):
         except ValidationError as exc:
             self.invalid_input.emit(str(exc))
             return False
-        return self._accept(index, profile)
+        return self._accept(index, demand_edits.set_strength(self.lens, activity, frequency, stored), profile)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -179,7 +183,7 @@ class PostureTableModel(_ProfileModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return format_minutes(minutes)
         if role == Qt.ItemDataRole.EditRole:
-            return format_number(minutes)
+            return format_number_for_edit(minutes)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -206,7 +210,7 @@ class PostureTableModel(_ProfileModel):
         except ValidationError as exc:
             self.invalid_input.emit(f"{activity.label}: {exc}")
             return False
-        return self._accept(index, profile)
+        return self._accept(index, demand_edits.set_posture(self.lens, activity, tolerance), profile)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

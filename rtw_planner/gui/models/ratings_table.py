@@ -8,10 +8,11 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from rtw_planner.domain.demands.ratings import ITEMS, RatedGroup, Rating, item_key
-from rtw_planner.gui.models.base import ColumnsTableModel, Index
+from rtw_planner.domain.edits import demand_edits
+from rtw_planner.gui.models.base import EditingModel, Index
 
 
-class RatingsTableModel(ColumnsTableModel):
+class RatingsTableModel(EditingModel):
     """Rows are the items of one group; the second column holds the rating."""
 
     COLUMNS = ("Demand", "Frequency")
@@ -29,14 +30,14 @@ class RatingsTableModel(ColumnsTableModel):
         return {k: r for k, r in self._ratings.items() if r is not Rating.NOT_PRESENT}
 
     def set_ratings(self, ratings: dict[str, Rating]) -> None:
-        """Show ratings (not counted as an edit)."""
-        self.beginResetModel()
+        """Show ratings (not an edit); the rows stay, so the current cell does too."""
+        if ratings == self.ratings():
+            return
         self._ratings = dict(ratings)
-        self.endResetModel()
+        self.dataChanged.emit(self.index(0, 1), self.index(self.rowCount() - 1, 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._names)
-
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -66,8 +67,16 @@ class RatingsTableModel(ColumnsTableModel):
             rating = Rating(str(value).strip().upper())
         except ValueError:
             return False
-        self._ratings[item_key(self._names[index.row()])] = rating
-        self.dataChanged.emit(index, index)
+        key = item_key(self._names[index.row()])
+        if rating == self._rating(index.row()):
+            return True
+
+        def in_place() -> None:
+            self._ratings[key] = rating
+            self.dataChanged.emit(index, index)
+
+        if not self.commit(demand_edits.set_rating(self.group, key, rating), in_place):
+            return False
         self.ratings_changed.emit()
         return True
 

@@ -2,58 +2,50 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.job import Task
 from rtw_planner.domain.demands.profile import Activity
-from rtw_planner.gui.models.base import ColumnsTableModel, Index
-from rtw_planner.gui.models.profile_tables import parse_number
+from rtw_planner.domain.edits import demand_edits
+from rtw_planner.domain.edits.commands import Edit
+from rtw_planner.gui.kit.numbers import format_number_for_edit, parse_number
+from rtw_planner.gui.models.base import Index, RowsTableModel
 
 
-class TasksTableModel(ColumnsTableModel):
+class TasksTableModel(RowsTableModel):
     """Rows are Task values; edits are validated by the domain and reported through invalid_input."""
 
     COLUMNS = ("Task", "Essential", "Share of shift", "Involves")
 
-    tasks_changed = Signal()
-    invalid_input = Signal(str)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._tasks: list[Task] = []
-
     def tasks(self) -> tuple[Task, ...]:
-        """The tasks as edited."""
-        return tuple(self._tasks)
+        """The tasks shown."""
+        return self.rows()
 
     def set_tasks(self, tasks: tuple[Task, ...]) -> None:
-        """Show tasks (not counted as an edit)."""
-        self.beginResetModel()
-        self._tasks = list(tasks)
-        self.endResetModel()
+        """Show tasks (not an edit)."""
+        self.set_rows(tasks)
 
-    def add_task(self, name: str = "New task") -> None:
+    def add_task(self, name: str = "New task") -> bool:
         """Append a task."""
-        self.beginInsertRows(QModelIndex(), len(self._tasks), len(self._tasks))
-        self._tasks.append(Task(name))
-        self.endInsertRows()
-        self.tasks_changed.emit()
+        return self.append_row(Task(name))
 
-    def remove_task(self, row: int) -> None:
-        """Remove a task."""
-        if 0 <= row < len(self._tasks):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._tasks[row]
-            self.endRemoveRows()
-            self.tasks_changed.emit()
+    def remove_task(self, row: int) -> bool:
+        """Remove a task (undo puts it back)."""
+        return self.remove_row(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._tasks)
+    def insert_edit(self, index: int, row: Task) -> Edit:
+        return demand_edits.add_task(row, index)
 
+    def remove_edit(self, index: int, row: Task) -> Edit:
+        return demand_edits.remove_task(index)
+
+    def row_edit(self, index: int, row: Task, column: int) -> Edit:
+        return demand_edits.edit_task(index, row, self.COLUMNS[column].lower())
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -66,7 +58,7 @@ class TasksTableModel(ColumnsTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        task = self._tasks[index.row()]
+        task: Task = self._rows[index.row()]
         column = index.column()
         if column == 1:
             if role == Qt.ItemDataRole.CheckStateRole:
@@ -83,41 +75,30 @@ class TasksTableModel(ColumnsTableModel):
             if column == 0:
                 return task.name
             if column == 2:
-                return "" if task.share_pct is None else f"{task.share_pct:g}"
+                return format_number_for_edit(task.share_pct)
             return [a.value for a in task.activities]
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid():
-            return False
-        task = self._tasks[index.row()]
-        column = index.column()
-        try:
-            if column == 1 and role == Qt.ItemDataRole.CheckStateRole:
-                checked = Qt.CheckState(value) == Qt.CheckState.Checked if isinstance(value, int) else \
-                    value == Qt.CheckState.Checked
-                updated = Task(task.name, checked, task.share_pct, task.activities)
-            elif role != Qt.ItemDataRole.EditRole:
-                return False
-            elif column == 0:
-                updated = Task(str(value), task.essential, task.share_pct, task.activities)
-            elif column == 2:
-                try:
-                    share = parse_number(value)
-                except ValueError:
-                    raise ValidationError(f"{task.name} share of shift", value, "a number from 0 to 100 %") from None
-                updated = Task(task.name, task.essential, share, task.activities)
-            elif column == 3:
-                updated = Task(task.name, task.essential, task.share_pct, tuple(Activity(a) for a in value))
-            else:
-                return False
-        except ValidationError as exc:
-            self.invalid_input.emit(str(exc))
-            return False
-        self._tasks[index.row()] = updated
-        self.dataChanged.emit(index, index)
-        self.tasks_changed.emit()
-        return True
+        if index.isValid() and index.column() == 1 and role == Qt.ItemDataRole.CheckStateRole:
+            task: Task = self._rows[index.row()]
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked if isinstance(value, int) else \
+                value == Qt.CheckState.Checked
+            return self.replace_row(index.row(), replace(task, essential=checked), 1)
+        return super().setData(index, value, role)
+
+    def edited(self, row: Task, column: int, value: Any) -> Task:
+        if column == 0:
+            return Task(str(value), row.essential, row.share_pct, row.activities)
+        if column == 2:
+            try:
+                share = parse_number(value)
+            except ValueError:
+                raise ValidationError(f"{row.name} share of shift", value, "a number from 0 to 100 %") from None
+            return Task(row.name, row.essential, share, row.activities)
+        if column == 3:
+            return Task(row.name, row.essential, row.share_pct, tuple(Activity(a) for a in value))
+        raise ValidationError("task", value, "a name, a share of the shift or the demand items involved")
 
 
 class ActivitiesDelegate(QStyledItemDelegate):

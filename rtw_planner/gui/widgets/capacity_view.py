@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,23 +22,29 @@ from PySide6.QtWidgets import (
 )
 
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation, estimation_rules, latest
-from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.capacity.grip import Sex
+from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.demands.units import ForceUnit, MassUnit
+from rtw_planner.domain.edits import capacity_edits
+from rtw_planner.domain.edits.commands import Edit
+from rtw_planner.domain.edits.lenses import Attr, Part, evaluation
 from rtw_planner.gui.kit.styles import ERROR_STYLE
-from rtw_planner.gui.widgets.grip_panel import GripPanel, NormContext
+from rtw_planner.gui.widgets.binder import Binder
+from rtw_planner.gui.widgets.grip_panel import GripPanel
 from rtw_planner.gui.widgets.profile_editor import ProfileEditor
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
 
 
 class CapacityView(QWidget):
     """Edits the case's evaluations; the latest governs the match and the history is kept."""
 
-    changed = Signal()
-
-    def __init__(self, context: NormContext, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._evaluations: list[Evaluation] = []
+        self._case = Case("unshown")
         self._current = -1
-        self._loading = False
+        self._sink: EditSink | None = None
         self.chooser = QComboBox()
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.setMinimumContentsLength(24)
@@ -64,7 +71,7 @@ class CapacityView(QWidget):
         self.effort_warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.profile_editor = ProfileEditor("What the person managed safely. Leave a cell blank when it was not "
                                             "tested.")
-        self.grip_panel = GripPanel(context)
+        self.grip_panel = GripPanel(self._norm_context)
         self.message_label = QLabel()
         self.message_label.setStyleSheet(ERROR_STYLE)
         top = QHBoxLayout()
@@ -96,79 +103,110 @@ class CapacityView(QWidget):
         self.chooser.currentIndexChanged.connect(self._on_chooser_current_index_changed)
         self.new_button.clicked.connect(self._on_new_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
-        for edit in (self.evaluator_edit, self.protocol_edit):
-            edit.textEdited.connect(self._on_edited)
-        self.effort_notes_edit.textChanged.connect(self._on_edited)
-        self.assessed_on_edit.dateChanged.connect(self._on_edited)
-        self.effort_combo.currentIndexChanged.connect(self._on_edited)
-        self.rule_combo.currentIndexChanged.connect(self._on_edited)
-        self.profile_editor.changed.connect(self._on_edited)
-        self.grip_panel.changed.connect(self._on_edited)
-        self._show_form(None)
+        self.binder = Binder(self)
+        self.binders = (self.binder, self.profile_editor.binder)
+        self._bind()
+        self._show_form()
+
+    def _bind(self) -> None:
+        bind, shown = self.binder.bind, self._shown
+        bind({"evaluation date": self.assessed_on_edit}, lambda c: shown(c).assessed_on,
+             lambda: self.assessed_on_edit.date().toPython(),
+             lambda v: self.assessed_on_edit.setDate(QDate(v.year, v.month, v.day)), self._field_edit("assessed_on"))
+        for name, line in (("evaluator", self.evaluator_edit), ("protocol", self.protocol_edit)):
+            self._bind_line(name, line)
+        bind(self.effort_notes_edit, lambda c: shown(c).effort_notes,
+             lambda: self.effort_notes_edit.toPlainText().strip(), self.effort_notes_edit.setPlainText,
+             self._field_edit("effort_notes"))
+        bind(self.effort_combo, lambda c: shown(c).effort, lambda: Effort(self.effort_combo.currentData()),
+             lambda v: self.effort_combo.setCurrentIndex(self.effort_combo.findData(v.value)),
+             self._field_edit("effort"))
+        bind(self.rule_combo, lambda c: shown(c).estimation_rule, self.rule_combo.currentData,
+             lambda v: self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(v))),
+             self._field_edit("estimation_rule"))
+        bind(self.grip_panel.fields(), lambda c: shown(c).grip, self.grip_panel.grip, self.grip_panel.set_grip,
+             lambda v, w: capacity_edits.set_grip(self._current, v, self.grip_panel.hand_of(w), w.text()))
+
+    def _bind_line(self, name: str, line: QLineEdit) -> None:
+        self.binder.bind(line, lambda c: getattr(self._shown(c), name), lambda: line.text().strip(), line.setText,
+                         self._field_edit(name))
+
+    def _field_edit(self, name: str) -> Callable[[object, object], Edit]:
+        return lambda value, _widget: capacity_edits.set_evaluation_field(self._current, name, value)
+
+    def _shown(self, case: Case) -> Evaluation:
+        """The evaluation shown in the form (a blank one, disabled, when there is none)."""
+        if 0 <= self._current < len(case.evaluations):
+            return case.evaluations[self._current]
+        return Evaluation(date.today())
+
+    def _norm_context(self) -> tuple[int | None, Sex | None]:
+        return self._case.age_on(date.today()), self._case.sex
 
     # -- values --------------------------------------------------------------------------------------------
-    def set_evaluations(self, evaluations: tuple[Evaluation, ...]) -> None:
-        """Show a case's evaluations, the governing one selected."""
-        self._evaluations = list(evaluations)
-        governing = latest(evaluations)
-        self._current = self._evaluations.index(governing) if governing else -1
-        self._rebuild_chooser()
-        self._show_form(governing)
+    def set_sink(self, sink: EditSink) -> None:
+        """Where edits go."""
+        self._sink = self.binder.sink = sink
+        self.profile_editor.set_sink(sink)
+
+    def load(self, case: Case) -> None:
+        """Show another case's evaluations, the governing one selected."""
+        self._case = case
+        governing = latest(case.evaluations)
+        self._current = case.evaluations.index(governing) if governing else -1
+        self._show_form()
+
+    def refresh(self, case: Case, parts: frozenset[Part]) -> None:
+        """Show the evaluations after an edit: an added one is selected, after a delete the governing one."""
+        before, self._case = self._case, case
+        if Part.CAPACITY in parts:
+            old, new = before.evaluations, case.evaluations
+            if len(new) != len(old):
+                added = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), len(old))
+                governing = latest(new)
+                self._current = added if len(new) > len(old) else (new.index(governing) if governing else -1)
+                self._show_form()
+                return
+            changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+            if changed and self._current not in changed:  # an undo or redo of another evaluation: show that one
+                self._current = changed[0]
+                self._show_form()
+                return
+            self.binder.refresh(case)
+            self.profile_editor.refresh(case)
+            self._rebuild_chooser()
+            self._show_effort_warning()
+        if Part.DETAILS in parts:
+            self.grip_panel.refresh()
 
     def evaluations(self) -> tuple[Evaluation, ...]:
-        """All evaluations with the shown one as edited. Raises ValidationError."""
-        if self._current >= 0:
-            self._evaluations[self._current] = self._form_evaluation()
-        return tuple(self._evaluations)
+        """All evaluations shown."""
+        return self._case.evaluations
 
     def current(self) -> Evaluation | None:
-        """The governing evaluation as edited (None when there is none). Raises ValidationError."""
-        return latest(self.evaluations())
+        """The governing evaluation (None when there is none)."""
+        return latest(self._case.evaluations)
 
     def set_units(self, mass_unit: MassUnit, force_unit: ForceUnit) -> None:
         """Display units."""
         self.profile_editor.set_units(mass_unit, force_unit)
 
-    def refresh_norms(self) -> None:
-        """The patient's age or sex changed."""
-        self.grip_panel.refresh()
-
     # -- form ----------------------------------------------------------------------------------------------
-    def _form_evaluation(self) -> Evaluation:
-        shown = self._evaluations[self._current]
-        day = self.assessed_on_edit.date()
-        return replace(
-            shown, assessed_on=date(day.year(), day.month(), day.day()), evaluator=self.evaluator_edit.text(),
-            protocol=self.protocol_edit.text(), effort=Effort(self.effort_combo.currentData()),
-            effort_notes=self.effort_notes_edit.toPlainText(), profile=self.profile_editor.profile(),
-            grip=self.grip_panel.grip(), estimation_rule=self.rule_combo.currentData(),
-        )
-
-    def _show_form(self, evaluation: Evaluation | None) -> None:
-        self._loading = True
-        try:
-            has = evaluation is not None
-            for widget in (self.assessed_on_edit, self.evaluator_edit, self.protocol_edit, self.effort_combo,
-                           self.effort_notes_edit, self.rule_combo, self.profile_editor, self.grip_panel,
-                           self.delete_button):
-                widget.setEnabled(has)
-            shown = evaluation or Evaluation(date.today())
-            day = shown.assessed_on
-            self.assessed_on_edit.setDate(QDate(day.year, day.month, day.day))
-            self.evaluator_edit.setText(shown.evaluator)
-            self.protocol_edit.setText(shown.protocol)
-            self.effort_combo.setCurrentIndex(self.effort_combo.findData(shown.effort.value))
-            self.effort_notes_edit.setPlainText(shown.effort_notes)
-            self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(shown.estimation_rule)))
-            self.profile_editor.set_profile(shown.profile)
-            self.grip_panel.set_grip(shown.grip)
-            self._show_effort_warning()
-        finally:
-            self._loading = False
+    def _show_form(self) -> None:
+        has = self._current >= 0
+        for widget in (self.assessed_on_edit, self.evaluator_edit, self.protocol_edit, self.effort_combo,
+                       self.effort_notes_edit, self.rule_combo, self.profile_editor, self.grip_panel,
+                       self.delete_button):
+            widget.setEnabled(has)
+        self.profile_editor.set_lens(Attr(evaluation(max(self._current, 0)), "profile"))
+        self.binder.reset(self._case)
+        self.profile_editor.load(self._case)
+        self._rebuild_chooser()
+        self._show_effort_warning()
         self.message_label.setText("" if has else "No evaluation yet: press New evaluation to record one.")
 
     def _show_effort_warning(self) -> None:
-        inconsistent = self.effort_combo.currentData() == Effort.INCONSISTENT.value
+        inconsistent = self._current >= 0 and self._shown(self._case).effort is Effort.INCONSISTENT
         self.effort_warning.setVisible(inconsistent)
         self.effort_warning.setText("Inconsistent effort: these results show the minimum the person "
                                     "demonstrated, not their maximum.")
@@ -176,60 +214,43 @@ class CapacityView(QWidget):
     def _rebuild_chooser(self) -> None:
         self.chooser.blockSignals(True)
         self.chooser.clear()
-        governing = latest(tuple(self._evaluations))
-        for evaluation in self._evaluations:
-            suffix = " (current)" if evaluation is governing else " (history)"
-            self.chooser.addItem(evaluation.label + suffix)
+        governing = latest(self._case.evaluations)
+        for item in self._case.evaluations:
+            self.chooser.addItem(item.label + (" (current)" if item is governing else " (history)"))
         self.chooser.setCurrentIndex(self._current)
         self.chooser.blockSignals(False)
 
-    # -- slots ---------------------------------------------------------------------------------------------
-    def _on_edited(self, *_args: object) -> None:
-        if self._loading or self._current < 0:
-            return
-        self._show_effort_warning()
-        try:
-            self._evaluations[self._current] = self._form_evaluation()
-        except ValidationError as exc:
-            self.message_label.setText(str(exc))
-        else:
-            self.message_label.clear()
-            self._rebuild_chooser()
-        self.changed.emit()
+    def _unfinished(self) -> str | None:
+        problems = [p for b in self.binders for p in b.problems.values()]
+        return f"Fix this evaluation first: {problems[0]}" if problems else None
 
+    def _push(self, edit: Edit) -> None:
+        problem = self._sink(edit) if self._sink is not None else None
+        if problem is not None:
+            self.message_label.setText(str(problem))
+
+    # -- slots ---------------------------------------------------------------------------------------------
     def _on_chooser_current_index_changed(self, index: int) -> None:
         if index == self._current:
             return
-        try:
-            self.evaluations()
-        except ValidationError as exc:
-            self.message_label.setText(f"Fix this evaluation first: {exc}")
+        unfinished = self._unfinished()
+        if unfinished:
+            self.message_label.setText(unfinished)
             self._rebuild_chooser()
             return
         self._current = index
-        self._show_form(self._evaluations[index])
+        self._show_form()
 
     def _on_new_clicked(self) -> None:
-        try:
-            self.evaluations()
-        except ValidationError as exc:
-            self.message_label.setText(f"Fix this evaluation first: {exc}")
+        unfinished = self._unfinished()
+        if unfinished:
+            self.message_label.setText(unfinished)
             return
-        previous = self._evaluations[self._current] if self._current >= 0 else None
+        previous = self._shown(self._case) if self._current >= 0 else None
         fresh = Evaluation(date.today(), evaluator=previous.evaluator if previous else "",
                            protocol=previous.protocol if previous else "")
-        self._evaluations.append(fresh)
-        self._current = len(self._evaluations) - 1
-        self._rebuild_chooser()
-        self._show_form(fresh)
-        self.changed.emit()
+        self._push(capacity_edits.add_evaluation(fresh, len(self._case.evaluations)))
 
     def _on_delete_clicked(self) -> None:
-        if self._current < 0:
-            return
-        del self._evaluations[self._current]
-        governing = latest(tuple(self._evaluations))
-        self._current = self._evaluations.index(governing) if governing else -1
-        self._rebuild_chooser()
-        self._show_form(governing)
-        self.changed.emit()
+        if self._current >= 0:
+            self._push(capacity_edits.delete_evaluation(self._current, self._case.evaluations[self._current]))

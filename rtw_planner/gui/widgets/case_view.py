@@ -1,64 +1,80 @@
-"""One case, in tabs: Details, Job demands, Capacity and Match, with Save and Revert."""
+"""One case, in tabs: Details, Job demands, Capacity, Match, Plan and Progress, with Save, Revert and undo."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+import shiboken6
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from rtw_planner.db.repository import CaseRepository
-from rtw_planner.domain.capacity.grip import Sex
-from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
+from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.units import ForceUnit, MassUnit
-from rtw_planner.gui.forms.ui_case_details import Ui_CaseDetailsForm
-from rtw_planner.gui.kit.dates import read_optional_date, write_optional_date
+from rtw_planner.domain.edits.commands import Edit
+from rtw_planner.domain.edits.lenses import Part
 from rtw_planner.gui.kit.styles import ERROR_STYLE
-from rtw_planner.gui.models.consents_table import ConsentsTableModel
+from rtw_planner.gui.widgets.binder import Binder, first_problem
 from rtw_planner.gui.widgets.capacity_view import CapacityView
 from rtw_planner.gui.widgets.demands_view import DemandsView
+from rtw_planner.gui.widgets.details_tab import NEW_CASE_NAME, DetailsTab
+from rtw_planner.gui.widgets.edit_command import EditCommand
 from rtw_planner.gui.widgets.match_view import MatchView
 from rtw_planner.gui.widgets.plan_view import PlanView
 from rtw_planner.gui.widgets.progress_view import ProgressView
 
 if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
     from rtw_planner.gui.prompts import Prompts
 
-INVALID_STYLE = "border: 2px solid #a31515;"
 TABS = ("Details", "Job demands", "Capacity", "Match", "Plan", "Progress")
+RECOMPUTE_DELAY_MS = 150  # a burst of keystrokes recomputes the match and the charts once
+
+
+class EditingTab(Protocol):
+    """A tab that shows part of the case and sends the user's changes as edits."""
+
+    @property
+    def binders(self) -> tuple[Binder, ...]:
+        """Its bound fields, which may hold something not valid."""
+
+    def set_sink(self, sink: EditSink) -> None:
+        """Where edits go."""
+
+    def load(self, case: Case) -> None:
+        """Show another case."""
+
+    def refresh(self, case: Case, parts: frozenset[Part]) -> None:
+        """Show the case after an edit of some parts."""
 
 
 class CaseView(QWidget):
-    """Edits a case held as a domain value; nothing reaches the database until Save."""
+    """Holds one Case value. Each tab turns a user action into an edit; the view applies it to the case on its undo
+    stack and each tab refreshes from the new case. Nothing reaches the database until Save."""
 
     dirty_changed = Signal(bool)
     saved = Signal(int)
+    undo_stack_changed = Signal(object)  # a new QUndoStack: each opened case has its own history
 
     def __init__(self, repository: CaseRepository, prompts: Prompts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._repository = repository
         self._saved: Case | None = None
+        self._case = Case(NEW_CASE_NAME)
+        self._new = False  # a new case stays unsaved (dirty) until its first save
+        self._clean = True  # the undo stack is at the state last saved or opened
         self._dirty = False
-        self._loading = False
+        self._reverting = False  # Revert steps back through the history without moving between tabs
+        self.undo_stack = QUndoStack(self)
         self.tabs = QTabWidget()
-        self.details = self._details_tab()
+        self.details = DetailsTab()
+        self.form = self.details.form
         self.demands_view = DemandsView(prompts)
-        self.capacity_view = CapacityView(self._norm_context)
+        self.capacity_view = CapacityView()
         self.match_view = MatchView()
-        self.plan_view = PlanView(prompts, self.current_case)
+        self.plan_view = PlanView(prompts)
         self.progress_view = ProgressView()
         for widget, title in zip((self.details, self.demands_view, self.capacity_view, self.match_view,
                                   self.plan_view, self.progress_view), TABS, strict=True):
@@ -77,96 +93,34 @@ class CaseView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addLayout(bottom)
-        self._field_widgets = {
-            "patient name": self.form.patient_name_edit, "date of birth": self.form.date_of_birth_edit,
-            "employer": self.form.employer_edit, "job title": self.form.job_title_edit,
-            "clinician name": self.form.clinician_name_edit,
-            "clinician profession": self.form.clinician_profession_edit,
-            "clinician registration number": self.form.clinician_registration_edit,
-            "clinician phone": self.form.clinician_phone_edit, "clinician email": self.form.clinician_email_edit,
-            "review date": self.form.review_date_edit, "diagnosis": self.form.diagnosis_edit,
-        }
-        for line_edit in (self.form.patient_name_edit, self.form.employer_edit, self.form.job_title_edit,
-                          self.form.clinician_name_edit, self.form.clinician_profession_edit,
-                          self.form.clinician_registration_edit, self.form.clinician_phone_edit,
-                          self.form.clinician_email_edit):
-            line_edit.textEdited.connect(self._on_edited)
-        self.form.diagnosis_edit.textChanged.connect(self._on_edited)
-        for date_edit in (self.form.date_of_birth_edit, self.form.review_date_edit):
-            date_edit.dateChanged.connect(self._on_edited)
-        self.form.date_of_birth_edit.dateChanged.connect(lambda _d: self.capacity_view.refresh_norms())
-        self.form.sex_combo.currentIndexChanged.connect(self._on_edited)
-        self.form.sex_combo.currentIndexChanged.connect(lambda _i: self.capacity_view.refresh_norms())
-        self.demands_view.changed.connect(self._on_edited)
-        self.capacity_view.changed.connect(self._on_edited)
-        self.plan_view.changed.connect(self._on_edited)
-        self.progress_view.changed.connect(self._on_edited)
+        self._recompute_timer = QTimer(self)
+        self._recompute_timer.setSingleShot(True)
+        self._recompute_timer.setInterval(RECOMPUTE_DELAY_MS)
+        self._recompute_timer.timeout.connect(self._recompute)
+        for tab in self._editing_tabs():
+            tab.set_sink(self.push)
+            for binder in tab.binders:
+                binder.problem_found.connect(self.message_label.setText)
+                binder.problem_cleared.connect(self._on_binder_problem_cleared)
+        self._watch(self.undo_stack)
         self._update_buttons()
 
-    def _details_tab(self) -> QWidget:
-        tab = QWidget()
-        form_widget = QWidget()
-        form_widget.setMaximumWidth(760)
-        self.form = Ui_CaseDetailsForm()
-        self.form.setupUi(form_widget)
-        self.form.diagnosis_edit.setMaximumHeight(110)
-        self.form.diagnosis_edit.setPlaceholderText("Clinical record only: never printed on employer documents "
-                                                    "without the patient's recorded consent.")
-        for edit in (self.form.date_of_birth_edit, self.form.review_date_edit):
-            edit.setMaximumWidth(180)
-        self.form.sex_combo.addItem("Not recorded", None)
-        for sex in Sex:
-            self.form.sex_combo.addItem(sex.value.capitalize(), sex.value)
-        self.form.sex_combo.setMaximumWidth(180)
-        self.workers_comp_box = QCheckBox("Workers' compensation claim (a scheme may require the diagnosis in "
-                                          "documents; switched on per document)")
-        self.workers_comp_box.toggled.connect(self._on_edited)
-        self.consents_model = ConsentsTableModel(self)
-        self.consents_model.rows_changed.connect(self._on_edited)
-        self.consents_model.invalid_input.connect(self.message_label_text)
-        self.consents_view = QTableView()
-        self.consents_view.setModel(self.consents_model)
-        self.consents_view.verticalHeader().hide()
-        self.consents_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.consents_view.horizontalHeader().setStretchLastSection(True)
-        self.consents_view.setMaximumHeight(130)
-        add, remove = QPushButton("Record &consent"), QPushButton("Remove consent")
-        add.clicked.connect(lambda: self.consents_model.append_row(
-            Consent(ConsentCategory.FUNCTIONAL, self.form.employer_edit.text().strip() or "Employer",
-                    "Return to work", date.today())))
-        remove.clicked.connect(lambda: self.consents_model.remove_row(self.consents_view.currentIndex().row()))
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
-        self.consents_label = QLabel("Without a consent to release functional information to a recipient, the "
-                                     "employer letter is the patient's copy to pass on. An expired or withdrawn "
-                                     "consent counts as none.")
-        self.consents_label.setWordWrap(True)
-        layout = QVBoxLayout(tab)
-        layout.addWidget(form_widget)
-        layout.addWidget(self.workers_comp_box)
-        layout.addWidget(QLabel("<b>Consents to share information</b>"))
-        layout.addWidget(self.consents_view)
-        layout.addLayout(buttons)
-        layout.addWidget(self.consents_label)
-        layout.addStretch(1)
-        return tab
+    def _editing_tabs(self) -> tuple[EditingTab, ...]:
+        return self.details, self.demands_view, self.capacity_view, self.plan_view, self.progress_view
 
-    def message_label_text(self, text: str) -> None:
-        """Show a message under the tabs."""
-        self.message_label.setText(text)
-
-    def _norm_context(self) -> tuple[int | None, Sex | None]:
-        born = read_optional_date(self.form.date_of_birth_edit)
-        age = None
-        if born is not None:
-            today = date.today()
-            age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-        sex = self.form.sex_combo.currentData()
-        return age, Sex(sex) if sex else None
+    def _binders(self) -> list[Binder]:
+        return [binder for tab in self._editing_tabs() for binder in tab.binders]
 
     # -- state ---------------------------------------------------------------------------------------------
+    @property
+    def case(self) -> Case:
+        """The case as edited (always valid: a refused edit leaves it as it was)."""
+        return self._case
+
+    def current_case(self) -> Case:
+        """The case as edited."""
+        return self._case
+
     @property
     def case_id(self) -> int | None:
         """Id of the saved case shown, or None for a new case."""
@@ -176,7 +130,8 @@ class CaseView(QWidget):
         """True when there are edits not yet saved."""
         return self._dirty
 
-    def _set_dirty(self, dirty: bool) -> None:
+    def _update_dirty(self) -> None:
+        dirty = self._new or not self._clean
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
@@ -194,113 +149,117 @@ class CaseView(QWidget):
 
     # -- loading -------------------------------------------------------------------------------------------
     def load(self, case: Case | None) -> None:
-        """Show a saved case (or an empty new one for None), discarding any edits."""
-        self._loading = True
-        try:
-            self._saved = case
-            shown = case or Case(patient_name="New patient")
-            f = self.form
-            f.patient_name_edit.setText("" if case is None else shown.patient_name)
-            write_optional_date(f.date_of_birth_edit, shown.date_of_birth)
-            f.sex_combo.setCurrentIndex(max(0, f.sex_combo.findData(shown.sex.value if shown.sex else None)))
-            f.employer_edit.setText(shown.employer)
-            f.job_title_edit.setText(shown.job_title)
-            clinician = shown.clinician
-            f.clinician_name_edit.setText(clinician.name if clinician else "")
-            f.clinician_profession_edit.setText(clinician.profession if clinician else "")
-            f.clinician_registration_edit.setText(clinician.registration_number if clinician else "")
-            f.clinician_phone_edit.setText(clinician.phone if clinician else "")
-            f.clinician_email_edit.setText(clinician.email if clinician else "")
-            write_optional_date(f.review_date_edit, shown.review_date)
-            f.diagnosis_edit.setPlainText(shown.diagnosis)
-            self.demands_view.set_demands(shown.demands)
-            self.capacity_view.set_evaluations(shown.evaluations)
-            self.plan_view.set_case(shown)
-            self.progress_view.set_case(shown)
-            self.consents_model.set_rows(shown.consents)
-            self.workers_comp_box.setChecked(shown.workers_comp_claim)
-        finally:
-            self._loading = False
-        self._show_problem(None)
-        self._refresh_match()
-        self._set_dirty(case is None)
+        """Show a saved case (or an empty new one for None) with a fresh undo history, discarding any edits."""
+        self._saved = case
+        self._new = case is None
+        self._case = case or Case(NEW_CASE_NAME)
+        self._new_undo_stack()
+        for tab in self._editing_tabs():
+            tab.load(self._case)
+        self.message_label.clear()
+        self._recompute()
+        self._update_dirty()
         if case is None:
             self.tabs.setCurrentIndex(0)
-            f.patient_name_edit.setFocus()
+            self.form.patient_name_edit.setFocus()
 
-    def current_case(self) -> Case:
-        """The case as edited. Raises ValidationError naming the field at fault."""
-        f = self.form
-        clinician_fields = (f.clinician_name_edit.text(), f.clinician_profession_edit.text(),
-                            f.clinician_registration_edit.text(), f.clinician_phone_edit.text(),
-                            f.clinician_email_edit.text())
-        clinician = Clinician(*clinician_fields) if any(v.strip() for v in clinician_fields) else None
-        sex = f.sex_combo.currentData()
-        return Case(
-            id=self.case_id,
-            patient_name=f.patient_name_edit.text(),
-            date_of_birth=read_optional_date(f.date_of_birth_edit),
-            sex=Sex(sex) if sex else None,
-            employer=f.employer_edit.text(),
-            job_title=f.job_title_edit.text(),
-            clinician=clinician,
-            diagnosis=f.diagnosis_edit.toPlainText(),
-            review_date=read_optional_date(f.review_date_edit),
-            consents=self.consents_model.rows(),
-            workers_comp_claim=self.workers_comp_box.isChecked(),
-            demands=self.demands_view.demands(),
-            evaluations=self.capacity_view.evaluations(),
-            rtw_start_date=self.plan_view.rtw_start_date(),
-            next_appointment=self.plan_view.next_appointment(),
-            plan=self.plan_view.plan(),
-            outcomes=self.progress_view.outcomes(),
-            practice_log=self.progress_view.practice_log(),
-        )
+    def _new_undo_stack(self) -> None:
+        old = self.undo_stack
+        old.blockSignals(True)
+        self.undo_stack = QUndoStack(self)
+        self._watch(self.undo_stack)
+        self.undo_stack_changed.emit(self.undo_stack)
+        old.deleteLater()
+
+    def _watch(self, stack: QUndoStack) -> None:
+        self._clean = True
+        stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
+
+    def _on_undo_stack_clean_changed(self, clean: bool) -> None:
+        if not shiboken6.isValid(self):
+            return  # the view is being destroyed, its stack with it
+        self._clean = clean
+        self._update_dirty()
 
     # -- editing -------------------------------------------------------------------------------------------
-    def _on_edited(self, *_args: object) -> None:
-        if self._loading:
-            return
-        self._set_dirty(True)
+    def push(self, edit: Edit) -> ValidationError | None:
+        """Apply an edit to the case as an undoable step; the problem, with the case unchanged, when refused."""
         try:
-            self.current_case()
+            edited, inverse = edit.apply(self._case)
         except ValidationError as exc:
-            self._show_problem(exc)
-        else:
-            self._show_problem(None)
-        self._refresh_match()
+            return exc
+        self.undo_stack.push(EditCommand(self, edit, inverse, edited))
+        return None
 
-    def _show_problem(self, problem: ValidationError | None) -> None:
-        for widget in self._field_widgets.values():
-            widget.setStyleSheet("")
-        self.message_label.setText(str(problem) if problem else "")
-        if problem is not None and problem.field in self._field_widgets:
-            self._field_widgets[problem.field].setStyleSheet(INVALID_STYLE)
+    def show_edited(self, case: Case, parts: frozenset[Part], replayed: bool = False) -> None:
+        """Take the case after an edit, an undo or a redo; the tabs showing the parts that changed refresh. An undo
+        or redo of something on another tab brings that tab into view, so the user sees what changed."""
+        self._case = case
+        for tab in self._editing_tabs():
+            tab.refresh(case, parts)
+        self._recompute_timer.start()
+        shown = self.tabs.currentWidget()
+        tab_of = self._tab_of_part()
+        if replayed and not self._reverting and shown is not self.match_view and parts \
+                and not any(tab_of[p] is shown for p in parts):
+            self.tabs.setCurrentWidget(tab_of[sorted(parts)[0]])
 
-    def _refresh_match(self) -> None:
-        try:
-            case = self.current_case()
-        except ValidationError:
-            return  # the match keeps showing the last valid state until the input is fixed
-        self.match_view.show_case(case)
-        self.plan_view.show_safety_work(case)  # the job title and tasks decide whether the work is safety-critical
+    def _tab_of_part(self) -> dict[Part, QWidget]:
+        return {Part.DETAILS: self.details, Part.DEMANDS: self.demands_view, Part.CAPACITY: self.capacity_view,
+                Part.PLAN: self.plan_view, Part.PROGRESS: self.progress_view}
+
+    def _recompute(self) -> None:
+        """The match and the charts, once after a burst of edits."""
+        self._recompute_timer.stop()
+        self.match_view.show_case(self._case)
+        self.plan_view.show_safety_work(self._case)  # the job title and tasks decide whether it is safety-critical
+        self.plan_view.adjustments.offer(self._case)  # suggestions follow the demands and capacity as edited
+        self.plan_view.refresh_charts()
+        self.progress_view.refresh_charts()
+
+    def settle(self) -> None:
+        """Recompute now anything still waiting for the end of a burst of edits."""
+        if self._recompute_timer.isActive():
+            self._recompute()
+
+    def _on_binder_problem_cleared(self) -> None:
+        remaining = [p for binder in self._binders() for p in binder.problems.values()]
+        self.message_label.setText(str(remaining[-1]) if remaining else "")
 
     def save(self) -> bool:
-        """Validate and save in one transaction. On invalid input, show why and save nothing."""
-        try:
-            case = self.current_case()
-        except ValidationError as exc:
-            self._show_problem(exc)
+        """Save in one transaction. While a field holds something not valid, show why and save nothing."""
+        problem = first_problem(self._binders())
+        if problem is not None:
+            self.message_label.setText(problem)
             return False
-        saved = self._repository.save(case)
-        self._saved = saved
-        self._show_problem(None)
-        self._set_dirty(False)
+        saved = self._repository.save(self._case)
+        self._saved, self._new = saved, False
+        if saved != self._case:  # ids given by the database
+            self.show_edited(saved, frozenset(Part))
+        self.undo_stack.setClean()
+        self.message_label.clear()
+        self._update_dirty()
+        assert saved.id is not None
         self.saved.emit(saved.id)
         return True
 
     def revert(self) -> None:
-        """Throw away edits and show the saved case again."""
-        self.load(self._saved)
+        """Throw away edits and show the saved case again (Redo brings the edits back while it can)."""
         if self._saved is None:
-            self._set_dirty(False)
+            self.load(None)
+            self._new = False
+            self._update_dirty()
+            return
+        if self.undo_stack.cleanIndex() >= 0:
+            self._reverting = True
+            try:
+                self.undo_stack.setIndex(self.undo_stack.cleanIndex())
+            finally:
+                self._reverting = False
+            for tab in self._editing_tabs():
+                tab.load(self._case)  # fields holding something not valid show the saved value again
+            self.message_label.clear()
+            self._recompute()
+        else:
+            self.load(self._saved)
+        self._update_dirty()

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,18 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.job import DemandSource, JobDemands
 from rtw_planner.domain.demands.niosh import LiftingTask, evaluate
 from rtw_planner.domain.demands.ratings import RatedGroup
 from rtw_planner.domain.demands.units import ForceUnit, MassUnit, format_number
+from rtw_planner.domain.edits import demand_edits
+from rtw_planner.domain.edits.commands import Edit
+from rtw_planner.domain.edits.lenses import Part
+from rtw_planner.gui.kit.numbers import format_number_for_edit, parse_number
 from rtw_planner.gui.kit.styles import ERROR_STYLE
-from rtw_planner.gui.models.profile_tables import parse_number
 from rtw_planner.gui.models.ratings_table import RatingDelegate, RatingsTableModel
 from rtw_planner.gui.models.tasks_table import ActivitiesDelegate, TasksTableModel
+from rtw_planner.gui.widgets.binder import Binder
 from rtw_planner.gui.widgets.profile_editor import ProfileEditor
 
 if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
     from rtw_planner.gui.prompts import Prompts
 
 
@@ -46,14 +50,15 @@ def _number(field: str, edit: QLineEdit, allowed: str) -> float | None:
 
 
 class DemandsView(QWidget):
-    """Edits JobDemands; `demands()` returns the edited value or raises ValidationError."""
-
-    changed = Signal()
+    """Shows the case's JobDemands and sends each change as an edit; `demands()` is the value shown."""
 
     def __init__(self, prompts: Prompts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._prompts = prompts
-        self._base = JobDemands()
+        self._case = Case("unshown")
+        self._sink: EditSink | None = None
+        self._template = ""  # the template name as loaded, kept while the source is switched away and back
+        self.binder = Binder(self)
         self.tabs = QTabWidget()
         self.profile_editor = ProfileEditor("What the job asks for. Leave a cell blank when the job does not "
                                             "need it.")
@@ -75,11 +80,43 @@ class DemandsView(QWidget):
         layout.addWidget(self.template_label)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message_label)
-        self.profile_editor.changed.connect(self.changed)
-        for model in self.rating_models.values():
-            model.ratings_changed.connect(self.changed)
-        self.tasks_model.tasks_changed.connect(self.changed)
         self.tasks_model.invalid_input.connect(self.message_label.setText)
+        self.binders = (self.binder, self.profile_editor.binder)
+        self._bind()
+
+    def _bind(self) -> None:
+        bind = self.binder.bind
+        bind(self.source_combo, lambda c: c.demands.source, lambda: DemandSource(self.source_combo.currentData()),
+             lambda v: self.source_combo.setCurrentIndex(self.source_combo.findData(v.value)),
+             lambda v, _w: demand_edits.set_source(v, self._template))
+        self._bind_number("shift_hours", self.shift_edit, "a number of hours from 0.5 to 24, or blank", 2)
+        self._bind_number("days_per_week", self.days_edit, "a number from 0.5 to 7, or blank", 1)
+        self._bind_box("arm_leg_controls", self.arm_leg_box)
+        self._bind_box("production_pace", self.pace_box)
+
+    def _bind_number(self, name: str, edit: QLineEdit, allowed: str, decimals: int) -> None:
+        label = demand_edits.DEMAND_FIELDS[name]
+        self.binder.bind({label: edit}, lambda c: getattr(c.demands, name), lambda: _number(label, edit, allowed),
+                         lambda v: edit.setText(format_number_for_edit(v, decimals)),
+                         lambda v, _w: demand_edits.set_demand_field(name, v, edit.text()))
+
+    def _bind_box(self, name: str, box: QCheckBox) -> None:
+        self.binder.bind(box, lambda c: getattr(c.demands, name), box.isChecked, box.setChecked,
+                         lambda v, _w: demand_edits.set_demand_field(name, v))
+
+    def set_sink(self, sink: EditSink) -> None:
+        """Where edits go."""
+        self._sink = sink
+        self.binder.sink = sink
+        self.profile_editor.set_sink(sink)
+        self.tasks_model.sink = sink
+        for model in self.rating_models.values():
+            model.sink = sink
+
+    def _push(self, edit: Edit) -> bool:
+        problem = self._sink(edit) if self._sink is not None else None
+        self.message_label.setText(str(problem) if problem else "")
+        return problem is None
 
     def _catalog_row(self) -> QHBoxLayout:
         self.template_combo = QComboBox()
@@ -127,24 +164,18 @@ class DemandsView(QWidget):
                     "are illustrative and will be flagged until checked at the workplace.")
         if has_demands and not self._prompts.confirm(self, "Copy job template", question):
             return
-        self.set_demands(apply_template(template))
-        self.changed.emit()
+        copied = apply_template(template)
+        self._template = copied.template
+        self._push(demand_edits.copy_template(copied, template.title))
 
     def _current_is_empty(self) -> bool:
-        try:
-            demands = self.demands()
-        except ValidationError:
-            return False
+        demands = self.demands()
         return demands.profile.is_empty() and not demands.ratings and not demands.tasks
 
     def _on_save_template_clicked(self) -> None:
         from rtw_planner.domain.case.job_templates import save_clinic_template
 
-        try:
-            demands = self.demands()
-        except ValidationError as exc:
-            self.message_label.setText(str(exc))
-            return
+        demands = self.demands()
         title = self._prompts.text(self, "Save as clinic template", "Template title:").strip()
         if not title:
             return
@@ -175,7 +206,6 @@ class DemandsView(QWidget):
         self.days_edit = QLineEdit()
         for edit in (self.shift_edit, self.days_edit):
             edit.setMaximumWidth(100)
-            edit.textEdited.connect(lambda _t: self.changed.emit())
         self.arm_leg_box = QCheckBox("Seated operation of arm or leg controls")
         self.pace_box = QCheckBox("Work at a production-rate pace")
         form = QFormLayout()
@@ -184,9 +214,6 @@ class DemandsView(QWidget):
         form.addRow("&Days per week", self.days_edit)
         form.addRow("", self.arm_leg_box)
         form.addRow("", self.pace_box)
-        self.source_combo.currentIndexChanged.connect(lambda _i: self._on_source_changed())
-        self.arm_leg_box.toggled.connect(lambda _c: self.changed.emit())
-        self.pace_box.toggled.connect(lambda _c: self.changed.emit())
         self.tasks_model = TasksTableModel(self)
         self.tasks_view = QTableView()
         self.tasks_view.setModel(self.tasks_model)
@@ -195,6 +222,7 @@ class DemandsView(QWidget):
         self.tasks_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.tasks_view.verticalHeader().hide()
         add, remove = QPushButton("&Add task"), QPushButton("Remove task")
+        self.add_task_button, self.remove_task_button = add, remove
         add.clicked.connect(lambda: self.tasks_model.add_task())
         remove.clicked.connect(lambda: self.tasks_model.remove_task(self.tasks_view.currentIndex().row()))
         buttons = QHBoxLayout()
@@ -213,9 +241,9 @@ class DemandsView(QWidget):
 
     def _lifting_tab(self) -> QWidget:
         tab = QWidget()
-        self._lifting_tasks: list[LiftingTask] = []
         self.lifting_list = QListWidget()
         add, edit, remove = QPushButton("&Add lifting task…"), QPushButton("&Edit…"), QPushButton("Remove")
+        self.add_lifting_button, self.edit_lifting_button, self.remove_lifting_button = add, edit, remove
         add.clicked.connect(self._on_add_lifting_clicked)
         edit.clicked.connect(self._on_edit_lifting_clicked)
         remove.clicked.connect(self._on_remove_lifting_clicked)
@@ -234,39 +262,34 @@ class DemandsView(QWidget):
         return tab
 
     # -- values --------------------------------------------------------------------------------------------
-    def set_demands(self, demands: JobDemands) -> None:
-        """Show demands without counting it as an edit."""
-        self._base = demands
-        self.profile_editor.set_profile(demands.profile)
-        for group, model in self.rating_models.items():
-            model.set_ratings({key: r for (g, key), r in demands.ratings.items() if g is group})
-        self.source_combo.blockSignals(True)
-        self.source_combo.setCurrentIndex(self.source_combo.findData(demands.source.value))
-        self.source_combo.blockSignals(False)
-        self.shift_edit.setText("" if demands.shift_hours is None else format_number(demands.shift_hours, 2))
-        self.days_edit.setText("" if demands.days_per_week is None else format_number(demands.days_per_week, 1))
-        for box, value in ((self.arm_leg_box, demands.arm_leg_controls), (self.pace_box, demands.production_pace)):
-            box.blockSignals(True)
-            box.setChecked(value)
-            box.blockSignals(False)
-        self.tasks_model.set_tasks(demands.tasks)
-        self._lifting_tasks = list(demands.lifting_tasks)
-        self._refresh_lifting_list()
-        self._show_template_flag(demands.source, demands.template)
+    def load(self, case: Case) -> None:
+        """Show another case's demands."""
+        self._case = case
+        self._template = case.demands.template
+        self.profile_editor.load(case)
+        self.binder.reset(case)
+        self._show(case)
         self.message_label.clear()
 
+    def refresh(self, case: Case, parts: frozenset[Part]) -> None:
+        """Show the demands after an edit."""
+        self._case = case
+        if Part.DEMANDS in parts:
+            self.profile_editor.refresh(case)
+            self.binder.refresh(case)
+            self._show(case)
+
+    def _show(self, case: Case) -> None:
+        demands = case.demands
+        for group, model in self.rating_models.items():
+            model.set_ratings({key: r for (g, key), r in demands.ratings.items() if g is group})
+        self.tasks_model.set_tasks(demands.tasks)
+        self._refresh_lifting_list()
+        self._show_template_flag(demands.source, demands.template or self._template)
+
     def demands(self) -> JobDemands:
-        """The demands as edited. Raises ValidationError."""
-        source = DemandSource(self.source_combo.currentData())
-        return replace(
-            self._base, profile=self.profile_editor.profile(),
-            ratings={(g, k): r for g, m in self.rating_models.items() for k, r in m.ratings().items()},
-            shift_hours=_number("shift length", self.shift_edit, "a number of hours from 0.5 to 24, or blank"),
-            days_per_week=_number("days per week", self.days_edit, "a number from 0.5 to 7, or blank"),
-            tasks=self.tasks_model.tasks(), lifting_tasks=tuple(self._lifting_tasks), source=source,
-            template=self._base.template if source is DemandSource.GENERIC_TEMPLATE else "",
-            arm_leg_controls=self.arm_leg_box.isChecked(), production_pace=self.pace_box.isChecked(),
-        )
+        """The demands shown."""
+        return self._case.demands
 
     def set_units(self, mass_unit: MassUnit, force_unit: ForceUnit) -> None:
         """Display units."""
@@ -279,17 +302,15 @@ class DemandsView(QWidget):
         self.template_label.setText(f"These demands come from the generic template '{template or 'unnamed'}', "
                                     "not from a job-site analysis: check them with the employer.")
 
-    def _on_source_changed(self) -> None:
-        self._show_template_flag(DemandSource(self.source_combo.currentData()), self._base.template)
-        self.changed.emit()
-
     def _refresh_lifting_list(self) -> None:
+        row = self.lifting_list.currentRow()
         self.lifting_list.clear()
-        for task in self._lifting_tasks:
+        for task in self._case.demands.lifting_tasks:
             end = evaluate(task).governing
             li = "outside the equation" if end.li is None else f"LI {end.li:.2f}"
             self.lifting_list.addItem(f"{task.name or 'Lifting task'}: {format_number(task.load_kg)} kg, "
                                       f"RWL {end.rwl_kg:.1f} kg, {li}")
+        self.lifting_list.setCurrentRow(min(row, self.lifting_list.count() - 1))
 
     def _edit_lifting(self, task: LiftingTask | None) -> LiftingTask | None:
         return self._prompts.lifting_task(self, task)
@@ -297,22 +318,17 @@ class DemandsView(QWidget):
     def _on_add_lifting_clicked(self) -> None:
         task = self._edit_lifting(None)
         if task is not None:
-            self._lifting_tasks.append(task)
-            self._refresh_lifting_list()
-            self.changed.emit()
+            self._push(demand_edits.add_lifting_task(task, len(self._case.demands.lifting_tasks)))
 
     def _on_edit_lifting_clicked(self) -> None:
         row = self.lifting_list.currentRow()
-        if 0 <= row < len(self._lifting_tasks):
-            task = self._edit_lifting(self._lifting_tasks[row])
-            if task is not None:
-                self._lifting_tasks[row] = task
-                self._refresh_lifting_list()
-                self.changed.emit()
+        tasks = self._case.demands.lifting_tasks
+        if 0 <= row < len(tasks):
+            task = self._edit_lifting(tasks[row])
+            if task is not None and task != tasks[row]:
+                self._push(demand_edits.edit_lifting_task(row, task))
 
     def _on_remove_lifting_clicked(self) -> None:
         row = self.lifting_list.currentRow()
-        if 0 <= row < len(self._lifting_tasks):
-            del self._lifting_tasks[row]
-            self._refresh_lifting_list()
-            self.changed.emit()
+        if 0 <= row < len(self._case.demands.lifting_tasks):
+            self._push(demand_edits.remove_lifting_task(row))

@@ -1,11 +1,10 @@
-"""The Plan tab's fitness section: the clinician's fitness-for-work outcome and its period, and the record of a
-talk about licensing and medication when the job is safety-critical."""
+"""The Plan tab's fitness for work and the record of the licensing and medication talk for safety-critical work."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,12 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.edits import plan_edits
 from rtw_planner.domain.match.safety import SafetyCritical
 from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
 from rtw_planner.domain.plan.model import SafetyReview
 from rtw_planner.gui.kit.dates import OptionalDateEdit, read_optional_date, write_optional_date
 from rtw_planner.gui.kit.styles import WARNING_STYLE
+from rtw_planner.gui.widgets.binder import Binder
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
 
 NOT_CHOSEN = ""  # the combo item for no outcome: the letter prints no fitness statement and cannot be issued
 # What the period means for each outcome, in the words of the fit note.
@@ -41,13 +46,11 @@ def _date_edit() -> OptionalDateEdit:
 
 
 class FitnessEditor(QWidget):
-    """Edits Plan.fitness and Plan.safety_review; `fitness()` and `safety_review()` raise ValidationError."""
-
-    changed = Signal()
+    """Edits Plan.fitness and Plan.safety_review; `fitness()` and `safety_review()` read the fields as typed and
+    raise ValidationError."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._loading = False
         self.outcome_combo = QComboBox()
         self.outcome_combo.addItem("Not chosen yet", NOT_CHOSEN)
         for outcome in FitnessOutcome:
@@ -82,11 +85,19 @@ class FitnessEditor(QWidget):
         layout.addWidget(fitness_box)
         layout.addWidget(self.safety_box)
         layout.addStretch(1)
-        self.outcome_combo.currentIndexChanged.connect(self._on_edited)
-        for edit in (self.from_edit, self.to_edit, self.reviewed_edit):
-            edit.dateChanged.connect(self._on_edited)
-        self.note_edit.textChanged.connect(self._on_edited)
+        self.outcome_combo.currentIndexChanged.connect(lambda _i: self._show_state())  # before the binder reads
+        self.reviewed_edit.dateChanged.connect(lambda _d: self._show_state())
         self._work: tuple[SafetyCritical, ...] = ()
+        self.binder = Binder(self)
+        self.binders = (self.binder,)
+        fields = {"fitness outcome": self.outcome_combo, "fitness from": self.from_edit, "fitness to": self.to_edit}
+        self.binder.bind(fields, lambda c: c.plan.fitness, self.fitness, self._show_fitness,
+                         lambda v, w: plan_edits.set_fitness(
+                             v, next(k for k, e in fields.items() if e is w).removeprefix("fitness ")))
+        review = {"safety review date": self.reviewed_edit, "safety review note": self.note_edit}
+        self.binder.bind(review, lambda c: c.plan.safety_review, self.safety_review, self._show_review,
+                         lambda v, w: plan_edits.set_safety_review(
+                             v, "note" if w is self.note_edit else "date", self.note_edit.toPlainText()))
         self._show_state()
 
     @staticmethod
@@ -96,19 +107,29 @@ class FitnessEditor(QWidget):
         form.addRow(label, field)
 
     # -- values --------------------------------------------------------------------------------------------
-    def set_values(self, fitness: FitnessStatement | None, review: SafetyReview | None) -> None:
-        """Show a plan's fitness statement and safety review (not counted as an edit)."""
-        self._loading = True
-        try:
-            self.outcome_combo.setCurrentIndex(self.outcome_combo.findData(fitness.outcome.value if fitness
-                                                                           else NOT_CHOSEN))
-            write_optional_date(self.from_edit, fitness.from_date if fitness else None)
-            write_optional_date(self.to_edit, fitness.to_date if fitness else None)
-            write_optional_date(self.reviewed_edit, review.reviewed_on if review else None)
-            self.note_edit.setPlainText(review.note if review else "")
-        finally:
-            self._loading = False
+    def set_sink(self, sink: EditSink) -> None:
+        """Where edits go."""
+        self.binder.sink = sink
+
+    def load(self, case: Case) -> None:
+        """Show another case's fitness statement and safety review."""
+        self.binder.reset(case)
         self._show_state()
+
+    def refresh(self, case: Case) -> None:
+        """Show them after an edit."""
+        self.binder.refresh(case)
+        self._show_state()
+
+    def _show_fitness(self, fitness: FitnessStatement | None) -> None:
+        self.outcome_combo.setCurrentIndex(self.outcome_combo.findData(fitness.outcome.value if fitness
+                                                                       else NOT_CHOSEN))
+        write_optional_date(self.from_edit, fitness.from_date if fitness else None)
+        write_optional_date(self.to_edit, fitness.to_date if fitness else None)
+
+    def _show_review(self, review: SafetyReview | None) -> None:
+        write_optional_date(self.reviewed_edit, review.reviewed_on if review else None)
+        self.note_edit.setPlainText(review.note if review else "")
 
     def show_work(self, work: tuple[SafetyCritical, ...]) -> None:
         """Say which safety-critical work the job involves (from safety_critical_work), or that none was found."""
@@ -120,13 +141,14 @@ class FitnessEditor(QWidget):
         outcome = self.outcome_combo.currentData()
         if outcome == NOT_CHOSEN:
             return None
+        fit = outcome == FitnessOutcome.FIT.value  # fit for usual work has no end date, whatever the field shows
         return FitnessStatement(FitnessOutcome(outcome), read_optional_date(self.from_edit),
-                                read_optional_date(self.to_edit))
+                                None if fit else read_optional_date(self.to_edit))
 
     def safety_review(self) -> SafetyReview | None:
         """The record of the talk, or None when no date is set. Raises ValidationError."""
         reviewed: date | None = read_optional_date(self.reviewed_edit)
-        note = self.note_edit.toPlainText()
+        note = self.note_edit.toPlainText().strip()
         if reviewed is None:
             if note.strip():
                 raise ValidationError("safety review date", None, "the day licensing and medication were discussed, "
@@ -137,6 +159,10 @@ class FitnessEditor(QWidget):
     # -- display -------------------------------------------------------------------------------------------
     def _show_state(self) -> None:
         outcome = self.outcome_combo.currentData()
+        if outcome == FitnessOutcome.FIT.value:  # fit for usual work has no end date; the outcome is the edit
+            self.to_edit.blockSignals(True)
+            write_optional_date(self.to_edit, None)
+            self.to_edit.blockSignals(False)
         self.period_label.setText(PERIOD_HINTS[outcome])
         chosen = outcome != NOT_CHOSEN
         self.from_edit.setEnabled(chosen)
@@ -158,13 +184,3 @@ class FitnessEditor(QWidget):
                                        "sedating drugs) affect fitness to drive or operate, and the licensing rules "
                                        "that apply; then record the date and what was agreed.")
             self.safety_prompt.setStyleSheet(WARNING_STYLE)
-
-    def _on_edited(self, *_args: object) -> None:
-        if self._loading:
-            return
-        if self.outcome_combo.currentData() == FitnessOutcome.FIT.value:
-            self._loading = True
-            write_optional_date(self.to_edit, None)  # fit for usual work has no end date
-            self._loading = False
-        self._show_state()
-        self.changed.emit()

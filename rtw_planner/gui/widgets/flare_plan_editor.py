@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.edits import plan_edits
 from rtw_planner.domain.plan.model import MAX_PERSONAL_LINES, PersonalFlarePlan
+from rtw_planner.gui.widgets.binder import Binder
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
 
 # (attribute, label with mnemonic, example in a patient's words)
 SECTIONS = (
@@ -18,11 +25,8 @@ SECTIONS = (
 class FlarePlanEditor(QWidget):
     """Edits Plan.flare_plan; the handout prints it on the patient's own page."""
 
-    changed = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._loading = False
         self.edits: dict[str, QPlainTextEdit] = {}
         intro = QLabel("Write these with the patient, in their words, a few short lines each (up to "
                        f"{MAX_PERSONAL_LINES}). The handout prints them as the patient's own flare-up plan.")
@@ -33,7 +37,6 @@ class FlarePlanEditor(QWidget):
             edit.setTabChangesFocus(True)
             edit.setPlaceholderText(example)
             edit.setMaximumHeight(110)
-            edit.textChanged.connect(self._on_edited)
             label = QLabel(text)
             label.setBuddy(edit)
             form.addRow(label, edit)
@@ -42,22 +45,33 @@ class FlarePlanEditor(QWidget):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addStretch(1)
+        self.binder = Binder(self)
+        self.binders = (self.binder,)
+        self.binder.bind({f"flare-up plan {name.replace('_', ' ')}": edit for name, edit in self.edits.items()},
+                         lambda c: c.plan.flare_plan, self.flare_plan, self._show,
+                         lambda v, w: plan_edits.set_flare_plan(v, self._section(w), w.toPlainText()))
 
-    def set_flare_plan(self, plan: PersonalFlarePlan) -> None:
-        """Show a flare-up plan (not counted as an edit)."""
-        self._loading = True
-        try:
-            for name, edit in self.edits.items():
-                edit.setPlainText("\n".join(getattr(plan, name)))
-        finally:
-            self._loading = False
+    def _section(self, widget: object) -> str:
+        return next(name for name, edit in self.edits.items() if edit is widget)
+
+    def _show(self, plan: PersonalFlarePlan) -> None:
+        for name, edit in self.edits.items():
+            edit.setPlainText("\n".join(getattr(plan, name)))
+
+    def set_sink(self, sink: EditSink) -> None:
+        """Where edits go."""
+        self.binder.sink = sink
+
+    def load(self, case: Case) -> None:
+        """Show another case's flare-up plan."""
+        self.binder.reset(case)
+
+    def refresh(self, case: Case) -> None:
+        """Show the flare-up plan after an edit."""
+        self.binder.refresh(case)
 
     def flare_plan(self) -> PersonalFlarePlan:
-        """The plan as edited, blank lines dropped. Raises ValidationError (too many lines, a line too long)."""
+        """The plan as typed, blank lines dropped. Raises ValidationError (too many lines, a line too long)."""
         lines = {name: tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
                  for name, edit in self.edits.items()}
         return PersonalFlarePlan(lines["triggers"], lines["warning_signs"], lines["what_helps"])
-
-    def _on_edited(self) -> None:
-        if not self._loading:
-            self.changed.emit()

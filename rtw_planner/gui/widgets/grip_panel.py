@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from rtw_planner.domain.capacity.grip import GripNorms, GripTrials, Hand, Sex, compare, load_grip_norms
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.units import format_number
-from rtw_planner.gui.models.profile_tables import parse_number
+from rtw_planner.gui.kit.numbers import format_number_for_edit, parse_number
 
 NormContext = Callable[[], tuple[int | None, Sex | None]]
 
@@ -22,9 +21,7 @@ def _norms() -> GripNorms:
 
 
 class GripPanel(QGroupBox):
-    """Edits grip trials (kg) and shows the mean and the norm comparison for the patient's age and sex."""
-
-    changed = Signal()
+    """Grip trials (kg) typed per hand, with the mean and the norm comparison for the patient's age and sex."""
 
     def __init__(self, context: NormContext, parent: QWidget | None = None) -> None:
         super().__init__("Grip strength (Jamar, seated, elbow at 90°; three trials per hand, kg)", parent)
@@ -39,7 +36,7 @@ class GripPanel(QGroupBox):
                 edit = QLineEdit()
                 edit.setMaximumWidth(70)
                 edit.setPlaceholderText(f"trial {column + 1}")
-                edit.textEdited.connect(self._on_trial_edited)
+                edit.textChanged.connect(lambda _text: self.refresh())
                 grid.addWidget(edit, row, column + 1)
                 edits.append(edit)
             self.trial_edits[hand] = edits
@@ -49,13 +46,22 @@ class GripPanel(QGroupBox):
             self.result_labels[hand] = label
         grid.setColumnStretch(4, 1)
 
+    def fields(self) -> dict[str, QLineEdit]:
+        """Every trial field, the first of each hand under the name its problems carry ('right grip trials')."""
+        return {f"{hand.value} grip trials" + (f" {n + 1}" if n else ""): edit
+                for hand, edits in self.trial_edits.items() for n, edit in enumerate(edits)}
+
+    def hand_of(self, edit: object) -> Hand:
+        """The hand whose trial a field holds."""
+        return next(hand for hand, edits in self.trial_edits.items() if edit in edits)
+
     def set_grip(self, grip: tuple[GripTrials, ...]) -> None:
         """Show recorded trials."""
         by_hand = {g.hand: g for g in grip}
         for hand, edits in self.trial_edits.items():
-            trials = by_hand[hand].trials_kg if hand in by_hand else ("", "", "")
+            trials = by_hand[hand].trials_kg if hand in by_hand else (None, None, None)
             for edit, value in zip(edits, trials, strict=True):
-                edit.setText(format_number(value, 1) if isinstance(value, float | int) else str(value))
+                edit.setText(format_number_for_edit(value, 1))
         self.refresh()
 
     def grip(self) -> tuple[GripTrials, ...]:
@@ -92,7 +98,3 @@ class GripPanel(QGroupBox):
                               "Details tab to compare with norms.")
             else:
                 label.setText(compare(trials.mean_kg, age, sex, hand, _norms()).summary)
-
-    def _on_trial_edited(self, _text: str) -> None:
-        self.refresh()
-        self.changed.emit()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,13 +22,20 @@ from PySide6.QtWidgets import (
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.edits import progress_edits
+from rtw_planner.domain.edits.commands import Edit
+from rtw_planner.domain.edits.lenses import Part
 from rtw_planner.domain.outcomes.instruments import InstrumentError, get_instrument, load_instruments
 from rtw_planner.domain.outcomes.progress import instruments_recorded, practice_series, score_series
+from rtw_planner.gui.kit.numbers import parse_number
 from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.kit.tables import rows_table_view
 from rtw_planner.gui.models.outcomes_table import OutcomesTableModel, PracticeTableModel
-from rtw_planner.gui.models.profile_tables import parse_number
+from rtw_planner.gui.widgets.binder import Binder
 from rtw_planner.gui.widgets.progress_charts import PracticeChart, ScoreChart
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.models.base import EditSink
 
 
 def parse_answers(text: str) -> list[float | None]:
@@ -45,13 +53,14 @@ def parse_answers(text: str) -> list[float | None]:
 
 
 class ProgressView(QWidget):
-    """Adds outcome records and practice entries to the case being edited and charts them."""
+    """Adds outcome records and practice entries to the case being edited (as edits) and charts them."""
 
-    changed = Signal()
+    binders: tuple[Binder, ...] = ()  # nothing typed here is part of the case until Add
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._case: Case | None = None
+        self._sink: EditSink | None = None
         self.outcomes_model = OutcomesTableModel(self)
         self.practice_model = PracticeTableModel(self)
         self.instrument_combo = QComboBox()
@@ -131,14 +140,30 @@ class ProgressView(QWidget):
         layout.addWidget(self.message_label)
 
     # -- values --------------------------------------------------------------------------------------------
-    def set_case(self, case: Case) -> None:
-        """Show a case's records (not counted as an edit)."""
-        self._case = case
-        self.outcomes_model.set_rows(sorted(case.outcomes, key=lambda r: r.on))
-        self.practice_model.set_rows(sorted(case.practice_log, key=lambda e: e.on))
-        self.activity_combo.clear()
-        self.activity_combo.addItems([q.name for q in case.plan.quotas])
-        self._refresh_choices()
+    def set_sink(self, sink: EditSink) -> None:
+        """Where edits go."""
+        self._sink = sink
+
+    def load(self, case: Case) -> None:
+        """Show another case's records."""
+        self._case = None
+        self.refresh(case, frozenset(Part))
+
+    def refresh(self, case: Case, parts: frozenset[Part]) -> None:
+        """Show the records after an edit (oldest first); the activities follow the plan's quotas."""
+        before, self._case = self._case, case
+        if Part.PROGRESS in parts:
+            self.outcomes_model.set_rows(sorted(case.outcomes, key=lambda r: r.on))
+            self.practice_model.set_rows(sorted(case.practice_log, key=lambda e: e.on))
+        activities = [q.name for q in case.plan.quotas]
+        if before is None or activities != [q.name for q in before.plan.quotas]:
+            current = self.activity_combo.currentText()
+            self.activity_combo.clear()
+            self.activity_combo.addItems(activities)
+            if current in activities:
+                self.activity_combo.setCurrentText(current)
+        if parts & {Part.PROGRESS, Part.PLAN}:
+            self._refresh_choices(draw=False)  # the charts are redrawn once the edits pause
 
     def outcomes(self) -> tuple[OutcomeRecord, ...]:
         """The records as edited."""
@@ -181,11 +206,10 @@ class ProgressView(QWidget):
         except (ValidationError, InstrumentError) as exc:
             self.message_label.setText(str(exc))
             return
-        self.message_label.clear()
-        self.outcomes_model.append_row(record)
+        if not self._push(progress_edits.add_outcome(record, len(self._case.outcomes) if self._case else 0)):
+            return
         self.answers_edit.clear()
         self.score_label.clear()
-        self._after_edit()
 
     def _on_add_practice_clicked(self) -> None:
         activity = self.activity_combo.currentText()
@@ -211,20 +235,15 @@ class ProgressView(QWidget):
         except ValidationError as exc:
             self.message_label.setText(str(exc))
             return
-        self.message_label.clear()
-        self.practice_model.append_row(entry)
-        self.done_edit.clear()
-        self._after_edit()
+        if self._push(progress_edits.add_practice(entry, len(self._case.practice_log) if self._case else 0)):
+            self.done_edit.clear()
 
-    def _after_edit(self) -> None:
-        if self._case is not None:
-            from dataclasses import replace
+    def _push(self, edit: Edit) -> bool:
+        problem = self._sink(edit) if self._sink is not None else None
+        self.message_label.setText(str(problem) if problem else "")
+        return problem is None
 
-            self._case = replace(self._case, outcomes=self.outcomes(), practice_log=self.practice_log())
-        self._refresh_choices()
-        self.changed.emit()
-
-    def _refresh_choices(self) -> None:
+    def _refresh_choices(self, draw: bool = True) -> None:
         case = self._case
         for combo, values in ((self.chart_instrument, instruments_recorded(case) if case else []),
                               (self.chart_activity, [q.name for q in case.plan.quotas] if case else [])):
@@ -235,7 +254,8 @@ class ProgressView(QWidget):
             if current in values:
                 combo.setCurrentText(current)
             combo.blockSignals(False)
-        self.refresh_charts()
+        if draw:
+            self.refresh_charts()
 
     def refresh_charts(self) -> None:
         """Redraw the charts if they are on screen (pyqtgraph loads on first draw)."""
