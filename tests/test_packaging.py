@@ -31,6 +31,9 @@ def test_non_editable_install_finds_resources(tmp_path: Path) -> None:
     assert demo.is_relative_to(target)
     assert demo.exists()
     assert (target / "rtw_planner" / "_resources" / "fonts" / "LICENSE-DejaVu.txt").exists()
+    source_packages = {p.parent.relative_to(ROOT) for p in (ROOT / "rtw_planner").rglob("__init__.py")}
+    missing = sorted(str(p) for p in source_packages if not (target / p / "__init__.py").exists())
+    assert missing == [], "packages left out of [tool.setuptools] packages in pyproject.toml"
     out = tmp_path / "letter.pdf"
     render = subprocess.run([sys.executable, "-m", "rtw_planner", "render", "employer-letter", "--case", str(demo),
                              "--out", str(out)], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)

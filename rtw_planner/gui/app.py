@@ -17,6 +17,7 @@ from rtw_planner.db.database import DatabaseError, default_database_path, open_d
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.gui.mainwindow import MainWindow
 from rtw_planner.gui.prompts import Prompts, message_box
+from rtw_planner.gui.pyside_fix import keep_singletons_alive
 from rtw_planner.gui.settings import UiSettings
 
 EXIT_WHEN_SHOWN_ENV = "RTW_PLANNER_EXIT_WHEN_SHOWN"  # used by the startup benchmark
@@ -32,6 +33,7 @@ def load_bundled_fonts() -> None:
 
 def create_application() -> QApplication:
     """The QApplication with the names QSettings uses."""
+    keep_singletons_alive()  # before any Qt call: see pyside_fix
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("RTW Planner")
     QCoreApplication.setApplicationName("rtw-planner")

@@ -342,11 +342,9 @@ class MainWindow(QMainWindow):
 
     def edit_clinic(self) -> None:
         """Edit the letterhead details."""
-        from rtw_planner.gui.dialogs.clinic_dialog import ClinicDialog
-
-        dialog = ClinicDialog(self.clinic_repository.get(), self.prompts, self)
-        if dialog.exec() and dialog.result_clinic is not None:
-            self.clinic_repository.save(dialog.result_clinic)
+        clinic = self.prompts.clinic_details(self, self.clinic_repository.get())  # tests answer it, never block
+        if clinic is not None:
+            self.clinic_repository.save(clinic)
             if self.preview is not None and self.preview.isVisible():
                 self.preview.refresh_from_store()  # letterhead, units and jurisdiction rules may have changed
 

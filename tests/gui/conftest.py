@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,23 +16,10 @@ from rtw_planner.domain.case.model import Clinic
 from rtw_planner.gui.kit.choices import UnsavedChoice
 from rtw_planner.gui.mainwindow import MainWindow
 from rtw_planner.gui.prompts import Prompts
+from rtw_planner.gui.pyside_fix import keep_singletons_alive
 from rtw_planner.gui.settings import UiSettings
 
-
-def _pin_none_true_and_false() -> None:
-    """PySide6 6.12 on Python 3.10 and 3.11 drops a reference to None on every call of a Qt method that returns
-    nothing (`QLabel().setText("x")` a thousand times: None's count falls by a thousand), and pyqtgraph's items lose
-    references to True and False the same way. From Python 3.12 these objects are immortal and nothing happens;
-    before it, the process aborts ("Fatal Python error: none_dealloc") once the count reaches zero, usually while
-    it exits. Give the three a stock of references no test run can use up, so a test run ends with its own exit
-    status."""
-    if sys.version_info >= (3, 12):
-        return
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40  # ob_refcnt, the first field of every object
-
-
-_pin_none_true_and_false()
+keep_singletons_alive()  # as the app does before Qt starts
 
 
 class ScriptedPrompts(Prompts):

@@ -64,10 +64,11 @@ def test_run_shows_the_main_window_and_exits(qapp, monkeypatch, tmp_path: Path, 
     monkeypatch.setattr(app, "create_application", lambda: loop)
     monkeypatch.setenv(app.EXIT_WHEN_SHOWN_ENV, "1")
     seen: list[str] = []
+    before = set(QApplication.topLevelWidgets())  # windows other tests left behind are not this run's
 
     def look() -> None:  # runs inside the turn of the loop, before the benchmark's quit
         seen.extend(w.windowTitle() for w in QApplication.topLevelWidgets()
-                    if isinstance(w, MainWindow) and w.isVisible())
+                    if isinstance(w, MainWindow) and w.isVisible() and w not in before)
 
     QTimer.singleShot(0, look)
     database = tmp_path / "cases.sqlite3"

@@ -10,7 +10,8 @@ from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.edits import case_edits
 from rtw_planner.domain.edits.commands import Edit
-from rtw_planner.gui.widgets.binder import INVALID_STYLE, Binder
+from rtw_planner.gui.kit.styles import INVALID_FIELD_STYLE as INVALID_STYLE
+from rtw_planner.gui.widgets.binder import Binder
 
 
 def _bound(qtbot):  # type: ignore[no-untyped-def]

@@ -119,7 +119,7 @@ def test_cancelling_through_the_prompts_returns_nothing(qtbot, prompts) -> None:
     assert isinstance(prompts.dialogs[-1], ClinicDialog)
 
 
-def test_the_clinic_is_saved_from_the_file_menu(window, repositories, prompts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_clinic_is_saved_from_the_file_menu(window, repositories, prompts) -> None:  # type: ignore[no-untyped-def]
     cases, clinics = repositories
 
     def answer(dialog: ClinicDialog) -> None:
@@ -127,10 +127,7 @@ def test_the_clinic_is_saved_from_the_file_menu(window, repositories, prompts, m
         dialog.accept()
 
     def run_as(fill_in):  # type: ignore[no-untyped-def]
-        prompts.fill_in = fill_in
-        # MainWindow.edit_clinic still calls exec() itself; once it asks through prompts.clinic_details, the
-        # prompts' fill_in answers and this stand-in goes unused.
-        monkeypatch.setattr(ClinicDialog, "exec", lambda dialog: (fill_in(dialog), dialog.result())[1])
+        prompts.fill_in = fill_in  # MainWindow.edit_clinic asks through prompts.clinic_details
 
     run_as(answer)
     window.open_case(cases.save(followed_up_case()).id)

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.edits.commands import Edit
+from rtw_planner.gui.kit.styles import INVALID_FIELD_STYLE
 
 if TYPE_CHECKING:
     from rtw_planner.gui.models.base import EditSink
 
-INVALID_STYLE = "border: 2px solid #a31515;"
 TYPING_UNDO = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
 
@@ -132,7 +132,7 @@ class Binder(QObject):
             return
         self.problems[binding] = problem
         widget = binding.widgets.get(problem.field, next(iter(binding.widgets.values())))
-        widget.setStyleSheet(INVALID_STYLE)
+        widget.setStyleSheet(INVALID_FIELD_STYLE)
         self.problem_found.emit(str(problem))
 
     def _clear_problems(self) -> None:
@@ -144,7 +144,7 @@ class Binder(QObject):
         """Mark every field with a problem; the first problem's message, or None when there is none."""
         for binding, problem in self.problems.items():
             widget = binding.widgets.get(problem.field, next(iter(binding.widgets.values())))
-            widget.setStyleSheet(INVALID_STYLE)
+            widget.setStyleSheet(INVALID_FIELD_STYLE)
         return str(next(iter(self.problems.values()))) if self.problems else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -31,7 +31,7 @@ from rtw_planner.domain.edits import demand_edits
 from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.domain.edits.lenses import Part
 from rtw_planner.gui.kit.numbers import format_number_for_edit, parse_number
-from rtw_planner.gui.kit.styles import ERROR_STYLE
+from rtw_planner.gui.kit.styles import ERROR_STYLE, WARNING_STYLE
 from rtw_planner.gui.models.ratings_table import RatingDelegate, RatingsTableModel
 from rtw_planner.gui.models.tasks_table import ActivitiesDelegate, TasksTableModel
 from rtw_planner.gui.widgets.binder import Binder
@@ -71,7 +71,7 @@ class DemandsView(QWidget):
         self.tabs.addTab(self._lifting_tab(), "Lifting tasks (NIOSH)")
         self.template_label = QLabel()
         self.template_label.setWordWrap(True)
-        self.template_label.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.template_label.setStyleSheet(WARNING_STYLE)
         self.message_label = QLabel()
         self.message_label.setStyleSheet(ERROR_STYLE)
         layout = QVBoxLayout(self)

@@ -23,6 +23,7 @@ from rtw_planner.domain.demands.strength import available_tables, load_table
 from rtw_planner.domain.demands.units import ForceUnit, MassUnit
 from rtw_planner.domain.match.items import MatchStatus
 from rtw_planner.domain.match.job import JobMatch, chart_bars, job_match
+from rtw_planner.gui.kit.styles import warning_html
 from rtw_planner.gui.models.match_table import MatchTableModel
 from rtw_planner.gui.widgets.match_chart import MatchChart
 
@@ -105,5 +106,5 @@ def summary_html(result: JobMatch) -> str:
     ]
     if result.essential_mismatches:
         lines.append("<b>Essential tasks affected:</b> " + "; ".join(escape(m) for m in result.essential_mismatches))
-    lines += [f"<span style='color:#8a4b00'>{escape(n)}</span>" for n in result.notes[:4]]
+    lines += [warning_html(n) for n in result.notes[:4]]
     return "<br>".join(lines)

@@ -27,6 +27,7 @@ from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.domain.plan.phases import DEFAULT_MAX_WEEKS, Contract, FitNoteOptions, fit_note_from_plan
 from rtw_planner.gui.kit.dates import OptionalDateEdit, read_optional_date, write_optional_date
 from rtw_planner.gui.kit.numbers import format_number_for_edit, parse_number
+from rtw_planner.gui.kit.styles import warning_html
 from rtw_planner.gui.kit.tables import rows_table_view
 from rtw_planner.gui.models.plan_tables import PhasesTableModel
 from rtw_planner.gui.widgets.binder import Binder
@@ -171,7 +172,7 @@ class PhasesPanel(QWidget):
             f"Phase {p.number}: fewer hours a week than the phase before. Tick Step down if this is intended, or "
             "correct the phase; the letter cannot be issued until then."
             for p in phased.step_downs() if not p.step_down_intended]
-        warnings = "".join(f"<br><span style='color:#8a4b00'>⚠ {escape(w)}</span>" for w in notes)
+        warnings = "".join("<br>" + warning_html(f"⚠ {w}") for w in notes)
         restrictions = sorted({r for p in phased.phases for r in p.restrictions})
         listed = "".join(f"<br>• {escape(r)}" for r in restrictions) or "<br>None."
         self.schedule_label.setText(f"{phased.total_weeks} weeks, ending {phased.end_date.day} "
