@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import peewee as pw
 
+from rtw_planner.db.drivers import load_psycopg
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
 from rtw_planner.domain.capacity.grip import GripTrials, Hand, Sex
 from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
@@ -79,6 +81,16 @@ def long_case(rows: int, **changes: Any) -> Case:
     practice = tuple(PracticeEntry(FIRST_DAY + timedelta(days=n), "Walking", 10.0, float(n % 12), n % 12 >= 10)
                      for n in range(rows))
     return full_case(outcomes=outcomes, practice_log=practice, **changes)
+
+
+def raw_database(location: Path | str) -> pw.Database:
+    """A plain connection to a new database (a SQLite path or a server URL) with no migration run, for building the
+    schemas of earlier versions."""
+    if isinstance(location, str):
+        load_psycopg()  # peewee may have been imported without it (rtw_planner.db.drivers)
+        return pw.PostgresqlDatabase(location, prefer_psycopg3=True)
+    location.parent.mkdir(parents=True, exist_ok=True)
+    return pw.SqliteDatabase(str(location), pragmas={"foreign_keys": 1})
 
 
 def row_count(db: pw.Database, table: str, case_id: int | None = None) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import peewee as pw
 import pytest
-from db_factories import foreign_keys
+from db_factories import foreign_keys, raw_database
 
 from rtw_planner.db import database
 from rtw_planner.db.database import (
@@ -61,7 +61,7 @@ def test_empty_database_gets_every_migration(database_location: Path | str) -> N
 def test_migrated_schema_equals_the_models(new_database: Callable[[], Path | str]) -> None:
     migrated = open_database(new_database())
     # The models' own schema, made on the same backend: a server's reference is another new database on it.
-    reference = pw.PostgresqlDatabase(str(new_database())) if is_server(migrated) else pw.SqliteDatabase(":memory:")
+    reference = raw_database(new_database()) if is_server(migrated) else pw.SqliteDatabase(":memory:")
     with reference.bind_ctx(ALL_TABLES):
         reference.create_tables(ALL_TABLES)
         for model in ALL_TABLES:
