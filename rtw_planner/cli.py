@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from rtw_planner import __version__
 
 
 def _global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"rtw-planner {__version__}")
-    parser.add_argument("--db", metavar="PATH", type=Path,
-                        help="SQLite database file (default: rtw-planner.sqlite3 in the user's data folder)")
+    # Text, not a Path: a Path would fold the two slashes of postgresql://.
+    parser.add_argument("--db", metavar="PATH|URL",
+                        help="SQLite database file, or a clinic server as postgresql://USER@HOST:PORT/DATABASE "
+                             "(password from ~/.pgpass or asked; never on the command line). Default: "
+                             "RTW_PLANNER_DB, else rtw-planner.sqlite3 in the user's data folder")
     return parser
 
 

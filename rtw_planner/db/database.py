@@ -1,4 +1,5 @@
-"""Open the SQLite database: owner-only file, WAL, foreign keys, full sync, and pending migrations applied."""
+"""Open the database: a SQLite file (owner-only, WAL, foreign keys, full sync) or a PostgreSQL server (backends.py),
+with pending migrations applied."""
 
 from __future__ import annotations
 
@@ -10,20 +11,29 @@ from pathlib import Path
 
 import peewee as pw
 
+from rtw_planner.db.backends import (
+    DatabaseError,
+    PasswordPrompt,
+    ServerLocation,
+    connect_server,
+    is_server,
+    is_server_location,
+    one_line_reason,
+    parse_server_url,
+)
+from rtw_planner.db.folding import sql_fold
+
+__all__ = ["DatabaseError", "PasswordPrompt", "default_database_path", "default_location", "is_server", "migrate",
+           "open_database", "pending_migrations"]
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full", "busy_timeout": 5000}
 DB_FILENAME = "rtw-planner.sqlite3"
-
-
-class DatabaseError(RuntimeError):
-    """The database could not be opened or migrated; the message names the file."""
-
-
-def _casefold(value: str | None) -> str | None:
-    """Unicode case folding for searches (SQLite folds ASCII only)."""
-    return value.casefold() if isinstance(value, str) else value
+DB_ENV = "RTW_PLANNER_DB"  # a file path or a postgresql:// URL, as --db takes
+# Clients opening a server database at once take turns to migrate it (an advisory lock: any 64-bit key of ours).
+MIGRATION_LOCK = 0x7274_7770_6C61_6E  # "rtwplan"
 
 
 def _create_owner_only(path: Path) -> None:
@@ -73,9 +83,14 @@ def migrate(db: pw.Database) -> list[str]:
     return list(Runner(db, directory=str(MIGRATIONS_DIR), table_name=HISTORY_TABLE).up())
 
 
-def open_database(path: Path | str) -> pw.SqliteDatabase:
-    """Open (creating if needed) the database at path and migrate it. Nothing is bound to it: the repositories
-    given it bind the tables for each call, so two open databases never see each other's writes."""
+def open_database(location: Path | str, password_prompt: PasswordPrompt | None = None) -> pw.Database:
+    """Open the database at location, a SQLite path (created if needed) or a postgresql:// URL, and migrate it.
+    Nothing is bound to it: the repositories given it bind the tables for each call, so two open databases never
+    see each other's writes. password_prompt is asked when a server wants a password the password file lacks.
+    Raises DatabaseError with a one-line message."""
+    if is_server_location(location):
+        return _open_server(parse_server_url(str(location)), password_prompt)
+    path = location
     memory = str(path) == ":memory:"
     if not memory:
         path = Path(path)
@@ -85,7 +100,7 @@ def open_database(path: Path | str) -> pw.SqliteDatabase:
         except OSError as exc:
             raise DatabaseError(f"cannot create the database file {path}: {exc.strerror}") from None
     db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS)
-    db.register_function(_casefold, "casefold", 1, deterministic=True)
+    db.register_function(sql_fold, "rtw_fold", 1, deterministic=True)  # the server's is made by migration 0008
     try:
         db.connect(reuse_if_open=True)
         pending = pending_migrations(db)
@@ -97,6 +112,35 @@ def open_database(path: Path | str) -> pw.SqliteDatabase:
         db.close()
         raise DatabaseError(f"cannot open the database {path}: {exc}") from None
     return db
+
+
+def _open_server(location: ServerLocation, password_prompt: PasswordPrompt | None) -> pw.Database:
+    """Connect and migrate, one client at a time. A server database is backed up with pg_dump (docs/server.md),
+    not copied aside before a migration as a file is."""
+    db = connect_server(location, password_prompt)
+    try:
+        if pending_migrations(db):
+            db.execute_sql("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+            try:
+                migrate(db)  # none left when another client migrated while this one waited
+            finally:
+                db.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+    except pw.DatabaseError as exc:
+        db.close()
+        if isinstance(exc, pw.ProgrammingError) and ("permission denied" in str(exc) or "must be owner" in str(exc)):
+            raise DatabaseError(f"the server database {location.describe()} needs its schema upgraded and this "
+                                "user may not change it; ask the administrator to open it once with this version "
+                                "first") from None
+        raise DatabaseError(f"cannot open the server database {location.describe()}: {one_line_reason(exc)}") from None
+    return db
+
+
+def default_location() -> Path | str:
+    """RTW_PLANNER_DB (a file path or a postgresql:// URL) when it is set, else the file in the user's data folder."""
+    chosen = os.environ.get(DB_ENV, "").strip()
+    if chosen:
+        return chosen if is_server_location(chosen) else Path(chosen)
+    return default_database_path()
 
 
 def default_database_path() -> Path:

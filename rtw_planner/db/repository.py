@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import operator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import reduce
 from typing import TYPE_CHECKING
 
 import peewee as pw
@@ -29,6 +31,20 @@ class PlanVersion:
     plan: Plan
 
 
+def _matching(text: str) -> pw.Expression:
+    """Cases whose name, job title or employer holds text, ignoring case and accents (Zoë = zoe). Both sides go
+    through rtw_fold(): on SQLite a Python function (database.py registers it), on PostgreSQL lower(unaccent()),
+    which the trigram index of migration 0008 covers. The text is folded by the same function, in SQL, so the two
+    always agree, and escaped after folding, so % and _ stay literal whatever folding makes of the text."""
+    folded = pw.fn.rtw_fold(text)
+    for special in ("\\", "%", "_"):
+        folded = pw.fn.replace(folded, special, "\\" + special)
+    pattern = pw.NodeList((pw.Value("%").concat(folded).concat("%"), pw.SQL("ESCAPE"), pw.Value("\\")))
+    columns = (CaseRow.patient_name, CaseRow.job_title, CaseRow.employer)
+    # ILIKE, as peewee's contains() uses: LIKE on SQLite (peewee's LIKE is SQLite's case-sensitive GLOB).
+    return reduce(operator.or_, (pw.Expression(pw.fn.rtw_fold(column), pw.OP.ILIKE, pattern) for column in columns))
+
+
 class CaseRepository:
     """Cases, their consents, demands and capacity, in db and in no other database: each call binds the tables to
     db for its own length (session.py), and each write is one transaction on db."""
@@ -40,14 +56,7 @@ class CaseRepository:
         query = CaseRow.select(CaseRow.id, CaseRow.patient_name, CaseRow.job_title, CaseRow.employer,
                                CaseRow.review_date)
         text = search.strip()
-        if text:
-            # SQLite's own LIKE folds ASCII case only; casefold() (registered in database.py) folds Ł and ł too.
-            # contains() escapes % and _.
-            folded = text.casefold()
-            query = query.where(pw.fn.casefold(CaseRow.patient_name).contains(folded)
-                                | pw.fn.casefold(CaseRow.job_title).contains(folded)
-                                | pw.fn.casefold(CaseRow.employer).contains(folded))
-        return query
+        return query.where(_matching(text)) if text else query
 
     def count(self, search: str = "") -> int:
         """How many cases match the search text (name, job title or employer)."""

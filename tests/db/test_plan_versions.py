@@ -19,12 +19,12 @@ from rtw_planner.domain.plan.model import Plan
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> pw.SqliteDatabase:
-    return open_database(tmp_path / "x.sqlite3")
+def db(database_location: Path | str) -> pw.Database:
+    return open_database(database_location)
 
 
 @pytest.fixture
-def repo(db: pw.SqliteDatabase) -> CaseRepository:
+def repo(db: pw.Database) -> CaseRepository:
     return CaseRepository(db)
 
 
@@ -98,14 +98,14 @@ def test_issue_without_a_plan_is_not_found(repo: CaseRepository) -> None:
         repo.issue_plan(case_id(empty))
 
 
-def test_empty_plan_creates_no_version(db: pw.SqliteDatabase, repo: CaseRepository) -> None:
+def test_empty_plan_creates_no_version(db: pw.Database, repo: CaseRepository) -> None:
     stored = repo.save(full_case(plan=Plan()))
     assert repo.plan_versions(case_id(stored)) == []
     assert stored.plan == Plan()
     assert row_count(db, "plan_version") == 0
 
 
-def test_deleting_the_case_removes_its_versions(db: pw.SqliteDatabase, repo: CaseRepository, saved: Case) -> None:
+def test_deleting_the_case_removes_its_versions(db: pw.Database, repo: CaseRepository, saved: Case) -> None:
     other = repo.save(full_case())
     repo.save(fewer_quotas(saved))
     repo.issue_plan(case_id(saved))

@@ -19,12 +19,12 @@ from rtw_planner.domain.case.outcome_records import OutcomeRecord
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> pw.SqliteDatabase:
-    return open_database(tmp_path / "rtw.sqlite3")
+def db(database_location: Path | str) -> pw.Database:
+    return open_database(database_location)
 
 
 @pytest.fixture
-def repo(db: pw.SqliteDatabase) -> CaseRepository:
+def repo(db: pw.Database) -> CaseRepository:
     return CaseRepository(db)
 
 
@@ -68,7 +68,7 @@ def test_a_record_moved_to_another_day_moves(repo: CaseRepository, saved: Case) 
     assert result.outcomes == (*saved.outcomes[1:], moved)
 
 
-def test_evaluations_read_back_as_listed(db: pw.SqliteDatabase, repo: CaseRepository, saved: Case) -> None:
+def test_evaluations_read_back_as_listed(db: pw.Database, repo: CaseRepository, saved: Case) -> None:
     first, second = saved.evaluations
     new = Evaluation(first.assessed_on - timedelta(days=7), "S. Lee", "Screen")
     for evaluations in ((second, first), (new, first, second), (first, new, second), (first, first)):
@@ -80,7 +80,7 @@ def test_evaluations_read_back_as_listed(db: pw.SqliteDatabase, repo: CaseReposi
     assert result.current_evaluation is not None
 
 
-def test_a_copy_of_a_stored_case_gets_rows_of_its_own(db: pw.SqliteDatabase, repo: CaseRepository,
+def test_a_copy_of_a_stored_case_gets_rows_of_its_own(db: pw.Database, repo: CaseRepository,
                                                        saved: Case) -> None:
     """A case saved with another case's evaluation ids (a copy, or ids from an import) takes none of its rows."""
     copy = stored(repo, replace(saved, id=None, patient_name="Copy"))
