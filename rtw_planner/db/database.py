@@ -1,24 +1,26 @@
-"""Open the SQLite database: owner-only file, WAL, foreign keys, full sync, and pending migrations applied."""
+"""Open the SQLite database: owner-only file, integrity checked, WAL, foreign keys, full sync, writes that wait for
+the lock, and pending migrations applied once however many processes open it at the same moment."""
 
 from __future__ import annotations
 
 import logging
 import os
 import sqlite3
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
 import peewee as pw
+
+from rtw_planner.db.errors import BusyError, CorruptDatabaseError, is_lock_timeout
+from rtw_planner.db.errors import DatabaseError as DatabaseError  # raised here; re-exported for callers
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full", "busy_timeout": 5000}
 DB_FILENAME = "rtw-planner.sqlite3"
-
-
-class DatabaseError(RuntimeError):
-    """The database could not be opened or migrated; the message names the file."""
+SQLITE_CORRUPT = 11  # a primary result code (sqlite3.SQLITE_CORRUPT from Python 3.11 on)
 
 
 def _casefold(value: str | None) -> str | None:
@@ -56,14 +58,62 @@ def pending_migrations(db: pw.Database) -> list[str]:
 
 
 def _backup(path: Path) -> Path:
-    """Copy the database aside (owner-only) before its schema changes."""
-    target = path.with_name(f"{path.name}.before-migration-{datetime.now():%Y%m%d-%H%M%S}.bak")
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+    """Copy the database aside (owner-only) before its schema changes. Named to the microsecond, with a counter
+    should two copies still meet; an existing file is never overwritten."""
+    stamp = f"{datetime.now():%Y%m%d-%H%M%S-%f}"
+    attempt = 0
+    while True:
+        counter = f"-{attempt}" if attempt else ""
+        target = path.with_name(f"{path.name}.before-migration-{stamp}{counter}.bak")
+        try:
+            fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+            break
+        except FileExistsError:
+            attempt += 1
     os.close(fd)
     with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
         source.backup(copy)
     os.chmod(target, 0o600)
     return target
+
+
+def check_integrity(path: Path) -> None:
+    """Refuse a damaged file before anything is written to it: SQLite's quick_check, on a read-only connection so
+    that even opening it writes nothing. Raises CorruptDatabaseError naming the file, or DatabaseError when it is
+    not a database at all."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as connection:
+            problems = [str(row[0]) for row in connection.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == SQLITE_CORRUPT:
+            raise CorruptDatabaseError(str(path), str(exc)) from None
+        raise DatabaseError(f"cannot open the database {path}: {exc}") from None
+    if problems != ["ok"]:
+        # quick_check names pages, tables and indexes, never the values stored in them.
+        raise CorruptDatabaseError(str(path), problems[0].replace("\n", " ")[:200])
+
+
+def _migrate_once(db: pw.SqliteDatabase, backup_of: Path | None) -> None:
+    """Apply what is pending, once, however many processes open the file at the same moment: the first to take
+    SQLite's write lock (BEGIN IMMEDIATE, waiting on the busy timeout) checks again what is pending, backs the file
+    up (when backup_of is given and it has a schema) and migrates; the others then find nothing to do. Foreign keys
+    are off for the length of it, as a table rebuild needs (they can be switched only outside a transaction), and
+    the references are checked before the commit."""
+    db.pragma("foreign_keys", 0)
+    try:
+        with db.atomic("IMMEDIATE"):
+            if not pending_migrations(db):
+                return
+            if backup_of is not None and applied_migrations(db):
+                log.info("backed up the database to %s before migrating", _backup(backup_of).name)
+            migrate(db)
+            broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise DatabaseError(f"a migration left {len(broken)} broken references in table {broken[0][0]}; "
+                                    "nothing was changed")
+    finally:
+        db.pragma("foreign_keys", 1)
 
 
 def migrate(db: pw.Database) -> list[str]:
@@ -84,18 +134,24 @@ def open_database(path: Path | str) -> pw.SqliteDatabase:
             _create_owner_only(path)
         except OSError as exc:
             raise DatabaseError(f"cannot create the database file {path}: {exc.strerror}") from None
-    db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS)
+        if existed:
+            check_integrity(path)
+    # Every transaction takes the write lock at its start (waiting on the busy timeout), so a write never fails
+    # at once on "database is locked" after reading; the read snapshots in session.py ask for DEFERRED.
+    db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
     db.register_function(_casefold, "casefold", 1, deterministic=True)
     try:
         db.connect(reuse_if_open=True)
-        pending = pending_migrations(db)
-        if pending and not memory and existed and applied_migrations(db):
-            log.info("backed up the database to %s before migrating", _backup(Path(path)).name)
-        if pending:
-            migrate(db)
+        if pending_migrations(db):
+            _migrate_once(db, None if memory or not existed else Path(path))
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         db.close()
+        if is_lock_timeout(exc):
+            raise BusyError from None
         raise DatabaseError(f"cannot open the database {path}: {exc}") from None
+    except DatabaseError:
+        db.close()
+        raise
     return db
 
 
