@@ -54,13 +54,14 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(args.db)
     from rtw_planner.commands import command_module
-    from rtw_planner.commands._support import EXIT_INVALID, UsageError
+    from rtw_planner.commands._support import EXIT_CONFLICT, EXIT_INVALID, ConflictUsageError, UsageError
+    from rtw_planner.db.errors import StorageError
 
     try:
         return int(command_module(args.command).run(args))
     except BrokenPipeError:  # output piped into e.g. head, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except UsageError as exc:
+    except (UsageError, StorageError) as exc:  # storage: busy, damaged, refused; the message says what to do
         print(f"rtw-planner {args.command}: {exc}", file=sys.stderr)
-        return EXIT_INVALID
+        return EXIT_CONFLICT if isinstance(exc, ConflictUsageError) else EXIT_INVALID

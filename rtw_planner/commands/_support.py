@@ -13,10 +13,15 @@ if TYPE_CHECKING:
     from rtw_planner.domain.case.model import Case
 
 EXIT_INVALID = 2
+EXIT_CONFLICT = 3
 
 
 class UsageError(Exception):
     """Invalid input: reported on standard error with exit status 2, and nothing is written."""
+
+
+class ConflictUsageError(UsageError):
+    """The stored case changed since the file was exported: reported with exit status 3, and nothing is written."""
 
 
 def read_case_file(path: Path) -> Case:

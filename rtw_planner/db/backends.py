@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import peewee as pw
 
+from rtw_planner.db.errors import DatabaseError
+
 SERVER_SCHEMES = ("postgresql", "postgres")
 PASSWORD_FILE_HINT = ("put it in the PostgreSQL password file (~/.pgpass, or the file PGPASSFILE names, mode 0600: "
                       "HOST:PORT:DATABASE:USER:PASSWORD)")
@@ -21,10 +23,6 @@ CONNECT_TIMEOUT_SECONDS = 10
 PasswordPrompt = Callable[[str], str | None]
 """Asked for the password when the server wants one and the password file has none; given a description of the
 server ("sam@clinic-db:5432/rtw"); returns None when the user cancels."""
-
-
-class DatabaseError(RuntimeError):
-    """The database could not be opened or migrated; the message names the file or the server, and what to do."""
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import operator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import reduce
 from typing import TYPE_CHECKING
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from rtw_planner.db.errors import NotFoundError
-from rtw_planner.db.session import reading, writing
+from rtw_planner.db.session import reading, snapshot, writing
 from rtw_planner.db.tables import CaseRow, ClinicRow, PlanVersionRow
 from rtw_planner.domain.case.summary import CaseSummary
 
@@ -71,15 +71,17 @@ class CaseRepository:
             return [CaseSummary(*row) for row in query]  # type: ignore[misc] # rows are plain tuples here
 
     def get(self, case_id: int) -> Case:
-        """Load a whole case. Raises NotFoundError."""
+        """Load a whole case with the revision it is at, all read from one committed state (a save elsewhere
+        lands wholly before or wholly after). Raises NotFoundError."""
         # The full domain model loads on first use, so the case list can appear before it (startup).
-        from rtw_planner.db import stored_case
+        from rtw_planner.db import revisions, stored_case
 
-        with reading(self.db):
+        with snapshot(self.db):
             stored = stored_case.load(case_id)
-        if stored is None:
+            stamp = revisions.stamp(case_id)
+        if stored is None or stamp is None:
             raise NotFoundError(f"case {case_id} does not exist")
-        return stored.to_case()
+        return replace(stored.to_case(), revision=stamp.revision)
 
     def plan_versions(self, case_id: int) -> list[PlanVersion]:
         """Every saved version of a case's plan, oldest first."""
@@ -103,21 +105,31 @@ class CaseRepository:
 
     def save(self, case: Case) -> Case:
         """Insert or update a case in one transaction, writing only the rows that changed; returns it as stored,
-        with its ids. Raises NotFoundError when the case has an id that is not stored."""
-        from rtw_planner.db import case_writer, stored_case
+        with its ids and its new revision. A case with an id is saved only while the stored one is still at the
+        case's revision: otherwise ConflictError names who changed it and when, and nothing is written. Raises
+        NotFoundError when the case has an id that is not stored, BusyError when the database stayed locked."""
+        from rtw_planner.db import case_writer, revisions, stored_case
 
         with writing(self.db):
             stored = None
             if case.id is not None:
+                # No lock needed: the case row's update is the first write, and it names the revision read (an
+                # earlier commit has moved it on; a later one waits for this transaction and then finds it moved).
                 stored = stored_case.load(case.id)
                 if stored is None:
                     raise NotFoundError(f"case {case.id} does not exist")
-            return case_writer.save(case, stored, datetime.now())
+            return case_writer.save(case, stored, datetime.now(), revisions.current_user(self.db))
 
-    def delete(self, case_id: int) -> None:
-        """Remove a case and everything recorded under it (the tables' foreign keys cascade)."""
+    def delete(self, case_id: int, revision: int | None = None) -> None:
+        """Remove a case and everything recorded under it (the tables' foreign keys cascade). Given the revision
+        it was read at, only while it is still at that revision (ConflictError otherwise, nothing deleted)."""
+        from rtw_planner.db import revisions
+
         with writing(self.db):
-            CaseRow.delete().where(CaseRow.id == case_id).execute()
+            if revision is None:
+                CaseRow.delete().where(CaseRow.id == case_id).execute()
+            elif CaseRow.delete().where((CaseRow.id == case_id) & (CaseRow.revision == revision)).execute() != 1:
+                revisions.refuse(case_id, revision)
 
     def insert_many_for_benchmark(self, cases: list[Case]) -> None:
         """Bulk insert of case headers only (benchmarks and load tests)."""

@@ -64,6 +64,9 @@ class CaseRow(BaseTable):
     workers_comp_claim = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT FALSE")])
     created_at = pw.DateTimeField()
     updated_at = pw.DateTimeField(index=True)  # the case list is ordered by it
+    # Bumped by every save; a save naming an older revision is refused (no lost update). Who saved it last.
+    revision = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
+    updated_by = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "case"

@@ -25,7 +25,7 @@ from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.demands.profile import Activity, PhysicalProfile, PostureTolerance
 
 WRITE = re.compile(r'^(INSERT INTO|UPDATE|DELETE FROM) "(\w+)"')
-CASE_ROW = ("UPDATE", "case")  # every save stamps the case row's updated_at (the case list is ordered by it)
+CASE_ROW = ("UPDATE", "case")  # every save stamps the case row: revision, updated_at (the case list's order), by
 
 
 @pytest.fixture
@@ -79,8 +79,9 @@ def test_a_one_field_edit_writes_the_case_row_alone(repo: CaseRepository, statem
     assert writes(statements) == {CASE_ROW: 1}
     assert not [sql for sql in statements if sql.startswith(("DELETE", "INSERT"))]
     update = next(s for s in statements if s.startswith("UPDATE")).replace("%s", "?")  # the server's placeholder
-    assert 'SET "job_title" = ?, "updated_at" = ?' in update
-    assert edited == replace(saved, job_title="Team leader")
+    assert 'SET "job_title" = ?, "updated_at" = ?, "revision" = ("case"."revision" + ?), "updated_by" = ? ' \
+           'WHERE (("case"."id" = ?) AND ("case"."revision" = ?))' in update
+    assert edited == replace(saved, job_title="Team leader", revision=2)
 
 
 def test_statements_do_not_grow_with_the_history(repo: CaseRepository, statements: list[str]) -> None:

@@ -34,8 +34,9 @@ def saved(repo: CaseRepository) -> Case:
 
 
 def stored(repo: CaseRepository, case: Case) -> Case:
-    """Save; the case returned must be the one read back."""
-    result = repo.save(case)
+    """Save over what is stored now (these tests save one base case edited several ways, one after another); the
+    case returned must be the one read back."""
+    result = repo.save(case if case.id is None else replace(case, revision=repo.get(case.id).revision))
     assert result.id is not None
     assert repo.get(result.id) == result
     return result
