@@ -45,7 +45,7 @@ class ScriptedPrompts(Prompts):
         self.informed: list[str] = []
         self.password_answer: str | None = None
         self.passwords_asked: list[str] = []
-        self.server_answer: ServerAddress | None = None
+        self.server_answers: list[ServerAddress] = []  # answered in turn; then the dialog is cancelled
         self.servers_offered: list[ServerAddress | None] = []
 
     def run(self, dialog: QDialog) -> int:
@@ -83,7 +83,7 @@ class ScriptedPrompts(Prompts):
 
     def server_address(self, parent: object, last: ServerAddress | None) -> ServerAddress | None:  # type: ignore[override]
         self.servers_offered.append(last)
-        return self.server_answer
+        return self.server_answers.pop(0) if self.server_answers else None
 
     def save_file_name(self, parent: object, title: str, suggested: str, file_filter: str) -> str:  # type: ignore[override]
         return self.file_name
