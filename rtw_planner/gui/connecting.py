@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 import peewee as pw
 
-from rtw_planner.db.database import DatabaseError
+from rtw_planner.db.backends import is_server_location
+from rtw_planner.db.database import open_database
+from rtw_planner.db.errors import StorageError
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.gui import settings as keys
-from rtw_planner.gui.team.agreed import is_server_location, open_location
 from rtw_planner.gui.team.server import ServerAddress
 
 if TYPE_CHECKING:
@@ -42,9 +43,9 @@ class Connector:
             return None
 
     def open(self, location: str | Path, parent: QWidget | None = None) -> pw.Database:
-        """Open a file or a server URL. Raises DatabaseError with a message for the user."""
+        """Open a file or a server URL. Raises StorageError (DatabaseError, BusyError) with a message for the user."""
         if not is_server_location(location):
-            return open_location(location)
+            return open_database(Path(location))
         url = str(location)
         asked: list[str] = []
 
@@ -59,8 +60,8 @@ class Connector:
             return typed
 
         try:
-            db = open_location(url, password)
-        except DatabaseError:
+            db = open_database(url, password_prompt=password)
+        except StorageError:
             self._passwords.pop(url, None)
             raise
         if asked:
@@ -74,7 +75,7 @@ class Connector:
         while (address := self._prompts.server_address(parent, last)) is not None:
             try:
                 return self.open(address.url, parent), address.url
-            except DatabaseError as exc:
+            except StorageError as exc:
                 log.info("could not connect to %s", address.label)
                 self._prompts.error(parent, "Cannot connect to the clinic server", str(exc))
                 last = address  # the dialog opens again with what was typed, to correct it

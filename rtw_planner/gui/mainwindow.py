@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rtw_planner import __version__
+from rtw_planner.db.errors import BusyError, NotFoundError, PermissionDeniedError
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.domain.demands.units import ForceUnit, MassUnit
 from rtw_planner.gui import settings as keys
@@ -33,7 +34,6 @@ from rtw_planner.gui.kit.choices import UnsavedChoice
 from rtw_planner.gui.models.case_table import CaseTableModel
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.settings import UiSettings
-from rtw_planner.gui.team import agreed
 from rtw_planner.gui.widgets.undo_history import UndoHistory
 from rtw_planner.gui.workplace import Workplace, location_of
 
@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         """Show a saved case and select it in the list (unless the role may not open it, or it is gone)."""
         try:
             case = self.cases.get(case_id)
-        except (agreed.PermissionDeniedError, agreed.NotFoundError) as exc:
+        except (PermissionDeniedError, NotFoundError) as exc:
             self.prompts.error(self, "Cannot open the case", str(exc))
             self.reload_list()
             return
@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         """Save a new case (the demo, an imported file) and open it; a busy or refusing database is explained."""
         try:
             saved = self.cases.save(case)
-        except (agreed.BusyError, agreed.PermissionDeniedError) as exc:
+        except (BusyError, PermissionDeniedError) as exc:
             self.prompts.error(self, "Not saved", str(exc))
             return
         self.workplace.watch.note_own_change()

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from rtw_planner.domain.case.model import Clinic
     from rtw_planner.domain.demands.niosh import LiftingTask
-    from rtw_planner.gui.team.agreed import Conflict
+    from rtw_planner.gui.team.conflict import Conflict
     from rtw_planner.gui.team.server import ServerAddress
 
 Button = QMessageBox.StandardButton

@@ -12,11 +12,13 @@ import peewee as pw
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
-from rtw_planner.db.database import DatabaseError, default_database_path
+from rtw_planner.db.backends import is_server_location
+from rtw_planner.db.database import default_database_path
+from rtw_planner.db.errors import StorageError
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.gui.actions import Action
 from rtw_planner.gui.connecting import Connector
-from rtw_planner.gui.team import agreed
+from rtw_planner.gui.team.people import current_user
 from rtw_planner.gui.team.roles import current_role
 from rtw_planner.gui.team.server import ServerAddress, describe_location
 from rtw_planner.gui.team.watch import ChangeWatch
@@ -43,7 +45,7 @@ class Workplace(QObject):
         self.connector = connector
         self.location = str(location)
         self.role = current_role(window.cases.db)
-        self.user = agreed.current_user(window.cases.db)
+        self.user = current_user(window.cases.db)
         self.status_label = QLabel()
         window.statusBar().addPermanentWidget(self.status_label)
         self.watch = self._new_watch(window.cases.db)
@@ -53,7 +55,7 @@ class Workplace(QObject):
     @property
     def short_name(self) -> str:
         """The database as the title names it: 'rtw on clinic-db' or the file's name."""
-        if agreed.is_server_location(self.location):
+        if is_server_location(self.location):
             try:
                 address = ServerAddress.from_url(self.location)
             except ValueError:
@@ -64,7 +66,7 @@ class Workplace(QObject):
     def _show(self) -> None:
         where = describe_location(self.location)
         self.status_label.setText(f"{where[0].upper()}{where[1:]} · {self.user} ({self.role.value})")
-        self.status_label.setToolTip(self.location if not agreed.is_server_location(self.location) else where)
+        self.status_label.setToolTip(self.location if not is_server_location(self.location) else where)
 
     def apply_role(self) -> None:
         """Hide what the role may not open (the server refuses it too)."""
@@ -93,14 +95,14 @@ class Workplace(QObject):
         """Ask for a database file (the usual one offered first) and show its case list."""
         if not self._window.resolve_unsaved():
             return False
-        current = self.location if not agreed.is_server_location(self.location) else str(default_database_path())
+        current = self.location if not is_server_location(self.location) else str(default_database_path())
         name = self._window.prompts.open_file_name(self._window, "Open local database file", str(Path(current).parent),
                                                    "RTW Planner databases (*.sqlite3 *.db);;All files (*)")
         if not name:
             return False
         try:
             db = self.connector.open(Path(name), self._window)
-        except DatabaseError as exc:
+        except StorageError as exc:
             self._window.prompts.error(self._window, "Cannot open the database", str(exc))
             return False
         self.use(db, name)
@@ -114,7 +116,7 @@ class Workplace(QObject):
         window.cases, window.clinic_repository = CaseRepository(db), ClinicRepository(db)
         window.case_model.set_repository(window.cases)
         self.location = str(location)
-        self.role, self.user = current_role(db), agreed.current_user(db)
+        self.role, self.user = current_role(db), current_user(db)
         self.watch.deleteLater()
         self.watch = self._new_watch(db)
         self._show()

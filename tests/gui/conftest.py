@@ -18,7 +18,7 @@ from rtw_planner.gui.mainwindow import MainWindow
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.pyside_fix import keep_singletons_alive
 from rtw_planner.gui.settings import UiSettings
-from rtw_planner.gui.team.agreed import Conflict
+from rtw_planner.gui.team.conflict import Conflict
 from rtw_planner.gui.team.server import ServerAddress
 
 keep_singletons_alive()  # as the app does before Qt starts

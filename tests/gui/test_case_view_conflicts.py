@@ -14,11 +14,11 @@ from gui_clients import two_people
 from gui_factories import assessed_case, history
 
 from rtw_planner.db.database import open_database
+from rtw_planner.db.errors import BusyError, PermissionDeniedError
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.case.outcome_records import OutcomeRecord
 from rtw_planner.domain.edits import case_edits, progress_edits
 from rtw_planner.gui.kit.choices import ConflictChoice
-from rtw_planner.gui.team import agreed
 from rtw_planner.gui.widgets.case_view import BUSY, CaseView
 
 PEG = OutcomeRecord("PEG", date(2026, 11, 2), (6, 5, 6), 5.7)
@@ -152,8 +152,8 @@ class Refusing:
 
 
 @pytest.mark.parametrize(("error", "shown"), [
-    (agreed.BusyError("the database is busy, try again"), BUSY),
-    (agreed.PermissionDeniedError("Reception may not change diagnoses."),
+    (BusyError(), BUSY),
+    (PermissionDeniedError("Reception may not change diagnoses."),
      "Reception may not change diagnoses. Your edits are kept."),
 ])
 def test_a_busy_or_refusing_database_keeps_every_edit(qtbot, prompts, people, error, shown) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from rtw_planner.gui.kit.choices import ConflictChoice
-from rtw_planner.gui.team.agreed import Conflict
+from rtw_planner.gui.team.conflict import Conflict
 
 RELOAD_TEXT = "&Reload and re-apply my edits"
 COPY_TEXT = "Save mine as a &copy"

@@ -10,7 +10,7 @@ from typing import Any
 
 import peewee as pw
 
-from rtw_planner.gui.team.agreed import module_function
+from rtw_planner.gui.team.people import module_function
 
 HistorySource = Callable[[int], "list[HistoryEntry] | None"]
 

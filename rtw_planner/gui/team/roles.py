@@ -7,7 +7,7 @@ from enum import StrEnum
 
 import peewee as pw
 
-from rtw_planner.gui.team.agreed import module_function
+from rtw_planner.gui.team.people import module_function
 
 
 class Role(StrEnum):

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from rtw_planner.db.backends import SERVER_SCHEMES, is_server_location
 from rtw_planner.domain.data.errors import ValidationError
-from rtw_planner.gui.team.agreed import SERVER_SCHEME, is_server_location
 
 DEFAULT_PORT = 5432
 HOST_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,253}$")  # a name, an IPv4 or an IPv6 address
@@ -42,7 +42,7 @@ class ServerAddress:
     def url(self) -> str:
         """postgresql://USER@HOST:PORT/DBNAME, the form --db and RTW_PLANNER_DB take."""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"{SERVER_SCHEME}{quote(self.user, safe='')}@{host}:{self.port}/{quote(self.database, safe='')}"
+        return f"postgresql://{quote(self.user, safe='')}@{host}:{self.port}/{quote(self.database, safe='')}"
 
     @property
     def label(self) -> str:
@@ -54,7 +54,7 @@ class ServerAddress:
         """Read a server URL. Raises ValidationError, also for a URL holding a password (it belongs in the
         PostgreSQL password file, never in a setting or on a command line)."""
         parts = urlsplit(url)
-        if f"{parts.scheme}://" != SERVER_SCHEME:
+        if parts.scheme.lower() not in SERVER_SCHEMES:
             raise ValidationError("server", parts.scheme, "a postgresql:// address")
         if parts.password is not None:
             raise ValidationError("server", "(hidden)", "an address without a password; put the password in the "

@@ -12,9 +12,10 @@ from typing import Any
 import peewee as pw
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from rtw_planner.db.database import is_server
+from rtw_planner.db.errors import BusyError, PermissionDeniedError
 from rtw_planner.db.session import reading
 from rtw_planner.db.tables import CaseRow
-from rtw_planner.gui.team import agreed
 
 SERVER_POLL_MS = 5000  # two indexed lookups every five seconds; a LISTEN/NOTIFY listener can replace the timer
 log = logging.getLogger(__name__)
@@ -67,14 +68,14 @@ class ChangeWatch(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(SERVER_POLL_MS)
         self.timer.timeout.connect(self.check)
-        if agreed.is_server(db):
+        if is_server(db):
             self.timer.start()
 
     def _look(self, query: Any, *args: Any) -> Any:
         """A query that must never break the window: a busy or unreachable database waits for the next look."""
         try:
             return query(*args)
-        except (pw.PeeweeException, agreed.BusyError, agreed.PermissionDeniedError) as exc:
+        except (pw.PeeweeException, BusyError, PermissionDeniedError) as exc:
             log.info("could not look for changes: %s", type(exc).__name__)
             return None
 

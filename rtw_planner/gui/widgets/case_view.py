@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from rtw_planner.db.errors import BusyError, ConflictError, NotFoundError, PermissionDeniedError
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.data.errors import ValidationError
@@ -19,8 +20,7 @@ from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.domain.edits.lenses import Part
 from rtw_planner.gui.kit.choices import ConflictChoice
 from rtw_planner.gui.kit.styles import ERROR_STYLE
-from rtw_planner.gui.team import agreed
-from rtw_planner.gui.team.agreed import Conflict
+from rtw_planner.gui.team.conflict import Conflict
 from rtw_planner.gui.team.history import audit_source
 from rtw_planner.gui.team.replay import field_edits, replay
 from rtw_planner.gui.team.roles import Role
@@ -272,13 +272,13 @@ class CaseView(QWidget):
             return False
         try:
             saved = self._repository.save(self._case)
-        except agreed.ConflictError as exc:
+        except ConflictError as exc:
             return self._on_conflict(Conflict.of(exc))
-        except agreed.NotFoundError:
+        except NotFoundError:
             return self._on_deleted_elsewhere()
-        except agreed.BusyError:
+        except BusyError:
             return self._not_saved(BUSY)
-        except agreed.PermissionDeniedError as exc:
+        except PermissionDeniedError as exc:
             return self._not_saved(f"{exc} Your edits are kept.")
         self._mark_saved(saved)
         return True
@@ -319,9 +319,9 @@ class CaseView(QWidget):
         """Save the case as edited as a new case (theirs stays as it is) and show the copy."""
         try:
             saved = self._repository.save(self._case.with_id(None))
-        except agreed.BusyError:
+        except BusyError:
             return self._not_saved(BUSY)
-        except agreed.PermissionDeniedError as exc:
+        except PermissionDeniedError as exc:
             return self._not_saved(f"{exc} Your edits are kept.")
         self.load(saved)
         self.message_label.setText("Saved as a new case: the other version is unchanged.")
