@@ -36,22 +36,28 @@ class HistoryEntry:
         when = value("when")
         if isinstance(when, str):
             when = datetime.fromisoformat(when)
+        if isinstance(when, datetime) and when.tzinfo is not None:
+            when = when.astimezone().replace(tzinfo=None)  # the trail keeps UTC; the screen shows local time
         return cls(when if isinstance(when, datetime) else datetime.min, str(value("who") or ""),
                    str(value("what") or ""), str(value("field") or ""), shown(value("old")), shown(value("new")))
 
 
 def shown(value: object) -> str:
-    """A recorded value as text: '' for none, words for true and false."""
+    """A recorded value as text: '' for none, words for true and false, 'name: value; …' for a row added or
+    removed whole (its empty fields left out)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, Mapping):
+        return "; ".join(f"{name.replace('_', ' ')}: {shown(v)}" for name, v in value.items()
+                         if v not in (None, ""))
     return str(value)
 
 
 def newest_first(entries: list[HistoryEntry]) -> list[HistoryEntry]:
     """The order the History tab lists changes in (stable within one moment)."""
-    return sorted(entries, key=lambda e: e.when, reverse=True)
+    return sorted(reversed(entries), key=lambda e: e.when, reverse=True)  # the later of two at one moment first
 
 
 def audit_source(db: pw.Database) -> HistorySource:
