@@ -61,9 +61,9 @@ def test_the_trail_is_shown_newest_first_with_old_and_new_values(qtbot, monkeypa
     view.show()
     assert asked == [7]
     assert rows(view) == [
-        ("sam", "changed case 7", "job_title", "Team leader", "Cook"),
-        ("kim", "changed case 7", "workers_comp", "no", "yes"),
-        ("kim", "changed case 7", "job_title", "Shelf stacker", "Team leader"),
+        ("sam", "changed case 7", "job title", "Team leader", "Cook"),
+        ("kim", "changed case 7", "workers comp", "no", "yes"),
+        ("kim", "changed case 7", "job title", "Shelf stacker", "Team leader"),
         ("sam", "added case 7", "", "", "patient name: Ada Test; job title: Shelf stacker"),
     ]
     assert view.model.entry(0).when == datetime(2026, 12, 3, 8, 30, tzinfo=UTC).astimezone().replace(tzinfo=None)
@@ -76,12 +76,12 @@ def test_the_list_is_filtered_by_field(qtbot, monkeypatch) -> None:  # type: ign
     view.show_case(7)
     view.show()
     combo = view.field_combo
-    assert [combo.itemText(i) for i in range(combo.count())] == [ALL_FIELDS, "job_title", "workers_comp"]
+    assert [combo.itemText(i) for i in range(combo.count())] == [ALL_FIELDS, "job title", "workers comp"]
     combo.setCurrentIndex(1)
     assert [r[3:] for r in rows(view)] == [("Team leader", "Cook"), ("Shelf stacker", "Team leader")]
     assert view.status_label.text() == "2 of 4 changes"
     view.refresh()  # the chosen field stays chosen
-    assert combo.currentText() == "job_title"
+    assert combo.currentText() == "job title"
     assert len(rows(view)) == 2
 
 

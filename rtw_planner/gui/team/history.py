@@ -39,7 +39,8 @@ class HistoryEntry:
         if isinstance(when, datetime) and when.tzinfo is not None:
             when = when.astimezone().replace(tzinfo=None)  # the trail keeps UTC; the screen shows local time
         return cls(when if isinstance(when, datetime) else datetime.min, str(value("who") or ""),
-                   str(value("what") or ""), str(value("field") or ""), shown(value("old")), shown(value("new")))
+                   str(value("what") or ""), str(value("field") or "").replace("_", " "), shown(value("old")),
+                   shown(value("new")))
 
 
 def shown(value: object) -> str:

@@ -23,10 +23,12 @@ class HistoryView(QWidget):
         self._stale = True
         self.model = HistoryTableModel(self)
         self.table = rows_table_view(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((130, 90, 110, 130, 200)):
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((130, 70, 170, 110)):
             self.table.setColumnWidth(column, width)
+        for column in (4, 5):  # the old and new values share what is left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.field_combo = QComboBox()
         self.field_combo.setMinimumContentsLength(18)
         self.field_combo.currentIndexChanged.connect(self._on_field_combo_changed)
