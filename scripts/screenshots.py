@@ -70,12 +70,12 @@ def grab_team_screens(window: Any, path: Path, case_id: int) -> None:
     view.push(case_edits.set_case_field("employer", "Northgate Logistics Ltd"))
     try:
         window.cases.save(view.case)
-    except ConflictError as refused:  # what the save button meets; a colleague on the server is named by role
-        conflict = replace(Conflict.of(refused), changed_by="sam")
+    except ConflictError as refused:  # what the save button meets; on a file both saves are this user's
+        conflict = replace(Conflict.of(refused), changed_by="kim")  # the colleague
         box, _ = conflict_box(window, conflict)
         grab_widget(box, "conflict-message")
         box.close()
-    view.show_changed_elsewhere("sam", datetime.now())
+    view.show_changed_elsewhere("kim", datetime.now())
     grab_widget(window, "change-banner")
     view.revert()
     view.banner.hide()
@@ -102,6 +102,7 @@ def main() -> int:
     """Open the demo case in a fresh data folder and grab each screen."""
     scratch = Path(tempfile.mkdtemp(prefix="rtw-shots-"))
     os.environ["RTW_PLANNER_DATA_DIR"] = str(scratch)
+    os.environ["LOGNAME"] = "sam"  # the user the status bar and the saves name (getpass reads LOGNAME first)
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
