@@ -39,7 +39,7 @@ test: $(VENV)/.installed-test
 # The storage and command suites on PostgreSQL: against RTW_PLANNER_TEST_PG_URL when it is set (.ci/run sets it),
 # else against a throw-away server this target starts in a temporary folder on a free local port and stops however
 # the run ends (needs Debian's postgresql package; scripts/pg_cluster.sh).
-SERVER_SUITES ?= tests/db tests/commands
+SERVER_SUITES ?= tests/db tests/commands tests/gui/test_team_server.py
 
 test-server: $(VENV)/.installed-server
 	@if [ -n "$$RTW_PLANNER_TEST_PG_URL" ]; then \
