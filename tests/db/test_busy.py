@@ -78,7 +78,10 @@ def test_two_processes_saving_one_case_lose_no_update(database_location: Path | 
     reports = [json.loads(out) for _, out, _ in results]
     assert [report["failures"] for report in reports] == [[], []]  # never "database is locked", nor anything else
     saved = [activity for report in reports for activity in report["saved"]]
-    assert all(report["saved"] for report in reports)  # both took turns
+    assert saved
+    # Both were saving (not how often each won: a process can lose every race to the other, as SQLite's lock
+    # makes no promise of fairness).
+    assert all(report["saved"] or report["conflicts"] for report in reports)
     assert sum(report["conflicts"] for report in reports) > 0  # they did race: read the same revision
     final = repo.get(case_id)  # type: ignore[arg-type]
     assert final.revision == 1 + len(saved)  # saved at 1, then once more per successful save
