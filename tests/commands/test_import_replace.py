@@ -4,6 +4,10 @@ revision moving on) only while it is still at the file's revision, else exits 3 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -16,6 +20,7 @@ from rtw_planner.cli import main
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository
 
+ROOT = Path(__file__).resolve().parents[2]
 TABLES = ("case", "clinician", "consent", "evaluation", "job_demands", "outcome_record", "practice_entry",
           "plan_version")
 
@@ -193,3 +198,30 @@ def test_an_invalid_file_replaces_nothing(database_location: Path | str, repo: C
     assert err.startswith("rtw-planner import: invalid case file")
     assert "revision" in err
     assert repo.get(1) == before
+
+
+def test_replaces_started_at_once_from_one_export_let_exactly_one_through(
+        database_location: Path | str, repo: CaseRepository, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Six people replace case 1 from copies of the same export at the same moment: the first to write wins, the
+    other five are told the case changed (revision 1, now 2); nothing is merged or lost unseen."""
+    repo.save(unassessed_case())
+    data = export(database_location, 1, tmp_path / "case.json", capsys)
+    files = [write(tmp_path / f"edit-{n}.json", {**data, "job_title": f"Edit {n}"}) for n in range(6)]
+    start_at = time.time() + 3
+    code = ("import sys, time; from rtw_planner.cli import main\n"
+            "time.sleep(max(0.0, float(sys.argv[1]) - time.time()))\n"
+            "sys.exit(main(sys.argv[2:]))\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    processes = [subprocess.Popen([sys.executable, "-c", code, str(start_at), "--db", str(database_location),
+                                   "import", str(path), "--replace", "1"], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT) for path in files]
+    outputs = [process.communicate(timeout=180) for process in processes]
+    results = [(process.returncode, out, err) for process, (out, err) in zip(processes, outputs, strict=True)]
+    winners = [n for n, (status, _, _) in enumerate(results) if status == 0]
+    assert len(winners) == 1
+    refused = "rtw-planner import: case 1 changed since it was exported (revision 1, now 2)\n"
+    assert sorted(results) == sorted([(0, "1\n", "")] + [(3, "", refused)] * 5)
+    stored = repo.get(1)
+    assert (stored.revision, stored.job_title) == (2, f"Edit {winners[0]}")
+    assert repo.count() == 1
