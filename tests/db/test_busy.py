@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -230,3 +231,23 @@ def test_opening_an_old_file_while_another_program_writes_is_busy_and_migrates_n
         assert "revision" not in {row[1] for row in plain.execute('PRAGMA table_info("case")')}
     assert list(tmp_path.glob("*.bak")) == []  # the backup is made under the lock, so none was made
     assert CaseRepository(open_database(path)).get(1).revision == 1  # and the next try migrates it
+
+
+def test_a_row_locked_on_the_server_past_the_lock_timeout_is_busy_error(server_databases: Callable[[], str],
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another client's open transaction holds the case row; the save waits lock_timeout, then is refused as busy
+    and writes nothing, instead of hanging the window."""
+    import psycopg
+
+    from rtw_planner.db import backends
+
+    monkeypatch.setattr(backends, "LOCK_TIMEOUT_MS", 200)
+    url = server_databases()
+    repo = CaseRepository(open_database(url))
+    saved = repo.save(unassessed_case())
+    assert saved.id is not None
+    with psycopg.connect(url) as other:
+        other.execute('SELECT id FROM "case" WHERE id = %s FOR UPDATE', (saved.id,))
+        with pytest.raises(BusyError, match=BUSY):
+            repo.save(replace(saved, job_title="Team leader"))
+    assert repo.get(saved.id) == saved
