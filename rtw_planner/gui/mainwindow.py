@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
@@ -30,6 +30,7 @@ from rtw_planner.gui.window_parts import (
     MINIMUM_WINDOW,
     case_list_panel,
     default_size,
+    initial_split,
     main_splitter,
     scrolled,
     welcome_page,
@@ -171,8 +172,14 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         splitter = self.settings.get(keys.SPLITTER_STATE)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+        self._split_restored = not splitter.isEmpty() and self.splitter.restoreState(splitter)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """The first showing without a remembered split shares the width by what this window's size allows."""
+        super().showEvent(event)
+        if not self._split_restored:
+            self._split_restored = True
+            self.splitter.setSizes(initial_split(self.splitter.width() or self.width()))
 
     # -- state -----------------------------------------------------------------------------------------------
     def _update_count(self) -> None:
@@ -361,7 +368,7 @@ class MainWindow(QMainWindow):
         if self._shortcuts is None:
             self._shortcuts = ShortcutsDialog(self)
         self._shortcuts.show()
-        self._shortcuts.raise_()
+        self._shortcuts.activateWindow()
         return self._shortcuts
 
     def _on_about(self) -> None:

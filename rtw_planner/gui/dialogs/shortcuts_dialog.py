@@ -36,7 +36,8 @@ def menu_shortcuts() -> list[tuple[str, str]]:
     """(keys, what they do) for every action with a shortcut, in menu order, as this platform writes the keys."""
     rows = []
     for action, (text, shortcut, _tip) in SPECS.items():
-        keys = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey) else \
+        # A standard key's first binding is the one to learn; the others are dedicated keys (Undo, Find) or legacy.
+        keys = QKeySequence.keyBindings(shortcut)[:1] if isinstance(shortcut, QKeySequence.StandardKey) else \
             [QKeySequence(shortcut)] if shortcut else []
         keys += [QKeySequence(extra) for extra in EXTRA_SHORTCUTS.get(action, ()) if QKeySequence(extra) not in keys]
         if keys:
