@@ -98,8 +98,86 @@ def grab_team_screens(window: Any, path: Path, case_id: int) -> None:
     grab_widget(window, "history")
 
 
+# The main screens again on a 1366×768 laptop at 125% (1092×614 logical pixels, less a title bar and a task bar),
+# and in dark mode; each variant runs in a process of its own, since Qt reads QT_SCALE_FACTOR once at start.
+VARIANT_SCREENS = (("case-details", 0, None), ("job-demands", 1, None), ("capacity", 2, None), ("match", 3, None),
+                   ("plan-phased-return", 4, 1), ("plan-goals", 4, 4), ("progress", 5, None))
+VARIANTS = {"laptop-125": {"QT_SCALE_FACTOR": "1.25"}, "dark": {}}
+LAPTOP_WINDOW = (1092, 566)
+
+
+def dark_palette() -> Any:
+    """A dark palette on the Fusion style, as a desktop in dark mode gives."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#2b2b2b"), (roles.WindowText, "#f0f0f0"), (roles.Base, "#1e1e1e"),
+                         (roles.AlternateBase, "#2a2a2a"), (roles.Text, "#f0f0f0"), (roles.Button, "#353535"),
+                         (roles.ButtonText, "#f0f0f0"), (roles.ToolTipBase, "#353535"), (roles.ToolTipText, "#f0f0f0"),
+                         (roles.Highlight, "#3d6fa8"), (roles.HighlightedText, "#ffffff"), (roles.Link, "#8ab4f8"),
+                         (roles.PlaceholderText, "#a0a0a0"), (roles.Mid, "#444444"), (roles.Dark, "#202020")):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def variant_shots(variant: str) -> int:
+    """The main screens with the demo case, in one variant (run by main in a process of its own)."""
+    scratch = Path(tempfile.mkdtemp(prefix="rtw-shots-"))
+    os.environ["RTW_PLANNER_DATA_DIR"] = str(scratch)
+    os.environ["LOGNAME"] = "sam"
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from rtw_planner.db.database import open_database
+    from rtw_planner.db.repository import CaseRepository, ClinicRepository
+    from rtw_planner.gui.app import create_application
+    from rtw_planner.gui.mainwindow import MainWindow
+    from rtw_planner.gui.settings import UiSettings
+
+    app = create_application()
+    if variant == "dark":
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    db = open_database(scratch / "shots.sqlite3")
+    qsettings = QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(CaseRepository(db), ClinicRepository(db), UiSettings(qsettings))
+    window.resize(*LAPTOP_WINDOW) if variant == "laptop-125" else window.resize(1280, 820)
+    window.show()
+    window.open_demo_case()
+    view = window.case_view
+    for name, tab, inner in VARIANT_SCREENS:
+        view.tabs.setCurrentIndex(tab)
+        if inner is not None:
+            view.plan_view.tabs.setCurrentIndex(inner)
+        settle(0.6 if name in ("match", "progress") else 0.2)  # charts draw when their tab is first shown
+        QApplication.processEvents()
+        window.grab().save(str(OUT / f"{variant}-{name}.png"))
+        print(OUT.relative_to(ROOT) / f"{variant}-{name}.png")
+    window.close()
+    window.cases.db.close()
+    qsettings.sync()
+    shutil.rmtree(scratch, ignore_errors=True)
+    del app
+    return 0
+
+
+def run_variants() -> int:
+    """Each variant in a fresh process, with its environment."""
+    import subprocess
+
+    for variant, extra in VARIANTS.items():
+        env = {**os.environ, **extra}
+        code = subprocess.run([sys.executable, __file__, "--variant", variant], env=env, check=False).returncode
+        if code:
+            return code
+    return 0
+
+
 def main() -> int:
     """Open the demo case in a fresh data folder and grab each screen."""
+    if len(sys.argv) == 3 and sys.argv[1] == "--variant":
+        return variant_shots(sys.argv[2])
     scratch = Path(tempfile.mkdtemp(prefix="rtw-shots-"))
     os.environ["RTW_PLANNER_DATA_DIR"] = str(scratch)
     os.environ["LOGNAME"] = "sam"  # the user the status bar and the saves name (getpass reads LOGNAME first)
@@ -182,7 +260,7 @@ def main() -> int:
     qsettings.sync()  # written now, so nothing is left to write into the folder after it is removed
     shutil.rmtree(scratch, ignore_errors=True)
     del app
-    return 0
+    return run_variants()
 
 
 if __name__ == "__main__":

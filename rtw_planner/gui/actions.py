@@ -34,6 +34,7 @@ class Action(StrEnum):
     UNITS_LB = "units_lb"
     FORCE_N = "force_n"
     FORCE_KGF = "force_kgf"
+    SHORTCUTS = "shortcuts"
     ABOUT = "about"
 
 
@@ -64,6 +65,8 @@ SPECS: dict[Action, tuple[str, Shortcut, str]] = {
     Action.UNITS_LB: ("Masses in &lb", None, "Show masses in pounds"),
     Action.FORCE_N: ("Forces in &N", None, "Show forces in newtons"),
     Action.FORCE_KGF: ("Forces in k&gf", None, "Show forces in kilograms-force"),
+    Action.SHORTCUTS: ("&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents,
+                       "Every shortcut, and the keys that work in every window"),
     Action.ABOUT: ("&About RTW Planner", None, "Version and licences"),
 }
 # Shortcuts every platform gets besides its standard ones: Redo is Ctrl+Y on Windows and Ctrl+Shift+Z elsewhere.
@@ -92,7 +95,7 @@ MENUS: dict[str, list[Action | None]] = {  # None: a separator
     "&Edit": [Action.UNDO, Action.REDO, Action.UNDO_HISTORY, None, Action.FIND],
     "&View": [Action.UNITS_KG, Action.UNITS_LB, None, Action.FORCE_N, Action.FORCE_KGF],
     "&Documents": [Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT, Action.MATCH_REPORT],
-    "&Help": [Action.ABOUT],
+    "&Help": [Action.SHORTCUTS, None, Action.ABOUT],
 }
 
 

@@ -5,20 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QMainWindow,
-    QPushButton,
-    QSplitter,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +26,15 @@ from rtw_planner.gui.models.case_table import CaseTableModel
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.settings import UiSettings
 from rtw_planner.gui.widgets.undo_history import UndoHistory
+from rtw_planner.gui.window_parts import (
+    MINIMUM_WINDOW,
+    case_list_panel,
+    default_size,
+    initial_split,
+    main_splitter,
+    scrolled,
+    welcome_page,
+)
 from rtw_planner.gui.workplace import Workplace, location_of
 
 if TYPE_CHECKING:
@@ -58,43 +58,26 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts()
         self.menu_actions: dict[Action, QAction] = {}
         self.preview: DocumentDialog | None = None
+        self._shortcuts: QWidget | None = None
         self.undo_history = UndoHistory(self)  # Edit › Undo acts on the open case's history
         self.setWindowTitle(APP_TITLE)
-        self.resize(1200, 800)
+        self.resize(default_size(self.screen()))
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search by name, job title or employer")
-        self.search_edit.setClearButtonEnabled(True)
-        self.case_model = CaseTableModel(cases, self)
-        self.case_table = QTableView()
-        self.case_table.setModel(self.case_model)
-        self.case_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.case_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.case_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.case_table.verticalHeader().hide()
-        self.case_table.setWordWrap(False)
-        self.case_table.setAlternatingRowColors(True)
-        header = self.case_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 110), (2, 100), (3, 85)):
-            header.resizeSection(column, width)
-        self.count_label = QLabel()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.search_edit)
-        left_layout.addWidget(self.case_table)
-        left_layout.addWidget(self.count_label)
+        panel = case_list_panel(CaseTableModel(cases, self))
+        self.search_edit, self.case_table, self.count_label = panel.search_edit, panel.table, panel.count_label
+        self.case_model: CaseTableModel = panel.table.model()  # type: ignore[assignment]
+        welcome = welcome_page()
+        self.welcome_label, self.demo_button, self.new_button = welcome.label, welcome.demo_button, welcome.new_button
+        self.demo_button.clicked.connect(self.open_demo_case)
+        self.new_button.clicked.connect(self.new_case)
 
         self._case_view: CaseView | None = None  # built when first needed, to keep startup fast
+        self._case_area: QWidget | None = None  # the case view in its scroll area
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._welcome_page())
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([440, 840])
+        self.stack.addWidget(welcome.widget)
+        self.splitter = main_splitter(panel.widget, self.stack)
         self.setCentralWidget(self.splitter)
+        self.setMinimumSize(*MINIMUM_WINDOW)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -126,7 +109,8 @@ class MainWindow(QMainWindow):
             view.reloaded.connect(lambda case_id: self.workplace.watch.track(case_id))
             view.undo_stack_changed.connect(self.undo_history.follow)
             self.undo_history.follow(view.undo_stack)
-            self.stack.addWidget(view)
+            self._case_area = scrolled(view)
+            self.stack.addWidget(self._case_area)
             self._case_view = view
         return self._case_view
 
@@ -139,35 +123,24 @@ class MainWindow(QMainWindow):
         if self.preview is not None:
             self.preview.close()
             self.preview = None
-        if self._case_view is not None:
+        if self._case_view is not None and self._case_area is not None:
             self.stack.setCurrentIndex(0)
-            self.stack.removeWidget(self._case_view)
-            self._case_view.deleteLater()  # its undo stack leaves the Edit menu's group with it
-            self._case_view = None
+            self.stack.removeWidget(self._case_area)
+            self._case_area.deleteLater()  # the view, and its undo stack, leave the Edit menu's group with it
+            self._case_view = self._case_area = None
 
     def _case_shown(self) -> bool:
-        return self._case_view is not None and self.stack.currentWidget() is self._case_view
+        return self._case_area is not None and self.stack.currentWidget() is self._case_area
 
-    def _welcome_page(self) -> QWidget:
-        page = QWidget()
-        self.welcome_label = QLabel()
-        self.welcome_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.welcome_label.setWordWrap(True)
-        self.demo_button = QPushButton("Open the &demo case")
-        self.new_button = QPushButton("Start a &new case")
-        self.demo_button.clicked.connect(self.open_demo_case)
-        self.new_button.clicked.connect(self.new_case)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.demo_button)
-        buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(self.welcome_label)
-        layout.addLayout(buttons)
-        layout.addStretch(2)
-        return page
+    def _show_case_view(self) -> None:
+        self.stack.setCurrentWidget(self.case_area)
+
+    @property
+    def case_area(self) -> QWidget:
+        """The case view's scroll area, the page of the stack that shows a case."""
+        _ = self.case_view
+        assert self._case_area is not None
+        return self._case_area
 
     def _build_menus(self) -> None:
         slots = {
@@ -181,6 +154,7 @@ class MainWindow(QMainWindow):
             Action.PATIENT_HANDOUT: lambda: self.open_document("patient-handout"),
             Action.MATCH_REPORT: lambda: self.open_document("match-report"), Action.CLINIC_DETAILS: self.edit_clinic,
             Action.QUIT: self.close, Action.FIND: self._on_find, Action.ABOUT: self._on_about,
+            Action.SHORTCUTS: self.show_shortcuts,
             Action.UNDO: self.undo_history.group.undo, Action.REDO: self.undo_history.group.redo,
             Action.UNDO_HISTORY: self.undo_history.show_panel,
             Action.UNITS_KG: lambda: self._set_units(mass=MassUnit.KG),
@@ -198,8 +172,14 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         splitter = self.settings.get(keys.SPLITTER_STATE)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+        self._split_restored = not splitter.isEmpty() and self.splitter.restoreState(splitter)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """The first showing without a remembered split shares the width by what this window's size allows."""
+        super().showEvent(event)
+        if not self._split_restored:
+            self._split_restored = True
+            self.splitter.setSizes(initial_split(self.splitter.width() or self.width()))
 
     # -- state -----------------------------------------------------------------------------------------------
     def _update_count(self) -> None:
@@ -252,7 +232,7 @@ class MainWindow(QMainWindow):
             return
         self.case_view.load(case)
         self.workplace.watch.track(case_id)
-        self.stack.setCurrentWidget(self.case_view)
+        self._show_case_view()
         self._select_row_of(case_id)
         self.update_actions()
 
@@ -277,7 +257,7 @@ class MainWindow(QMainWindow):
             return
         self.case_table.selectionModel().clearSelection()
         self.case_view.load(None)
-        self.stack.setCurrentWidget(self.case_view)
+        self._show_case_view()
         self.update_actions()
 
     def open_demo_case(self) -> None:
@@ -380,6 +360,16 @@ class MainWindow(QMainWindow):
     def _on_find(self) -> None:
         self.search_edit.setFocus()
         self.search_edit.selectAll()
+
+    def show_shortcuts(self) -> QWidget:
+        """Help › Keyboard shortcuts, beside the window (not modal: the keys can be tried while it is open)."""
+        from rtw_planner.gui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        if self._shortcuts is None:
+            self._shortcuts = ShortcutsDialog(self)
+        self._shortcuts.show()
+        self._shortcuts.activateWindow()
+        return self._shortcuts
 
     def _on_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -7,7 +7,7 @@ import pytest
 
 from rtw_planner.domain.match.items import MatchStatus
 from rtw_planner.domain.match.job import ChartBar
-from rtw_planner.gui.widgets.match_chart import BAR_COLOURS, MatchChart, short_label
+from rtw_planner.gui.widgets.match_chart import MatchChart, short_label
 
 BARS = [ChartBar("Lift floor to waist, occasional", 12 / 23 * 100, MatchStatus.MISMATCH),
         ChartBar("Carry, occasional", None, MatchStatus.NOT_TESTED),
@@ -34,8 +34,7 @@ def test_colours_follow_the_status(qtbot) -> None:  # type: ignore[no-untyped-de
     chart = _chart(qtbot)
     chart.show_bars(BARS)
     colours = [brush.color().name() for brush in chart.bar_item.opts["brushes"]]
-    assert colours == [BAR_COLOURS[MatchStatus.MISMATCH], BAR_COLOURS[MatchStatus.NOT_TESTED],
-                       BAR_COLOURS[MatchStatus.MATCH]]
+    assert colours == ["#c0392b", "#8c7a2e", "#2e7d32"]  # mismatch red, not tested ochre, match green (light)
     assert len(set(colours)) == 3
 
 

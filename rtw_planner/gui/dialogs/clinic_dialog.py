@@ -12,7 +12,7 @@ from rtw_planner.domain.case.model import MAX_DRAFT_RETENTION_DAYS, Clinic
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.units import MassUnit
 from rtw_planner.gui.forms.ui_clinic_dialog import Ui_ClinicDialog
-from rtw_planner.gui.kit.styles import ERROR_STYLE
+from rtw_planner.gui.kit.styles import error_style
 
 if TYPE_CHECKING:
     from rtw_planner.gui.prompts import Prompts
@@ -62,7 +62,7 @@ class ClinicDialog(QDialog):
         self.ui.phone_edit.setText(clinic.phone)
         self.ui.email_edit.setText(clinic.email)
         self.ui.paper_size_combo.setCurrentIndex(self.ui.paper_size_combo.findData(clinic.paper_size))
-        self.ui.error_label.setStyleSheet(ERROR_STYLE)
+        self.ui.error_label.setStyleSheet(error_style())
         self.ui.logo_choose_button.clicked.connect(self._on_logo_choose_clicked)
         self.ui.logo_clear_button.clicked.connect(self._on_logo_clear_clicked)
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.accept)

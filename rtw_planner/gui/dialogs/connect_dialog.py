@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.gui.forms.ui_connect_dialog import Ui_ConnectDialog
-from rtw_planner.gui.kit.styles import ERROR_STYLE
+from rtw_planner.gui.kit.styles import error_style
 from rtw_planner.gui.team.server import DEFAULT_PORT, ServerAddress
 
 DEFAULT_DATABASE = "rtw_planner"
@@ -23,7 +23,7 @@ class ConnectDialog(QDialog):
         self.ui.setupUi(self)
         self.setMinimumWidth(460)
         self.result_address: ServerAddress | None = None
-        self.ui.error_label.setStyleSheet(ERROR_STYLE)
+        self.ui.error_label.setStyleSheet(error_style())
         self.ui.host_edit.setText(last.host if last else "")
         self.ui.port_spin.setValue(last.port if last else DEFAULT_PORT)
         self.ui.database_edit.setText(last.database if last else DEFAULT_DATABASE)

@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QSize, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -39,11 +39,10 @@ from rtw_planner.gui.dialogs.drafts import DraftFolder
 from rtw_planner.gui.dialogs.findings_view import FindingsView
 from rtw_planner.gui.dialogs.request_panel import RequestPanel
 from rtw_planner.gui.kit.dates_text import date_and_time
-from rtw_planner.gui.kit.styles import ERROR_STYLE, WARNING_STYLE
+from rtw_planner.gui.kit.styles import error_style, warning_style
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
-    from PySide6.QtPrintSupport import QPrinter
 
     from rtw_planner.gui.prompts import Prompts
 
@@ -80,13 +79,13 @@ class DocumentDialog(QDialog):
         self.panel = RequestPanel(kind)
         self.unsaved_label = QLabel()
         self.unsaved_label.setWordWrap(True)
-        self.unsaved_label.setStyleSheet(WARNING_STYLE)
+        self.unsaved_label.setStyleSheet(warning_style())
         self.findings = FindingsView()
         self.disclosure_view = QTextBrowser()
         self.disclosure_view.setOpenLinks(False)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(error_style())
         self.log_list = QListWidget()
         self.log_list.itemActivated.connect(self._on_log_list_item_activated)
         side = QWidget()
@@ -297,30 +296,17 @@ class DocumentDialog(QDialog):
         return Path(target)
 
     def print_document(self) -> bool:
-        """Print the document shown through the printer the user chooses; False when cancelled."""
+        """Print the document shown through the printer the user chooses, as the PDF's own (vector) pages; False
+        when cancelled."""
+        from rtw_planner.gui.dialogs.printing import print_pdf
+
         if self.pdf_path is None:
             return False
         printer = self._prompts.printer(self)
         if printer is None:
             return False
-        self.render_to(printer)
+        print_pdf(self.pdf_path, printer, self.document)
         return True
-
-    def render_to(self, printer: QPrinter) -> None:
-        """Draw every page onto the printer, scaled to its page."""
-        from PySide6.QtGui import QPainter
-        from PySide6.QtPrintSupport import QPrinter
-
-        painter = QPainter(printer)
-        try:
-            target = printer.pageRect(QPrinter.Unit.DevicePixel).size().toSize()
-            for page in range(self.page_count()):
-                if page:
-                    printer.newPage()
-                size = self.document.pagePointSize(page).toSize().scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QPointF(0, 0), self.document.render(page, QSize(size.width(), size.height())))
-        finally:
-            painter.end()
 
     # -- slots and closing ---------------------------------------------------------------------------------
     def _on_panel_changed(self) -> None:

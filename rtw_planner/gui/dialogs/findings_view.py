@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from rtw_planner.domain.issuing.preflight import Finding, Preflight, Severity
-from rtw_planner.gui.kit.styles import ERROR_STYLE, READY_STYLE
+from rtw_planner.gui.kit.styles import error_style, ready_style
 
 # Words first, so the difference does not rest on the icon's colour alone.
 PREFIX = {Severity.BLOCK: "Blocks issuing", Severity.WARN: "Warning"}
@@ -56,11 +56,11 @@ class FindingsView(QWidget):
             self.headline.setText(f"{blocking} problem{'s' if blocking > 1 else ''} block{'' if blocking > 1 else 's'}"
                                   f" issuing" + (f"; {warnings} warning{'s' if warnings > 1 else ''}" if warnings
                                                  else "") + ". Drafts can still be previewed.")
-            self.headline.setStyleSheet(ERROR_STYLE)
+            self.headline.setStyleSheet(error_style())
         else:
             self.headline.setText("Ready to issue." + (f" Read the {warnings} warning{'s' if warnings > 1 else ''} "
                                                        "first." if warnings else " Nothing to check."))
-            self.headline.setStyleSheet(READY_STYLE)
+            self.headline.setStyleSheet(ready_style())
 
     def texts(self, severity: Severity | None = None) -> list[str]:
         """The findings shown, optionally of one severity."""

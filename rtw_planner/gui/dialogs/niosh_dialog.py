@@ -81,10 +81,12 @@ class NioshDialog(QDialog):
         form.addRow("&Coupling", self.coupling)
         form.addRow(self.destination)
         destination = QHBoxLayout()
-        destination.addWidget(QLabel("H at destination"))
-        destination.addWidget(self.h_dest)
-        destination.addWidget(QLabel("V at destination"))
-        destination.addWidget(self.v_dest)
+        for text, spin in (("H at destination", self.h_dest), ("V at destination", self.v_dest)):
+            label = QLabel(text)
+            label.setBuddy(spin)  # a screen reader names the field by its label
+            spin.setAccessibleName(text)
+            destination.addWidget(label)
+            destination.addWidget(spin)
         form.addRow(destination)
         scope = QGroupBox("Outside the equation's scope? (each adds a warning)")
         scope_layout = QVBoxLayout(scope)

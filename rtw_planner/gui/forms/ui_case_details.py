@@ -192,15 +192,15 @@ class Ui_CaseDetailsForm(object):
         self.patient_name_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Patient &name", None))
         self.date_of_birth_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Date of &birth", None))
         self.sex_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Sex (for norms)", None))
-        self.employer_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Employer", None))
+        self.employer_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Emp&loyer", None))
         self.job_title_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Job title", None))
-        self.clinician_name_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Clinician", None))
+        self.clinician_name_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Cl&inician", None))
         self.clinician_profession_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Profession", None))
         self.clinician_registration_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Re&gistration no.", None))
         self.clinician_phone_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Direct ph&one", None))
         self.clinician_email_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Direct e-&mail", None))
-        self.review_date_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Review date", None))
-        self.diagnosis_label.setText(QCoreApplication.translate("CaseDetailsForm", u"&Diagnosis", None))
+        self.review_date_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Review da&te", None))
+        self.diagnosis_label.setText(QCoreApplication.translate("CaseDetailsForm", u"Di&agnosis", None))
         pass
     # retranslateUi
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from rtw_planner.gui.kit.styles import is_dark
+
+# Series colours by meaning, for a light and for a dark plot background: each reads against its background.
+SERIES_LIGHT = {"primary": "#1f4e79", "good": "#2e7d32", "bad": "#c0392b", "caution": "#8c7a2e", "neutral": "#666666"}
+SERIES_DARK = {"primary": "#7fb2e5", "good": "#7fd18b", "bad": "#ff8f87", "caution": "#e0c86a", "neutral": "#b0b0b0"}
 
 
 def chart_library() -> ModuleType:
@@ -42,6 +49,11 @@ class LazyChart(QWidget):
         """The palette's base colour, the plot's background."""
         return self.palette().color(QPalette.ColorRole.Base).name()
 
+    def colour(self, meaning: str) -> str:
+        """A series colour by meaning ('primary', 'good', 'bad', 'caution', 'neutral') that reads on the plot's
+        background in this palette."""
+        return (SERIES_DARK if is_dark(self.palette()) else SERIES_LIGHT)[meaning]
+
     def axis_items(self, pg: ModuleType) -> dict[str, Any]:
         """Axis items the plot is made with (a date axis, say); none by default."""
         return {}
@@ -55,13 +67,27 @@ class LazyChart(QWidget):
             pg = self.pg
             self.plot = pg.PlotWidget(background=self.background(), axisItems=self.axis_items(pg))
             self.plot.setMinimumHeight(self.MIN_HEIGHT)
-            for name in ("left", "bottom"):
-                axis = self.plot.getAxis(name)
-                axis.setPen(self.foreground())
-                axis.setTextPen(self.foreground())
             if self.LEGEND_OFFSET is not None:
                 self.plot.addLegend(offset=self.LEGEND_OFFSET, labelTextColor=self.foreground())
+            self._colour_frame()
             self.configure(self.plot)
             self._layout.addWidget(self.plot)
         self.plot.clear()
         return self.plot
+
+    def _colour_frame(self) -> None:
+        """Background, axes, their labels and the legend's text in the palette's colours."""
+        self.plot.setBackground(self.background())
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(self.foreground())
+            axis.setTextPen(self.foreground())
+        legend = self.plot.getPlotItem().legend
+        if legend is not None:
+            legend.setLabelTextColor(self.foreground())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A new palette (dark mode switched on, say) recolours the frame at once; series on their next draw."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.plot is not None:
+            self._colour_frame()

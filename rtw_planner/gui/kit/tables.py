@@ -17,6 +17,7 @@ def rows_table_view(model: QAbstractItemModel) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it), so the keyboard never gets stuck
     return view
 
 
@@ -31,6 +32,7 @@ def grid_table_view(model: QAbstractItemModel) -> QTableView:
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(GRID_ROW_HEIGHT)
     view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the grid; while a cell is edited, Tab still moves to the next one
     view.setFixedHeight(view.horizontalHeader().sizeHint().height() + model.rowCount() * GRID_ROW_HEIGHT
                         + 2 * view.frameWidth())
     return view

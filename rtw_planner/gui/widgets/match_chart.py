@@ -10,7 +10,7 @@ from rtw_planner.domain.match.items import MatchStatus
 from rtw_planner.domain.match.job import ChartBar
 from rtw_planner.gui.kit.charts import LazyChart
 
-BAR_COLOURS = {MatchStatus.MATCH: "#3a8a3f", MatchStatus.MISMATCH: "#c0392b", MatchStatus.NOT_TESTED: "#b8a04a"}
+BAR_MEANINGS = {MatchStatus.MATCH: "good", MatchStatus.MISMATCH: "bad", MatchStatus.NOT_TESTED: "caution"}
 NOT_TESTED_HEIGHT = 5.0  # a stub, so an untested item is visible but clearly not a measurement
 CLIPPED_PERCENT = 300.0  # longer bars stop here, so one strong item does not squash the rest
 LABEL_REPLACEMENTS = (("Lift floor to waist", "Floor–waist"), ("Lift waist to shoulder", "Waist–shoulder"),
@@ -47,7 +47,7 @@ class MatchChart(LazyChart):
             return
         heights = [NOT_TESTED_HEIGHT if b.percent_of_demand is None else min(b.percent_of_demand, CLIPPED_PERCENT)
                    for b in bars]
-        brushes = [pg.mkBrush(BAR_COLOURS[b.status]) for b in bars]
+        brushes = [pg.mkBrush(self.colour(BAR_MEANINGS[b.status])) for b in bars]
         # Horizontal bars, so every item's name fits beside its bar.
         self.bar_item = pg.BarGraphItem(x0=0, y=list(range(len(bars))), height=0.7, width=heights, brushes=brushes)
         plot.addItem(self.bar_item)

@@ -12,10 +12,7 @@ from PySide6.QtWidgets import QWidget
 from rtw_planner.domain.outcomes.progress import PracticeSeries, ScoreSeries
 from rtw_planner.gui.kit.charts import LazyChart
 
-SCORE_COLOUR = "#1f4e79"
-GOAL_COLOUR = "#3a8a3f"
-MET_COLOUR, SHORT_COLOUR, UNPLANNED_COLOUR = "#2e7d32", "#c0392b", "#777777"
-BAND_RGBA = (31, 78, 121, 35)  # the score colour, faint, so the points stay readable on top
+BAND_ALPHA = 40  # the band is the score colour, faint, so the points stay readable on top
 TOLERANCE = 1e-9  # a day that did exactly the quota (in floating point) met it
 
 
@@ -59,15 +56,17 @@ class ScoreChart(_DatedChart):
         pg = self.pg
         self.series = series
         xs = [chart_x(d) for d in series.dates]
+        score = pg.mkColor(self.colour("primary"))
+        band = (score.red(), score.green(), score.blue())
         if series.band is not None and xs:
             low, high = series.band
             self.band_item = pg.LinearRegionItem(values=(low, high), orientation="horizontal", movable=False,
-                                                 brush=pg.mkBrush(*BAND_RGBA), pen=pg.mkPen(None))
+                                                 brush=pg.mkBrush(*band, BAND_ALPHA), pen=pg.mkPen(None))
             plot.addItem(self.band_item)
-            plot.plot([], [], pen=pg.mkPen((*BAND_RGBA[:3], 90), width=8), name="Baseline ± MCID (no real change)")
-        self.score_item = plot.plot(xs, list(series.values), pen=pg.mkPen(SCORE_COLOUR, width=2), symbol="o",
-                                    symbolBrush=SCORE_COLOUR, name="Score")
-        goal_pen = pg.mkPen(GOAL_COLOUR, style=pg.QtCore.Qt.PenStyle.DashLine)
+            plot.plot([], [], pen=pg.mkPen((*band, 90), width=8), name="Baseline ± MCID (no real change)")
+        self.score_item = plot.plot(xs, list(series.values), pen=pg.mkPen(score, width=2), symbol="o",
+                                    symbolBrush=score, name="Score")
+        goal_pen = pg.mkPen(self.colour("good"), style=pg.QtCore.Qt.PenStyle.DashLine)
         for day in series.goal_dates:
             plot.addItem(pg.InfiniteLine(pos=chart_x(day), angle=90, pen=goal_pen))
         if series.goal_dates:
@@ -87,15 +86,16 @@ class PracticeChart(_DatedChart):
         plot = self.dated_plot(series.activity)
         pg = self.pg
         self.quota_item = plot.plot([chart_x(d) for d in series.days], list(series.quota), name="Quota",
-                                    pen=pg.mkPen(SCORE_COLOUR, width=2))
+                                    pen=pg.mkPen(self.colour("primary"), width=2))
         quota = dict(zip(series.days, series.quota, strict=True))
         self.done_item = plot.plot([chart_x(d) for d in series.done_days], list(series.done), pen=None)  # the data
         # Met, short and unplanned days differ in shape as well as colour, so they read without colour too.
-        kinds = (("Quota met", "o", pg.mkBrush(MET_COLOUR), pg.mkPen(MET_COLOUR, width=2),
+        met, short, unplanned = self.colour("good"), self.colour("bad"), self.colour("neutral")
+        kinds = (("Quota met", "o", pg.mkBrush(met), pg.mkPen(met, width=2),
                   lambda day, done: day in quota and done >= quota[day] - TOLERANCE),
-                 ("Below the quota", "o", pg.mkBrush("#ffffff"), pg.mkPen(SHORT_COLOUR, width=2),
+                 ("Below the quota", "o", pg.mkBrush(self.background()), pg.mkPen(short, width=2),
                   lambda day, done: day in quota and done < quota[day] - TOLERANCE),
-                 ("No quota set", "s", pg.mkBrush(UNPLANNED_COLOUR), pg.mkPen(UNPLANNED_COLOUR, width=1),
+                 ("No quota set", "s", pg.mkBrush(unplanned), pg.mkPen(unplanned, width=1),
                   lambda day, done: day not in quota))
         for name, symbol, brush, pen, belongs in kinds:
             points = [(d, v) for d, v in zip(series.done_days, series.done, strict=True) if belongs(d, v)]
@@ -104,4 +104,4 @@ class PracticeChart(_DatedChart):
                           symbol=symbol, symbolBrush=brush, symbolPen=pen, symbolSize=9)
         if series.goal is not None and series.days:
             plot.plot([chart_x(series.days[0]), chart_x(series.days[-1])], [series.goal, series.goal], name="Goal",
-                      pen=pg.mkPen(GOAL_COLOUR, style=pg.QtCore.Qt.PenStyle.DashLine))
+                      pen=pg.mkPen(self.colour("good"), style=pg.QtCore.Qt.PenStyle.DashLine))

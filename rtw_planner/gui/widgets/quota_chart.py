@@ -10,10 +10,6 @@ from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.plan.quota import QuotaActivity
 from rtw_planner.gui.kit.charts import LazyChart
 
-QUOTA_COLOUR = "#1f4e79"
-GOAL_COLOUR = "#3a8a3f"
-BASELINE_COLOUR = "#777777"
-
 
 class QuotaChart(LazyChart):
     """Quota by week as a stepped line, the goal as a dashed line and the baseline as a dotted one."""
@@ -42,10 +38,11 @@ class QuotaChart(LazyChart):
             self.weeks = []
             return
         xs = list(range(1, len(self.weeks) + 1))
-        self.quota_item = plot.plot(xs, self.weeks, pen=pg.mkPen(QUOTA_COLOUR, width=2), symbol="o", symbolSize=6,
-                                    symbolBrush=QUOTA_COLOUR, name="Weekly quota")
+        quota = self.colour("primary")
+        self.quota_item = plot.plot(xs, self.weeks, pen=pg.mkPen(quota, width=2), symbol="o", symbolSize=6,
+                                    symbolBrush=quota, name="Weekly quota")
         plot.plot([1, len(xs)], [activity.goal, activity.goal], name="Goal",
-                  pen=pg.mkPen(GOAL_COLOUR, width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine))
+                  pen=pg.mkPen(self.colour("good"), width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine))
         plot.plot([1, len(xs)], [activity.baseline, activity.baseline], name="Baseline (mean of trials)",
-                  pen=pg.mkPen(BASELINE_COLOUR, width=1, style=pg.QtCore.Qt.PenStyle.DotLine))
+                  pen=pg.mkPen(self.colour("neutral"), width=1, style=pg.QtCore.Qt.PenStyle.DotLine))
         plot.setYRange(0, max(activity.goal, activity.baseline) * 1.1)

@@ -1,0 +1,146 @@
+"""The main window's parts that are only layout: the case list panel, the welcome page, the scrolled case area and
+the sizes that keep the window usable on a small laptop screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+# 1366×768 at 125% leaves 1092×614 logical pixels for the whole screen; the window's smallest size leaves room for
+# a title bar and a task bar. The case area scrolls below its own minimum instead of pushing the window larger.
+MINIMUM_WINDOW = (960, 540)
+LIST_MINIMUM_WIDTH = 260  # the case list keeps names and dates readable when a case opens
+DEFAULT_SPLIT = (400, 880)
+DEFAULT_WINDOW = (1200, 800)
+CASE_ROOM = 850  # what the case view needs to show its widest tab without scrolling sideways
+FRAME_ALLOWANCE = (16, 48)  # a title bar and borders the available geometry does not subtract
+
+
+@dataclass
+class CaseListPanel:
+    """The search box, the case table and the count below them."""
+
+    widget: QWidget
+    search_edit: QLineEdit
+    table: QTableView
+    count_label: QLabel
+
+
+def case_list_panel(model: QAbstractItemModel) -> CaseListPanel:
+    """The left-hand panel over the case model; each input named for screen readers."""
+    search = QLineEdit()
+    search.setObjectName("case_search")
+    search.setPlaceholderText("Search by name, job title or employer")
+    search.setAccessibleName("Search cases")
+    search.setClearButtonEnabled(True)
+    table = QTableView()
+    table.setObjectName("case_list")
+    table.setAccessibleName("Cases")
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab leaves the list for the case; arrows move within it
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column, width in ((1, 110), (2, 100), (3, 85)):
+        header.resizeSection(column, width)
+    count = QLabel()
+    widget = QWidget()
+    widget.setMinimumWidth(LIST_MINIMUM_WIDTH)
+    layout = QVBoxLayout(widget)
+    layout.addWidget(search)
+    layout.addWidget(table)
+    layout.addWidget(count)
+    return CaseListPanel(widget, search, table, count)
+
+
+@dataclass
+class WelcomePage:
+    """The page shown when no case is open."""
+
+    widget: QWidget
+    label: QLabel
+    demo_button: QPushButton
+    new_button: QPushButton
+
+
+def welcome_page() -> WelcomePage:
+    """A greeting and the two ways to begin (their Alt-keys clash with no menu)."""
+    page = QWidget()
+    label = QLabel()
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    demo = QPushButton("Open the de&mo case")
+    new = QPushButton("Start a &new case")
+    buttons = QHBoxLayout()
+    buttons.addStretch(1)
+    buttons.addWidget(demo)
+    buttons.addWidget(new)
+    buttons.addStretch(1)
+    layout = QVBoxLayout(page)
+    layout.addStretch(1)
+    layout.addWidget(label)
+    layout.addLayout(buttons)
+    layout.addStretch(2)
+    return WelcomePage(page, label, demo, new)
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """The widget in a frameless scroll area that resizes it: below the widget's minimum the area scrolls, so the
+    window may be smaller than the case view wants."""
+    area = QScrollArea()
+    area.setObjectName("case_scroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
+
+def default_size(screen: QScreen | None) -> QSize:
+    """1200×800 where the screen has room; else what its free area holds, less room for the window's frame."""
+    wanted = QSize(*DEFAULT_WINDOW)
+    if screen is None:
+        return wanted
+    free = screen.availableGeometry().size() - QSize(*FRAME_ALLOWANCE)
+    return wanted.boundedTo(free).expandedTo(QSize(*MINIMUM_WINDOW))
+
+
+def initial_split(width: int) -> list[int]:
+    """The first split of a window this wide: the list gets 400 px where the case keeps about 850, never less than
+    its minimum (a laptop at 125% gives the case the room)."""
+    left = max(LIST_MINIMUM_WIDTH, min(DEFAULT_SPLIT[0], width - CASE_ROOM))
+    return [left, max(0, width - left)]
+
+
+def main_splitter(left: QWidget, right: QWidget) -> QSplitter:
+    """The list beside the case: the case takes the extra width, and neither side collapses to nothing."""
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.setObjectName("main_splitter")
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setStretchFactor(0, 0)
+    splitter.setStretchFactor(1, 1)
+    splitter.setChildrenCollapsible(False)
+    splitter.setSizes(list(DEFAULT_SPLIT))
+    return splitter
