@@ -143,7 +143,8 @@ def as_text(result: MmhResult) -> str:
     lines.append(f"Acceptable to 75% of {people}: {figures['mal_p75']:.2f} {unit}; "
                  f"to 90%: {figures['mal_p90']:.2f} {unit}")
     if task.load is not None and figures.get("percent_capable") is not None:
-        lines.append(f"A {what} of {to_display(task.load, task.units):.2f} {unit} is acceptable to "
+        article = "An" if what[0] in "aeiou" else "A"
+        lines.append(f"{article} {what} of {to_display(task.load, task.units):.2f} {unit} is acceptable to "
                      f"{figures['percent_capable']:.1f}% of {people}")
     lines.append("Scale factors: " + "  ".join(f"{name.upper() if name != 'coupling' else 'handles'} {value:.3f}"
                                                for name, value in result.factors.items()))
