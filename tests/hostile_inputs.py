@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+from functools import cache
 from typing import Any
 
 from factories import (
@@ -42,9 +43,14 @@ SENSITIVE_KEYS = ("patient_name", "diagnosis", "effort_notes", "notes", "note", 
                   "recipient", "purpose", "employer", "title", "measure")
 
 
+@cache
+def _seed_text(n: int) -> str:
+    return casefile.dumps(SEEDS[n]())
+
+
 def seed_data(rng: random.Random) -> dict[str, Any]:
-    """The decoded file of one of the factory cases."""
-    data: dict[str, Any] = json.loads(casefile.dumps(rng.choice(SEEDS)()))
+    """The decoded file of one of the factory cases (a fresh copy)."""
+    data: dict[str, Any] = json.loads(_seed_text(rng.randrange(len(SEEDS))))
     return data
 
 
