@@ -24,13 +24,11 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _days(value: str) -> int:
-    from rtw_planner.commands._support import UsageError
+    from rtw_planner.commands._support import whole_argument
     from rtw_planner.domain.caseload.due import MAX_DUE_DAYS
 
-    if not value.isdigit() or int(value) > MAX_DUE_DAYS:
-        raise UsageError(f"--due-within: {value[:12]!r} is not allowed; expected a whole number of days from 0 to "
-                         f"{MAX_DUE_DAYS}")
-    return int(value)
+    return whole_argument("--due-within", value, f"a whole number of days from 0 to {MAX_DUE_DAYS}",
+                          high=MAX_DUE_DAYS)
 
 
 def due(args: argparse.Namespace, today: date) -> list[DueItem]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from typing import TYPE_CHECKING
 
@@ -43,15 +42,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _number(option: str, text: str, high: float, unit: str) -> float:
-    from rtw_planner.commands._support import UsageError
+    from rtw_planner.commands._support import number_argument
 
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or not 0 <= value <= high:
-        raise UsageError(f"{option}: {text!r} is not allowed; expected a number from 0 to {high:g} {unit}")
-    return value
+    return number_argument(option, text, f"a number from 0 to {high:g} {unit}", low=0, high=high)
 
 
 def _loads_kg(args: argparse.Namespace) -> tuple[str, list[float | None]]:
@@ -81,7 +74,7 @@ def _loads_kg(args: argparse.Namespace) -> tuple[str, list[float | None]]:
 
 def run(args: argparse.Namespace) -> int:
     """Classify the loads and print the level as text or, with --json, as one JSON object."""
-    from rtw_planner.commands._support import UsageError
+    from rtw_planner.commands._support import UsageError, shown
     from rtw_planner.domain.data.errors import ValidationError
     from rtw_planner.domain.demands.strength import (
         StrengthTableError,
@@ -103,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         table = load_table(args.table)
     except ValidationError:
-        raise UsageError(f"--table: {args.table!r} is not allowed; expected one of "
+        raise UsageError(f"--table: {shown(args.table)} is not allowed; expected one of "
                          f"{', '.join(available_tables())}") from None
     except StrengthTableError as exc:
         raise UsageError(f"--table: {exc}") from None

@@ -16,9 +16,8 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the CSV."""
-    from rtw_planner.commands._support import saved_case
+    from rtw_planner.commands._support import saved_case, write_output
     from rtw_planner.domain.outcomes.csv_export import csv_text
-    from rtw_planner.files import write_private
 
-    write_private(args.out, csv_text(saved_case(args)).encode("utf-8"))
+    write_output(args.out, csv_text(saved_case(args)).encode("utf-8"))
     return 0

@@ -4,7 +4,6 @@ alone, or replace a stored case with it while that case is still at the revision
 from __future__ import annotations
 
 import argparse
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,13 +23,10 @@ def add_parser(subparsers: Any) -> None:
 
 def _read(path: Path) -> tuple[Case, int | None]:
     """The case in the file and the revision it was exported from. Raises UsageError naming the problem."""
-    from rtw_planner.commands._support import UsageError
+    from rtw_planner.commands._support import UsageError, read_case_text
     from rtw_planner.domain.case.casefile import CaseFileError, parse_exported
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read case file {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    text = read_case_text(path)
     try:
         return parse_exported(text)
     except CaseFileError as exc:
@@ -39,15 +35,20 @@ def _read(path: Path) -> tuple[Case, int | None]:
 
 def run(args: argparse.Namespace) -> int:
     """Save the case and print its id."""
-    from rtw_planner.commands._support import ConflictUsageError, UsageError, database, read_case_file
+    from rtw_planner.commands._support import (
+        ConflictUsageError,
+        UsageError,
+        case_id_argument,
+        database,
+        read_case_file,
+    )
     from rtw_planner.db.errors import ConflictError, NotFoundError
     from rtw_planner.db.repository import CaseRepository
 
     if args.replace is None:
         case = read_case_file(args.file)
     else:
-        if not re.fullmatch(r"[0-9]+", args.replace) or int(args.replace) < 1:
-            raise UsageError(f"--replace: {args.replace!r} is not allowed; expected a positive whole number")
+        case_id_argument("--replace", args.replace)
         unsaved, revision = _read(args.file)
         if revision is None:
             raise UsageError(f"--replace: {args.file} does not say which revision it was exported from; export "

@@ -48,13 +48,14 @@ def to_json(result: JobMatch) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Print the match of the case file."""
-    from rtw_planner.commands._support import UsageError, read_case_file
+    from rtw_planner.commands._support import UsageError, read_case_file, shown
     from rtw_planner.domain.demands.strength import StrengthTableError, available_tables
     from rtw_planner.domain.match.job import job_match
 
     case = read_case_file(args.case)
     if args.table not in available_tables():
-        raise UsageError(f"--table: {args.table!r} is not allowed; expected one of {', '.join(available_tables())}")
+        raise UsageError(f"--table: {shown(args.table)} is not allowed; expected one of "
+                         f"{', '.join(available_tables())}")
     try:
         result = job_match(case, args.table)
     except StrengthTableError as exc:

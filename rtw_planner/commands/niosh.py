@@ -82,15 +82,15 @@ def _expected(dest: str, units: str, missing: bool = False) -> str:
 
 def _parse(args: argparse.Namespace) -> tuple[str, dict[str, Any], dict[str, str]]:
     """Check the options and return the unit system, the keyword arguments and each field's option."""
-    from rtw_planner.commands._support import UsageError
+    from rtw_planner.commands._support import UsageError, number_argument, shown
 
     units = (args.units or "metric").strip().lower()
     if units not in SYSTEM_OPTIONS:
-        raise UsageError(f"--units: {args.units!r} is not allowed; expected metric or us")
+        raise UsageError(f"--units: {shown(args.units)} is not allowed; expected metric or us")
     other = "us" if units == "metric" else "metric"
     for (dest, option), (_own_dest, own) in zip(SYSTEM_OPTIONS[other], SYSTEM_OPTIONS[units], strict=True):
         if _given(args, dest):
-            raise UsageError(f"{option}: {getattr(args, dest)!r} is not allowed with --units {units}; "
+            raise UsageError(f"{option}: {shown(getattr(args, dest))} is not allowed with --units {units}; "
                              f"expected {own} (or --units {other} with only {other} options)")
     kwargs: dict[str, Any] = {"control_at_destination": args.control_at_destination, "name": args.name}
     options: dict[str, str] = {"name": "--name"}
@@ -105,18 +105,15 @@ def _parse(args: argparse.Namespace) -> tuple[str, dict[str, Any], dict[str, str
                 raise UsageError(f"{option}: missing; expected {_expected(dest, units, missing=True)}")
             continue
         if "_dest_" in dest and dest != "a_dest_deg" and not args.control_at_destination:
-            raise UsageError(f"{option}: {raw!r} is not allowed without --control-at-destination; "
+            raise UsageError(f"{option}: {shown(raw)} is not allowed without --control-at-destination; "
                              "the destination is assessed only when it needs significant control")
-        try:
-            kwargs[dest] = float(raw)
-        except ValueError:
-            raise UsageError(f"{option}: {raw!r} is not allowed; expected {_expected(dest, units)}") from None
+        kwargs[dest] = number_argument(option, raw, _expected(dest, units))
     for dest, (option, values) in CHOICES.items():
         options[dest] = option
         raw = getattr(args, dest, None)
         if raw is None or raw.strip().lower() not in values:
-            shown = "missing" if raw is None else f"{raw!r} is not allowed"
-            raise UsageError(f"{option}: {shown}; expected one of {', '.join(values)}")
+            what = "missing" if raw is None else f"{shown(raw)} is not allowed"
+            raise UsageError(f"{option}: {what}; expected one of {', '.join(values)}")
         kwargs[dest] = raw.strip().lower()
     for dest, _option, _what in FLAGS:
         kwargs[dest] = bool(getattr(args, dest, False))
@@ -172,8 +169,8 @@ def as_text(result: NioshResult) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Validate the options, evaluate the task and print the result; invalid input raises UsageError."""
-    from rtw_planner.commands._support import UsageError
-    from rtw_planner.domain.data.errors import ValidationError
+    from rtw_planner.commands._support import UsageError, shown
+    from rtw_planner.domain.data.errors import ValidationError, describe
     from rtw_planner.domain.demands.niosh import LiftingTask, evaluate
 
     units, kwargs, options = _parse(args)
@@ -182,7 +179,8 @@ def run(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         option = options.get(exc.field, exc.field)
         raw = getattr(args, exc.field, exc.value)
-        raise UsageError(f"{option}: {raw!r} is not allowed; expected {exc.allowed}") from None
+        what = shown(raw) if isinstance(raw, str) and not exc.private else describe(exc.value, private=exc.private)
+        raise UsageError(f"{option}: {what} is not allowed; expected {exc.allowed}") from None
     result = evaluate(task)
     if args.json:
         sys.stdout.write(json.dumps(as_json(result), allow_nan=False) + "\n")

@@ -103,7 +103,7 @@ def to_json(case: Case, plan: Plan) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Print the plan."""
-    from rtw_planner.commands._support import UsageError, read_case_file
+    from rtw_planner.commands._support import UsageError, read_case_file, shown
     from rtw_planner.domain.data.errors import ValidationError
 
     case = read_case_file(args.case)
@@ -112,7 +112,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             start = date.fromisoformat(args.start)
         except ValueError:
-            raise UsageError(f"--start: {args.start!r} is not allowed; expected a date written YYYY-MM-DD") from None
+            raise UsageError(f"--start: {shown(args.start)} is not allowed; expected a date written "
+                             "YYYY-MM-DD") from None
     try:
         plan = resolve_plan(case, start)
         data = to_json(case, plan)

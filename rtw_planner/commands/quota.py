@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from typing import Any
 
 from rtw_planner.domain.plan.quota import MAX_WEEKS, QuotaActivity, QuotaUnit
@@ -36,15 +35,9 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _number(option: str, typed: str, allowed: str) -> float:
-    from rtw_planner.commands._support import UsageError
+    from rtw_planner.commands._support import number_argument
 
-    try:
-        value = float(typed)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value):
-        raise UsageError(f"{option}: {typed!r} is not allowed; expected {allowed}")
-    return value
+    return number_argument(option, typed, allowed)
 
 
 def to_json(activity: QuotaActivity, weeks: tuple[float, ...]) -> dict[str, Any]:
@@ -58,11 +51,11 @@ def to_json(activity: QuotaActivity, weeks: tuple[float, ...]) -> dict[str, Any]
 
 def run(args: argparse.Namespace) -> int:
     """Print the weekly quotas, or exit 2 through UsageError on bad input."""
-    from rtw_planner.commands._support import UsageError
-    from rtw_planner.domain.data.errors import ValidationError
+    from rtw_planner.commands._support import UsageError, shown, whole_argument
+    from rtw_planner.domain.data.errors import ValidationError, describe
 
     if args.unit not in [u.value for u in QuotaUnit]:
-        raise UsageError(f"--unit: {args.unit!r} is not allowed; expected one of {UNITS}")
+        raise UsageError(f"--unit: {shown(args.unit)} is not allowed; expected one of {UNITS}")
     unit = QuotaUnit(args.unit)
     trials = tuple(_number("--trials", t, f"numbers of 0 or more ({unit.value})") for t in args.trials)
     goal = _number("--goal", args.goal, f"a number above 0 ({unit.value})")
@@ -71,20 +64,17 @@ def run(args: argparse.Namespace) -> int:
     if args.target_weeks is not None:
         if args.weekly_percent is not None:
             raise UsageError("--target-weeks: cannot be combined with --weekly-percent; give one or the other")
-        typed = args.target_weeks.strip()
-        if not typed.isdigit():
-            raise UsageError(f"--target-weeks: {args.target_weeks!r} is not allowed; expected a whole number of "
-                             f"weeks from 1 to {MAX_WEEKS}")
-        target_weeks = int(typed)
+        target_weeks = whole_argument("--target-weeks", args.target_weeks,
+                                      f"a whole number of weeks from 1 to {MAX_WEEKS}")
     weekly = None if target_weeks is not None else _number(
         "--weekly-percent", "10" if args.weekly_percent is None else args.weekly_percent, "a percentage above 0")
     try:
         activity = QuotaActivity("quota", unit, trials, goal, start, weekly, target_weeks)
         weeks = activity.weeks()
     except ValidationError as exc:
-        shown = f"{exc.value:g}" if isinstance(exc.value, float) else repr(exc.value)
+        value = f"{exc.value:g}" if isinstance(exc.value, float) else describe(exc.value, private=False)
         option = OPTIONS.get(exc.field, exc.field)
-        raise UsageError(f"{option}: {shown} is not allowed; expected {exc.allowed}") from None
+        raise UsageError(f"{option}: {value} is not allowed; expected {exc.allowed}") from None
     if args.json:
         print(json.dumps(to_json(activity, weeks), ensure_ascii=False))
         return 0

@@ -46,14 +46,14 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _date(option: str, value: str | None) -> date | None:
-    from rtw_planner.commands._support import UsageError
+    from rtw_planner.commands._support import UsageError, shown
 
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option}: {value[:40]!r} is not allowed; expected a date written YYYY-MM-DD") from None
+        raise UsageError(f"{option}: {shown(value)} is not allowed; expected a date written YYYY-MM-DD") from None
 
 
 def _request(kind: DocumentKind, case: Case, args: argparse.Namespace) -> DisclosureRequest:
@@ -88,7 +88,7 @@ def _request(kind: DocumentKind, case: Case, args: argparse.Namespace) -> Disclo
 
 def run(args: argparse.Namespace) -> int:
     """Render a draft, or run the pre-flight, issue and log."""
-    from rtw_planner.commands._support import UsageError, check_output, database, read_case_file
+    from rtw_planner.commands._support import UsageError, check_output, database, read_case_file, write_output
     from rtw_planner.db.repository import ClinicRepository
     from rtw_planner.documents import check, issue, render
     from rtw_planner.domain.case.model import Clinic
@@ -97,7 +97,6 @@ def run(args: argparse.Namespace) -> int:
     from rtw_planner.domain.issuing.disclosure import DocumentKind
     from rtw_planner.domain.issuing.options import RenderOptions
     from rtw_planner.domain.issuing.preflight import PreflightError
-    from rtw_planner.files import write_private
 
     kind = DocumentKind(args.document)
     case = read_case_file(args.case)
@@ -115,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
             pdf = render(kind, case, clinic, options=options)
         except ValidationError as exc:
             raise UsageError(str(exc)) from None
-        write_private(args.out, pdf)
+        write_output(args.out, pdf)
         return 0
     request = _request(kind, case, args)
     db = database(args)
@@ -129,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     except ValidationError as exc:
         raise UsageError(str(exc)) from None
-    write_private(args.out, pdf)
+    write_output(args.out, pdf)
     for warning in check(kind, case, clinic, request).warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"Issued {kind.label.lower()} to {entry.recipient} ({entry.delivery.replace('_', ' ')}), logged against "

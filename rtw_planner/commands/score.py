@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,32 +30,26 @@ def add_parser(subparsers: Any) -> None:
 
 
 def _answers(instrument: Instrument, typed: list[str]) -> list[float | None]:
-    from rtw_planner.commands._support import UsageError
+    from rtw_planner.commands._support import UsageError, number_argument
 
     if len(typed) > len(instrument.items):
         raise UsageError(f"--answers: {len(typed)} answers given; {instrument.id} has {len(instrument.items)} "
                          f"item{'s' if len(instrument.items) > 1 else ''}")
     answers: list[float | None] = []  # whole numbers as int, so errors show what was typed
     for n, (text, item) in enumerate(zip(typed, instrument.items, strict=False), start=1):
-        try:
-            value = None if text.strip() == MISSING else float(text)
-        except ValueError:
-            value = math.nan
-        if value is not None and not math.isfinite(value):
-            raise UsageError(f"--answers: {instrument.id} item {n} ({item.id}): {text!r} is not allowed; expected a "
-                             f"number from {item.min:g} to {item.max:g}, or {MISSING} for a missing answer")
+        value = None if text.strip() == MISSING else number_argument(
+            f"--answers: {instrument.id} item {n} ({item.id})", text,
+            f"a number from {item.min:g} to {item.max:g}, or {MISSING} for a missing answer")
         answers.append(int(value) if value is not None and value.is_integer() and abs(value) < 1e15 else value)
     return answers
 
 
 def _age(typed: str | None) -> int | None:
-    from rtw_planner.commands._support import UsageError
+    from rtw_planner.commands._support import whole_argument
 
     if typed is None:
         return None
-    if not typed.strip().isdigit():
-        raise UsageError(f"--age: {typed!r} is not allowed; expected a whole number of years")
-    return int(typed.strip())
+    return whole_argument("--age", typed, "a whole number of years")
 
 
 def to_json(instrument: Instrument, score: Score) -> dict[str, Any]:

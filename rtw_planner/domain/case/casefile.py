@@ -30,7 +30,9 @@ from rtw_planner.domain.case.records import (
     tasks_from_list,
     tasks_to_list,
 )
-from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.data.errors import ValidationError, describe
+from rtw_planner.domain.data.files import schema_problem, schema_where
+from rtw_planner.domain.data.limited_json import JsonLimitError, JsonLimits, loads
 from rtw_planner.domain.demands.job import DemandSource, JobDemands
 from rtw_planner.domain.demands.profile import Activity, ActivityKind, Frequency, PhysicalProfile, PostureTolerance
 from rtw_planner.domain.plan.goals import appointment_from_dict, appointment_to_dict
@@ -38,6 +40,10 @@ from rtw_planner.domain.plan.model import plan_from_dict, plan_to_dict
 
 FORMAT = "rtw-planner-case"
 VERSION = 1
+# The largest case file read (bytes of UTF-8). No clinic setting yet: the clinic's details live in the database,
+# and parse() takes max_bytes so a setting can pass its own. README, "Case files from other systems".
+MAX_CASE_FILE_BYTES = 10_000_000
+MAX_NESTING = 32  # a case file nests 7 levels; plan records a few more
 
 
 class CaseFileError(ValueError):
@@ -48,18 +54,36 @@ def _validator() -> Any:
     return schema_validator("case-v1")
 
 
-def parse(text: str) -> Case:
+def parse(text: str, max_bytes: int = MAX_CASE_FILE_BYTES) -> Case:
     """Read a case from the text of a case file. Raises CaseFileError naming the problem."""
-    return parse_exported(text)[0]
+    return parse_exported(text, max_bytes)[0]
 
 
-def parse_exported(text: str) -> tuple[Case, int | None]:
+def limits(max_bytes: int = MAX_CASE_FILE_BYTES) -> JsonLimits:
+    """What a case file may hold before its schema is even looked at: its size, nesting, and no list longer than
+    the schema's longest (maxItems), no text longer than its longest (maxLength)."""
+    schema = _validator().schema
+    longest_list = max(_schema_values(schema, "maxItems"))
+    longest_text = max(_schema_values(schema, "maxLength"))
+    return JsonLimits("a case file", max_bytes, MAX_NESTING, longest_list, longest_text)
+
+
+def _schema_values(node: object, keyword: str) -> list[int]:
+    if isinstance(node, dict):
+        own = [node[keyword]] if isinstance(node.get(keyword), int) else []
+        return own + [v for child in node.values() for v in _schema_values(child, keyword)]
+    if isinstance(node, list):
+        return [v for child in node for v in _schema_values(child, keyword)]
+    return []
+
+
+def parse_exported(text: str, max_bytes: int = MAX_CASE_FILE_BYTES) -> tuple[Case, int | None]:
     """The case in a case file, and the revision of the stored case it was exported from (None when the file does
     not say). The case itself is unsaved, so it has no id and no revision. Raises CaseFileError."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CaseFileError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        data = loads(text, limits(max_bytes))
+    except JsonLimitError as exc:
+        raise CaseFileError(str(exc)) from None
     case = from_dict(data)
     revision = data.get("revision")  # from_dict checked it: a whole number from 1 up (JSON may write it 4.0)
     return case, None if revision is None else int(revision)
@@ -70,21 +94,30 @@ def from_dict(data: object) -> Case:
     if not isinstance(data, dict):
         raise CaseFileError("a case file must hold a JSON object")
     if data.get("format") != FORMAT:
-        raise CaseFileError(f'format: {data.get("format")!r} is not allowed; expected "{FORMAT}"')
+        raise CaseFileError(f'format: {describe(data.get("format"), private=False)} is not allowed; expected '
+                            f'"{FORMAT}"')
     version = data.get("version")
     if type(version) is not int or version != VERSION:  # 1.0 and true are not the integer 1
-        raise CaseFileError(f"version: {version!r} is not supported; this build reads version {VERSION}")
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+        raise CaseFileError(f"version: {describe(version, private=False)} is not supported; this build reads "
+                            f"version {VERSION}")
+    errors = sorted(_validator().iter_errors(data), key=_path_order)
     if errors:
         first = errors[0]
-        where = "/".join(str(p) for p in first.absolute_path) or "(top level)"
-        raise CaseFileError(f"{where}: {first.message}")
+        raise CaseFileError(f"{schema_where(first)}: {schema_problem(first)}")
     try:
         return _case(data)
     except ValidationError as exc:
         raise CaseFileError(str(exc)) from None
-    except (KeyError, TypeError, ValueError) as exc:  # a nested record the schema leaves to the domain
-        raise CaseFileError(f"plan or appointment: {type(exc).__name__}: {exc}") from None
+    except KeyError as exc:  # a nested record the schema leaves to the domain
+        raise CaseFileError(f"plan or appointment: a record lacks {describe(exc.args[0], private=False)}") from None
+    except (TypeError, ValueError) as exc:  # its text may repeat the value: name the kind of problem only
+        raise CaseFileError(f"plan or appointment: a record is not as this build reads it ({type(exc).__name__})") \
+            from None
+
+
+def _path_order(error: Any) -> list[tuple[int, int, str]]:
+    """A sort key for an error's JSON path that never compares a list index with a key."""
+    return [(0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in error.absolute_path]
 
 
 def _date(field: str, value: str | None) -> date | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from rtw_planner.assets import schema_validator
+from rtw_planner.domain.data.errors import describe, is_private_field, quoted
 
 MAX_MESSAGE = 300
 
@@ -43,6 +44,59 @@ def checked(data: object, kind: str, file_format: str, version: int, schema: str
 
     error = best_match(schema_validator(schema).iter_errors(data))
     if error is not None:
-        message = error.message if len(error.message) <= MAX_MESSAGE else error.message[:MAX_MESSAGE - 1] + "…"
-        raise DataFileProblem("/".join(str(p) for p in error.absolute_path) or "(top level)", message)
+        raise DataFileProblem(schema_where(error), schema_problem(error))
     return data
+
+
+def schema_where(error: Any) -> str:
+    """Where a jsonschema error is: its JSON path (long keys quoted to 40 characters), or "(top level)"."""
+    return "/".join(quoted(p) if isinstance(p, str) and len(p) > 40 else str(p)
+                    for p in error.absolute_path) or "(top level)"
+
+
+def schema_problem(error: Any) -> str:
+    """What a jsonschema error says is wrong, in jsonschema's own words but never quoting more than 40 characters
+    of the value, and nothing of a private field's (names, diagnosis, notes): jsonschema's message repeats the
+    whole value, so a 10,000-character diagnosis would be echoed whole."""
+    rule, expected, value = error.validator, error.validator_value, error.instance
+    field = str(error.absolute_path[-1]) if error.absolute_path else ""
+    shown = describe(value, private=is_private_field(field.replace("_", " ")))
+    plural = "s" if expected != 1 else ""
+    if rule == "maxLength":
+        size = f"text of {len(value)} characters" if isinstance(value, str) else shown
+        return f"{size} is too long; at most {expected} character{plural}"
+    if rule == "minLength":
+        return f"{shown} is too short; at least {expected} character{plural}"
+    if rule == "maxItems":
+        return f"{shown} is too long; at most {expected} item{plural}"
+    if rule == "minItems":
+        return f"{shown} is too short; at least {expected} item{plural}"
+    if rule in ("maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum"):
+        word = {"maximum": "greater than the maximum", "minimum": "less than the minimum",
+                "exclusiveMaximum": "greater than or equal to the maximum",
+                "exclusiveMinimum": "less than or equal to the minimum"}[rule]
+        return f"{shown} is {word} of {expected!r}"
+    if rule == "type":
+        kinds = expected if isinstance(expected, list) else [expected]
+        return f"{shown} is not of type {', '.join(repr(str(k)) for k in kinds)}"
+    if rule == "enum":
+        listed = ", ".join(repr(v) for v in expected[:20]) + (", …" if len(expected) > 20 else "")
+        return f"{shown} is not one of [{listed}]"
+    if rule == "const":
+        return f"{shown} was expected to be {expected!r}"
+    if rule == "required":
+        missing = [k for k in expected if isinstance(value, dict) and k not in value]
+        return f"{quoted(missing[0]) if missing else 'a key'} is a required property"
+    if rule in ("additionalProperties", "unevaluatedProperties"):
+        extra = sorted(k for k in value if repr(k) in error.message) if isinstance(value, dict) else []
+        listed = ", ".join(quoted(k) for k in extra[:3]) + (", …" if len(extra) > 3 else "")
+        kind = "Additional" if rule == "additionalProperties" else "Unevaluated"
+        return f"{kind} properties are not allowed ({listed or 'a key'} {'was' if len(extra) == 1 else 'were'} " \
+               "unexpected)"
+    if rule == "pattern" and "[0-9]{4}-[0-9]{2}-[0-9]{2}" in str(expected):
+        return f"{shown} is not allowed; expected a date written YYYY-MM-DD"
+    if rule == "pattern":
+        return f"{shown} does not match {quoted(str(expected), 80)}"
+    if rule in ("oneOf", "anyOf"):
+        return f"{shown} is not valid under any of the given schemas"
+    return f"{shown} does not meet the schema rule {rule!r}"
