@@ -140,7 +140,7 @@ class ClinicRepository:
         logo = bytes(row.logo_png) if row.logo_png is not None else None
         return Clinic(row.name, row.address, row.phone, row.email, logo, row.paper_size, Jurisdiction(row.jurisdiction),
                       MassUnit(row.mass_unit) if row.mass_unit else None, bool(row.quarter_hours),
-                      int(row.draft_retention_days))
+                      int(row.draft_retention_days), int(row.backup_retention_days))
 
     def save(self, clinic: Clinic) -> None:
         """Replace the clinic details in one transaction."""
@@ -151,4 +151,5 @@ class ClinicRepository:
                              jurisdiction=clinic.jurisdiction.value,
                              mass_unit=clinic.mass_unit.value if clinic.mass_unit else None,
                              quarter_hours=clinic.quarter_hours,
-                             draft_retention_days=clinic.draft_retention_days).execute()
+                             draft_retention_days=clinic.draft_retention_days,
+                             backup_retention_days=clinic.backup_retention_days).execute()

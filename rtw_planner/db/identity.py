@@ -1,0 +1,41 @@
+"""Who is working: the operating-system user on SQLite, the session's role on PostgreSQL (one role per person)."""
+
+from __future__ import annotations
+
+import getpass
+
+import peewee as pw
+
+
+def is_server(db: pw.Database) -> bool:
+    """True for a PostgreSQL database. Stands in for `rtw_planner.db.database.is_server` (the backend's), which
+    answers the same question and should replace it once both are merged."""
+    return isinstance(db, pw.PostgresqlDatabase)
+
+
+def os_user() -> str:
+    """The operating-system user running this process."""
+    return getpass.getuser()
+
+
+def current_user(db: pw.Database) -> str:
+    """The person the database knows this session as: on a server the session's role, on SQLite the
+    operating-system user (the file is theirs alone, 0600)."""
+    if is_server(db):
+        return str(db.execute_sql("SELECT current_user").fetchone()[0])
+    return os_user()
+
+
+def sign_in(db: pw.Database) -> None:
+    """SQLite: record the operating-system user as the one the audit triggers name for this file's changes. A
+    trigger cannot see which connection wrote, and on a 0600 file only its owner writes, so the file holds it;
+    written only when it differs, so an ordinary open writes nothing. A server needs nothing: its triggers name
+    the session's role."""
+    if is_server(db):
+        return
+    user = os_user()
+    recorded = db.execute_sql("SELECT who FROM audit_actor WHERE id = 1").fetchone()
+    if recorded is None or recorded[0] != user:
+        with db.atomic():
+            db.execute_sql("INSERT INTO audit_actor (id, who) VALUES (1, ?) "
+                           "ON CONFLICT (id) DO UPDATE SET who = excluded.who", (user,))
