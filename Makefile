@@ -6,7 +6,7 @@ export QT_QPA_PLATFORM ?= offscreen
 # A path-based editable install: setuptools' default import hook adds ~20 ms to every start.
 EDITABLE ?= --config-settings editable_mode=compat
 
-.PHONY: run test bench screenshots forms lint clean
+.PHONY: run test test-server bench screenshots forms lint clean
 
 $(VENV)/.base:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.base
 	$(PY) -m pip install --quiet $(EDITABLE) -e '.[test]'
 	touch $@ $(VENV)/.installed-run
 
+$(VENV)/.installed-server: pyproject.toml $(VENV)/.base
+	$(PY) -m pip install --quiet $(EDITABLE) -e '.[test,server]'
+	touch $@ $(VENV)/.installed-test $(VENV)/.installed-run
+
 run: $(VENV)/.installed-run
 	QT_QPA_PLATFORM= $(PY) -m rtw_planner
 
@@ -31,6 +35,24 @@ GUI_COVERAGE ?= 85
 test: $(VENV)/.installed-test
 	$(PY) -m pytest -q --ignore=tests/gui
 	$(PY) -m pytest -q tests/gui --cov=rtw_planner.gui --cov-report=term --cov-fail-under=$(GUI_COVERAGE)
+
+# The storage and command suites on PostgreSQL: against RTW_PLANNER_TEST_PG_URL when it is set (.ci/run sets it),
+# else against a throw-away server this target starts in a temporary folder on a free local port and stops however
+# the run ends (needs Debian's postgresql package; scripts/pg_cluster.sh).
+SERVER_SUITES ?= tests/db tests/commands
+
+test-server: $(VENV)/.installed-server
+	@if [ -n "$$RTW_PLANNER_TEST_PG_URL" ]; then \
+	  echo "PostgreSQL run against $$RTW_PLANNER_TEST_PG_URL"; \
+	  $(PY) -m pytest -q $(SERVER_SUITES); \
+	else \
+	  dir=$$(mktemp -d); \
+	  trap 'scripts/pg_cluster.sh stop "$$dir"; rm -rf "$$dir"' EXIT; \
+	  port=$$($(PY) -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	  url=$$(scripts/pg_cluster.sh start "$$dir" "$$port") || exit 2; \
+	  echo "PostgreSQL run against a throw-away server, $$url"; \
+	  RTW_PLANNER_TEST_PG_URL=$$url $(PY) -m pytest -q $(SERVER_SUITES); \
+	fi
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check rtw_planner tests benchmarks scripts

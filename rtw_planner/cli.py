@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from rtw_planner import __version__
 
 
 def _global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"rtw-planner {__version__}")
-    parser.add_argument("--db", metavar="PATH", type=Path,
-                        help="SQLite database file (default: rtw-planner.sqlite3 in the user's data folder)")
+    # Text, not a Path: a Path would fold the two slashes of postgresql://.
+    parser.add_argument("--db", metavar="PATH|URL",
+                        help="SQLite database file, or a clinic server as postgresql://USER@HOST:PORT/DATABASE "
+                             "(password from ~/.pgpass or asked; never on the command line). Default: "
+                             "RTW_PLANNER_DB, else rtw-planner.sqlite3 in the user's data folder")
     return parser
 
 
@@ -52,13 +54,14 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(args.db)
     from rtw_planner.commands import command_module
-    from rtw_planner.commands._support import EXIT_INVALID, UsageError
+    from rtw_planner.commands._support import EXIT_CONFLICT, EXIT_INVALID, ConflictUsageError, UsageError
+    from rtw_planner.db.errors import StorageError
 
     try:
         return int(command_module(args.command).run(args))
     except BrokenPipeError:  # output piped into e.g. head, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except UsageError as exc:
+    except (UsageError, StorageError) as exc:  # storage: busy, damaged, refused; the message says what to do
         print(f"rtw-planner {args.command}: {exc}", file=sys.stderr)
-        return EXIT_INVALID
+        return EXIT_CONFLICT if isinstance(exc, ConflictUsageError) else EXIT_INVALID

@@ -1,11 +1,15 @@
-"""Test set-up: Qt offscreen, a fresh data folder per test, and the gui marker on tests that use Qt."""
+"""Test set-up: Qt offscreen, a fresh data folder per test, the gui marker on tests that use Qt, and a fresh database
+per test: a SQLite file, or in a server run (RTW_PLANNER_TEST_PG_URL set, as `make test-server` does) a new
+PostgreSQL database."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -16,6 +20,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "resources" / "cases" / "demo-warehouse-picker.json"
 QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
+SERVER_URL_ENV = "RTW_PLANNER_TEST_PG_URL"  # a superuser's URL; .ci/run and `make test-server` export it
+NO_SERVER = f"needs a PostgreSQL server: {SERVER_URL_ENV} is not set (`make test-server` starts one)"
+
+NewDatabase = Callable[[], "Path | str"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -23,6 +31,60 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A server run skips the tests about SQLite alone (a file's mode, WAL, the backup file), saying why."""
+    marker = item.get_closest_marker("sqlite_only")
+    if marker is not None and os.environ.get(SERVER_URL_ENV):
+        pytest.skip(f"about SQLite only: {marker.args[0]}")
+
+
+def _server_database_url(admin_url: str, name: str) -> str:
+    """The admin URL pointed at another database on the same server."""
+    parts = urlsplit(admin_url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+@pytest.fixture
+def server_databases() -> Iterator[NewDatabase]:
+    """Makes new, empty PostgreSQL databases on the test server, dropped when the test ends; skips the test
+    when no server is set."""
+    admin_url = os.environ.get(SERVER_URL_ENV)
+    if not admin_url:
+        pytest.skip(NO_SERVER)
+    import psycopg
+
+    made: list[str] = []
+
+    def new() -> str:
+        name = f"rtw_test_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        made.append(name)
+        return _server_database_url(admin_url, name)
+
+    yield new
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        for name in made:  # FORCE: a test may leave a connection open
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> NewDatabase:
+    """Makes new, empty databases for one test: SQLite files, or in a server run PostgreSQL databases."""
+    if os.environ.get(SERVER_URL_ENV):
+        server: NewDatabase = request.getfixturevalue("server_databases")
+        return server
+    count = iter(range(1, 1000))
+    return lambda: tmp_path / f"db-{next(count)}" / "rtw.sqlite3"
+
+
+@pytest.fixture
+def database_location(new_database: NewDatabase) -> Path | str:
+    """A new, empty database for the test: a SQLite path, or in a server run a postgresql:// URL. Give it to
+    open_database or to --db (as str())."""
+    return new_database()
 
 
 @pytest.fixture(autouse=True)

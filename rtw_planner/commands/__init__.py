@@ -8,7 +8,7 @@ from types import ModuleType
 # The one registry: each command's name and the module in this package that defines it, in --help order.
 MODULES = {"import": "import_case", "export": "export_case", "render": "render", "niosh": "niosh",
            "classify": "classify", "match": "match", "quota": "quota", "plan": "plan", "score": "score",
-           "export-outcomes": "export_outcomes",
+           "export-outcomes": "export_outcomes", "caseload": "caseload",
            "history": "history",
            "backup": "backup",
            "restore": "restore",

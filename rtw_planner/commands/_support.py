@@ -13,10 +13,15 @@ if TYPE_CHECKING:
     from rtw_planner.domain.case.model import Case
 
 EXIT_INVALID = 2
+EXIT_CONFLICT = 3
 
 
 class UsageError(Exception):
     """Invalid input: reported on standard error with exit status 2, and nothing is written."""
+
+
+class ConflictUsageError(UsageError):
+    """The stored case changed since the file was exported: reported with exit status 3, and nothing is written."""
 
 
 def read_case_file(path: Path) -> Case:
@@ -41,15 +46,29 @@ def check_output(path: Path) -> None:
         raise UsageError(f"--out: {path} is a folder; give a file name")
 
 
-def database(args: argparse.Namespace, create: bool = True) -> peewee.SqliteDatabase | None:
-    """The database of --db (or the default), migrated; None when create is False and there is none."""
-    from rtw_planner.db.database import DatabaseError, default_database_path, open_database
+def _ask_password(server: str) -> str | None:
+    """The server's password typed on the terminal (not echoed); None when there is no terminal to ask on."""
+    import getpass
+    import sys
 
-    path = args.db or default_database_path()
-    if not create and not Path(path).exists():
+    if not sys.stdin.isatty():
         return None
     try:
-        return open_database(path)
+        return getpass.getpass(f"Password for {server}: ")
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
+def database(args: argparse.Namespace, create: bool = True) -> peewee.Database | None:
+    """The database of --db, RTW_PLANNER_DB or the default file, migrated; None when create is False and there is
+    no such file (a server database always exists once it is reachable)."""
+    from rtw_planner.db.database import DatabaseError, default_location, is_server_location, open_database
+
+    location = args.db or default_location()
+    if not create and not is_server_location(location) and not Path(location).exists():
+        return None
+    try:
+        return open_database(location, password_prompt=_ask_password)
     except DatabaseError as exc:
         raise UsageError(str(exc)) from None
 
@@ -63,7 +82,9 @@ def saved_case(args: argparse.Namespace) -> Case:
     check_output(args.out)
     db = database(args, create=False)
     if db is None:
-        raise UsageError(f"--db: no database at {args.db or 'the default location'}")
+        from rtw_planner.db.database import default_location
+
+        raise UsageError(f"--db: no database at {args.db or default_location()}")
     try:
         return CaseRepository(db).get(int(args.case_id))
     except NotFoundError as exc:

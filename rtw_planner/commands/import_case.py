@@ -1,26 +1,66 @@
-"""`import FILE`: validate a case file completely, then save it as a new case and print its id alone."""
+"""`import FILE [--replace CASE_ID]`: validate a case file completely, then save it as a new case and print its id
+alone, or replace a stored case with it while that case is still at the revision the file was exported from."""
 
 from __future__ import annotations
 
 import argparse
+import re
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rtw_planner.domain.case.model import Case
 
 
 def add_parser(subparsers: Any) -> None:
     """Register the command."""
     parser = subparsers.add_parser("import", help="import a case file; prints the new case id")
     parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--replace", metavar="CASE_ID",
+                        help="replace this stored case (keeping its id) instead of adding a new one; only while "
+                             "it is still at the revision the file was exported from (otherwise exit status 3)")
+
+
+def _read(path: Path) -> tuple[Case, int | None]:
+    """The case in the file and the revision it was exported from. Raises UsageError naming the problem."""
+    from rtw_planner.commands._support import UsageError
+    from rtw_planner.domain.case.casefile import CaseFileError, parse_exported
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read case file {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        return parse_exported(text)
+    except CaseFileError as exc:
+        raise UsageError(f"invalid case file {path}: {exc}") from None
 
 
 def run(args: argparse.Namespace) -> int:
     """Save the case and print its id."""
-    from rtw_planner.commands._support import database, read_case_file
+    from rtw_planner.commands._support import ConflictUsageError, UsageError, database, read_case_file
+    from rtw_planner.db.errors import ConflictError, NotFoundError
     from rtw_planner.db.repository import CaseRepository
 
-    case = read_case_file(args.file)
+    if args.replace is None:
+        case = read_case_file(args.file)
+    else:
+        if not re.fullmatch(r"[0-9]+", args.replace) or int(args.replace) < 1:
+            raise UsageError(f"--replace: {args.replace!r} is not allowed; expected a positive whole number")
+        unsaved, revision = _read(args.file)
+        if revision is None:
+            raise UsageError(f"--replace: {args.file} does not say which revision it was exported from; export "
+                             f"case {args.replace} again and edit that file")
+        case = replace(unsaved, id=int(args.replace), revision=revision)
     db = database(args)
     assert db is not None  # created when missing
-    saved = CaseRepository(db).save(case)
+    try:
+        saved = CaseRepository(db).save(case)
+    except NotFoundError:
+        raise UsageError(f"--replace: case {args.replace} does not exist") from None
+    except ConflictError as exc:
+        raise ConflictUsageError(f"case {args.replace} changed since it was exported (revision "
+                                 f"{exc.your_revision}, now {exc.stored_revision})") from None
     print(saved.id)
     return 0

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from rtw_planner.db import case_rows as rows
+from rtw_planner.db import revisions
 from rtw_planner.db.case_rows import CAPACITY, DEMAND, Values
-from rtw_planner.db.errors import NotFoundError
 from rtw_planner.db.row_changes import RowChanges, grouped_changes, keyed_changes, ordered_changes
 from rtw_planner.db.stored_case import StoredCase
 from rtw_planner.db.tables import (
@@ -40,23 +40,32 @@ if TYPE_CHECKING:
 MAX_VARIABLES = 999
 
 
-def save(case: Case, stored: StoredCase | None, now: datetime) -> Case:
-    """Write a case inside the caller's transaction, with the tables bound: a new one when stored is None, else
-    only what differs from stored. Returns the case as `get` would now read it, ids included, without reading."""
+def save(case: Case, stored: StoredCase | None, now: datetime, user: str = "") -> Case:
+    """Write a case inside the caller's transaction, with the tables bound: a new one (revision 1) when stored is
+    None, else only what differs from stored, and only when the stored case is still at the revision the case
+    was read at (ConflictError, or NotFoundError when it is gone, and nothing written). Either way the revision,
+    the time and who saved it (user) are recorded. Returns the case as `get` would now read it, ids and revision
+    included, without reading."""
     clinician_id = _clinician_id(case.clinician, stored)
     values = rows.case_values(case, clinician_id)
     if stored is None:
-        case_id = int(CaseRow.insert({**dict(zip(rows.CASE_COLUMNS, values, strict=True)),
-                                      CaseRow.created_at: now, CaseRow.updated_at: now}).execute())
-        stored = StoredCase.empty(case_id)
+        case_id = int(CaseRow.insert({**dict(zip(rows.CASE_COLUMNS, values, strict=True)), CaseRow.revision: 1,
+                                      CaseRow.created_at: now, CaseRow.updated_at: now,
+                                      CaseRow.updated_by: user}).execute())
+        stored, revision = StoredCase.empty(case_id), 1
     else:
         case_id = stored.id
         changed = {column: value for column, was, value in zip(rows.CASE_COLUMNS, stored.case, values, strict=True)
                    if was != value}
-        # Where issue 13's revision check goes (WHERE id = ? AND revision = ?, setting revision + 1). On a server,
-        # a read sees other sessions' commits: the case may have been deleted since it was loaded.
-        if CaseRow.update({**changed, CaseRow.updated_at: now}).where(CaseRow.id == case_id).execute() != 1:
-            raise NotFoundError(f"case {case_id} does not exist")
+        # The case row first, on the revision the case was read at: the guard that holds even where nothing
+        # locked the row, since a concurrent save that got there first has moved the revision on (and on a
+        # server a read sees other sessions' commits: the case may even be gone).
+        if CaseRow.update({**changed, CaseRow.revision: CaseRow.revision + 1, CaseRow.updated_at: now,
+                           CaseRow.updated_by: user}).where(
+                (CaseRow.id == case_id) & (CaseRow.revision == case.revision)).execute() != 1:
+            revisions.refuse(case_id, case.revision)
+        assert case.revision is not None  # the update matched it
+        revision = case.revision + 1
     demands = rows.demands_values(case.demands)
     if stored.demands is None:
         JobDemandsRow.insert({JobDemandsRow.case: case_id, **dict(zip(rows.DEMANDS_COLUMNS, demands, strict=True))}
@@ -72,7 +81,8 @@ def save(case: Case, stored: StoredCase | None, now: datetime) -> Case:
            grouped_changes(stored.practice, [rows.practice_values(p) for p in case.practice_log], _first))
     _save_plan(case_id, case.plan, stored.plan, now)
     # As they read back: by date, and within a day in the order given (a stable sort).
-    return replace(case, id=case_id, evaluations=evaluations, outcomes=tuple(sorted(case.outcomes, key=_on)),
+    return replace(case, id=case_id, revision=revision, evaluations=evaluations,
+                   outcomes=tuple(sorted(case.outcomes, key=_on)),
                    practice_log=tuple(sorted(case.practice_log, key=_on)))
 
 

@@ -1,37 +1,39 @@
-"""Open the SQLite database: owner-only file, WAL, foreign keys, full sync, and pending migrations applied."""
+"""Open the database: a SQLite file (owner-only, integrity checked, WAL, foreign keys, full sync, writes that wait for
+the lock) or a PostgreSQL server (backends.py), with pending migrations applied once however many clients open it."""
 
 from __future__ import annotations
 
 import logging
 import os
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 import peewee as pw
+
+from rtw_planner.db.backends import (
+    PasswordPrompt,
+    ServerLocation,
+    connect_server,
+    is_server,
+    is_server_location,
+    one_line_reason,
+    parse_server_url,
+)
+from rtw_planner.db.errors import BusyError, DatabaseError, is_lock_timeout
+from rtw_planner.db.folding import sql_fold
+from rtw_planner.db.sqlite_file import backup_before_migration, check_integrity, create_owner_only
+
+__all__ = ["DatabaseError", "PasswordPrompt", "default_database_path", "default_location", "is_server", "migrate",
+           "open_database", "pending_migrations"]
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full", "busy_timeout": 5000}
 DB_FILENAME = "rtw-planner.sqlite3"
-
-
-class DatabaseError(RuntimeError):
-    """The database could not be opened or migrated; the message names the file."""
-
-
-def _casefold(value: str | None) -> str | None:
-    """Unicode case folding for searches (SQLite folds ASCII only)."""
-    return value.casefold() if isinstance(value, str) else value
-
-
-def _create_owner_only(path: Path) -> None:
-    """Create the file (and its folder) readable and writable by the owner alone, before SQLite touches it."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)  # an existing file made with a looser umask is tightened too
+DB_ENV = "RTW_PLANNER_DB"  # a file path or a postgresql:// URL, as --db takes
+# Clients opening a server database at once take turns to migrate it (an advisory lock: any 64-bit key of ours).
+MIGRATION_LOCK = 0x7274_7770_6C61_6E  # "rtwplan"
 
 
 HISTORY_TABLE = "schema_migration"  # playhouse.migrations' default history table
@@ -55,15 +57,26 @@ def pending_migrations(db: pw.Database) -> list[str]:
     return [name for name in migration_names() if name not in applied]
 
 
-def _backup(path: Path) -> Path:
-    """Copy the database aside (owner-only) before its schema changes."""
-    target = path.with_name(f"{path.name}.before-migration-{datetime.now():%Y%m%d-%H%M%S}.bak")
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
-    os.close(fd)
-    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    os.chmod(target, 0o600)
-    return target
+def _migrate_once(db: pw.SqliteDatabase, backup_of: Path | None) -> None:
+    """Apply what is pending, once, however many processes open the file at the same moment: the first to take
+    SQLite's write lock (BEGIN IMMEDIATE, waiting on the busy timeout) checks again what is pending, backs the file
+    up (when backup_of is given and it has a schema) and migrates; the others then find nothing to do. Foreign keys
+    are off for the length of it, as a table rebuild needs (they can be switched only outside a transaction), and
+    the references are checked before the commit."""
+    db.pragma("foreign_keys", 0)
+    try:
+        with db.atomic("IMMEDIATE"):
+            if not pending_migrations(db):
+                return
+            if backup_of is not None and applied_migrations(db):
+                log.info("backed up the database to %s before migrating", backup_before_migration(backup_of).name)
+            migrate(db)
+            broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise DatabaseError(f"a migration left {len(broken)} broken references in table {broken[0][0]}; "
+                                    "nothing was changed")
+    finally:
+        db.pragma("foreign_keys", 1)
 
 
 def migrate(db: pw.Database) -> list[str]:
@@ -73,30 +86,70 @@ def migrate(db: pw.Database) -> list[str]:
     return list(Runner(db, directory=str(MIGRATIONS_DIR), table_name=HISTORY_TABLE).up())
 
 
-def open_database(path: Path | str) -> pw.SqliteDatabase:
-    """Open (creating if needed) the database at path and migrate it. Nothing is bound to it: the repositories
-    given it bind the tables for each call, so two open databases never see each other's writes."""
+def open_database(location: Path | str, password_prompt: PasswordPrompt | None = None) -> pw.Database:
+    """Open the database at location, a SQLite path (created if needed) or a postgresql:// URL, and migrate it.
+    Nothing is bound to it: the repositories given it bind the tables for each call, so two open databases never
+    see each other's writes. password_prompt is asked when a server wants a password the password file lacks.
+    Raises DatabaseError with a one-line message."""
+    if is_server_location(location):
+        return _open_server(parse_server_url(str(location)), password_prompt)
+    path = location
     memory = str(path) == ":memory:"
     if not memory:
         path = Path(path)
         try:
             existed = path.exists() and path.stat().st_size > 0
-            _create_owner_only(path)
+            create_owner_only(path)
         except OSError as exc:
             raise DatabaseError(f"cannot create the database file {path}: {exc.strerror}") from None
-    db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS)
-    db.register_function(_casefold, "casefold", 1, deterministic=True)
+        if existed:
+            check_integrity(path)
+    # Every transaction takes the write lock at its start (waiting on the busy timeout), so a write never fails
+    # at once on "database is locked" after reading; the read snapshots in session.py ask for DEFERRED.
+    db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
+    db.register_function(sql_fold, "rtw_fold", 1, deterministic=True)  # the server's is made by migration 0008
     try:
         db.connect(reuse_if_open=True)
-        pending = pending_migrations(db)
-        if pending and not memory and existed and applied_migrations(db):
-            log.info("backed up the database to %s before migrating", _backup(Path(path)).name)
-        if pending:
-            migrate(db)
+        if pending_migrations(db):
+            _migrate_once(db, None if memory or not existed else Path(path))
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         db.close()
+        if is_lock_timeout(exc):
+            raise BusyError from None
         raise DatabaseError(f"cannot open the database {path}: {exc}") from None
+    except DatabaseError:
+        db.close()
+        raise
     return db
+
+
+def _open_server(location: ServerLocation, password_prompt: PasswordPrompt | None) -> pw.Database:
+    """Connect and migrate, one client at a time. A server database is backed up with pg_dump (docs/server.md),
+    not copied aside before a migration as a file is."""
+    db = connect_server(location, password_prompt)
+    try:
+        if pending_migrations(db):
+            db.execute_sql("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+            try:
+                migrate(db)  # none left when another client migrated while this one waited
+            finally:
+                db.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+    except pw.DatabaseError as exc:
+        db.close()
+        if isinstance(exc, pw.ProgrammingError) and ("permission denied" in str(exc) or "must be owner" in str(exc)):
+            raise DatabaseError(f"the server database {location.describe()} needs its schema upgraded and this "
+                                "user may not change it; ask the administrator to open it once with this version "
+                                "first") from None
+        raise DatabaseError(f"cannot open the server database {location.describe()}: {one_line_reason(exc)}") from None
+    return db
+
+
+def default_location() -> Path | str:
+    """RTW_PLANNER_DB (a file path or a postgresql:// URL) when it is set, else the file in the user's data folder."""
+    chosen = os.environ.get(DB_ENV, "").strip()
+    if chosen:
+        return chosen if is_server_location(chosen) else Path(chosen)
+    return default_database_path()
 
 
 def default_database_path() -> Path:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import operator
+from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import reduce
 from typing import TYPE_CHECKING
 
 import peewee as pw
 
 from rtw_planner.db.errors import NotFoundError
-from rtw_planner.db.session import reading, writing
+from rtw_planner.db.session import reading, snapshot, writing
 from rtw_planner.db.tables import CaseRow, ClinicRow, PlanVersionRow
 from rtw_planner.domain.case.summary import CaseSummary
 
@@ -29,6 +31,20 @@ class PlanVersion:
     plan: Plan
 
 
+def _matching(text: str) -> pw.Expression:
+    """Cases whose name, job title or employer holds text, ignoring case and accents (Zoë = zoe). Both sides go
+    through rtw_fold(): on SQLite a Python function (database.py registers it), on PostgreSQL lower(unaccent()),
+    which the trigram index of migration 0008 covers. The text is folded by the same function, in SQL, so the two
+    always agree, and escaped after folding, so % and _ stay literal whatever folding makes of the text."""
+    folded = pw.fn.rtw_fold(text)
+    for special in ("\\", "%", "_"):
+        folded = pw.fn.replace(folded, special, "\\" + special)
+    pattern = pw.NodeList((pw.Value("%").concat(folded).concat("%"), pw.SQL("ESCAPE"), pw.Value("\\")))
+    columns = (CaseRow.patient_name, CaseRow.job_title, CaseRow.employer)
+    # ILIKE, as peewee's contains() uses: LIKE on SQLite (peewee's LIKE is SQLite's case-sensitive GLOB).
+    return reduce(operator.or_, (pw.Expression(pw.fn.rtw_fold(column), pw.OP.ILIKE, pattern) for column in columns))
+
+
 class CaseRepository:
     """Cases, their consents, demands and capacity, in db and in no other database: each call binds the tables to
     db for its own length (session.py), and each write is one transaction on db."""
@@ -40,14 +56,7 @@ class CaseRepository:
         query = CaseRow.select(CaseRow.id, CaseRow.patient_name, CaseRow.job_title, CaseRow.employer,
                                CaseRow.review_date)
         text = search.strip()
-        if text:
-            # SQLite's own LIKE folds ASCII case only; casefold() (registered in database.py) folds Ł and ł too.
-            # contains() escapes % and _.
-            folded = text.casefold()
-            query = query.where(pw.fn.casefold(CaseRow.patient_name).contains(folded)
-                                | pw.fn.casefold(CaseRow.job_title).contains(folded)
-                                | pw.fn.casefold(CaseRow.employer).contains(folded))
-        return query
+        return query.where(_matching(text)) if text else query
 
     def count(self, search: str = "") -> int:
         """How many cases match the search text (name, job title or employer)."""
@@ -62,15 +71,17 @@ class CaseRepository:
             return [CaseSummary(*row) for row in query]  # type: ignore[misc] # rows are plain tuples here
 
     def get(self, case_id: int) -> Case:
-        """Load a whole case. Raises NotFoundError."""
+        """Load a whole case with the revision it is at, all read from one committed state (a save elsewhere
+        lands wholly before or wholly after). Raises NotFoundError."""
         # The full domain model loads on first use, so the case list can appear before it (startup).
-        from rtw_planner.db import stored_case
+        from rtw_planner.db import revisions, stored_case
 
-        with reading(self.db):
+        with snapshot(self.db):
             stored = stored_case.load(case_id)
-        if stored is None:
+            stamp = revisions.stamp(case_id)
+        if stored is None or stamp is None:
             raise NotFoundError(f"case {case_id} does not exist")
-        return stored.to_case()
+        return replace(stored.to_case(), revision=stamp.revision)
 
     def plan_versions(self, case_id: int) -> list[PlanVersion]:
         """Every saved version of a case's plan, oldest first."""
@@ -94,21 +105,31 @@ class CaseRepository:
 
     def save(self, case: Case) -> Case:
         """Insert or update a case in one transaction, writing only the rows that changed; returns it as stored,
-        with its ids. Raises NotFoundError when the case has an id that is not stored."""
-        from rtw_planner.db import case_writer, stored_case
+        with its ids and its new revision. A case with an id is saved only while the stored one is still at the
+        case's revision: otherwise ConflictError names who changed it and when, and nothing is written. Raises
+        NotFoundError when the case has an id that is not stored, BusyError when the database stayed locked."""
+        from rtw_planner.db import case_writer, revisions, stored_case
 
         with writing(self.db):
             stored = None
             if case.id is not None:
+                # No lock needed: the case row's update is the first write, and it names the revision read (an
+                # earlier commit has moved it on; a later one waits for this transaction and then finds it moved).
                 stored = stored_case.load(case.id)
                 if stored is None:
                     raise NotFoundError(f"case {case.id} does not exist")
-            return case_writer.save(case, stored, datetime.now())
+            return case_writer.save(case, stored, datetime.now(), revisions.current_user(self.db))
 
-    def delete(self, case_id: int) -> None:
-        """Remove a case and everything recorded under it (the tables' foreign keys cascade)."""
+    def delete(self, case_id: int, revision: int | None = None) -> None:
+        """Remove a case and everything recorded under it (the tables' foreign keys cascade). Given the revision
+        it was read at, only while it is still at that revision (ConflictError otherwise, nothing deleted)."""
+        from rtw_planner.db import revisions
+
         with writing(self.db):
-            CaseRow.delete().where(CaseRow.id == case_id).execute()
+            if revision is None:
+                CaseRow.delete().where(CaseRow.id == case_id).execute()
+            elif CaseRow.delete().where((CaseRow.id == case_id) & (CaseRow.revision == revision)).execute() != 1:
+                revisions.refuse(case_id, revision)
 
     def insert_many_for_benchmark(self, cases: list[Case]) -> None:
         """Bulk insert of case headers only (benchmarks and load tests)."""

@@ -26,7 +26,7 @@ class ClinicRow(BaseTable):
     paper_size = pw.TextField(default="a4")
     jurisdiction = pw.TextField(default="generic", constraints=[pw.SQL("DEFAULT 'generic'")])
     mass_unit = pw.TextField(null=True)
-    quarter_hours = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT 0")])
+    quarter_hours = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT FALSE")])
     draft_retention_days = pw.IntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
     backup_retention_days = pw.IntegerField(default=14, constraints=[pw.SQL("DEFAULT 14")])
 
@@ -62,9 +62,12 @@ class CaseRow(BaseTable):
     review_date = pw.DateField(null=True)
     rtw_start_date = pw.DateField(null=True)
     next_appointment_json = pw.TextField(null=True)
-    workers_comp_claim = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT 0")])
+    workers_comp_claim = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT FALSE")])
     created_at = pw.DateTimeField()
     updated_at = pw.DateTimeField(index=True)  # the case list is ordered by it
+    # Bumped by every save; a save naming an older revision is refused (no lost update). Who saved it last.
+    revision = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
+    updated_by = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "case"
@@ -81,7 +84,7 @@ class EvaluationRow(BaseTable):
     effort_notes = pw.TextField(default="")
     estimation_rule = pw.TextField(null=True)
     grip_json = pw.TextField(default="[]")
-    carry_distance_m = pw.FloatField(null=True)
+    carry_distance_m = pw.DoubleField(null=True)
     exposure_json = pw.TextField(default="[]")
     issued_at = pw.DateTimeField(null=True)  # set when a document is issued from the case: locked from then on
 
@@ -95,11 +98,11 @@ class JobDemandsRow(BaseTable):
     case = pw.ForeignKeyField(CaseRow, on_delete="CASCADE", unique=True, column_name="case_id")
     source = pw.TextField(default="job_site_analysis")
     template = pw.TextField(default="")
-    shift_hours = pw.FloatField(null=True)
-    days_per_week = pw.FloatField(null=True)
+    shift_hours = pw.DoubleField(null=True)
+    days_per_week = pw.DoubleField(null=True)
     arm_leg_controls = pw.BooleanField(default=False)
     production_pace = pw.BooleanField(default=False)
-    carry_distance_m = pw.FloatField(null=True)
+    carry_distance_m = pw.DoubleField(null=True)
     exposure_json = pw.TextField(default="[]")
     ratings_json = pw.TextField(default="{}")
     tasks_json = pw.TextField(default="[]")
@@ -153,7 +156,7 @@ class OutcomeRecordRow(BaseTable):
     instrument_id = pw.TextField()
     on = pw.DateField()
     answers_json = pw.TextField()
-    score = pw.FloatField(null=True)
+    score = pw.DoubleField(null=True)
     band = pw.TextField(null=True)
     notes = pw.TextField(default="")
 
@@ -167,8 +170,8 @@ class PracticeEntryRow(BaseTable):
     case = pw.ForeignKeyField(CaseRow, on_delete="CASCADE", column_name="case_id")
     on = pw.DateField()
     activity = pw.TextField()
-    quota = pw.FloatField(null=True)
-    done = pw.FloatField(null=True)
+    quota = pw.DoubleField(null=True)
+    done = pw.DoubleField(null=True)
     completed = pw.BooleanField()
 
     class Meta:
@@ -198,7 +201,7 @@ class StrengthEntryRow(BaseTable):
     evaluation = pw.ForeignKeyField(EvaluationRow, null=True, on_delete="CASCADE", column_name="evaluation_id")
     activity = pw.TextField()
     frequency = pw.TextField()
-    value = pw.FloatField()
+    value = pw.DoubleField()
 
     class Meta:
         table_name = "strength_entry"
@@ -212,8 +215,8 @@ class PostureEntryRow(BaseTable):
     side = pw.TextField()
     evaluation = pw.ForeignKeyField(EvaluationRow, null=True, on_delete="CASCADE", column_name="evaluation_id")
     activity = pw.TextField()
-    minutes_at_a_time = pw.FloatField()
-    minutes_per_day = pw.FloatField()
+    minutes_at_a_time = pw.DoubleField()
+    minutes_per_day = pw.DoubleField()
 
     class Meta:
         table_name = "posture_entry"

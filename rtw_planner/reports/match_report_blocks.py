@@ -119,7 +119,8 @@ def _summary(ctx: ReportContext) -> Section:
     w, m, case = ctx.words, ctx.match, ctx.case
     level = m.job_level
     table = w["table_complete" if level.complete else "table_incomplete"]
-    meets = {True: w["meets_yes"], False: w["meets_no"], None: w["meets_unknown"]}[m.capacity_meets_job]
+    unknown = w["meets_unknown"] if m.capacity_level is None else w["meets_not_comparable"]
+    meets = {True: w["meets_yes"], False: w["meets_no"], None: unknown}[m.capacity_meets_job]
     counts = fill(w["counts_value"], match=m.count(MatchStatus.MATCH), mismatch=m.count(MatchStatus.MISMATCH),
                   not_tested=m.count(MatchStatus.NOT_TESTED))
     parts: list[Part] = [pairs(

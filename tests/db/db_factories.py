@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import peewee as pw
 
+from rtw_planner.db.drivers import load_psycopg
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
 from rtw_planner.domain.capacity.grip import GripTrials, Hand, Sex
 from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
@@ -81,8 +83,37 @@ def long_case(rows: int, **changes: Any) -> Case:
     return full_case(outcomes=outcomes, practice_log=practice, **changes)
 
 
+def raw_database(location: Path | str) -> pw.Database:
+    """A plain connection to a new database (a SQLite path or a server URL) with no migration run, for building the
+    schemas of earlier versions."""
+    if isinstance(location, str):
+        load_psycopg()  # peewee may have been imported without it (rtw_planner.db.drivers)
+        return pw.PostgresqlDatabase(location, prefer_psycopg3=True)
+    location.parent.mkdir(parents=True, exist_ok=True)
+    return pw.SqliteDatabase(str(location), pragmas={"foreign_keys": 1})
+
+
 def row_count(db: pw.Database, table: str, case_id: int | None = None) -> int:
     """Rows in a table (of one case, given its id), read with plain SQL so nothing needs binding."""
     if case_id is None:
         return int(db.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0])
-    return int(db.execute_sql(f'SELECT count(*) FROM "{table}" WHERE case_id = ?', (case_id,)).fetchone()[0])
+    return int(db.execute_sql(f'SELECT count(*) FROM "{table}" WHERE case_id = {db.param}', (case_id,)).fetchone()[0])
+
+
+_PG_ACTIONS = {"c": "CASCADE", "n": "SET NULL", "a": "NO ACTION", "r": "RESTRICT", "d": "SET DEFAULT"}
+
+
+def foreign_keys(db: pw.Database, table: str) -> set[tuple[str, str, str, str, str]]:
+    """(column, referenced table, referenced column, ON UPDATE and ON DELETE actions) of each foreign key."""
+    if isinstance(db, pw.PostgresqlDatabase):
+        rows = db.execute_sql(
+            "SELECT a.attname, target.relname, af.attname, c.confupdtype, c.confdeltype FROM pg_constraint c "
+            "JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class target ON target.oid = c.confrelid "
+            "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+            "JOIN pg_attribute af ON af.attrelid = c.confrelid AND af.attnum = c.confkey[1] "
+            "WHERE c.contype = 'f' AND t.relname = %s AND t.relnamespace = current_schema()::regnamespace",
+            (table,)).fetchall()
+        return {(column, target, target_column, _PG_ACTIONS[update], _PG_ACTIONS[delete])
+                for column, target, target_column, update, delete in rows}
+    rows = db.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall()
+    return {(row[3], row[2], row[4], row[5], row[6]) for row in rows}

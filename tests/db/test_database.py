@@ -1,4 +1,5 @@
-"""Opening the database: the migrations build the models' schema, owner-only, safe pragmas, no re-runs."""
+"""Opening the database: the migrations build the models' schema on either backend, owner-only files, safe pragmas,
+no re-runs."""
 
 from __future__ import annotations
 
@@ -6,15 +7,19 @@ import os
 import shutil
 import sqlite3
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import peewee as pw
 import pytest
+from db_factories import foreign_keys, raw_database
 
 from rtw_planner.db import database
 from rtw_planner.db.database import (
     DatabaseError,
     default_database_path,
+    default_location,
+    is_server,
     migration_names,
     open_database,
     pending_migrations,
@@ -29,11 +34,13 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+SEARCH_INDEXES = {"case_search_trgm"}  # the server's search index (migration 0008), not a model's
+
+
 def schema(db: pw.Database, table: str) -> tuple[object, ...]:
     columns = sorted((c.name, c.data_type.upper(), c.null, c.primary_key) for c in db.get_columns(table))
-    indexes = sorted((i.columns, i.unique) for i in db.get_indexes(table))
-    keys = sorted(tuple(row[2:7]) for row in db.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall())
-    return columns, indexes, keys
+    indexes = sorted((i.columns, i.unique) for i in db.get_indexes(table) if i.name not in SEARCH_INDEXES)
+    return columns, indexes, sorted(foreign_keys(db, table))
 
 
 @pytest.fixture
@@ -41,19 +48,21 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "folder" / "rtw.sqlite3"
 
 
-def test_empty_path_gets_every_migration(db_path: Path) -> None:
-    db = open_database(db_path)
+def test_empty_database_gets_every_migration(database_location: Path | str) -> None:
+    db = open_database(database_location)
     history = db.execute_sql("SELECT name FROM schema_migration ORDER BY id").fetchall()
     assert history == [("0001_initial",), ("0002_evaluations_and_job_demands",), ("0003_plans",), ("0004_disclosure",),
-                       ("0005_outcomes",), ("0006_documents_and_units",), ("0009_people_audit_and_locks",)]
+                       ("0005_outcomes",), ("0006_documents_and_units",), ("0007_revisions",),
+                       ("0008_server_search",), ("0009_people_audit_and_locks",)]
     assert [name for (name,) in history] == migration_names()
     assert set(db.get_tables()) == TABLES | {"schema_migration"}
     assert pending_migrations(db) == []
 
 
-def test_migrated_schema_equals_the_models(db_path: Path) -> None:
-    migrated = open_database(db_path)
-    reference = pw.SqliteDatabase(":memory:")
+def test_migrated_schema_equals_the_models(new_database: Callable[[], Path | str]) -> None:
+    migrated = open_database(new_database())
+    # The models' own schema, made on the same backend: a server's reference is another new database on it.
+    reference = raw_database(new_database()) if is_server(migrated) else pw.SqliteDatabase(":memory:")
     with reference.bind_ctx(ALL_TABLES):
         reference.create_tables(ALL_TABLES)
         for model in ALL_TABLES:
@@ -63,19 +72,20 @@ def test_migrated_schema_equals_the_models(db_path: Path) -> None:
             assert {c.name: c.null for c in migrated.get_columns(table)} == model_columns
 
 
-def test_cascades_are_declared(db_path: Path) -> None:
-    db = open_database(db_path)
+def test_cascades_are_declared(database_location: Path | str) -> None:
+    db = open_database(database_location)
     for table in ("consent", "strength_entry", "posture_entry", "evaluation", "job_demands"):
-        keys = {key[2]: (key[3], key[6]) for key in db.execute_sql(f'PRAGMA foreign_key_list("{table}")')}
+        keys = {target: (column, on_delete) for column, target, _, _, on_delete in foreign_keys(db, table)}
         assert keys["case"] == ("case_id", "CASCADE"), table
         if table.endswith("_entry"):
             assert keys == {"case": ("case_id", "CASCADE"), "evaluation": ("evaluation_id", "CASCADE")}
         else:
             assert set(keys) == {"case"}
-    [key] = db.execute_sql('PRAGMA foreign_key_list("case")').fetchall()
-    assert (key[2], key[6]) == ("clinician", "SET NULL")
+    [(_, target, _, _, on_delete)] = foreign_keys(db, "case")
+    assert (target, on_delete) == ("clinician", "SET NULL")
 
 
+@pytest.mark.sqlite_only("the file's mode")
 def test_files_are_owner_only(db_path: Path) -> None:
     previous = os.umask(0o022)
     try:
@@ -90,6 +100,7 @@ def test_files_are_owner_only(db_path: Path) -> None:
     assert mode(db_path.parent) & 0o077 == 0
 
 
+@pytest.mark.sqlite_only("the file's mode")
 def test_existing_loose_file_is_tightened(db_path: Path) -> None:
     db_path.parent.mkdir()
     db_path.touch(mode=0o644)
@@ -98,6 +109,7 @@ def test_existing_loose_file_is_tightened(db_path: Path) -> None:
     assert mode(db_path) == 0o600
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas")
 def test_pragmas(db_path: Path) -> None:
     db = open_database(db_path)
     assert db.execute_sql("PRAGMA foreign_keys").fetchone() == (1,)
@@ -105,18 +117,20 @@ def test_pragmas(db_path: Path) -> None:
     assert db.execute_sql("PRAGMA synchronous").fetchone() == (2,)
 
 
-def test_reopening_does_not_rerun_migrations(db_path: Path) -> None:
-    first = open_database(db_path)
+def test_reopening_does_not_rerun_migrations(database_location: Path | str) -> None:
+    first = open_database(database_location)
     before = first.execute_sql("SELECT name, applied FROM schema_migration").fetchall()
     first.execute_sql("INSERT INTO clinic (name, address, phone, email, paper_size) "
                       "VALUES ('Kept', '', '', '', 'a4')")
     first.close()
-    second = open_database(db_path)
+    second = open_database(database_location)
     assert second.execute_sql("SELECT name, applied FROM schema_migration").fetchall() == before
     assert second.execute_sql("SELECT name FROM clinic").fetchall() == [("Kept",)]
-    assert not list(db_path.parent.glob("*.bak"))
+    if isinstance(database_location, Path):
+        assert not list(database_location.parent.glob("*.bak"))
 
 
+@pytest.mark.sqlite_only("files that are no database")
 def test_unusable_paths_raise_database_error(tmp_path: Path) -> None:
     not_a_db = tmp_path / "notes.sqlite3"
     not_a_db.write_bytes(b"this is not a database file at all, just some text " * 100)
@@ -130,8 +144,21 @@ def test_unusable_paths_raise_database_error(tmp_path: Path) -> None:
 
 def test_default_path_is_in_the_data_folder(data_dir: Path) -> None:
     assert default_database_path() == data_dir / "rtw-planner.sqlite3"
+    assert default_location() == data_dir / "rtw-planner.sqlite3"
 
 
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("/srv/clinic/rtw.sqlite3", Path("/srv/clinic/rtw.sqlite3")),
+    ("postgresql://sam@db.clinic.example:5432/rtw", "postgresql://sam@db.clinic.example:5432/rtw"),
+    ("  ", None),
+])
+def test_rtw_planner_db_chooses_the_database(setting: str, expected: Path | str | None, data_dir: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RTW_PLANNER_DB", setting)
+    assert default_location() == (expected or data_dir / "rtw-planner.sqlite3")
+
+
+@pytest.mark.sqlite_only("the backup file beside the database")
 def test_database_is_backed_up_before_a_new_migration(db_path: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     db = open_database(db_path)

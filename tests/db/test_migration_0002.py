@@ -1,4 +1,5 @@
-"""Migration 0002 on a database left at 0001: backed up, capacity becomes an evaluation, push/pull renamed."""
+"""Migration 0002 on a database left at 0001: backed up (a file), capacity becomes an evaluation, push/pull renamed;
+on either backend."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-import peewee as pw
 import pytest
+from db_factories import raw_database
 from playhouse.migrations import Runner
 
 import rtw_planner.db.database
@@ -18,16 +19,16 @@ from rtw_planner.domain.demands.job import JobDemands
 from rtw_planner.domain.demands.profile import Activity, Frequency, PostureTolerance
 
 OCC, FREQ = Frequency.OCCASIONAL, Frequency.FREQUENT
-OldDatabase = Callable[[list[str]], Path]
+OldDatabase = Callable[[list[str]], Path | str]
 
 
 @pytest.fixture
-def old_database(tmp_path: Path) -> OldDatabase:
+def old_database(database_location: Path | str) -> OldDatabase:
     """A database at migration 0001 only, holding what the SQL statements insert."""
 
-    def build(statements: list[str]) -> Path:
-        path = tmp_path / "rtw.sqlite3"
-        db = pw.SqliteDatabase(str(path))
+    def build(statements: list[str]) -> Path | str:
+        path = database_location
+        db = raw_database(path)
         db.connect()
         assert Runner(db, directory=str(rtw_planner.db.database.MIGRATIONS_DIR)).up("0001_initial") == [
             "0001_initial"]
@@ -60,11 +61,12 @@ def test_capacity_becomes_the_first_evaluation(old_database: OldDatabase) -> Non
         "VALUES (1, 'capacity', 'sit', 10, 60)",
     ])
     db = open_database(path)
-    [backup] = path.parent.glob(f"{path.name}.before-migration-*.bak")
-    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    if isinstance(path, Path):  # a server is backed up with pg_dump, not copied aside
+        [backup] = path.parent.glob(f"{path.name}.before-migration-*.bak")
+        assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert pending_migrations(db) == []
     rows = db.execute_sql("SELECT id, case_id, assessed_on, evaluator FROM evaluation").fetchall()
-    assert [row[1:] for row in rows] == [(1, "2025-03-04", "P. Shah")]
+    assert [(case_id, str(day), who) for _, case_id, day, who in rows] == [(1, "2025-03-04", "P. Shah")]
     activities = db.execute_sql("SELECT activity, evaluation_id FROM strength_entry ORDER BY id").fetchall()
     assert activities == [("push_initial", rows[0][0]), ("lift_floor_to_waist", rows[0][0])]
     case = CaseRepository(db).get(1)

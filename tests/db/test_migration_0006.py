@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import peewee as pw
 import pytest
+from db_factories import raw_database
 from playhouse.migrations import Runner
 
 import rtw_planner.db.database
@@ -20,10 +20,10 @@ from rtw_planner.domain.demands.units import MassUnit
 
 
 @pytest.fixture
-def at_0005(tmp_path: Path) -> Path:
+def at_0005(database_location: Path | str) -> Path | str:
     """A database at migration 0005 with a clinician, a case and one issued document."""
-    path = tmp_path / "rtw.sqlite3"
-    db = pw.SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
+    path = database_location
+    db = raw_database(path)
     db.connect()
     Runner(db, directory=str(rtw_planner.db.database.MIGRATIONS_DIR)).up("0005_outcomes")
     db.execute_sql("INSERT INTO clinician (name, profession, registration_number) VALUES ('Sam Lee', 'OT', 'OT1')")
@@ -33,12 +33,12 @@ def at_0005(tmp_path: Path) -> Path:
                    "VALUES ('Riverside', '', '', '', 'letter', 'us')")
     db.execute_sql("INSERT INTO issued_document (case_id, kind, issued_at, recipient, delivery, categories_json, "
                    "clinician, diagnosis_by_scheme, sha256, pdf) VALUES (1, 'employer-letter', '2026-11-02 09:00:00', "
-                   "'Acme', 'patient_copy', '[\"functional\"]', 'Sam Lee', 0, 'abc', X'255044462D')")
+                   f"'Acme', 'patient_copy', '[\"functional\"]', 'Sam Lee', FALSE, 'abc', {db.param})", (b"%PDF-",))
     db.close()
     return path
 
 
-def test_existing_rows_survive_and_get_the_new_defaults(at_0005: Path) -> None:
+def test_existing_rows_survive_and_get_the_new_defaults(at_0005: Path | str) -> None:
     db = open_database(at_0005)
     case = CaseRepository(db).get(1)
     assert case.clinician == Clinician("Sam Lee", "OT", "OT1", "", "")
@@ -50,7 +50,7 @@ def test_existing_rows_survive_and_get_the_new_defaults(at_0005: Path) -> None:
     assert DocumentLog(db).pdf(entry.id) == b"%PDF-"
 
 
-def test_a_document_from_a_file_needs_no_case_and_deleting_a_case_keeps_it(at_0005: Path) -> None:
+def test_a_document_from_a_file_needs_no_case_and_deleting_a_case_keeps_it(at_0005: Path | str) -> None:
     db = open_database(at_0005)
     log = DocumentLog(db)
     source = hashlib.sha256(b"case file").hexdigest()
@@ -64,15 +64,15 @@ def test_a_document_from_a_file_needs_no_case_and_deleting_a_case_keeps_it(at_00
 
 
 @pytest.mark.parametrize(("case_id", "source"), [(None, None), (1, "abc")])
-def test_a_logged_document_has_a_case_or_a_file_not_both(at_0005: Path, case_id: int | None,
+def test_a_logged_document_has_a_case_or_a_file_not_both(at_0005: Path | str, case_id: int | None,
                                                          source: str | None) -> None:
     log = DocumentLog(open_database(at_0005))
     with pytest.raises(ValueError, match="stored case or a case file"):
         log.record(case_id, "employer-letter", "Acme", "sent", ["functional"], "", b"%PDF-", source_sha256=source)
 
 
-def test_clinic_settings_and_clinician_contact_round_trip(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "new.sqlite3")
+def test_clinic_settings_and_clinician_contact_round_trip(database_location: Path | str) -> None:
+    db = open_database(database_location)
     clinic = Clinic("Riverside", jurisdiction=Jurisdiction.UK, mass_unit=MassUnit.LB, quarter_hours=True,
                     draft_retention_days=14)
     ClinicRepository(db).save(clinic)

@@ -19,12 +19,12 @@ from rtw_planner.domain.plan.model import Plan
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> pw.SqliteDatabase:
-    return open_database(tmp_path / "x.sqlite3")
+def db(database_location: Path | str) -> pw.Database:
+    return open_database(database_location)
 
 
 @pytest.fixture
-def repo(db: pw.SqliteDatabase) -> CaseRepository:
+def repo(db: pw.Database) -> CaseRepository:
     return CaseRepository(db)
 
 
@@ -52,8 +52,8 @@ def test_saving_a_case_creates_version_1(repo: CaseRepository, saved: Case) -> N
 
 
 def test_saving_unchanged_adds_no_version(repo: CaseRepository, saved: Case) -> None:
-    repo.save(saved)
-    repo.save(replace(saved, job_title="Team leader"))
+    again = repo.save(saved)
+    repo.save(replace(again, job_title="Team leader"))
     assert [v.version for v in repo.plan_versions(case_id(saved))] == [1]
 
 
@@ -80,9 +80,9 @@ def test_issue_marks_the_latest_and_is_idempotent(repo: CaseRepository, saved: C
 def test_issued_version_survives_later_saves_unchanged(repo: CaseRepository, saved: Case) -> None:
     repo.issue_plan(case_id(saved))
     issued = repo.plan_versions(case_id(saved))[0]
-    repo.save(saved)
-    repo.save(fewer_quotas(saved))
-    repo.save(replace(saved, plan=Plan()))
+    again = repo.save(saved)
+    fewer = repo.save(fewer_quotas(again))
+    repo.save(replace(fewer, plan=Plan()))  # saved's fields, an empty plan
     versions = repo.plan_versions(case_id(saved))
     assert [v.version for v in versions] == [1, 2, 3]
     assert versions[0] == issued
@@ -98,14 +98,14 @@ def test_issue_without_a_plan_is_not_found(repo: CaseRepository) -> None:
         repo.issue_plan(case_id(empty))
 
 
-def test_empty_plan_creates_no_version(db: pw.SqliteDatabase, repo: CaseRepository) -> None:
+def test_empty_plan_creates_no_version(db: pw.Database, repo: CaseRepository) -> None:
     stored = repo.save(full_case(plan=Plan()))
     assert repo.plan_versions(case_id(stored)) == []
     assert stored.plan == Plan()
     assert row_count(db, "plan_version") == 0
 
 
-def test_deleting_the_case_removes_its_versions(db: pw.SqliteDatabase, repo: CaseRepository, saved: Case) -> None:
+def test_deleting_the_case_removes_its_versions(db: pw.Database, repo: CaseRepository, saved: Case) -> None:
     other = repo.save(full_case())
     repo.save(fewer_quotas(saved))
     repo.issue_plan(case_id(saved))
@@ -129,7 +129,7 @@ def test_start_date_and_next_appointment_round_trip(repo: CaseRepository, saved:
                                                  "Riverside clinic, room 2")
     moved = replace(saved, rtw_start_date=date(2027, 2, 1),
                     next_appointment=Appointment(datetime(2027, 1, 15, 9, 0), "Sam Lee", ""))
-    assert repo.save(moved) == moved
-    cleared = repo.save(replace(saved, rtw_start_date=None, next_appointment=None))
+    assert repo.save(moved) == replace(moved, revision=2)  # as given, at the next revision
+    cleared = repo.save(replace(saved, rtw_start_date=None, next_appointment=None, revision=2))
     assert (cleared.rtw_start_date, cleared.next_appointment) == (None, None)
     assert repo.get(case_id(saved)) == cleared

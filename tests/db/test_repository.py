@@ -23,12 +23,12 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000020000000108020000007
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> pw.SqliteDatabase:
-    return open_database(tmp_path / "rtw.sqlite3")
+def db(database_location: Path | str) -> pw.Database:
+    return open_database(database_location)
 
 
 @pytest.fixture
-def repo(db: pw.SqliteDatabase) -> CaseRepository:
+def repo(db: pw.Database) -> CaseRepository:
     return CaseRepository(db)
 
 
@@ -92,7 +92,7 @@ def test_failed_save_leaves_the_case_unchanged(repo: CaseRepository, full: Case,
     assert [s.patient_name for s in repo.summaries()] == ["Zoë Łódź-Müller"]
 
 
-def test_failed_insert_adds_no_row(db: pw.SqliteDatabase, repo: CaseRepository, full: Case,
+def test_failed_insert_adds_no_row(db: pw.Database, repo: CaseRepository, full: Case,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(PostureEntryRow, "insert_many", lambda *_a, **_k: 1 / 0)
     with pytest.raises(ZeroDivisionError):
@@ -138,7 +138,7 @@ def test_summaries_are_paged_newest_first(repo: CaseRepository) -> None:
     assert [s.id for s in repo.summaries(offset=4)] == [ids[0]]
 
 
-def test_delete_cascades(db: pw.SqliteDatabase, repo: CaseRepository, full: Case) -> None:
+def test_delete_cascades(db: pw.Database, repo: CaseRepository, full: Case) -> None:
     keep = repo.save(full)
     gone = repo.save(full)
     repo.delete(gone.id)  # type: ignore[arg-type]
@@ -151,7 +151,7 @@ def test_delete_cascades(db: pw.SqliteDatabase, repo: CaseRepository, full: Case
     assert repo.get(keep.id) == keep  # type: ignore[arg-type]
 
 
-def test_clinic_round_trip_with_logo(db: pw.SqliteDatabase) -> None:
+def test_clinic_round_trip_with_logo(db: pw.Database) -> None:
     clinics = ClinicRepository(db)
     assert clinics.get() == Clinic()
     clinic = Clinic("Smith & <b>Jones</b>", "1 High St\nŁódź", "+44 1", "a@b.example", PNG, "letter")

@@ -23,19 +23,20 @@ LIFT = (Activity.LIFT_FLOOR_TO_WAIST, Frequency.OCCASIONAL)
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> pw.SqliteDatabase:
-    return open_database(tmp_path / "rtw.sqlite3")
+def db(database_location: Path | str) -> pw.Database:
+    return open_database(database_location)
 
 
 @pytest.fixture
-def repo(db: pw.SqliteDatabase) -> CaseRepository:
+def repo(db: pw.Database) -> CaseRepository:
     return CaseRepository(db)
 
 
 @pytest.fixture
-def evaluation_ids(db: pw.SqliteDatabase) -> Callable[[int], list[int]]:
+def evaluation_ids(db: pw.Database) -> Callable[[int], list[int]]:
     def ids(case_id: int) -> list[int]:
-        return [i for (i,) in db.execute_sql("SELECT id FROM evaluation WHERE case_id = ? ORDER BY id", (case_id,))]
+        query = f"SELECT id FROM evaluation WHERE case_id = {db.param} ORDER BY id"
+        return [i for (i,) in db.execute_sql(query, (case_id,))]
 
     return ids
 
@@ -55,16 +56,16 @@ def test_full_case_round_trips_with_evaluation_ids(repo: CaseRepository,
     assert saved.current_evaluation.protocol == RETEST
 
 
-def test_entries_point_at_their_evaluation(db: pw.SqliteDatabase, repo: CaseRepository) -> None:
+def test_entries_point_at_their_evaluation(db: pw.Database, repo: CaseRepository) -> None:
     saved = repo.save(full_case())
     first, retest = saved.evaluations
     for table in ("strength_entry", "posture_entry"):
-        owners = db.execute_sql(f"SELECT evaluation_id FROM {table} WHERE case_id = ? AND side = ?",
+        owners = db.execute_sql(f"SELECT evaluation_id FROM {table} WHERE case_id = {db.param} AND side = {db.param}",
                                 (saved.id, DEMAND)).fetchall()
         assert owners
         assert set(owners) == {(None,)}
     capacity = db.execute_sql("SELECT evaluation_id, activity, frequency FROM strength_entry "
-                              "WHERE case_id = ? AND side = ?", (saved.id, CAPACITY)).fetchall()
+                              f"WHERE case_id = {db.param} AND side = {db.param}", (saved.id, CAPACITY)).fetchall()
     by_evaluation = {e.id: sorted((activity, frequency) for owner, activity, frequency in capacity if owner == e.id)
                      for e in (first, retest)}
     assert by_evaluation[first.id] == sorted((a.value, f.value) for a, f in first.profile.strength)
@@ -72,7 +73,7 @@ def test_entries_point_at_their_evaluation(db: pw.SqliteDatabase, repo: CaseRepo
     assert len(capacity) == len(first.profile.strength) + len(retest.profile.strength)
 
 
-def test_saving_again_replaces_evaluations(db: pw.SqliteDatabase, repo: CaseRepository,
+def test_saving_again_replaces_evaluations(db: pw.Database, repo: CaseRepository,
                                            evaluation_ids: Callable[[int], list[int]]) -> None:
     saved = repo.save(full_case())
     entries = row_count(db, "strength_entry")

@@ -25,21 +25,21 @@ from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.demands.profile import Activity, PhysicalProfile, PostureTolerance
 
 WRITE = re.compile(r'^(INSERT INTO|UPDATE|DELETE FROM) "(\w+)"')
-CASE_ROW = ("UPDATE", "case")  # every save stamps the case row's updated_at (the case list is ordered by it)
+CASE_ROW = ("UPDATE", "case")  # every save stamps the case row: revision, updated_at (the case list's order), by
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> pw.SqliteDatabase:
-    return open_database(tmp_path / "rtw.sqlite3")
+def db(database_location: Path | str) -> pw.Database:
+    return open_database(database_location)
 
 
 @pytest.fixture
-def repo(db: pw.SqliteDatabase) -> CaseRepository:
+def repo(db: pw.Database) -> CaseRepository:
     return CaseRepository(db)
 
 
 @pytest.fixture
-def statements(db: pw.SqliteDatabase, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def statements(db: pw.Database, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every SQL statement db runs from now on (peewee sends each one through execute_sql)."""
     log: list[str] = []
     original = db.execute_sql
@@ -78,8 +78,10 @@ def test_a_one_field_edit_writes_the_case_row_alone(repo: CaseRepository, statem
     edited = save_counted(repo, replace(saved, job_title="Team leader"), statements)
     assert writes(statements) == {CASE_ROW: 1}
     assert not [sql for sql in statements if sql.startswith(("DELETE", "INSERT"))]
-    assert 'SET "job_title" = ?, "updated_at" = ?' in next(s for s in statements if s.startswith("UPDATE"))
-    assert edited == replace(saved, job_title="Team leader")
+    update = next(s for s in statements if s.startswith("UPDATE")).replace("%s", "?")  # the server's placeholder
+    assert 'SET "job_title" = ?, "updated_at" = ?, "revision" = ("case"."revision" + ?), "updated_by" = ? ' \
+           'WHERE (("case"."id" = ?) AND ("case"."revision" = ?))' in update
+    assert edited == replace(saved, job_title="Team leader", revision=2)
 
 
 def test_statements_do_not_grow_with_the_history(repo: CaseRepository, statements: list[str]) -> None:
@@ -169,7 +171,7 @@ def test_each_edit_writes_only_its_rows(repo: CaseRepository, statements: list[s
     assert kept_ids <= {e.id for e in stored.evaluations}  # an evaluation edited in place keeps its id
 
 
-def test_a_case_deleted_since_it_was_read_is_not_found(db: pw.SqliteDatabase, repo: CaseRepository) -> None:
+def test_a_case_deleted_since_it_was_read_is_not_found(db: pw.Database, repo: CaseRepository) -> None:
     """As on a server, where a transaction's reads see other sessions' commits: nothing is written for it."""
     saved = repo.save(full_case())
     with reading(db):

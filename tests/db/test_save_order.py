@@ -19,12 +19,12 @@ from rtw_planner.domain.case.outcome_records import OutcomeRecord
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> pw.SqliteDatabase:
-    return open_database(tmp_path / "rtw.sqlite3")
+def db(database_location: Path | str) -> pw.Database:
+    return open_database(database_location)
 
 
 @pytest.fixture
-def repo(db: pw.SqliteDatabase) -> CaseRepository:
+def repo(db: pw.Database) -> CaseRepository:
     return CaseRepository(db)
 
 
@@ -34,8 +34,9 @@ def saved(repo: CaseRepository) -> Case:
 
 
 def stored(repo: CaseRepository, case: Case) -> Case:
-    """Save; the case returned must be the one read back."""
-    result = repo.save(case)
+    """Save over what is stored now (these tests save one base case edited several ways, one after another); the
+    case returned must be the one read back."""
+    result = repo.save(case if case.id is None else replace(case, revision=repo.get(case.id).revision))
     assert result.id is not None
     assert repo.get(result.id) == result
     return result
@@ -68,7 +69,7 @@ def test_a_record_moved_to_another_day_moves(repo: CaseRepository, saved: Case) 
     assert result.outcomes == (*saved.outcomes[1:], moved)
 
 
-def test_evaluations_read_back_as_listed(db: pw.SqliteDatabase, repo: CaseRepository, saved: Case) -> None:
+def test_evaluations_read_back_as_listed(db: pw.Database, repo: CaseRepository, saved: Case) -> None:
     first, second = saved.evaluations
     new = Evaluation(first.assessed_on - timedelta(days=7), "S. Lee", "Screen")
     for evaluations in ((second, first), (new, first, second), (first, new, second), (first, first)):
@@ -80,7 +81,7 @@ def test_evaluations_read_back_as_listed(db: pw.SqliteDatabase, repo: CaseReposi
     assert result.current_evaluation is not None
 
 
-def test_a_copy_of_a_stored_case_gets_rows_of_its_own(db: pw.SqliteDatabase, repo: CaseRepository,
+def test_a_copy_of_a_stored_case_gets_rows_of_its_own(db: pw.Database, repo: CaseRepository,
                                                        saved: Case) -> None:
     """A case saved with another case's evaluation ids (a copy, or ids from an import) takes none of its rows."""
     copy = stored(repo, replace(saved, id=None, patient_name="Copy"))

@@ -1,9 +1,11 @@
-"""Each repository reaches the database it was given and no other: two open databases never see each other's
-writes, a transaction on one really protects it, and a table used outside a unit of work fails at once."""
+"""Each repository reaches the database it was given and no other: two open databases (files or server databases)
+never see each other's writes, a transaction on one really protects it, and a table used outside a unit of work fails
+at once."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,17 +24,22 @@ CHILD_TABLES = ("consent", "evaluation", "job_demands", "strength_entry", "postu
 
 
 @pytest.fixture
-def a(tmp_path: Path) -> pw.SqliteDatabase:
-    return open_database(tmp_path / "a.sqlite3")
+def locations(new_database: Callable[[], Path | str]) -> dict[str, Path | str]:
+    return {"a": new_database(), "b": new_database()}
 
 
 @pytest.fixture
-def b(tmp_path: Path) -> pw.SqliteDatabase:
-    open_database(tmp_path / "b.sqlite3")
-    return open_database(tmp_path / "b.sqlite3")  # opened last, as the bug with one global binding needed
+def a(locations: dict[str, Path | str]) -> pw.Database:
+    return open_database(locations["a"])
 
 
-def test_a_repository_writes_only_to_its_own_database(a: pw.SqliteDatabase, b: pw.SqliteDatabase) -> None:
+@pytest.fixture
+def b(locations: dict[str, Path | str]) -> pw.Database:
+    open_database(locations["b"])
+    return open_database(locations["b"])  # opened last, as the bug with one global binding needed
+
+
+def test_a_repository_writes_only_to_its_own_database(a: pw.Database, b: pw.Database) -> None:
     saved = CaseRepository(a).save(full_case())
     ClinicRepository(a).save(Clinic("Riverside"))
     DocumentLog(a).record(saved.id, "employer_letter", "HR", "sent", ["functional"], "P. Shah", b"%PDF-1.7")
@@ -45,7 +52,7 @@ def test_a_repository_writes_only_to_its_own_database(a: pw.SqliteDatabase, b: p
     assert (DocumentLog(a).count(), DocumentLog(b).count()) == (1, 0)
 
 
-def test_edits_and_deletes_stay_in_their_database(a: pw.SqliteDatabase, b: pw.SqliteDatabase) -> None:
+def test_edits_and_deletes_stay_in_their_database(a: pw.Database, b: pw.Database) -> None:
     """The same case id in both files: editing and deleting through A leaves B's case as it was."""
     in_a = CaseRepository(a).save(full_case())
     in_b = CaseRepository(b).save(full_case(patient_name="Bea Other"))
@@ -57,7 +64,7 @@ def test_edits_and_deletes_stay_in_their_database(a: pw.SqliteDatabase, b: pw.Sq
     assert (row_count(a, "case"), row_count(b, "case")) == (0, 1)
 
 
-def test_rolling_back_a_transaction_on_a_undoes_the_save(a: pw.SqliteDatabase, b: pw.SqliteDatabase) -> None:
+def test_rolling_back_a_transaction_on_a_undoes_the_save(a: pw.Database, b: pw.Database) -> None:
     with a.atomic() as transaction:
         CaseRepository(a).save(full_case())
         CaseRepository(b).save(Case("Bea Other"))  # its own transaction on B, untouched by A's
@@ -68,7 +75,7 @@ def test_rolling_back_a_transaction_on_a_undoes_the_save(a: pw.SqliteDatabase, b
     assert [s.patient_name for s in CaseRepository(b).summaries()] == ["Bea Other"]
 
 
-def test_an_error_inside_a_transaction_on_a_undoes_every_repository(a: pw.SqliteDatabase) -> None:
+def test_an_error_inside_a_transaction_on_a_undoes_every_repository(a: pw.Database) -> None:
     def save_and_log_then_fail() -> None:
         with a.atomic():
             saved = CaseRepository(a).save(full_case())
@@ -80,7 +87,7 @@ def test_an_error_inside_a_transaction_on_a_undoes_every_repository(a: pw.Sqlite
     assert (row_count(a, "case"), row_count(a, "issued_document")) == (0, 0)
 
 
-def test_tables_outside_a_unit_of_work_reach_no_database(a: pw.SqliteDatabase) -> None:
+def test_tables_outside_a_unit_of_work_reach_no_database(a: pw.Database) -> None:
     CaseRepository(a).save(Case("Ann"))
     with pytest.raises(pw.InterfaceError):
         CaseRow.select().count()
@@ -89,12 +96,12 @@ def test_tables_outside_a_unit_of_work_reach_no_database(a: pw.SqliteDatabase) -
     assert row_count(a, "case") == 1
 
 
-def test_threads_saving_to_two_databases_never_cross(a: pw.SqliteDatabase, b: pw.SqliteDatabase,
-                                                     tmp_path: Path) -> None:
+def test_threads_saving_to_two_databases_never_cross(a: pw.Database, b: pw.Database,
+                                                     locations: dict[str, Path | str]) -> None:
     """Binding is process-wide state; units of work take turns, so each thread's rows land in its own file."""
     errors: list[BaseException] = []
 
-    def work(path: Path, name: str) -> None:
+    def work(path: Path | str, name: str) -> None:
         db = open_database(path)  # a connection of this thread's own
         try:
             repository = CaseRepository(db)
@@ -105,7 +112,7 @@ def test_threads_saving_to_two_databases_never_cross(a: pw.SqliteDatabase, b: pw
         finally:
             db.close()
 
-    threads = [threading.Thread(target=work, args=(tmp_path / f"{name}.sqlite3", name)) for name in ("a", "b")]
+    threads = [threading.Thread(target=work, args=(locations[name], name)) for name in ("a", "b")]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -384,3 +384,12 @@ def test_a_dot_capacity_meets_the_job_made_of_the_same_loads_unless_between(load
     cap, demand = classify_capacity(*in_kg, table("dot")), classify_job(*in_kg, table("dot"))
     assert cap.level <= demand.level
     assert meets(cap, demand) is (cap.level == demand.level and cap.certainty is Certainty.EXACT)
+
+
+def test_a_table_that_cannot_grade_says_cannot_be_compared_not_no() -> None:
+    """ND WSI gives no grade for this capacity: 'cannot be compared' (None), never 'does not meet' (False)."""
+    assert meets(capacity(120, 60, 30, "nd-wsi"), job(0, table_id="nd-wsi")) is None
+    assert meets(capacity(200, 100, 50, "ors"), job(110, table_id="ors")) is None  # a job above Heavy vs Heavy+
+    assert meets(capacity(20, 10, 0, "ors"), job(110, table_id="ors")) is False  # Light is below Heavy anyway
+    assert meets(capacity(8, 0, 0), job(5)) is False  # below Sedentary
+    assert meets(capacity(50, 25, 10), job(35, 15)) is True

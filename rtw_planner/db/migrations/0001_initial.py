@@ -58,7 +58,7 @@ def _models(db: Any) -> list[type[pw.Model]]:
         side = pw.TextField()  # "demand" or "capacity"
         activity = pw.TextField()
         frequency = pw.TextField()
-        value = pw.FloatField()  # kg for lifting and carrying, N for pushing and pulling
+        value = pw.DoubleField()  # kg for lifting and carrying, N for pushing and pulling
 
         class Meta:
             indexes = ((("case", "side", "activity", "frequency"), True),)
@@ -67,8 +67,8 @@ def _models(db: Any) -> list[type[pw.Model]]:
         case = pw.ForeignKeyField(Case, on_delete="CASCADE")
         side = pw.TextField()
         activity = pw.TextField()
-        minutes_at_a_time = pw.FloatField()
-        minutes_per_day = pw.FloatField()
+        minutes_at_a_time = pw.DoubleField()
+        minutes_per_day = pw.DoubleField()
 
         class Meta:
             indexes = ((("case", "side", "activity"), True),)

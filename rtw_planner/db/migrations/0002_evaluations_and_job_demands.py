@@ -30,18 +30,18 @@ def _models(db: Any) -> tuple[Any, Any, Any]:
         effort_notes = pw.TextField(default="")
         estimation_rule = pw.TextField(null=True)
         grip_json = pw.TextField(default="[]")
-        carry_distance_m = pw.FloatField(null=True)
+        carry_distance_m = pw.DoubleField(null=True)
         exposure_json = pw.TextField(default="[]")
 
     class JobDemands(Base):
         case = pw.ForeignKeyField(Case, on_delete="CASCADE", unique=True)
         source = pw.TextField(default="job_site_analysis")
         template = pw.TextField(default="")
-        shift_hours = pw.FloatField(null=True)
-        days_per_week = pw.FloatField(null=True)
+        shift_hours = pw.DoubleField(null=True)
+        days_per_week = pw.DoubleField(null=True)
         arm_leg_controls = pw.BooleanField(default=False)
         production_pace = pw.BooleanField(default=False)
-        carry_distance_m = pw.FloatField(null=True)
+        carry_distance_m = pw.DoubleField(null=True)
         exposure_json = pw.TextField(default="[]")
         ratings_json = pw.TextField(default="{}")
         tasks_json = pw.TextField(default="[]")
@@ -76,12 +76,13 @@ def up(migrator: Any, db: Any) -> None:
                                           effort="not_recorded", effort_notes="", grip_json="[]",
                                           exposure_json="[]").execute()
         for table in ("strength_entry", "posture_entry"):
-            db.execute_sql(f"UPDATE {table} SET evaluation_id = ? WHERE case_id = ? AND side = 'capacity'",
-                           (evaluation_id, case_id))
-    # peewee's defaults live in Python, not in the table, so the copy names every NOT NULL column.
+            db.execute_sql(f"UPDATE {table} SET evaluation_id = {db.param} WHERE case_id = {db.param} "
+                           "AND side = 'capacity'", (evaluation_id, case_id))
+    # peewee's defaults live in Python, not in the table, so the copy names every NOT NULL column. FALSE, not 0:
+    # PostgreSQL takes no integer for a boolean (SQLite stores FALSE as 0, as before).
     db.execute_sql("INSERT INTO job_demands (case_id, source, template, arm_leg_controls, production_pace, "
                    "exposure_json, ratings_json, tasks_json, lifting_tasks_json) "
-                   "SELECT id, 'job_site_analysis', '', 0, 0, '[]', '{}', '[]', '[]' FROM \"case\"")
+                   "SELECT id, 'job_site_analysis', '', FALSE, FALSE, '[]', '{}', '[]', '[]' FROM \"case\"")
     migrate(
         migrator.drop_column("case", "capacity_assessed_on"),
         migrator.drop_column("case", "capacity_evaluator"),

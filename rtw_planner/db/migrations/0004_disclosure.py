@@ -44,11 +44,12 @@ def up(migrator: Any, db: Any) -> None:
     """Add the columns and the log."""
     from playhouse.migrate import migrate
 
+    false = "FALSE" if isinstance(db, pw.PostgresqlDatabase) else "0"  # PostgreSQL takes no 0 for a boolean
     db.create_tables([_models(db)])
     migrate(
         # SQL defaults too, so rows written without these columns (older code, raw SQL) stay valid.
         migrator.add_column("case", "workers_comp_claim",
-                            pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT 0")])),
+                            pw.BooleanField(default=False, constraints=[pw.SQL(f"DEFAULT {false}")])),
         migrator.add_column("clinic", "jurisdiction",
                             pw.TextField(default="generic", constraints=[pw.SQL("DEFAULT 'generic'")])),
     )

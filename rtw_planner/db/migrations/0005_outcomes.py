@@ -24,7 +24,7 @@ def _models(db: Any) -> list[Any]:
         instrument_id = pw.TextField()
         on = pw.DateField()
         answers_json = pw.TextField()
-        score = pw.FloatField(null=True)
+        score = pw.DoubleField(null=True)
         band = pw.TextField(null=True)
         notes = pw.TextField(default="")
 
@@ -35,8 +35,8 @@ def _models(db: Any) -> list[Any]:
         case = pw.ForeignKeyField(Case, on_delete="CASCADE")
         on = pw.DateField()
         activity = pw.TextField()
-        quota = pw.FloatField(null=True)
-        done = pw.FloatField(null=True)
+        quota = pw.DoubleField(null=True)
+        done = pw.DoubleField(null=True)
         completed = pw.BooleanField()
 
         class Meta:

@@ -1,4 +1,5 @@
-"""The JSON case file (format "rtw-planner-case", version 1): reading with full validation, and writing."""
+"""The JSON case file (format "rtw-planner-case", version 1): reading with full validation, and writing. An exported
+file also says which revision of the stored case it was taken from (optional, additive)."""
 
 from __future__ import annotations
 
@@ -48,11 +49,19 @@ def _validator() -> Any:
 
 def parse(text: str) -> Case:
     """Read a case from the text of a case file. Raises CaseFileError naming the problem."""
+    return parse_exported(text)[0]
+
+
+def parse_exported(text: str) -> tuple[Case, int | None]:
+    """The case in a case file, and the revision of the stored case it was exported from (None when the file does
+    not say). The case itself is unsaved, so it has no id and no revision. Raises CaseFileError."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CaseFileError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
-    return from_dict(data)
+    case = from_dict(data)
+    revision = data.get("revision")  # from_dict checked it: a whole number from 1 up (JSON may write it 4.0)
+    return case, None if revision is None else int(revision)
 
 
 def from_dict(data: object) -> Case:
@@ -215,11 +224,13 @@ def _evaluation_dict(evaluation: Evaluation) -> dict[str, Any]:
 
 
 def to_dict(case: Case) -> dict[str, Any]:
-    """The case as a version-1 case file object (database ids are not part of it)."""
+    """The case as a version-1 case file object: database ids are not part of it, the stored revision is when the
+    case has one."""
     clinician = case.clinician
     return {
         "format": FORMAT,
         "version": VERSION,
+        **({} if case.revision is None else {"revision": case.revision}),
         "patient_name": case.patient_name,
         "date_of_birth": _iso(case.date_of_birth),
         "sex": case.sex.value if case.sex else None,

@@ -105,7 +105,8 @@ class Consent:
 
 @dataclass(frozen=True)
 class Case:
-    """Everything recorded about one person's return to one job. `id` is None until saved."""
+    """Everything recorded about one person's return to one job. `id` is None until saved; `revision` is the
+    stored revision it was read at (None until saved), which a save must still find stored."""
 
     patient_name: str
     date_of_birth: date | None = None
@@ -125,6 +126,7 @@ class Case:
     practice_log: tuple[PracticeEntry, ...] = ()
     plan: Plan = field(default_factory=Plan)
     id: int | None = None
+    revision: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "patient_name", text("patient name", self.patient_name, required=True))
@@ -165,11 +167,16 @@ class Case:
             raise ValidationError("plan", self.plan, "a plan")
         if self.id is not None and (isinstance(self.id, bool) or not isinstance(self.id, int) or self.id < 1):
             raise ValidationError("case id", self.id, "a positive whole number or none")
+        revision = self.revision
+        if revision is not None and (isinstance(revision, bool) or not isinstance(revision, int) or revision < 1):
+            raise ValidationError("case revision", revision, "a positive whole number or none")
 
     def with_id(self, case_id: int | None) -> Case:
-        """The same case under another id (None for an unsaved copy); evaluation ids are dropped with it."""
+        """The same case under another id (None for an unsaved copy); evaluation ids and the revision are dropped
+        with it."""
         if case_id is None:
-            return replace(self, id=None, evaluations=tuple(replace(e, id=None) for e in self.evaluations))
+            return replace(self, id=None, revision=None,
+                           evaluations=tuple(replace(e, id=None) for e in self.evaluations))
         return replace(self, id=case_id)
 
     @property

@@ -61,7 +61,7 @@ LEVELS = tuple(StrengthLevel)
 
 
 class Certainty(StrEnum):
-    """How far the table supports the level (anything but EXACT makes `meets` answer False)."""
+    """How far the table supports the level (anything but EXACT makes `meets` answer False or cannot tell)."""
 
     EXACT = "exact"  # graded on limits the table gives
     ABOVE = "above"  # a job load exceeds the highest limit the table gives at its frequency: above `level`
@@ -288,15 +288,22 @@ def _result(kind: str, table: StrengthTable, level: StrengthLevel, between: Stre
                           tuple(head + notes), loads)
 
 
-def meets(capacity: Classification, job: Classification) -> bool:
-    """True when an exactly graded capacity reaches at least the exactly graded job's level on the same table;
-    a capacity only part-way into a level ('between') does not meet it. Anything not exact answers False."""
+def meets(capacity: Classification, job: Classification) -> bool | None:
+    """True when an exactly graded capacity reaches at least the exactly graded job's level on the same table; a
+    capacity only part-way into a level ('between') does not meet it. False when the capacity is below the lowest
+    level or below the job's level whatever the table leaves open. None when the table cannot tell: a side it does
+    not grade, or a job above or at least a level the capacity reaches (then 'cannot be compared', never 'no')."""
     if capacity.kind != "capacity" or job.kind != "job":
         raise ValueError("meets(capacity, job) needs a classified capacity and a classified job, in that order")
     if capacity.table_id != job.table_id:
         raise ValueError(f"capacity graded on '{capacity.table_id}' and job on '{job.table_id}'; use one table")
-    exact = capacity.certainty is Certainty.EXACT and job.certainty is Certainty.EXACT
-    return exact and capacity.level >= job.level
+    if capacity.certainty is Certainty.BELOW:
+        return False
+    if Certainty.NOT_GRADED in (capacity.certainty, job.certainty):
+        return None
+    if capacity.certainty is Certainty.EXACT and job.certainty is Certainty.EXACT:
+        return capacity.level >= job.level
+    return False if capacity.level < job.level else None
 
 
 # DOT strength describes lifting and carrying at the usual working heights; overhead lifts are far lower for

@@ -261,6 +261,14 @@ def _handout(case: Case, today: date) -> list[Finding]:
     return out
 
 
+def _plausible(case: Case, today: date) -> list[Finding]:
+    """The plausibility layer's warnings (the current evaluation's date is a blocking problem here already)."""
+    from rtw_planner.domain.checks.plausibility import Tab, plausibility
+
+    return [_warn(p.field, p.problem, p.expected) for p in plausibility(case, today)
+            if not (p.tab is Tab.CAPACITY and p.field == "Evaluation date")]
+
+
 def _clinic(kind: DocumentKind, clinic: Clinic) -> list[Finding]:
     """The letterhead: an issued document names the clinic and how to reach it."""
     missing = [what for what, present in (("name", clinic.name), ("phone or e-mail", clinic.phone or clinic.email))
@@ -284,6 +292,7 @@ def preflight(kind: DocumentKind, case: Case, request: DisclosureRequest, today:
     except ValidationError as exc:
         findings.append(_block(f"Recipient and delivery ({exc.field})", f"{exc.allowed}.", "Change the request, or "
                                "record the consent it needs."))
+    findings += _plausible(case, today)
     if kind is DocumentKind.PATIENT_HANDOUT:
         return Preflight(kind, tuple(findings + _handout(case, today)))
     findings += _assessment(case, today) + _review(case, today)

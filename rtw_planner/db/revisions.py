@@ -1,0 +1,52 @@
+"""Case revisions: the stored one, who saved it and when, and why a write naming an older one matched nothing."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NoReturn
+
+import peewee as pw
+
+from rtw_planner.db.errors import ConflictError, NotFoundError
+from rtw_planner.db.tables import CaseRow
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A stored case's revision, and who saved that revision and when."""
+
+    revision: int
+    by: str
+    at: datetime
+
+
+def stamp(case_id: int) -> Stamp | None:
+    """The case's stamp (tables bound by the caller), or None when there is no such case."""
+    row = CaseRow.select(CaseRow.revision, CaseRow.updated_by, CaseRow.updated_at).where(
+        CaseRow.id == case_id).tuples().first()
+    if row is None:
+        return None
+    revision, by, at = row
+    return Stamp(int(revision), str(by), CaseRow.updated_at.python_value(at))
+
+
+def refuse(case_id: int, started_from: int | None) -> NoReturn:
+    """After a write on the case row `WHERE id = ? AND revision = ?` matched nothing: NotFoundError when the case is
+    gone, else ConflictError naming who saved it since and when (a caller that cannot say which revision it began
+    from gets one too: never a blind overwrite)."""
+    current = stamp(case_id)
+    if current is None:
+        raise NotFoundError(f"case {case_id} does not exist")
+    raise ConflictError(case_id, current.revision, started_from, current.by, current.at)
+
+
+def current_user(db: pw.Database) -> str:
+    """Who is saving, as rtw_planner.db.identity.current_user will say once the people part of issue 13 lands:
+    until then the operating-system user on every backend."""
+    del db  # identity asks PostgreSQL for its current_user
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment nor in the password database
+        return ""

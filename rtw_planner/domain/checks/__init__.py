@@ -1,0 +1,1 @@
+"""Plausibility checks: entries a clinician would want flagged before they mislead (warnings, never blocks)."""
