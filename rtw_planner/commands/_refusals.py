@@ -14,8 +14,9 @@ def refused() -> Iterator[None]:
 
     from rtw_planner.commands._support import UsageError
     from rtw_planner.db.backup import BackupError
+    from rtw_planner.db.errors import PermissionDeniedError
     from rtw_planner.db.locks import IssuedLockedError
-    from rtw_planner.db.roles import PermissionDeniedError, refusal
+    from rtw_planner.db.roles import refusal
     from rtw_planner.db.users import UserNameError
 
     try:

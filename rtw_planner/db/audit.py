@@ -148,8 +148,10 @@ def _plain(table: str, column: str, value: Any) -> Any:
 
 
 def _changes(table: str, action: str, recorded: dict[str, list[Any]]) -> list[tuple[str | None, Any, Any]]:
-    values = {column: [_plain(table, column, v) for v in pair] for column, pair in recorded.items()
-              if column not in BOOKKEEPING}
+    order = list(_FIELDS.get(table, {}))  # the table's own column order: a server's JSON sorts its keys
+    columns = sorted((c for c in recorded if c not in BOOKKEEPING),
+                     key=lambda c: (order.index(c) if c in order else len(order), c))
+    values = {column: [_plain(table, column, v) for v in recorded[column]] for column in columns}
     if action == "update":
         return [(column, old, new) for column, (old, new) in values.items()]
     side = 1 if action == "insert" else 0

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from rtw_planner.db.errors import StorageError
 from rtw_planner.db.identity import is_server
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ PG_DUMP_MAGIC = b"PGDMP"  # pg_dump's custom format
 DEFAULT_RETENTION_DAYS = 14
 
 
-class BackupError(RuntimeError):
+class BackupError(StorageError):
     """A backup or restore that could not be made; the message names the file and what to do. Nothing was
     written to the target."""
 

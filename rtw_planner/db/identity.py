@@ -6,16 +6,17 @@ import getpass
 
 import peewee as pw
 
+from rtw_planner.db.backends import is_server
 
-def is_server(db: pw.Database) -> bool:
-    """True for a PostgreSQL database. Stands in for `rtw_planner.db.database.is_server` (the backend's), which
-    answers the same question and should replace it once both are merged."""
-    return isinstance(db, pw.PostgresqlDatabase)
+__all__ = ["current_user", "is_server", "os_user", "sign_in"]
 
 
 def os_user() -> str:
-    """The operating-system user running this process."""
-    return getpass.getuser()
+    """The operating-system user running this process ("" when the system cannot name it)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment nor in the password database
+        return ""
 
 
 def current_user(db: pw.Database) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import peewee as pw
 
+from rtw_planner.db.errors import StorageError
 from rtw_planner.db.identity import is_server
 from rtw_planner.db.session import reading
 from rtw_planner.db.tables import EvaluationRow
@@ -17,7 +18,7 @@ DOCUMENT_LOCKED = "an issued document cannot be changed or deleted"
 MESSAGES = (EVALUATION_LOCKED, PLAN_LOCKED, DOCUMENT_LOCKED)
 
 
-class IssuedLockedError(RuntimeError):
+class IssuedLockedError(StorageError):
     """A save tried to change or delete something an issued document was made from; nothing was written."""
 
 

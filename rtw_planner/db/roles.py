@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import enum
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import peewee as pw
 
-from rtw_planner.db.identity import current_user, is_server
+from rtw_planner.db.errors import PermissionDeniedError
+from rtw_planner.db.identity import current_user, is_server, sign_in
 from rtw_planner.db.locks import IssuedLockedError, locked_error
 
 
@@ -43,11 +46,6 @@ ALLOWED: dict[Role, frozenset[Action]] = {
 GROUPS = {Role.ADMINISTRATOR: "rtw_admin", Role.CLINICIAN: "rtw_clinician", Role.RECEPTION: "rtw_reception"}
 # What reception may not read of a case row: everything else in it is the caseload and its appointments.
 CLINICAL_CASE_COLUMNS = frozenset({"diagnosis"})
-
-
-class PermissionDeniedError(PermissionError):
-    """The role may not do this; nothing was read or written. (Shared design: rtw_planner.db.errors holds this
-    class once the revisions engineer's errors.py is merged; this one stands in for it until then.)"""
 
 
 def may(role: Role | None, action: Action) -> bool:
@@ -89,6 +87,28 @@ def require(db: pw.Database, action: Action) -> Role:
         who = f"{current_user(db)} ({role.value if role else 'no role'})"
         raise PermissionDeniedError(f"{who} may not {action.value}; ask the clinic's administrator")
     return role  # type: ignore[return-value] # may() is False for None
+
+
+# Actions that write: on SQLite the writer is recorded for the audit triggers first (identity.sign_in).
+WRITES = frozenset({Action.EDIT_CASES, Action.ISSUE_DOCUMENTS, Action.DELETE_CASES, Action.EDIT_CLINIC,
+                    Action.MANAGE_USERS})
+
+
+@contextmanager
+def guarded(db: pw.Database, action: Action) -> Iterator[None]:
+    """A unit of work the session's role must be allowed (PermissionDeniedError before anything is read or
+    written), whose refusals by the database itself (a server's grants, an issued record's lock) come out as
+    PermissionDeniedError or IssuedLockedError. Wrap it around the transaction, so that is rolled back first."""
+    require(db, action)
+    if action in WRITES:
+        sign_in(db)
+    try:
+        yield
+    except pw.DatabaseError as exc:
+        reason = refusal(exc)
+        if reason is None:
+            raise
+        raise reason from None
 
 
 def refusal(exc: BaseException) -> PermissionDeniedError | IssuedLockedError | None:

@@ -8,8 +8,9 @@ import re
 
 import peewee as pw
 
+from rtw_planner.db.errors import PermissionDeniedError
 from rtw_planner.db.identity import current_user, is_server
-from rtw_planner.db.roles import GROUPS, Action, PermissionDeniedError, Role, require
+from rtw_planner.db.roles import GROUPS, Action, Role, require
 from rtw_planner.db.session import reading, writing
 from rtw_planner.db.tables import AppUserRow
 
