@@ -136,13 +136,13 @@ def _restore_sqlite(backup: Path, target: Path) -> None:
             raise BackupError(f"{backup} holds no tables: it is not a backup of this app's database")
     except sqlite3.Error as exc:
         raise BackupError(f"{backup} cannot be read as a database: {exc}") from None
+    if target.exists() and target.stat().st_size > 0 and _sqlite_tables(target) > 0:
+        raise BackupError(f"--db: {target} already holds a database; restore into a new file or an empty one")
     for leftover in (target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
         if leftover.exists() and leftover.stat().st_size > 0:  # SQLite would apply it to the restored file
             raise BackupError(f"--db: {leftover} is left from an earlier database; move it away first")
-    if target.exists():
-        if target.stat().st_size > 0 and _sqlite_tables(target) > 0:
-            raise BackupError(f"--db: {target} already holds a database; restore into a new file or an empty one")
-        target.unlink()
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
     try:
         _copy_sqlite(backup, target)
     except FileExistsError:

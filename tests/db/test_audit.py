@@ -50,7 +50,8 @@ def test_a_new_case_is_recorded_row_by_row(db: pw.Database) -> None:
     assert {"added evaluation", "added consent", "added outcome record", "added practice entry",
             "added plan version", "added strength entry", "added posture entry", "added job demands"} <= set(added)
     case_row = changes[0]
-    assert case_row.field is None and case_row.old is None
+    assert case_row.field is None
+    assert case_row.old is None
     assert case_row.new["patient_name"] == "Zoë Łódź-Müller"
     assert case_row.new["workers_comp_claim"] is True  # SQLite's 1, the server's true: the same here
     assert case_row.to_dict()["new"]["diagnosis"] == "Chronic low back pain"
