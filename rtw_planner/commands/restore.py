@@ -28,5 +28,8 @@ def run(args: argparse.Namespace) -> int:
         restore(args.file, str(args.db))
         db = database(args)
         assert db is not None  # it exists now
-        install(db)  # a restored server database has its grants again (none are restored)
+        try:
+            install(db)  # a restored server database has its grants again (none are restored)
+        finally:
+            db.close()  # a SQLite file is then whole, with no -wal beside it, ready to be moved into place
     return 0

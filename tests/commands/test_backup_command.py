@@ -39,6 +39,9 @@ def test_backup_then_restore_round_trips_the_demo_case_exactly(demo_db: str, new
 
     target = str(new_database())
     assert main(["restore", str(backup), "--db", target]) == 0
+    if isinstance(target, str) and not target.startswith("postgresql:"):
+        assert not Path(target + "-wal").exists()  # one whole file, ready to be moved into place
+        assert stat.S_IMODE(Path(target).stat().st_mode) == 0o600
     after = _export(target, tmp_path / "after.json")
     assert after == before
     assert b'"revision": 1' in after
