@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import enum
 import os
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import peewee as pw
 
 from rtw_planner.db.errors import PermissionDeniedError
-from rtw_planner.db.identity import current_user, is_server, sign_in
+from rtw_planner.db.identity import current_user, is_server, os_user, sign_in
 from rtw_planner.db.locks import IssuedLockedError, locked_error
 
 
@@ -60,10 +61,29 @@ def _owns_file(db: pw.Database) -> bool:
     return os.stat(path).st_uid == os.getuid()
 
 
+# Each open database's roles, looked up once per person (a SQLite process can only change person in a test): a
+# save then costs no extra statement. A role changed elsewhere applies when the database is next opened; the
+# server's grants apply at once whatever this says.
+_KNOWN_ROLES: weakref.WeakKeyDictionary[pw.Database, dict[str, Role | None]] = weakref.WeakKeyDictionary()
+
+
 def current_role(db: pw.Database) -> Role | None:
     """This session's role, None when it has none. A server: the database owner, a superuser or a member of
     rtw_admin administers; otherwise membership of rtw_clinician or rtw_reception. SQLite: the role recorded for
     the operating-system user, else administrator for the file's owner."""
+    known = _KNOWN_ROLES.setdefault(db, {})
+    person = "" if is_server(db) else os_user()  # a server connection's role is fixed by its URL
+    if person not in known:
+        known[person] = _look_up_role(db)
+    return known[person]
+
+
+def forget_roles(db: pw.Database) -> None:
+    """Look the roles up again next time (after this session changed them)."""
+    _KNOWN_ROLES.pop(db, None)
+
+
+def _look_up_role(db: pw.Database) -> Role | None:
     if is_server(db):
         admin, clinician, reception = db.execute_sql(
             "SELECT r.rolsuper OR pg_has_role(current_user, 'rtw_admin', 'MEMBER') "

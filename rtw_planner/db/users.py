@@ -10,7 +10,7 @@ import peewee as pw
 
 from rtw_planner.db.errors import PermissionDeniedError
 from rtw_planner.db.identity import current_user, is_server
-from rtw_planner.db.roles import GROUPS, Action, Role, require
+from rtw_planner.db.roles import GROUPS, Action, Role, forget_roles, require
 from rtw_planner.db.session import reading, writing
 from rtw_planner.db.tables import AppUserRow
 
@@ -29,6 +29,7 @@ def _checked(db: pw.Database, name: str) -> str:
     require(db, Action.MANAGE_USERS)
     if name == current_user(db):
         raise PermissionDeniedError("an administrator cannot change their own role; ask another administrator")
+    forget_roles(db)  # the change that follows applies to this session at once
     return name
 
 
