@@ -8,6 +8,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,10 +35,74 @@ def grab_dialog(window: object, name: str) -> None:
     print(OUT.relative_to(ROOT) / f"{name}.png")
 
 
+def grab_team_screens(window: Any, path: Path, case_id: int) -> None:
+    """The connect dialog, the message of a refused save (a colleague saved the case first), the change banner and
+    the History tab."""
+    from dataclasses import replace
+    from datetime import datetime, timedelta
+
+    from rtw_planner.db.database import open_database
+    from rtw_planner.db.errors import ConflictError
+    from rtw_planner.db.repository import CaseRepository
+    from rtw_planner.domain.edits import case_edits
+    from rtw_planner.gui.dialogs.conflict_box import conflict_box
+    from rtw_planner.gui.dialogs.connect_dialog import ConnectDialog
+    from rtw_planner.gui.team.conflict import Conflict
+    from rtw_planner.gui.team.history import HistoryEntry
+    from rtw_planner.gui.team.server import ServerAddress
+
+    def grab_widget(widget: Any, name: str) -> None:
+        widget.show()
+        settle(0.2)
+        widget.grab().save(str(OUT / f"{name}.png"))
+        print(OUT.relative_to(ROOT) / f"{name}.png")
+
+    connect = ConnectDialog(ServerAddress("clinic-db", 5432, "rtw_planner", "sam"), window)
+    grab_widget(connect, "connect-dialog")
+    connect.close()
+    window.open_case(case_id)
+    view = window.case_view
+    colleague_db = open_database(path)
+    colleague = CaseRepository(colleague_db)
+    theirs = colleague.get(view.case_id)
+    colleague.save(replace(theirs, job_title=f"{theirs.job_title} (lead)"))
+    colleague_db.close()
+    view.push(case_edits.set_case_field("employer", "Northgate Logistics Ltd"))
+    try:
+        window.cases.save(view.case)
+    except ConflictError as refused:  # what the save button meets; on a file both saves are this user's
+        conflict = replace(Conflict.of(refused), changed_by="kim")  # the colleague
+        box, _ = conflict_box(window, conflict)
+        grab_widget(box, "conflict-message")
+        box.close()
+    view.show_changed_elsewhere("kim", datetime.now())
+    grab_widget(window, "change-banner")
+    view.revert()
+    view.banner.hide()
+    if view.history_view.source is not None and view.history_view.source(view.case_id) is None:
+        case = view.case
+        now = datetime.now().replace(second=0, microsecond=0)  # no audit trail in this database yet: an example
+        review = case.review_date or now.date()
+        sample = [HistoryEntry(now - timedelta(minutes=minutes), who, what, field, old, new)
+                  for minutes, who, what, field, old, new in (
+                      (5, "sam", f"changed case {view.case_id}", "job title", case.job_title,
+                       f"{case.job_title} (lead)"),
+                      (62, "kim", f"changed case {view.case_id}", "review date", str(review - timedelta(days=7)),
+                       str(review)),
+                      (1440, "sam", "added outcome record 3", "", "", "instrument: PEG; score: 5.7"),
+                      (2900, "sam", f"added case {view.case_id}", "", "",
+                       f"employer: {case.employer}; job title: {case.job_title}"))]
+        view.history_view.source = lambda case_id: sample
+    view.tabs.setCurrentWidget(view.history_view)
+    view.history_view.refresh()
+    grab_widget(window, "history")
+
+
 def main() -> int:
     """Open the demo case in a fresh data folder and grab each screen."""
     scratch = Path(tempfile.mkdtemp(prefix="rtw-shots-"))
     os.environ["RTW_PLANNER_DATA_DIR"] = str(scratch)
+    os.environ["LOGNAME"] = "sam"  # the user the status bar and the saves name (getpass reads LOGNAME first)
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -67,6 +132,7 @@ def main() -> int:
 
     grab("welcome")
     window.open_demo_case()
+    demo_id = window.case_view.case_id
     for index, name in enumerate(("case-details", "job-demands", "capacity", "match")):
         window.case_view.tabs.setCurrentIndex(index)
         grab(name)
@@ -110,8 +176,9 @@ def main() -> int:
     if window.preview is not None:
         grab_dialog(window, "document-dialog-preflight")
         window.preview.close()
+    grab_team_screens(window, scratch / "shots.sqlite3", demo_id)
     window.close()
-    db.close()
+    window.cases.db.close()
     qsettings.sync()  # written now, so nothing is left to write into the folder after it is removed
     shutil.rmtree(scratch, ignore_errors=True)
     del app

@@ -24,6 +24,7 @@ from rtw_planner.domain.case.records import ratings_from_dict
 from rtw_planner.domain.demands.job import JobDemands, Task
 from rtw_planner.domain.demands.niosh import LiftingTask
 from rtw_planner.domain.demands.profile import Activity, Exposure, Frequency, PhysicalProfile, PostureTolerance
+from rtw_planner.domain.demands.strength import StrengthLevel
 from rtw_planner.domain.match.accommodations import load_library
 from rtw_planner.domain.match.planning import generate_plan
 from rtw_planner.domain.plan.adjustments import SelectedNote
@@ -43,7 +44,7 @@ NOTE_IDS = ("lift-hoist", "lift-push-pull-device", "bend-raise-stock", "bend-low
             "stand-lean-stool")
 A, F = Activity, Frequency
 RATINGS = {
-    "physical": {"strength": "F", "climbing": "O", "balancing": "O", "stooping": "F", "kneeling": "O",
+    "physical": {"climbing": "O", "balancing": "O", "stooping": "F", "kneeling": "O",
                  "crouching": "F", "crawling": "N", "reaching": "F", "handling": "C", "fingering": "F", "feeling": "O",
                  "talking": "O", "hearing": "F", "tasting_smelling": "N", "near_acuity": "F", "far_acuity": "O",
                  "depth_perception": "O", "accommodation": "O", "color_vision": "O", "field_of_vision": "F"},
@@ -92,7 +93,7 @@ def picker_demands() -> JobDemands:
     lift = LiftingTask.metric(load_kg=12, h_cm=45, v_cm=20, d_cm=60, a_deg=45, frequency_per_min=1, duration="long",
                               coupling="fair", name="Case from bottom rack to pallet")
     return JobDemands(profile=profile, ratings=ratings_from_dict(RATINGS), shift_hours=8, days_per_week=5,
-                      tasks=tasks, lifting_tasks=(lift,), production_pace=True)
+                      tasks=tasks, lifting_tasks=(lift,), production_pace=True, strength_rating=StrengthLevel.HEAVY)
 
 
 def first_evaluation() -> Evaluation:

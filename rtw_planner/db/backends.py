@@ -19,6 +19,9 @@ PASSWORD_FILE_HINT = ("put it in the PostgreSQL password file (~/.pgpass, or the
 POOL_SIZE = 8
 STALE_SECONDS = 300  # a connection idle for longer is closed and replaced, so no firewall cuts it silently
 CONNECT_TIMEOUT_SECONDS = 10
+# A row another client keeps locked is waited for this long, then the save is refused as busy (as SQLite's busy
+# timeout does) instead of hanging the window behind someone's open transaction.
+LOCK_TIMEOUT_MS = 5000
 
 PasswordPrompt = Callable[[str], str | None]
 """Asked for the password when the server wants one and the password file has none; given a description of the
@@ -88,7 +91,8 @@ def connect_server(location: ServerLocation, password_prompt: PasswordPrompt | N
         raise DatabaseError(f"cannot open the server database {location.describe()}: {exc}") from None
     from playhouse.pool import PooledPostgresqlDatabase
 
-    params = {"connect_timeout": CONNECT_TIMEOUT_SECONDS, "application_name": "rtw-planner"}
+    params = {"connect_timeout": CONNECT_TIMEOUT_SECONDS, "application_name": "rtw-planner",
+              "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"}
     db = PooledPostgresqlDatabase(location.url, max_connections=POOL_SIZE, stale_timeout=STALE_SECONDS,
                                   prefer_psycopg3=True, **params)
     try:

@@ -88,7 +88,8 @@ def demands_values(demands: JobDemands) -> Values:
     return (demands.source.value, demands.template, demands.shift_hours, demands.days_per_week,
             demands.arm_leg_controls, demands.production_pace, demands.profile.carry_distance_m,
             json.dumps(records.exposure_to_list(demands.profile.exposure)),
-            json.dumps(records.ratings_to_dict(demands.ratings)), json.dumps(records.tasks_to_list(demands.tasks)),
+            json.dumps(records.ratings_to_dict(demands.ratings, demands.strength_rating)),
+            json.dumps(records.tasks_to_list(demands.tasks)),
             json.dumps(records.lifting_tasks_to_list(demands.lifting_tasks)))
 
 
@@ -153,7 +154,8 @@ def demands_from(values: Values, strength: Iterable[Values], postures: Iterable[
     (source, template, shift_hours, days_per_week, arm_leg, pace, carry, exposure, ratings, tasks, lifting) = values
     return JobDemands(
         profile=profile_from(strength, postures, carry, exposure),
-        ratings=records.ratings_from_dict(json.loads(ratings)), shift_hours=shift_hours,
+        ratings=records.ratings_from_dict(json.loads(ratings)),
+        strength_rating=records.strength_rating_from_dict(json.loads(ratings)), shift_hours=shift_hours,
         days_per_week=days_per_week, tasks=records.tasks_from_list(json.loads(tasks)),
         lifting_tasks=tuple(records.lifting_task_from_dict(t) for t in json.loads(lifting)),
         source=DemandSource(source), template=template, arm_leg_controls=arm_leg, production_pace=pace)

@@ -67,11 +67,17 @@ SQLITE_BUSY = 5  # primary result codes: the lock was not free within the busy t
 SQLITE_LOCKED = 6
 
 
+PG_LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of PostgreSQL's lock_timeout running out
+
+
 def is_lock_timeout(exc: BaseException) -> bool:
-    """True for SQLite's "database is locked" (or "table is locked"), whether raised by the driver or wrapped by
-    peewee (which keeps the driver's exception as its first argument)."""
-    for candidate in (exc, *exc.args[:1]):
+    """True for SQLite's "database is locked" (or "table is locked") and PostgreSQL's lock timeout, whether raised
+    by the driver or wrapped by peewee (peewee 4 keeps the driver's exception as `orig`, not among its arguments as
+    peewee 3 did)."""
+    for candidate in (exc, getattr(exc, "orig", None), *exc.args[:1]):
         code = getattr(candidate, "sqlite_errorcode", None)
         if isinstance(code, int) and code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED):
+            return True
+        if getattr(candidate, "sqlstate", None) == PG_LOCK_NOT_AVAILABLE:
             return True
     return False

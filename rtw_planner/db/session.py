@@ -44,8 +44,8 @@ def writing(db: pw.Database) -> Iterator[None]:
     """One transaction on db with the tables bound to it: committed when the block ends, rolled back if it raises.
     Nested in another transaction on db it becomes a savepoint. On SQLite it starts with `BEGIN IMMEDIATE`, taking
     the write lock before the first read, so it waits on the busy timeout rather than failing half-way when
-    another connection writes; when the wait runs out it raises BusyError and nothing was written. (On
-    PostgreSQL a row lock waits for the other transaction to end.)"""
+    another connection writes; when the wait runs out it raises BusyError and nothing was written. On PostgreSQL a
+    row lock is waited for up to the connection's lock_timeout (backends.py), then BusyError too."""
     transaction = db.atomic("IMMEDIATE") if isinstance(db, pw.SqliteDatabase) else db.atomic()
     with _BINDING, db.bind_ctx(ALL_TABLES):
         try:

@@ -17,6 +17,8 @@ class Action(StrEnum):
     IMPORT_CASE = "import_case"
     EXPORT_CASE = "export_case"
     EXPORT_OUTCOMES = "export_outcomes"
+    CONNECT_SERVER = "connect_server"
+    OPEN_LOCAL = "open_local"
     SAVE = "save"
     REVERT = "revert"
     EMPLOYER_LETTER = "employer_letter"
@@ -42,6 +44,9 @@ SPECS: dict[Action, tuple[str, Shortcut, str]] = {
     Action.IMPORT_CASE: ("&Import case file…", QKeySequence.StandardKey.Open, "Import a case from a JSON case file"),
     Action.EXPORT_CASE: ("&Export case file…", "Ctrl+E", "Write this case to a JSON case file"),
     Action.EXPORT_OUTCOMES: ("Export &outcomes as CSV…", None, "Write this case's outcome scores and practice log"),
+    Action.CONNECT_SERVER: ("Connect to clinic &server…", None,
+                            "Work on the clinic's shared database on its PostgreSQL server"),
+    Action.OPEN_LOCAL: ("Open &local file…", None, "Work on a database file on this computer"),
     Action.SAVE: ("&Save", QKeySequence.StandardKey.Save, "Save this case"),
     Action.REVERT: ("&Revert", None, "Discard unsaved edits to this case"),
     Action.EMPLOYER_LETTER: ("&Employer letter…", QKeySequence.StandardKey.Print,
@@ -82,7 +87,8 @@ def make_action(action: Action, parent: QWidget, slot: Callable[[], object]) -> 
 
 MENUS: dict[str, list[Action | None]] = {  # None: a separator
     "&File": [Action.NEW_CASE, Action.OPEN_DEMO, None, Action.IMPORT_CASE, Action.EXPORT_CASE, Action.EXPORT_OUTCOMES,
-              None, Action.SAVE, Action.REVERT, None, Action.CLINIC_DETAILS, None, Action.QUIT],
+              None, Action.SAVE, Action.REVERT, None, Action.CONNECT_SERVER, Action.OPEN_LOCAL, None,
+              Action.CLINIC_DETAILS, None, Action.QUIT],
     "&Edit": [Action.UNDO, Action.REDO, Action.UNDO_HISTORY, None, Action.FIND],
     "&View": [Action.UNITS_KG, Action.UNITS_LB, None, Action.FORCE_N, Action.FORCE_KGF],
     "&Documents": [Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT, Action.MATCH_REPORT],

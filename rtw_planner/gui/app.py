@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rtw_planner import __version__
 from rtw_planner.assets import font_path
-from rtw_planner.db.database import DatabaseError, default_database_path, open_database
+from rtw_planner.db.database import default_location
+from rtw_planner.db.errors import StorageError
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
+from rtw_planner.gui.connecting import Connector
 from rtw_planner.gui.mainwindow import MainWindow
 from rtw_planner.gui.prompts import Prompts, message_box
 from rtw_planner.gui.pyside_fix import keep_singletons_alive
@@ -42,21 +44,26 @@ def create_application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run(db_path: Path | None = None, *, settings: UiSettings | None = None, prompts: Prompts | None = None) -> int:
-    """Open the database and show the main window until it closes; 1 when the database cannot be opened."""
+def run(location: str | Path | None = None, *, settings: UiSettings | None = None,
+        prompts: Prompts | None = None) -> int:
+    """Open the database (a file or a postgresql:// URL: --db, else RTW_PLANNER_DB, else the usual file) and show
+    the main window until it closes; 1 when the database cannot be opened."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = create_application()
     prompts = prompts or Prompts()
+    settings = settings or UiSettings()
+    location = location or default_location()
+    connector = Connector(prompts, settings)
     try:
-        db = open_database(db_path or default_database_path())
-    except DatabaseError as exc:
+        db = connector.open(location)
+    except StorageError as exc:  # cannot open, damaged, busy: the message says what to do
         prompts.run(message_box(None, QMessageBox.Icon.Critical, "RTW Planner cannot start", str(exc),
                                 QMessageBox.StandardButton.Ok))
         return 1
-    window = MainWindow(CaseRepository(db), ClinicRepository(db), settings or UiSettings(), prompts)
+    window = MainWindow(CaseRepository(db), ClinicRepository(db), settings, prompts, location, connector)
     window.show()
     if os.environ.get(EXIT_WHEN_SHOWN_ENV):
         QTimer.singleShot(0, app.quit)
     code = app.exec()
-    db.close()
+    window.cases.db.close()  # the database open last (File › Connect may have swapped it)
     return int(code)

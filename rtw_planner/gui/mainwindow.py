@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,17 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from rtw_planner import __version__
+from rtw_planner.db.errors import BusyError, NotFoundError, PermissionDeniedError
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.domain.demands.units import ForceUnit, MassUnit
 from rtw_planner.gui import settings as keys
 from rtw_planner.gui.actions import Action, build_menus
+from rtw_planner.gui.case_files import CaseFiles
+from rtw_planner.gui.connecting import Connector
 from rtw_planner.gui.kit.choices import UnsavedChoice
 from rtw_planner.gui.models.case_table import CaseTableModel
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.settings import UiSettings
 from rtw_planner.gui.widgets.undo_history import UndoHistory
+from rtw_planner.gui.workplace import Workplace, location_of
 
 if TYPE_CHECKING:
+    from rtw_planner.domain.case.model import Case
     from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
     from rtw_planner.gui.widgets.case_view import CaseView
 
@@ -44,7 +49,8 @@ class MainWindow(QMainWindow):
     """Case list on the left, the open case on the right."""
 
     def __init__(self, cases: CaseRepository, clinic: ClinicRepository, settings: UiSettings,
-                 prompts: Prompts | None = None) -> None:
+                 prompts: Prompts | None = None, location: str | Path | None = None,
+                 connector: Connector | None = None) -> None:
         super().__init__()
         self.cases = cases
         self.clinic_repository = clinic
@@ -96,11 +102,14 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
         self.case_table.selectionModel().currentRowChanged.connect(self._on_case_table_current_row_changed)
+        self.files = CaseFiles(self)
         self._build_menus()
+        self.workplace = Workplace(self, location or location_of(cases.db), connector or Connector(self.prompts,
+                                                                                                 settings))
+        self.workplace.apply_role()
         self._restore_state()
         self._update_count()
-        self._update_actions()
-        self.statusBar().showMessage(f"Database: {cases.db.database}", 5000)
+        self.update_actions()
 
     # -- building --------------------------------------------------------------------------------------------
     @property
@@ -111,13 +120,30 @@ class MainWindow(QMainWindow):
 
             view = CaseView(self.cases, self.prompts)
             view.set_units(self.settings.mass_unit(), self.settings.force_unit())
+            view.set_role(self.workplace.role)
             view.dirty_changed.connect(self._on_case_view_dirty_changed)
             view.saved.connect(self._on_case_view_saved)
+            view.reloaded.connect(lambda case_id: self.workplace.watch.track(case_id))
             view.undo_stack_changed.connect(self.undo_history.follow)
             self.undo_history.follow(view.undo_stack)
             self.stack.addWidget(view)
             self._case_view = view
         return self._case_view
+
+    def has_case_view(self) -> bool:
+        """True once the case editor was built (it is built when first needed)."""
+        return self._case_view is not None
+
+    def close_case_view(self) -> None:
+        """Drop the case editor (its edits resolved first) and the document window, showing the welcome page."""
+        if self.preview is not None:
+            self.preview.close()
+            self.preview = None
+        if self._case_view is not None:
+            self.stack.setCurrentIndex(0)
+            self.stack.removeWidget(self._case_view)
+            self._case_view.deleteLater()  # its undo stack leaves the Edit menu's group with it
+            self._case_view = None
 
     def _case_shown(self) -> bool:
         return self._case_view is not None and self.stack.currentWidget() is self._case_view
@@ -146,8 +172,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         slots = {
             Action.NEW_CASE: self.new_case, Action.OPEN_DEMO: self.open_demo_case,
-            Action.IMPORT_CASE: self.import_case, Action.EXPORT_CASE: self.export_case,
-            Action.EXPORT_OUTCOMES: self.export_outcomes,
+            Action.IMPORT_CASE: self.files.import_case, Action.EXPORT_CASE: self.files.export_case,
+            Action.EXPORT_OUTCOMES: self.files.export_outcomes,
+            Action.CONNECT_SERVER: lambda: self.workplace.connect_to_server(),
+            Action.OPEN_LOCAL: lambda: self.workplace.open_local_file(),
             Action.SAVE: lambda: self.case_view.save(), Action.REVERT: lambda: self.case_view.revert(),
             Action.EMPLOYER_LETTER: self.generate_employer_letter,
             Action.PATIENT_HANDOUT: lambda: self.open_document("patient-handout"),
@@ -185,7 +213,8 @@ class MainWindow(QMainWindow):
                 "or start a new case.</p>" if none_yet else "<h2>RTW Planner</h2><p>Choose a case from the list, "
                 "or start a new one.</p>")
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
+        """Enable what applies now, and name the case and the database in the title."""
         has_case = self._case_shown()
         dirty = has_case and self.case_view.is_dirty()
         self.menu_actions[Action.SAVE].setEnabled(has_case and dirty)
@@ -193,10 +222,10 @@ class MainWindow(QMainWindow):
         for action in (Action.EXPORT_CASE, Action.EXPORT_OUTCOMES, Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT,
                        Action.MATCH_REPORT):
             self.menu_actions[action].setEnabled(has_case and self.case_view.case_id is not None)
-        title = APP_TITLE
+        title = f"{self.workplace.short_name} — {APP_TITLE}"
         if has_case:
             name = self.case_view.form.patient_name_edit.text().strip() or "New case"
-            title = f"{name}[*] — {APP_TITLE}"
+            title = f"{name}[*] — {title}"
         self.setWindowTitle(title)
         self.setWindowModified(has_case and dirty)
 
@@ -214,11 +243,18 @@ class MainWindow(QMainWindow):
 
     # -- cases -----------------------------------------------------------------------------------------------
     def open_case(self, case_id: int) -> None:
-        """Show a saved case and select it in the list."""
-        self.case_view.load(self.cases.get(case_id))
+        """Show a saved case and select it in the list (unless the role may not open it, or it is gone)."""
+        try:
+            case = self.cases.get(case_id)
+        except (PermissionDeniedError, NotFoundError) as exc:
+            self.prompts.error(self, "Cannot open the case", str(exc))
+            self.reload_list()
+            return
+        self.case_view.load(case)
+        self.workplace.watch.track(case_id)
         self.stack.setCurrentWidget(self.case_view)
         self._select_row_of(case_id)
-        self._update_actions()
+        self.update_actions()
 
     def _select_row_of(self, case_id: int) -> None:
         row = self.case_model.row_of(case_id)
@@ -242,7 +278,7 @@ class MainWindow(QMainWindow):
         self.case_table.selectionModel().clearSelection()
         self.case_view.load(None)
         self.stack.setCurrentWidget(self.case_view)
-        self._update_actions()
+        self.update_actions()
 
     def open_demo_case(self) -> None:
         """Add a fresh copy of the demo case, its dates moved to stand to today, and open it."""
@@ -252,73 +288,35 @@ class MainWindow(QMainWindow):
 
         from rtw_planner.domain.case.demo import demo_case
 
-        saved = self.cases.save(demo_case(date.today()))
-        self._reload_list()
-        assert saved.id is not None
-        self.open_case(saved.id)
+        self.store_new(demo_case(date.today()))
 
-    def import_case(self) -> None:
-        """Import a case file chosen by the user."""
-        if not self.resolve_unsaved():
-            return
-        name = self.prompts.open_file_name(self, "Import case file", self.settings.get(keys.LAST_FOLDER),
-                                           "Case files (*.json)")
-        if not name:
-            return
-        self.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
-        from rtw_planner.domain.case import casefile
-
+    def store_new(self, case: Case) -> None:
+        """Save a new case (the demo, an imported file) and open it; a busy or refusing database is explained."""
         try:
-            case = casefile.parse(Path(name).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, casefile.CaseFileError) as exc:
-            self.prompts.error(self, "Cannot import case file", f"{Path(name).name}: {exc}")
+            saved = self.cases.save(case)
+        except (BusyError, PermissionDeniedError) as exc:
+            self.prompts.error(self, "Not saved", str(exc))
             return
-        saved = self.cases.save(case)
-        self._reload_list()
+        self.workplace.watch.note_own_change()
+        self.reload_list()
         assert saved.id is not None
         self.open_case(saved.id)
 
-    def export_case(self) -> None:
-        """Write the saved case to a case file (owner-only)."""
-        case_id = self._case_view.case_id if self._case_shown() and self._case_view else None
-        if case_id is None or not self.resolve_unsaved():
-            return
-        folder = self.settings.get(keys.LAST_FOLDER) or str(Path.home())
-        name = self.prompts.save_file_name(self, "Export case file", str(Path(folder) / f"case-{case_id}.json"),
-                                           "Case files (*.json)")
-        if name:
-            from rtw_planner.domain.case import casefile
-            from rtw_planner.files import write_private
+    def shown_case_id(self) -> int | None:
+        """The id of the saved case on screen, if one is."""
+        return self._case_view.case_id if self._case_shown() and self._case_view else None
 
-            write_private(Path(name), casefile.dumps(self.cases.get(case_id)).encode("utf-8"))
-            self.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
-            self.statusBar().showMessage(f"Exported to {name}", 5000)
-
-    def export_outcomes(self) -> Path | None:
-        """Write the saved case's outcomes and practice log as CSV (owner-only, formula cells made inert)."""
-        case_id = self._case_view.case_id if self._case_shown() and self._case_view else None
-        if case_id is None or not self.resolve_unsaved():
-            return None
-        from rtw_planner.domain.outcomes.csv_export import csv_text
-        from rtw_planner.files import write_private
-
-        folder = self.settings.get(keys.LAST_FOLDER) or str(Path.home())
-        name = self.prompts.save_file_name(self, "Export outcomes", str(Path(folder) / f"outcomes-case-{case_id}.csv"),
-                                           "CSV files (*.csv)")
-        if not name:
-            return None
-        write_private(Path(name), csv_text(self.cases.get(case_id)).encode("utf-8"))
-        self.statusBar().showMessage(f"Exported to {name}", 5000)
-        return Path(name)
-
-    def _reload_list(self) -> None:
+    def reload_list(self) -> None:
+        """Read the case list again (same search), keeping the open case selected."""
         self.case_model.refresh(self.search_edit.text().strip())
         self._update_count()
+        if self._case_shown() and self.case_view.case_id is not None:
+            self._select_row_of(self.case_view.case_id)
 
     # -- documents -------------------------------------------------------------------------------------------
     def open_document(self, kind_name: str) -> Path | None:
         """Open the document dialog for the saved case and preview a draft; returns the draft's path."""
-        case_id = self._case_view.case_id if self._case_shown() and self._case_view else None
+        case_id = self.shown_case_id()
         if case_id is None or not self.resolve_unsaved():
             return None
         from rtw_planner.domain.issuing.disclosure import DocumentKind
@@ -350,7 +348,7 @@ class MainWindow(QMainWindow):
 
     # -- slots -----------------------------------------------------------------------------------------------
     def _on_search_timer_timeout(self) -> None:
-        self._reload_list()
+        self.reload_list()
         if self._case_view is not None and self._case_view.case_id is not None:
             self._select_row_of(self._case_view.case_id)
 
@@ -365,14 +363,16 @@ class MainWindow(QMainWindow):
         self.open_case(case_id)
 
     def _on_case_view_dirty_changed(self, _dirty: bool) -> None:
-        self._update_actions()
+        self.update_actions()
         if self.preview is not None and self.preview.isVisible():
             self.preview.on_case_dirty_changed()
 
     def _on_case_view_saved(self, case_id: int) -> None:
-        self._reload_list()
+        self.workplace.watch.track(case_id)
+        self.workplace.watch.note_own_change()
+        self.reload_list()
         self._select_row_of(case_id)
-        self._update_actions()
+        self.update_actions()
         self.statusBar().showMessage("Saved", 3000)
         if self.preview is not None and self.preview.isVisible():
             self.preview.on_case_saved(case_id)
@@ -395,6 +395,12 @@ class MainWindow(QMainWindow):
             self.settings.set(keys.FORCE_UNIT, force.value)
         if self._case_view is not None:
             self._case_view.set_units(self.settings.mass_unit(), self.settings.force_unit())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Coming back to the window: look for others' saves (on a file this is the only look)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.workplace.watch.check()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Never lose edits silently; remember the window layout."""

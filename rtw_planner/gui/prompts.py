@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from rtw_planner.gui.kit.choices import UnsavedChoice
+from rtw_planner.gui.kit.choices import ConflictChoice, UnsavedChoice
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from rtw_planner.domain.case.model import Clinic
     from rtw_planner.domain.demands.niosh import LiftingTask
+    from rtw_planner.gui.team.conflict import Conflict
+    from rtw_planner.gui.team.server import ServerAddress
 
 Button = QMessageBox.StandardButton
 UNSAVED_CHOICES = {Button.Save: UnsavedChoice.SAVE, Button.Discard: UnsavedChoice.DISCARD}
@@ -74,6 +76,34 @@ class Prompts:
     def error(self, parent: QWidget, title: str, message: str) -> None:
         """Tell the user something went wrong."""
         self.run(message_box(parent, QMessageBox.Icon.Warning, title, message, Button.Ok))
+
+    def inform(self, parent: QWidget, title: str, message: str) -> None:
+        """Tell the user something they should know (nothing went wrong)."""
+        self.run(message_box(parent, QMessageBox.Icon.Information, title, message, Button.Ok))
+
+    def password(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        """Ask for a password, shown as dots; None when cancelled. The caller keeps it in memory only."""
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        return str(dialog.textValue()) if self.accepted(dialog) else None
+
+    def conflict(self, parent: QWidget, conflict: Conflict) -> ConflictChoice:
+        """Someone else saved the case first: reload and re-apply my edits, save mine as a copy, or keep editing."""
+        from rtw_planner.gui.dialogs.conflict_box import conflict_box
+
+        box, choices = conflict_box(parent, conflict)
+        self.run(box)
+        button = box.clickedButton()
+        return choices.get(button, ConflictChoice.CANCEL) if button is not None else ConflictChoice.CANCEL
+
+    def server_address(self, parent: QWidget, last: ServerAddress | None) -> ServerAddress | None:
+        """The connect dialog, filled in with the last server; the address as entered, or None when cancelled."""
+        from rtw_planner.gui.dialogs.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(last, parent)
+        return dialog.result_address if self.accepted(dialog) else None
 
     def save_file_name(self, parent: QWidget, title: str, suggested: str, file_filter: str) -> str:
         """Ask where to save, starting from the suggested name; '' when cancelled."""

@@ -27,6 +27,7 @@ SPLITTER_STATE: Key[QByteArray] = Key("window/splitter", QByteArray())
 MASS_UNIT: Key[str] = Key("display/mass_unit", MassUnit.KG.value)
 FORCE_UNIT: Key[str] = Key("display/force_unit", ForceUnit.N.value)
 LAST_FOLDER: Key[str] = Key("files/last_folder", "")
+LAST_SERVER: Key[str] = Key("server/last", "")  # postgresql://USER@HOST:PORT/DBNAME: an address, never a password
 
 
 class UiSettings:

@@ -18,6 +18,7 @@ from rtw_planner.domain.demands.job import DemandSource, JobDemands
 from rtw_planner.domain.demands.niosh import Coupling, Duration
 from rtw_planner.domain.demands.profile import Activity, Exposure, Frequency, PhysicalProfile
 from rtw_planner.domain.demands.ratings import RatedGroup, Rating
+from rtw_planner.domain.demands.strength import StrengthLevel
 
 OCC, FREQ = Frequency.OCCASIONAL, Frequency.FREQUENT
 
@@ -39,7 +40,9 @@ def test_every_part_of_the_demands_reads_back(full_text: str) -> None:
     assert demands.profile.carry_distance_m == 15
     assert demands.profile.exposure == {Activity.LIFT_FLOOR_TO_WAIST: Exposure(3.5, 60)}
     counts = {g: sum(1 for group, _ in demands.ratings if group is g) for g in RatedGroup}
-    assert counts == {RatedGroup.PHYSICAL: 20, RatedGroup.ENVIRONMENT: 3, RatedGroup.COGNITIVE: 6}
+    # 19 DOT factors rated by frequency, and Strength by level
+    assert counts == {RatedGroup.PHYSICAL: 19, RatedGroup.ENVIRONMENT: 3, RatedGroup.COGNITIVE: 6}
+    assert demands.strength_rating is StrengthLevel.HEAVY
     assert demands.rating(RatedGroup.PHYSICAL, "tasting_smelling") is Rating.NOT_PRESENT
     assert demands.rating(RatedGroup.PHYSICAL, "handling") is Rating.CONSTANT
     assert demands.rating(RatedGroup.ENVIRONMENT, "noise") is Rating.FREQUENT

@@ -23,7 +23,8 @@ from rtw_planner.domain.demands.profile import (
     PhysicalProfile,
     PostureTolerance,
 )
-from rtw_planner.domain.demands.ratings import KEY_TO_NAME, RatedGroup, Rating
+from rtw_planner.domain.demands.ratings import KEY_TO_NAME, LEVEL_RATED, RatedGroup, Rating
+from rtw_planner.domain.demands.strength import StrengthLevel
 
 names = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zs", "Zl", "Zp")),
                 min_size=1, max_size=40)
@@ -45,7 +46,8 @@ profiles = st.builds(
     carry_distance_m=st.none() | number(0, 1000),
     exposure=st.dictionaries(st.sampled_from(STRENGTH_ACTIVITIES), exposures, max_size=3),
 )
-rating_keys = [(group, key) for group in RatedGroup for key in KEY_TO_NAME[group]]
+rating_keys = [(group, key) for group in RatedGroup for key in KEY_TO_NAME[group]
+               if (group, key) != (RatedGroup.PHYSICAL, LEVEL_RATED)]  # Strength is rated by level
 tasks = st.lists(st.builds(Task, names, st.booleans(), st.none() | number(0, 25),
                            st.lists(st.sampled_from(Activity), max_size=4, unique=True).map(tuple)), max_size=4)
 lifting_tasks = st.builds(
@@ -59,6 +61,7 @@ demands = st.builds(
     shift_hours=st.none() | number(0.5, 24), days_per_week=st.none() | number(0.5, 7), tasks=tasks,
     lifting_tasks=st.lists(lifting_tasks, max_size=2).map(tuple), source=st.sampled_from(DemandSource),
     template=optional_names, arm_leg_controls=st.booleans(), production_pace=st.booleans(),
+    strength_rating=st.none() | st.sampled_from(StrengthLevel),
 )
 grips = st.lists(st.sampled_from(Hand), unique=True, max_size=2).flatmap(
     lambda hands: st.tuples(*(st.builds(GripTrials, st.just(h), st.tuples(*[number(0, 100)] * 3)) for h in hands)))

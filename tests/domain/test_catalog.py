@@ -85,7 +85,8 @@ def test_bundled_template_is_valid_illustrative_and_graded_as_stated(path: Path)
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
 def test_bundled_template_is_internally_consistent(path: Path) -> None:
-    demands = load_template(path.stem).demands
+    template = load_template(path.stem)
+    demands = template.demands
     shift_minutes = demands.effective_shift_hours * 60
     postures = demands.profile.postures
     assert set(postures) == {Activity.SIT, Activity.STAND, Activity.WALK}
@@ -102,9 +103,8 @@ def test_bundled_template_is_internally_consistent(path: Path) -> None:
         lighter = [demands.profile.strength[(activity, f)] for f in Frequency
                    if f.rank < frequency.rank and (activity, f) in demands.profile.strength]
         assert all(load >= demands.profile.strength[(activity, frequency)] for load in lighter)
-    strongest = max(f.rank for _, f in demands.profile.strength)
-    assert demands.rating(RatedGroup.PHYSICAL, "strength") is [Rating.OCCASIONAL, Rating.FREQUENT,
-                                                               Rating.CONSTANT][strongest]
+    # The DOT's Strength factor is the level, the same one the template states for its loads.
+    assert demands.strength_rating is template.strength_level
 
 
 def test_levels_fit_the_kind_of_work() -> None:

@@ -12,6 +12,7 @@ from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.checks.plausibility import Tab, plausibility
 from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile
+from rtw_planner.domain.demands.strength import StrengthLevel
 from rtw_planner.domain.issuing.disclosure import DisclosureRequest, DocumentKind
 from rtw_planner.domain.issuing.preflight import Severity, preflight
 from rtw_planner.domain.plan.goals import GoalStatus
@@ -33,7 +34,8 @@ def test_a_frequent_load_above_the_occasional_one() -> None:
     """40 kg frequently against 15 kg occasionally: the columns are probably swapped."""
     case = planned_case()
     profile = PhysicalProfile({(LIFT, OCC): 15, (LIFT, FREQ): 40}, case.demands.profile.postures)
-    (found,) = plausibility(replace(case, demands=replace(case.demands, profile=profile)), AS_OF)
+    demands = replace(case.demands, profile=profile, strength_rating=None)  # loads alone, no level to compare
+    (found,) = plausibility(replace(case, demands=demands), AS_OF)
     assert (found.tab, found.field) == (Tab.DEMANDS, "Job demands: Lift floor to waist")
     assert found.problem == "the frequent value (40 kg) is above the occasional one (15 kg)."
 
@@ -81,3 +83,17 @@ def test_the_pre_flight_shows_them_as_warnings() -> None:
                        DisclosureRequest(case.employer), AS_OF)
     practice = [f for f in result.findings if f.field == "Practice on 2026-12-01"]
     assert [f.severity for f in practice] == [Severity.WARN]
+
+
+def test_a_dot_strength_level_the_loads_contradict() -> None:
+    """The picker lifts 23 kg occasionally (50.7 lb: above the DOT's 50 lb Medium limit, so Heavy); rated Medium by
+    hand, the rating is flagged; rated Heavy, or with no loads to check against, it is not."""
+    case = planned_case()
+    rated_medium = replace(case, demands=replace(case.demands, strength_rating=StrengthLevel.MEDIUM))
+    (found,) = plausibility(rated_medium, AS_OF)
+    assert (found.tab, found.field) == (Tab.DEMANDS, "DOT factors: Strength")
+    assert found.problem == "rated Medium, but the loads entered make the job Heavy on the DOT table."
+    assert plausibility(replace(case, demands=replace(case.demands, strength_rating=StrengthLevel.HEAVY)), AS_OF) == ()
+    no_loads = replace(case.demands, profile=PhysicalProfile({}, case.demands.profile.postures),
+                       strength_rating=StrengthLevel.SEDENTARY)
+    assert "DOT factors: Strength" not in fields(replace(case, demands=no_loads))

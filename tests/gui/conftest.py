@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QDialog
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository, ClinicRepository
 from rtw_planner.domain.case.model import Clinic
-from rtw_planner.gui.kit.choices import UnsavedChoice
+from rtw_planner.gui.kit.choices import ConflictChoice, UnsavedChoice
 from rtw_planner.gui.mainwindow import MainWindow
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.pyside_fix import keep_singletons_alive
 from rtw_planner.gui.settings import UiSettings
+from rtw_planner.gui.team.conflict import Conflict
+from rtw_planner.gui.team.server import ServerAddress
 
 keep_singletons_alive()  # as the app does before Qt starts
 
@@ -38,6 +40,13 @@ class ScriptedPrompts(Prompts):
         self.print_to: Path | None = None  # a PDF file the "printer" writes; None cancels printing
         self.fill_in: Callable[[QDialog], None] | None = None
         self.dialogs: list[QDialog] = []  # the dialogs run, in order
+        self.conflict_answer = ConflictChoice.CANCEL
+        self.conflicts: list[Conflict] = []
+        self.informed: list[str] = []
+        self.password_answer: str | None = None
+        self.passwords_asked: list[str] = []
+        self.server_answers: list[ServerAddress] = []  # answered in turn; then the dialog is cancelled
+        self.servers_offered: list[ServerAddress | None] = []
 
     def run(self, dialog: QDialog) -> int:
         self.dialogs.append(dialog)
@@ -60,6 +69,21 @@ class ScriptedPrompts(Prompts):
 
     def error(self, parent: object, title: str, message: str) -> None:  # type: ignore[override]
         self.errors.append(message)
+
+    def inform(self, parent: object, title: str, message: str) -> None:  # type: ignore[override]
+        self.informed.append(message)
+
+    def conflict(self, parent: object, conflict: Conflict) -> ConflictChoice:  # type: ignore[override]
+        self.conflicts.append(conflict)
+        return self.conflict_answer
+
+    def password(self, parent: object, title: str, label: str) -> str | None:  # type: ignore[override]
+        self.passwords_asked.append(label)
+        return self.password_answer
+
+    def server_address(self, parent: object, last: ServerAddress | None) -> ServerAddress | None:  # type: ignore[override]
+        self.servers_offered.append(last)
+        return self.server_answers.pop(0) if self.server_answers else None
 
     def save_file_name(self, parent: object, title: str, suggested: str, file_filter: str) -> str:  # type: ignore[override]
         return self.file_name

@@ -95,3 +95,28 @@ def test_a_database_that_cannot_open_is_explained(qapp, tmp_path: Path, ui_setti
     assert box.icon() is QMessageBox.Icon.Critical
     assert box.windowTitle() == "RTW Planner cannot start"
     assert str(not_a_database) in box.text()
+
+
+def test_a_server_url_at_start_opens_the_clinic_server(qapp, monkeypatch, tmp_path: Path, ui_settings,  # type: ignore[no-untyped-def]
+                                                        prompts) -> None:
+    from rtw_planner.db.database import open_database
+    from rtw_planner.gui import connecting
+
+    opened: list[str] = []
+
+    def server(location: str, password_prompt: object = None) -> object:  # a file standing in for the server
+        opened.append(location)
+        return open_database(tmp_path / "server.sqlite3")
+
+    loop = OneTurnOfTheLoop(qapp)
+    monkeypatch.setattr(app, "create_application", lambda: loop)
+    monkeypatch.setattr(connecting, "open_database", server)
+    monkeypatch.setenv(app.EXIT_WHEN_SHOWN_ENV, "1")
+    monkeypatch.setenv("RTW_PLANNER_DB", "postgresql://sam@clinic-db:5432/rtw")  # as --db or the environment give it
+    seen: list[str] = []
+    before = set(QApplication.topLevelWidgets())
+    QTimer.singleShot(0, lambda: seen.extend(w.windowTitle() for w in QApplication.topLevelWidgets()
+                                             if isinstance(w, MainWindow) and w not in before))
+    assert app.run(None, settings=ui_settings, prompts=prompts) == 0
+    assert opened == ["postgresql://sam@clinic-db:5432/rtw"]
+    assert seen == ["rtw on clinic-db — RTW Planner"]

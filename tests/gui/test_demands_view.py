@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from rtw_planner.domain.demands.job import DemandSource
 from rtw_planner.domain.demands.niosh import LiftingTask
-from rtw_planner.domain.demands.ratings import RatedGroup, Rating
+from rtw_planner.domain.demands.ratings import DOT_FACTORS, RatedGroup, Rating
 
 
 def test_template_demands_are_flagged(window) -> None:  # type: ignore[no-untyped-def]
@@ -59,17 +59,18 @@ def test_shift_and_ratings_are_undoable_steps(window, qtbot) -> None:  # type: i
     demands.arm_leg_box.setChecked(True)
     demands.pace_box.setChecked(True)
     ratings = demands.rating_models[RatedGroup.PHYSICAL]
-    assert ratings.setData(ratings.index(0, 1), "F")
+    stooping = DOT_FACTORS.index("Stooping")
+    assert ratings.setData(ratings.index(stooping, 1), "F")
     assert history(view) == ["change shift length", "change days per week", "change seated arm or leg controls",
-                             "change production-rate pace", "rate strength frequent"]
+                             "change production-rate pace", "rate stooping frequent"]
     edited = view.case.demands
     assert (edited.shift_hours, edited.days_per_week) == (7.5, 4)
-    assert edited.ratings == {(RatedGroup.PHYSICAL, "strength"): Rating.FREQUENT}
+    assert edited.ratings == {(RatedGroup.PHYSICAL, "stooping"): Rating.FREQUENT}
     view.undo_stack.setIndex(0)
     assert view.case.demands == before
     assert (demands.shift_edit.text(), demands.days_edit.text()) == ("", "")
     assert not demands.pace_box.isChecked()
-    assert ratings.data(ratings.index(0, 1)) == "N  Not present"
+    assert ratings.data(ratings.index(stooping, 1)) == "N  Not present"
     view.undo_stack.setIndex(5)
     assert view.case.demands == edited
 

@@ -193,7 +193,7 @@ def test_export_outcomes_writes_an_owner_only_csv(window, qtbot, prompts, reposi
     assert prompts.asked
     assert not out.exists()
     prompts.unsaved_answer = UnsavedChoice.SAVE
-    assert window.export_outcomes() == out
+    assert window.files.export_outcomes() == out
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     text = out.read_text(encoding="utf-8")
     assert text == csv_text(cases.get(window.case_view.case_id))

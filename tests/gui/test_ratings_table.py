@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from rtw_planner.domain.demands.ratings import DOT_FACTORS, RatedGroup, Rating
+from rtw_planner.domain.demands.strength import StrengthLevel
 from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.gui.models.ratings_table import RatingsTableModel
 
@@ -15,11 +18,52 @@ def test_ratings_model_lists_every_dot_factor_and_edits_ratings(qtmodeltester, q
     stooping = DOT_FACTORS.index("Stooping")
     assert model.data(model.index(stooping, 1)) == "F  Frequent"
     with qtbot.waitSignal(model.ratings_changed):
-        assert model.setData(model.index(0, 1), "c")
-    assert model.ratings() == {"strength": Rating.CONSTANT, "stooping": Rating.FREQUENT}
-    assert not model.setData(model.index(0, 1), "X")
+        assert model.setData(model.index(stooping, 1), "c")
+    assert model.ratings() == {"stooping": Rating.CONSTANT}
+    assert not model.setData(model.index(stooping, 1), "X")
     assert model.setData(model.index(stooping, 1), "N")
     assert "stooping" not in model.ratings()
+
+
+def test_dot_strength_is_rated_by_level_not_by_frequency(qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = RatingsTableModel(RatedGroup.PHYSICAL)
+    strength = DOT_FACTORS.index("Strength")
+    assert model.data(model.index(strength, 1)) == "Not rated"
+    assert not model.setData(model.index(strength, 1), "C")  # Constant is a frequency, not a strength level
+    assert not model.setData(model.index(strength, 1), "F")
+    with qtbot.waitSignal(model.ratings_changed):
+        assert model.setData(model.index(strength, 1), "m")
+    assert model.strength_rating() is StrengthLevel.MEDIUM
+    assert model.ratings() == {}
+    assert model.data(model.index(strength, 1)) == "M  Medium"
+    assert model.setData(model.index(strength, 1), "")
+    assert model.strength_rating() is None
+    sent: list[Edit] = []
+    model.sink = lambda edit: sent.append(edit) or None  # type: ignore[func-returns-value]
+    assert model.setData(model.index(strength, 1), "L")
+    assert [e.text for e in sent] == ["rate DOT strength light"]
+    model.set_ratings({}, StrengthLevel.VERY_HEAVY)
+    qtmodeltester.check(model)
+    assert model.data(model.index(strength, 1), Qt.ItemDataRole.EditRole) == "V"
+
+
+def test_the_strength_row_offers_the_five_levels(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
+
+    from rtw_planner.gui.models.ratings_table import RatingDelegate
+
+    model = RatingsTableModel(RatedGroup.PHYSICAL)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = RatingDelegate(view)
+    index = model.index(DOT_FACTORS.index("Strength"), 1)
+    editor = delegate.createEditor(QWidget(view), QStyleOptionViewItem(), index)
+    assert [editor.itemText(i) for i in range(editor.count())] == [
+        "Not rated", "S  Sedentary", "L  Light", "M  Medium", "H  Heavy", "V  Very Heavy"]
+    editor.setCurrentIndex(editor.findData("H"))
+    delegate.setModelData(editor, model, index)
+    assert model.strength_rating() is StrengthLevel.HEAVY
 
 
 def test_a_rating_is_sent_as_an_edit(qtmodeltester) -> None:  # type: ignore[no-untyped-def]

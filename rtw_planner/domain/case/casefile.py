@@ -26,6 +26,7 @@ from rtw_planner.domain.case.records import (
     lifting_tasks_to_list,
     ratings_from_dict,
     ratings_to_dict,
+    strength_rating_from_dict,
     tasks_from_list,
     tasks_to_list,
 )
@@ -123,6 +124,7 @@ def _profile(data: dict[str, Any]) -> PhysicalProfile:
 def _demands(data: dict[str, Any]) -> JobDemands:
     return JobDemands(
         profile=_profile(data), ratings=ratings_from_dict(data.get("ratings", {})),
+        strength_rating=strength_rating_from_dict(data.get("ratings", {})),
         shift_hours=data.get("shift_hours"), days_per_week=data.get("days_per_week"),
         tasks=tasks_from_list(data.get("tasks", [])),
         lifting_tasks=tuple(lifting_task_from_dict(t) for t in data.get("lifting_tasks", [])),
@@ -207,7 +209,7 @@ def _demands_dict(demands: JobDemands) -> dict[str, Any]:
         "days_per_week": demands.days_per_week, "arm_leg_controls": demands.arm_leg_controls,
         "production_pace": demands.production_pace,
         **_profile_dict(demands.profile),
-        "ratings": ratings_to_dict(demands.ratings),
+        "ratings": ratings_to_dict(demands.ratings, demands.strength_rating),
         "tasks": tasks_to_list(demands.tasks),
         "lifting_tasks": lifting_tasks_to_list(demands.lifting_tasks),
     }

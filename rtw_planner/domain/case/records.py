@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.job import Task
 from rtw_planner.domain.demands.profile import Activity, Exposure
-from rtw_planner.domain.demands.ratings import KEY_TO_NAME, RatedGroup, Rating
+from rtw_planner.domain.demands.ratings import KEY_TO_NAME, LEVEL_RATED, RatedGroup, Rating
+from rtw_planner.domain.demands.strength import StrengthLevel
 
 if TYPE_CHECKING:
     from rtw_planner.domain.capacity.grip import GripTrials
@@ -29,20 +30,35 @@ def exposure_to_list(exposure: Mapping[Activity, Exposure]) -> list[dict[str, An
 
 
 def ratings_from_dict(data: dict[str, dict[str, str]]) -> dict[tuple[RatedGroup, str], Rating]:
-    """Ratings from {"physical": {"stooping": "F"}, ...}."""
+    """Ratings from {"physical": {"stooping": "F"}, ...}; the strength level is strength_rating_from_dict's."""
     ratings: dict[tuple[RatedGroup, str], Rating] = {}
     for group_name, items in data.items():
         group = RatedGroup(group_name)
         for key, code in items.items():
             if key not in KEY_TO_NAME[group]:
                 raise ValidationError(f"ratings/{group_name}", key, "one of " + ", ".join(KEY_TO_NAME[group]))
+            if group is RatedGroup.PHYSICAL and key == LEVEL_RATED:
+                continue
             ratings[(group, key)] = Rating(code)
     return ratings
 
 
-def ratings_to_dict(ratings: Mapping[tuple[RatedGroup, str], Rating]) -> dict[str, dict[str, str]]:
-    """Ratings grouped by kind."""
+def strength_rating_from_dict(data: dict[str, dict[str, str]]) -> StrengthLevel | None:
+    """The DOT strength level from {"physical": {"strength": "M"}}. Files and databases written before Strength
+    was rated by level hold a frequency there (N, O, F or C), which says nothing about the level: it is dropped.
+    S was Seldom then and is Sedentary now; Seldom was never offered for Strength, so S reads as Sedentary."""
+    code = data.get(RatedGroup.PHYSICAL.value, {}).get(LEVEL_RATED)
+    if code is None or str(code).strip().upper() in ("N", "O", "F", "C"):
+        return None
+    return StrengthLevel.from_code(code)
+
+
+def ratings_to_dict(ratings: Mapping[tuple[RatedGroup, str], Rating],
+                    strength_rating: StrengthLevel | None = None) -> dict[str, dict[str, str]]:
+    """Ratings grouped by kind, the DOT strength level (S, L, M, H or V) among the physical factors."""
     out: dict[str, dict[str, str]] = {}
+    if strength_rating is not None:
+        out[RatedGroup.PHYSICAL.value] = {LEVEL_RATED: strength_rating.code}
     for (group, key), rating in ratings.items():
         out.setdefault(group.value, {})[key] = rating.value
     return out

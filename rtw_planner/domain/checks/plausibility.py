@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.demands.profile import STRENGTH_ACTIVITIES, ActivityKind, Frequency, PhysicalProfile
+from rtw_planner.domain.demands.strength import StrengthTableError, job_loads
 from rtw_planner.domain.demands.units import format_number
 
 
@@ -51,6 +52,24 @@ def _frequency_order(profile: PhysicalProfile, tab: Tab, where: str) -> list[Pla
                            f"{format_number(high)}{unit}) is above the {rarer.value} one ({format_number(low)}{unit}).",
                            "A load done more often is usually lighter; check the columns."))
     return out
+
+
+def _strength_rating(case: Case) -> list[Plausibility]:
+    """The DOT strength level rated by hand should be the level the job's own loads give."""
+    rated = case.demands.strength_rating
+    if rated is None or not any(job_loads(case.demands.profile)):
+        return []
+    from rtw_planner.domain.case.job_templates import computed_level  # reads the DOT table only when needed
+
+    try:
+        loads_give = computed_level(case.demands)
+    except StrengthTableError:
+        return []
+    if loads_give is rated:
+        return []
+    return [Plausibility(Tab.DEMANDS, "DOT factors: Strength", f"rated {rated.label}, but the loads entered make "
+                         f"the job {loads_give.label} on the DOT table.",
+                         "Rate it from the heaviest lift, carry, push or pull, or check the loads.")]
 
 
 def _dates(case: Case, today: date) -> list[Plausibility]:
@@ -101,7 +120,7 @@ def _practice(case: Case) -> list[Plausibility]:
 
 def plausibility(case: Case, today: date) -> tuple[Plausibility, ...]:
     """Every warning for the case, by tab: demands, capacity, plan, progress, then dates."""
-    out = _frequency_order(case.demands.profile, Tab.DEMANDS, "Job demands")
+    out = _frequency_order(case.demands.profile, Tab.DEMANDS, "Job demands") + _strength_rating(case)
     for evaluation in case.evaluations:
         out += _frequency_order(evaluation.profile, Tab.CAPACITY, f"Evaluation of {evaluation.assessed_on.isoformat()}")
     out += _plan(case) + _practice(case) + _dates(case, today)

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.data.validation import number_in_range, text
 from rtw_planner.domain.demands.profile import MINUTES_PER_DAY, Activity, PhysicalProfile
-from rtw_planner.domain.demands.ratings import KEY_TO_NAME, RatedGroup, Rating
+from rtw_planner.domain.demands.ratings import KEY_TO_NAME, LEVEL_RATED, RatedGroup, Rating
+from rtw_planner.domain.demands.strength import StrengthLevel
 
 if TYPE_CHECKING:
     from rtw_planner.domain.demands.niosh import LiftingTask
@@ -58,7 +59,8 @@ RatingKey = tuple[RatedGroup, str]
 
 @dataclass(frozen=True)
 class JobDemands:
-    """The demands side of a case. Ratings are keyed by group and item key (see ratings.item_key)."""
+    """The demands side of a case. Ratings are keyed by group and item key (see ratings.item_key); the DOT's
+    Strength factor is rated by level in strength_rating, never by frequency."""
 
     profile: PhysicalProfile = field(default_factory=PhysicalProfile)
     ratings: Mapping[RatingKey, Rating] = field(default_factory=dict)
@@ -70,6 +72,7 @@ class JobDemands:
     template: str = ""
     arm_leg_controls: bool = False
     production_pace: bool = False
+    strength_rating: StrengthLevel | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.profile, PhysicalProfile):
@@ -77,8 +80,13 @@ class JobDemands:
         for (group, key), rating in self.ratings.items():
             if not isinstance(group, RatedGroup) or key not in KEY_TO_NAME[group]:
                 raise ValidationError("rated demand", key, "a DOT factor, SCO condition or cognitive demand")
+            if group is RatedGroup.PHYSICAL and key == LEVEL_RATED:
+                raise ValidationError("DOT strength", rating, "a level, S, L, M, H or V (Sedentary to Very Heavy), "
+                                      "not how often")
             if not isinstance(rating, Rating):
                 raise ValidationError(KEY_TO_NAME[group][key], rating, "N, S, O, F or C")
+        if self.strength_rating is not None and not isinstance(self.strength_rating, StrengthLevel):
+            raise ValidationError("DOT strength", self.strength_rating, "S, L, M, H or V (Sedentary to Very Heavy)")
         if self.shift_hours is not None:
             object.__setattr__(self, "shift_hours", number_in_range("shift length", self.shift_hours, 0.5, 24, "h"))
         if self.days_per_week is not None:

@@ -62,6 +62,10 @@ ITEMS: dict[RatedGroup, tuple[str, ...]] = {
 }
 
 
+# The DOT rates Strength by level (Sedentary to Very Heavy), not by how often; JobDemands.strength_rating holds it.
+LEVEL_RATED = "strength"
+
+
 def item_key(name: str) -> str:
     """Identifier used in files and the database: 'Near Acuity' -> 'near_acuity'."""
     return name.lower().replace("/", "_").replace(" ", "_")

@@ -44,6 +44,19 @@ class StrengthLevel(StrEnum):
         """'Very Heavy'."""
         return self.value.title()
 
+    @property
+    def code(self) -> str:
+        """The DOT's letter: S, L, M, H or V."""
+        return self.value[0].upper() if self is not StrengthLevel.VERY_HEAVY else "V"
+
+    @classmethod
+    def from_code(cls, code: str) -> StrengthLevel:
+        """The level of a DOT letter (S, L, M, H or V, either case); ValidationError otherwise."""
+        for level in cls:
+            if level.code == str(code).strip().upper():
+                return level
+        raise ValidationError("DOT strength", code, "S, L, M, H or V (Sedentary to Very Heavy)")
+
     def __lt__(self, other: str) -> bool:
         return self.rank < other.rank if isinstance(other, StrengthLevel) else NotImplemented
 

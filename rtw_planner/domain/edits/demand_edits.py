@@ -6,6 +6,7 @@ from rtw_planner.domain.demands.job import DemandSource, JobDemands, Task
 from rtw_planner.domain.demands.niosh import LiftingTask
 from rtw_planner.domain.demands.profile import Activity, Frequency, PostureTolerance
 from rtw_planner.domain.demands.ratings import KEY_TO_NAME, RatedGroup, Rating
+from rtw_planner.domain.demands.strength import StrengthLevel
 from rtw_planner.domain.edits.commands import Batch, Edit, Insert, Remove, Set, typing_run
 from rtw_planner.domain.edits.lenses import DEMANDS, DEMANDS_PROFILE, Attr, Entry, Item, Lens
 
@@ -42,6 +43,12 @@ def set_rating(group: RatedGroup, key: str, rating: Rating) -> Edit:
     value = None if rating is Rating.NOT_PRESENT else rating
     return Set(Entry(Attr(DEMANDS, "ratings"), (group, key)), value,
                f"rate {KEY_TO_NAME[group][key].lower()} {rating.label.lower()}")
+
+
+def set_strength_rating(level: StrengthLevel | None) -> Edit:
+    """The DOT strength level of the job (None: not rated)."""
+    return Set(Attr(DEMANDS, "strength_rating"), level,
+               "rate DOT strength " + ("not rated" if level is None else level.label.lower()))
 
 
 def set_demand_field(name: str, value: object, typed: str | None = None) -> Edit:

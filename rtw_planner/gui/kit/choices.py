@@ -11,3 +11,11 @@ class UnsavedChoice(StrEnum):
     SAVE = "save"
     DISCARD = "discard"
     CANCEL = "cancel"
+
+
+class ConflictChoice(StrEnum):
+    """What to do when a save was refused because someone else saved the case first."""
+
+    RELOAD = "reload"  # their version, with my edits re-applied on top
+    COPY = "copy"  # my version as a new case
+    CANCEL = "cancel"  # keep editing

@@ -27,6 +27,11 @@ class CaseTableModel(ColumnsTableModel):
         self._total = 0
         self.refresh()
 
+    def set_repository(self, repository: CaseRepository) -> None:
+        """List the cases of another database."""
+        self._repository = repository
+        self.refresh()
+
     def refresh(self, search: str | None = None) -> None:
         """Reload the first page, optionally with a new search text."""
         self.beginResetModel()

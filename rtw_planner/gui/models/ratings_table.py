@@ -1,4 +1,5 @@
-"""Rated demands (DOT factors, SCO conditions, cognitive demands): one row per item, rated N/S/O/F/C."""
+"""Rated demands (DOT factors, SCO conditions, cognitive demands): one row per item, rated N/S/O/F/C; the DOT's
+Strength row is rated by level, S/L/M/H/V."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from rtw_planner.domain.demands.ratings import ITEMS, RatedGroup, Rating, item_key
+from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.demands.ratings import ITEMS, LEVEL_RATED, RatedGroup, Rating, item_key
+from rtw_planner.domain.demands.strength import StrengthLevel
 from rtw_planner.domain.edits import demand_edits
 from rtw_planner.gui.models.base import EditingModel, Index
 
@@ -15,7 +18,7 @@ from rtw_planner.gui.models.base import EditingModel, Index
 class RatingsTableModel(EditingModel):
     """Rows are the items of one group; the second column holds the rating."""
 
-    COLUMNS = ("Demand", "Frequency")
+    COLUMNS = ("Demand", "Rating")
 
     ratings_changed = Signal()
 
@@ -24,17 +27,27 @@ class RatingsTableModel(EditingModel):
         self.group = group
         self._names = ITEMS[group]
         self._ratings: dict[str, Rating] = {}
+        self._strength: StrengthLevel | None = None
 
     def ratings(self) -> dict[str, Rating]:
         """Item key -> rating, leaving out items not present."""
         return {k: r for k, r in self._ratings.items() if r is not Rating.NOT_PRESENT}
 
-    def set_ratings(self, ratings: dict[str, Rating]) -> None:
-        """Show ratings (not an edit); the rows stay, so the current cell does too."""
-        if ratings == self.ratings():
+    def strength_rating(self) -> StrengthLevel | None:
+        """The DOT strength level shown (physical factors only)."""
+        return self._strength
+
+    def set_ratings(self, ratings: dict[str, Rating], strength: StrengthLevel | None = None) -> None:
+        """Show ratings and the strength level (not an edit); the rows stay, so the current cell does too."""
+        if ratings == self.ratings() and strength is self._strength:
             return
         self._ratings = dict(ratings)
+        self._strength = strength
         self.dataChanged.emit(self.index(0, 1), self.index(self.rowCount() - 1, 1))
+
+    def is_level_row(self, row: int) -> bool:
+        """True for the DOT's Strength, rated Sedentary to Very Heavy rather than by how often."""
+        return self.group is RatedGroup.PHYSICAL and item_key(self._names[row]) == LEVEL_RATED
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._names)
@@ -53,6 +66,15 @@ class RatingsTableModel(EditingModel):
             return None
         if index.column() == 0:
             return self._names[index.row()] if role == Qt.ItemDataRole.DisplayRole else None
+        if self.is_level_row(index.row()):
+            level = self._strength
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "Not rated" if level is None else f"{level.code}  {level.label}"
+            if role == Qt.ItemDataRole.EditRole:
+                return "" if level is None else level.code
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "The DOT rates Strength by level: Sedentary, Light, Medium, Heavy or Very Heavy."
+            return None
         rating = self._rating(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{rating.value}  {rating.label}"
@@ -63,6 +85,8 @@ class RatingsTableModel(EditingModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or index.column() != 1 or role != Qt.ItemDataRole.EditRole:
             return False
+        if self.is_level_row(index.row()):
+            return self._set_level(index, str(value))
         try:
             rating = Rating(str(value).strip().upper())
         except ValueError:
@@ -80,12 +104,37 @@ class RatingsTableModel(EditingModel):
         self.ratings_changed.emit()
         return True
 
+    def _set_level(self, index: Index, typed: str) -> bool:
+        try:
+            level = None if typed.strip() in ("", "-") else StrengthLevel.from_code(typed)
+        except ValidationError:
+            return False
+        if level is self._strength:
+            return True
+
+        def in_place() -> None:
+            self._strength = level
+            self.dataChanged.emit(index, index)
+
+        if not self.commit(demand_edits.set_strength_rating(level), in_place):
+            return False
+        self.ratings_changed.emit()
+        return True
+
 
 class RatingDelegate(QStyledItemDelegate):
-    """Edits a rating with a drop-down of the five codes."""
+    """Edits a rating with a drop-down of the five codes, or Strength with the five levels."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
         combo = QComboBox(parent)
+        model = index.model()
+        if isinstance(model, RatingsTableModel) and model.is_level_row(index.row()):
+            combo.setAccessibleName("DOT strength level")
+            combo.addItem("Not rated", "")
+            for level in StrengthLevel:
+                combo.addItem(f"{level.code}  {level.label}", level.code)
+            return combo
+        combo.setAccessibleName(f"{index.model().index(index.row(), 0).data()} frequency")
         for rating in Rating:
             combo.addItem(f"{rating.value}  {rating.label}", rating.value)
         return combo

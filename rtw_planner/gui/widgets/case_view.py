@@ -1,7 +1,9 @@
-"""One case, in tabs: Details, Job demands, Capacity, Match, Plan and Progress, with Save, Revert and undo."""
+"""One case, in tabs: Details, Job demands, Capacity, Match, Plan, Progress and History, with Save, Revert and undo;
+a save someone else's save got ahead of keeps every edit."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
@@ -9,18 +11,27 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from rtw_planner.db.errors import BusyError, ConflictError, NotFoundError, PermissionDeniedError
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.units import ForceUnit, MassUnit
 from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.domain.edits.lenses import Part
+from rtw_planner.gui.kit.choices import ConflictChoice
 from rtw_planner.gui.kit.styles import ERROR_STYLE
+from rtw_planner.gui.team.conflict import Conflict
+from rtw_planner.gui.team.history import audit_source
+from rtw_planner.gui.team.replay import field_edits, replay
+from rtw_planner.gui.team.roles import Role
+from rtw_planner.gui.widgets.appointment_fields import AppointmentsTab
 from rtw_planner.gui.widgets.binder import Binder, first_problem
 from rtw_planner.gui.widgets.capacity_view import CapacityView
+from rtw_planner.gui.widgets.change_banner import ChangeBanner
 from rtw_planner.gui.widgets.demands_view import DemandsView
 from rtw_planner.gui.widgets.details_tab import NEW_CASE_NAME, DetailsTab
-from rtw_planner.gui.widgets.edit_command import EditCommand
+from rtw_planner.gui.widgets.edit_command import EditCommand, edits_since_clean
+from rtw_planner.gui.widgets.history_view import HistoryView
 from rtw_planner.gui.widgets.match_view import MatchView
 from rtw_planner.gui.widgets.plan_view import PlanView
 from rtw_planner.gui.widgets.progress_view import ProgressView
@@ -29,7 +40,8 @@ if TYPE_CHECKING:
     from rtw_planner.gui.models.base import EditSink
     from rtw_planner.gui.prompts import Prompts
 
-TABS = ("Details", "Job demands", "Capacity", "Match", "Plan", "Progress")
+TABS = ("Details", "Job demands", "Capacity", "Match", "Plan", "Progress", "History", "Appointments")
+BUSY = "The database is busy, try again. Your edits are kept."
 RECOMPUTE_DELAY_MS = 150  # a burst of keystrokes recomputes the match and the charts once
 
 
@@ -56,11 +68,13 @@ class CaseView(QWidget):
 
     dirty_changed = Signal(bool)
     saved = Signal(int)
+    reloaded = Signal(int)  # the stored case was read again (after someone else's save)
     undo_stack_changed = Signal(object)  # a new QUndoStack: each opened case has its own history
 
     def __init__(self, repository: CaseRepository, prompts: Prompts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._repository = repository
+        self._prompts = prompts
         self._saved: Case | None = None
         self._case = Case(NEW_CASE_NAME)
         self._new = False  # a new case stays unsaved (dirty) until its first save
@@ -76,9 +90,16 @@ class CaseView(QWidget):
         self.match_view = MatchView()
         self.plan_view = PlanView(prompts)
         self.progress_view = ProgressView()
+        self.history_view = HistoryView(audit_source(repository.db))
+        self.appointments_tab = AppointmentsTab()  # shown to reception instead of the clinical tabs
         for widget, title in zip((self.details, self.demands_view, self.capacity_view, self.match_view,
-                                  self.plan_view, self.progress_view), TABS, strict=True):
+                                  self.plan_view, self.progress_view, self.history_view, self.appointments_tab),
+                                 TABS, strict=True):
             self.tabs.addTab(widget, title)
+        self.role = Role.ADMINISTRATOR
+        self.set_role(Role.ADMINISTRATOR)
+        self.banner = ChangeBanner()
+        self.banner.reload_requested.connect(self.reload_from_store)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet(ERROR_STYLE)
@@ -91,6 +112,7 @@ class CaseView(QWidget):
         bottom.addWidget(self.message_label, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addWidget(self.tabs)
         layout.addLayout(bottom)
         self._recompute_timer = QTimer(self)
@@ -106,7 +128,19 @@ class CaseView(QWidget):
         self._update_buttons()
 
     def _editing_tabs(self) -> tuple[EditingTab, ...]:
-        return self.details, self.demands_view, self.capacity_view, self.plan_view, self.progress_view
+        return (self.details, self.demands_view, self.capacity_view, self.plan_view, self.progress_view,
+                self.appointments_tab)
+
+    def set_role(self, role: Role) -> None:
+        """Show what the role may see: reception gets the details without the diagnosis, and the appointment."""
+        self.role = role
+        clinical = role.sees_clinical
+        for widget in (self.demands_view, self.capacity_view, self.match_view, self.plan_view, self.progress_view,
+                       self.history_view):
+            self.tabs.setTabVisible(self.tabs.indexOf(widget), clinical)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.appointments_tab), not clinical)
+        for widget in (self.form.diagnosis_label, self.form.diagnosis_edit):
+            widget.setVisible(clinical)
 
     def _binders(self) -> list[Binder]:
         return [binder for tab in self._editing_tabs() for binder in tab.binders]
@@ -156,11 +190,14 @@ class CaseView(QWidget):
         self._new_undo_stack()
         for tab in self._editing_tabs():
             tab.load(self._case)
+        self.history_view.show_case(self.case_id)
+        self.banner.hide()
         self.message_label.clear()
         self._recompute()
         self._update_dirty()
-        if case is None:
+        if case is None or not self.tabs.isTabVisible(self.tabs.currentIndex()):
             self.tabs.setCurrentIndex(0)
+        if case is None:
             self.form.patient_name_edit.setFocus()
 
     def _new_undo_stack(self) -> None:
@@ -201,7 +238,7 @@ class CaseView(QWidget):
         shown = self.tabs.currentWidget()
         tab_of = self._tab_of_part()
         if replayed and not self._reverting and shown is not self.match_view and parts \
-                and not any(tab_of[p] is shown for p in parts):
+                and not any(tab_of[p] is shown for p in parts) and self.role.sees_clinical:
             self.tabs.setCurrentWidget(tab_of[sorted(parts)[0]])
 
     def _tab_of_part(self) -> dict[Part, QWidget]:
@@ -227,21 +264,110 @@ class CaseView(QWidget):
         self.message_label.setText(str(remaining[-1]) if remaining else "")
 
     def save(self) -> bool:
-        """Save in one transaction. While a field holds something not valid, show why and save nothing."""
+        """Save in one transaction. While a field holds something not valid, show why and save nothing. When the
+        database refuses the save (someone else saved first, it is busy, the role may not), every edit is kept."""
         problem = first_problem(self._binders())
         if problem is not None:
             self.message_label.setText(problem)
             return False
-        saved = self._repository.save(self._case)
+        try:
+            saved = self._repository.save(self._case)
+        except ConflictError as exc:
+            return self._on_conflict(Conflict.of(exc))
+        except NotFoundError:
+            return self._on_deleted_elsewhere()
+        except BusyError:
+            return self._not_saved(BUSY)
+        except PermissionDeniedError as exc:
+            return self._not_saved(f"{exc} Your edits are kept.")
+        self._mark_saved(saved)
+        return True
+
+    def _mark_saved(self, saved: Case) -> None:
         self._saved, self._new = saved, False
         if saved != self._case:  # ids given by the database
             self.show_edited(saved, frozenset(Part))
         self.undo_stack.setClean()
         self.message_label.clear()
         self._update_dirty()
+        self.history_view.show_case(saved.id)
+        assert saved.id is not None
+        self.saved.emit(saved.id)
+
+    def _not_saved(self, message: str) -> bool:
+        self.message_label.setText(message)
+        self._prompts.error(self, "Not saved", message)
+        return False
+
+    def _on_conflict(self, conflict: Conflict) -> bool:
+        choice = self._prompts.conflict(self, conflict)
+        if choice is ConflictChoice.RELOAD:
+            self.reload_keeping_edits(conflict.changed_by)
+            return False  # the user checks the merged case, then saves it
+        if choice is ConflictChoice.COPY:
+            return self.save_as_copy()
+        self.message_label.setText(f"Not saved. {conflict.message}")
+        return False
+
+    def _on_deleted_elsewhere(self) -> bool:
+        if self._prompts.confirm(self, "Case deleted by someone else", "This case was deleted since you opened it. "
+                                 "Save your version as a new case?"):
+            return self.save_as_copy()
+        return self._not_saved("Not saved: the case was deleted since you opened it. Your edits are kept.")
+
+    def save_as_copy(self) -> bool:
+        """Save the case as edited as a new case (theirs stays as it is) and show the copy."""
+        try:
+            saved = self._repository.save(self._case.with_id(None))
+        except BusyError:
+            return self._not_saved(BUSY)
+        except PermissionDeniedError as exc:
+            return self._not_saved(f"{exc} Your edits are kept.")
+        self.load(saved)
+        self.message_label.setText("Saved as a new case: the other version is unchanged.")
         assert saved.id is not None
         self.saved.emit(saved.id)
         return True
+
+    def reload_from_store(self) -> None:
+        """Show the case as stored now; unsaved edits are re-applied on top."""
+        if self.case_id is None:
+            return
+        if self.is_dirty():
+            self.reload_keeping_edits("someone else")
+        else:
+            self.load(self._repository.get(self.case_id))
+            self.reloaded.emit(self.case_id)
+
+    def reload_keeping_edits(self, changed_by: str) -> None:
+        """Read the stored case and re-apply the edits made since the last save on top of it, as undoable steps;
+        tell the user which no longer apply because the other person changed the same thing."""
+        assert self._saved is not None
+        assert self.case_id is not None
+        base, mine = self._saved, self._case
+        fresh = self._repository.get(self.case_id)
+        edits = edits_since_clean(self.undo_stack)
+        result = replay(base, field_edits(base, mine) if edits is None else edits, fresh)
+        self.load(fresh)
+        refused = list(result.refused)
+        for edit in result.applied:
+            if self.push(edit) is not None:
+                refused.append(edit)
+        applied = len(result.applied) + len(result.refused) - len(refused)
+        summary = f"{applied} of your edit{'s' if applied + len(refused) != 1 else ''} re-applied on " \
+                  f"{changed_by}'s version"
+        if refused:
+            listed = "\n".join(f"• {edit.text}" for edit in refused)
+            self._prompts.inform(self, "Some edits were not re-applied",
+                                 f"{summary}. These were not, because {changed_by} changed the same thing or it "
+                                 f"is no longer there:\n{listed}\n\nCheck the case, then save it.")
+        self.message_label.setText(f"{summary}{f'; {len(refused)} no longer applied' if refused else ''}. "
+                                   "Check the case, then save it.")
+        self.reloaded.emit(self.case_id)
+
+    def show_changed_elsewhere(self, who: str, when: datetime | None) -> None:
+        """Someone else saved the open case: say who and when, and offer to reload."""
+        self.banner.announce(who, when, self.is_dirty())
 
     def revert(self) -> None:
         """Throw away edits and show the saved case again (Redo brings the edits back while it can)."""

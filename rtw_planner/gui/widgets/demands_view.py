@@ -282,7 +282,8 @@ class DemandsView(QWidget):
     def _show(self, case: Case) -> None:
         demands = case.demands
         for group, model in self.rating_models.items():
-            model.set_ratings({key: r for (g, key), r in demands.ratings.items() if g is group})
+            model.set_ratings({key: r for (g, key), r in demands.ratings.items() if g is group},
+                              demands.strength_rating if group is RatedGroup.PHYSICAL else None)
         self.tasks_model.set_tasks(demands.tasks)
         self._refresh_lifting_list()
         self._show_template_flag(demands.source, demands.template or self._template)

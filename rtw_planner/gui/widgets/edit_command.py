@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.edits.commands import Edit
@@ -47,6 +47,11 @@ class EditCommand(QUndoCommand):
         case, _ = self._inverse.apply(self._holder.case)
         self._holder.show_edited(case, self._inverse.parts, replayed=True)
 
+    @property
+    def inverse(self) -> Edit:
+        """The edit that undoes this one from the state after it (kept current by redo)."""
+        return self._inverse
+
     def id(self) -> int:
         return MERGEABLE if getattr(self.edit, "run", None) is not None else -1
 
@@ -59,3 +64,16 @@ class EditCommand(QUndoCommand):
             return False
         self.edit = merged
         return True
+
+
+def edits_since_clean(stack: QUndoStack) -> list[Edit] | None:
+    """The edits that lead from the clean (saved) state to the current one: the commands done since, or the
+    inverses of those undone since; None when the clean state is gone from the history or a step is not an edit."""
+    clean, now = stack.cleanIndex(), stack.index()
+    if clean < 0:
+        return None
+    commands = [stack.command(i) for i in range(min(clean, now), max(clean, now))]
+    if not all(isinstance(c, EditCommand) for c in commands):
+        return None
+    steps = [c for c in commands if isinstance(c, EditCommand)]
+    return [c.edit for c in steps] if now >= clean else [c.inverse for c in reversed(steps)]

@@ -1,0 +1,72 @@
+"""File › Import case file, Export case file and Export outcomes for the main window (owner-only files)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rtw_planner.gui import settings as keys
+
+if TYPE_CHECKING:
+    from rtw_planner.gui.mainwindow import MainWindow
+
+
+class CaseFiles:
+    """Case files in and out of the window's database."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def import_case(self) -> None:
+        """Import a case file chosen by the user."""
+        window = self._window
+        if not window.resolve_unsaved():
+            return
+        name = window.prompts.open_file_name(window, "Import case file", window.settings.get(keys.LAST_FOLDER),
+                                             "Case files (*.json)")
+        if not name:
+            return
+        window.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
+        from rtw_planner.domain.case import casefile
+
+        try:
+            case = casefile.parse(Path(name).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, casefile.CaseFileError) as exc:
+            window.prompts.error(window, "Cannot import case file", f"{Path(name).name}: {exc}")
+            return
+        window.store_new(case)
+
+    def export_case(self) -> None:
+        """Write the saved case to a case file (owner-only)."""
+        window = self._window
+        case_id = window.shown_case_id()
+        if case_id is None or not window.resolve_unsaved():
+            return
+        folder = window.settings.get(keys.LAST_FOLDER) or str(Path.home())
+        name = window.prompts.save_file_name(window, "Export case file", str(Path(folder) / f"case-{case_id}.json"),
+                                             "Case files (*.json)")
+        if name:
+            from rtw_planner.domain.case import casefile
+            from rtw_planner.files import write_private
+
+            write_private(Path(name), casefile.dumps(window.cases.get(case_id)).encode("utf-8"))
+            window.settings.set(keys.LAST_FOLDER, str(Path(name).parent))
+            window.statusBar().showMessage(f"Exported to {name}", 5000)
+
+    def export_outcomes(self) -> Path | None:
+        """Write the saved case's outcomes and practice log as CSV (owner-only, formula cells made inert)."""
+        window = self._window
+        case_id = window.shown_case_id()
+        if case_id is None or not window.resolve_unsaved():
+            return None
+        from rtw_planner.domain.outcomes.csv_export import csv_text
+        from rtw_planner.files import write_private
+
+        folder = window.settings.get(keys.LAST_FOLDER) or str(Path.home())
+        name = window.prompts.save_file_name(window, "Export outcomes",
+                                             str(Path(folder) / f"outcomes-case-{case_id}.csv"), "CSV files (*.csv)")
+        if not name:
+            return None
+        write_private(Path(name), csv_text(window.cases.get(case_id)).encode("utf-8"))
+        window.statusBar().showMessage(f"Exported to {name}", 5000)
+        return Path(name)
