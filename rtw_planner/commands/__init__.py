@@ -9,7 +9,11 @@ from types import ModuleType
 MODULES = {"import": "import_case", "export": "export_case", "render": "render", "niosh": "niosh",
            "mmh": "mmh",
            "classify": "classify", "match": "match", "quota": "quota", "plan": "plan", "score": "score",
-           "export-outcomes": "export_outcomes", "caseload": "caseload"}
+           "export-outcomes": "export_outcomes", "caseload": "caseload",
+           "history": "history",
+           "backup": "backup",
+           "restore": "restore",
+           "users": "users"}
 
 
 def command_module(name: str) -> ModuleType:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from rtw_planner.db.errors import NotFoundError
+from rtw_planner.db.roles import Action, guarded
 from rtw_planner.db.session import reading, snapshot, writing
 from rtw_planner.db.tables import CaseRow, ClinicRow, PlanVersionRow
 from rtw_planner.domain.case.summary import CaseSummary
@@ -76,7 +77,7 @@ class CaseRepository:
         # The full domain model loads on first use, so the case list can appear before it (startup).
         from rtw_planner.db import revisions, stored_case
 
-        with snapshot(self.db):
+        with guarded(self.db, Action.READ_CLINICAL), snapshot(self.db):
             stored = stored_case.load(case_id)
             stamp = revisions.stamp(case_id)
         if stored is None or stamp is None:
@@ -87,14 +88,14 @@ class CaseRepository:
         """Every saved version of a case's plan, oldest first."""
         from rtw_planner.domain.plan.model import plan_from_dict
 
-        with reading(self.db):
+        with guarded(self.db, Action.READ_CLINICAL), reading(self.db):
             rows = list(PlanVersionRow.select().where(PlanVersionRow.case == case_id).order_by(PlanVersionRow.version))
         return [PlanVersion(r.version, r.created_at, r.issued_at, plan_from_dict(json.loads(r.data_json)))
                 for r in rows]
 
     def issue_plan(self, case_id: int) -> int:
         """Mark the latest plan version as issued (kept unchanged for good); returns its number."""
-        with writing(self.db):
+        with guarded(self.db, Action.ISSUE_DOCUMENTS), writing(self.db):
             row = PlanVersionRow.select().where(PlanVersionRow.case == case_id).order_by(
                 PlanVersionRow.version.desc()).first()
             if row is None:
@@ -107,10 +108,12 @@ class CaseRepository:
         """Insert or update a case in one transaction, writing only the rows that changed; returns it as stored,
         with its ids and its new revision. A case with an id is saved only while the stored one is still at the
         case's revision: otherwise ConflictError names who changed it and when, and nothing is written. Raises
-        NotFoundError when the case has an id that is not stored, BusyError when the database stayed locked."""
+        NotFoundError when the case has an id that is not stored, BusyError when the database stayed locked,
+        PermissionDeniedError when the role may not change cases, IssuedLockedError when the save would change
+        an evaluation or plan version an issued document was made from (nothing is written)."""
         from rtw_planner.db import case_writer, revisions, stored_case
 
-        with writing(self.db):
+        with guarded(self.db, Action.EDIT_CASES), writing(self.db):
             stored = None
             if case.id is not None:
                 # No lock needed: the case row's update is the first write, and it names the revision read (an
@@ -122,10 +125,11 @@ class CaseRepository:
 
     def delete(self, case_id: int, revision: int | None = None) -> None:
         """Remove a case and everything recorded under it (the tables' foreign keys cascade). Given the revision
-        it was read at, only while it is still at that revision (ConflictError otherwise, nothing deleted)."""
+        it was read at, only while it is still at that revision (ConflictError otherwise, nothing deleted).
+        Administrators only (PermissionDeniedError)."""
         from rtw_planner.db import revisions
 
-        with writing(self.db):
+        with guarded(self.db, Action.DELETE_CASES), writing(self.db):
             if revision is None:
                 CaseRow.delete().where(CaseRow.id == case_id).execute()
             elif CaseRow.delete().where((CaseRow.id == case_id) & (CaseRow.revision == revision)).execute() != 1:
@@ -161,15 +165,16 @@ class ClinicRepository:
         logo = bytes(row.logo_png) if row.logo_png is not None else None
         return Clinic(row.name, row.address, row.phone, row.email, logo, row.paper_size, Jurisdiction(row.jurisdiction),
                       MassUnit(row.mass_unit) if row.mass_unit else None, bool(row.quarter_hours),
-                      int(row.draft_retention_days))
+                      int(row.draft_retention_days), int(row.backup_retention_days))
 
     def save(self, clinic: Clinic) -> None:
-        """Replace the clinic details in one transaction."""
-        with writing(self.db):
+        """Replace the clinic details in one transaction (administrators only: PermissionDeniedError)."""
+        with guarded(self.db, Action.EDIT_CLINIC), writing(self.db):
             ClinicRow.delete().execute()
             ClinicRow.insert(name=clinic.name, address=clinic.address, phone=clinic.phone, email=clinic.email,
                              logo_png=clinic.logo_png, paper_size=clinic.paper_size,
                              jurisdiction=clinic.jurisdiction.value,
                              mass_unit=clinic.mass_unit.value if clinic.mass_unit else None,
                              quarter_hours=clinic.quarter_hours,
-                             draft_retention_days=clinic.draft_retention_days).execute()
+                             draft_retention_days=clinic.draft_retention_days,
+                             backup_retention_days=clinic.backup_retention_days).execute()

@@ -28,6 +28,7 @@ class ClinicRow(BaseTable):
     mass_unit = pw.TextField(null=True)
     quarter_hours = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT FALSE")])
     draft_retention_days = pw.IntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
+    backup_retention_days = pw.IntegerField(default=14, constraints=[pw.SQL("DEFAULT 14")])
 
     class Meta:
         table_name = "clinic"
@@ -85,6 +86,7 @@ class EvaluationRow(BaseTable):
     grip_json = pw.TextField(default="[]")
     carry_distance_m = pw.DoubleField(null=True)
     exposure_json = pw.TextField(default="[]")
+    issued_at = pw.DateTimeField(null=True)  # set when a document is issued from the case: locked from then on
 
     class Meta:
         table_name = "evaluation"
@@ -221,7 +223,45 @@ class PostureEntryRow(BaseTable):
         indexes = ((("case", "side", "evaluation", "activity"), True),)
 
 
+class AppUserRow(BaseTable):
+    """A person's role in a SQLite file (the file's owner, unlisted, is its administrator). A server keeps roles
+    as PostgreSQL group memberships instead, and leaves this table empty."""
+
+    name = pw.TextField(unique=True)
+    role = pw.TextField()
+
+    class Meta:
+        table_name = "app_user"
+
+
+class AuditLogRow(BaseTable):
+    """The audit trail, written by the database's own triggers and never changed: who changed which row of which
+    table when, and each changed column's old and new value as JSON {column: [old, new]}."""
+
+    at = pw.DateTimeField()  # UTC
+    who = pw.TextField()
+    action = pw.TextField()  # insert, update or delete
+    table_name = pw.TextField()
+    row_id = pw.IntegerField()
+    case_id = pw.IntegerField(null=True, index=True)  # no foreign key: the trail outlives a deleted case
+    changes = pw.TextField()
+
+    class Meta:
+        table_name = "audit_log"
+
+
+class AuditActorRow(BaseTable):
+    """SQLite only: the operating-system user who opened the file, for the audit triggers to name (a trigger
+    cannot see a connection's own state). A server names its session's role instead."""
+
+    who = pw.TextField()
+
+    class Meta:
+        table_name = "audit_actor"
+
+
 ALL_TABLES: list[type[BaseTable]] = [
     ClinicRow, ClinicianRow, CaseRow, EvaluationRow, JobDemandsRow, PlanVersionRow, IssuedDocumentRow,
-    OutcomeRecordRow, PracticeEntryRow, ConsentRow, StrengthEntryRow, PostureEntryRow,
+    OutcomeRecordRow, PracticeEntryRow, ConsentRow, StrengthEntryRow, PostureEntryRow, AppUserRow, AuditLogRow,
+    AuditActorRow,
 ]

@@ -20,6 +20,7 @@ from rtw_planner.domain.plan.goals import Appointment
 from rtw_planner.domain.plan.model import Plan
 
 MAX_DRAFT_RETENTION_DAYS = 365
+MAX_BACKUP_RETENTION_DAYS = 3650
 
 
 class ConsentCategory(StrEnum):
@@ -211,6 +212,7 @@ class Clinic:
     mass_unit: MassUnit | None = None  # None: lb in the United States, kg elsewhere
     quarter_hours: bool = False  # hours a day in documents rounded to the nearest quarter hour
     draft_retention_days: int = 0  # 0: drafts are deleted when the document dialog closes
+    backup_retention_days: int = 14  # days of daily backups kept beside a SQLite database; 0: none taken
 
     @property
     def units(self) -> MassUnit:
@@ -236,5 +238,9 @@ class Clinic:
         if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_DRAFT_RETENTION_DAYS:
             raise ValidationError("keep drafts for", days,
                                   f"a whole number of days from 0 to {MAX_DRAFT_RETENTION_DAYS}")
+        days = self.backup_retention_days
+        if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_BACKUP_RETENTION_DAYS:
+            raise ValidationError("keep daily backups for", days,
+                                  f"a whole number of days from 0 to {MAX_BACKUP_RETENTION_DAYS}")
         if self.logo_png is not None and not self.logo_png.startswith(b"\x89PNG"):
             raise ValidationError("clinic logo", "(binary data)", "a PNG image")
