@@ -33,6 +33,20 @@ def _read(path: Path) -> tuple[Case, int | None]:
         raise UsageError(f"invalid case file {path}: {exc}") from None
 
 
+def _with_stored_evaluation_ids(case: Case, stored: Case) -> Case:
+    """A case file carries no evaluation ids, so each evaluation equal to a stored one (apart from its id) takes that
+    one's id: an unchanged evaluation stays the same row, and one an issued document locked is not rewritten."""
+    free = list(stored.evaluations)
+    evaluations = []
+    for evaluation in case.evaluations:
+        same = next((s for s in free if replace(s, id=None) == replace(evaluation, id=None)), None)
+        if same is not None:
+            free.remove(same)
+            evaluation = replace(evaluation, id=same.id)
+        evaluations.append(evaluation)
+    return replace(case, evaluations=tuple(evaluations))
+
+
 def run(args: argparse.Namespace) -> int:
     """Save the case and print its id."""
     from rtw_planner.commands._support import (
@@ -56,8 +70,11 @@ def run(args: argparse.Namespace) -> int:
         case = replace(unsaved, id=int(args.replace), revision=revision)
     db = database(args)
     assert db is not None  # created when missing
+    repo = CaseRepository(db)
     try:
-        saved = CaseRepository(db).save(case)
+        if args.replace is not None:
+            case = _with_stored_evaluation_ids(case, repo.get(case.id))  # type: ignore[arg-type]
+        saved = repo.save(case)
     except NotFoundError:
         raise UsageError(f"--replace: case {args.replace} does not exist") from None
     except ConflictError as exc:

@@ -120,6 +120,10 @@ def open_database(location: Path | str, password_prompt: PasswordPrompt | None =
     except DatabaseError:
         db.close()
         raise
+    if not memory and existed:
+        from rtw_planner.db.backup import daily_backup
+
+        daily_backup(db)  # the first opening of the day copies the file aside; never raises
     return db
 
 

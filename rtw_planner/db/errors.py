@@ -23,8 +23,10 @@ class CorruptDatabaseError(DatabaseError):
     """The file fails SQLite's integrity check: it is refused, and nothing is written to it."""
 
     def __init__(self, location: str, problem: str) -> None:
-        super().__init__(f"the database {location} is damaged ({problem}); nothing was written to it. "
-                         "Restore it from a backup (see the README), or ask your administrator.")
+        # The advice first: a long path or SQLite's page list must never crowd it out of a one-line message.
+        shown = problem if len(problem) <= 60 else problem[:59] + "…"
+        super().__init__(f"the database {location} is damaged; nothing was written to it. Restore it from a backup "
+                         f"(see the README), or ask your administrator ({shown})")
         self.location = location
 
 

@@ -20,11 +20,17 @@ def os_user() -> str:
         return ""
 
 
+_SERVER_USER: weakref.WeakKeyDictionary[pw.Database, str] = weakref.WeakKeyDictionary()
+
+
 def current_user(db: pw.Database) -> str:
     """The person the database knows this session as: on a server the session's role, on SQLite the
     operating-system user (the file is theirs alone, 0600)."""
     if is_server(db):
-        return str(db.execute_sql("SELECT current_user").fetchone()[0])
+        known = _SERVER_USER.get(db)
+        if known is None:  # a session's role is fixed for the app's pooled connections: asked once per database
+            known = _SERVER_USER[db] = str(db.execute_sql("SELECT current_user").fetchone()[0])
+        return known
     return os_user()
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NoReturn
 
 import peewee as pw
 
+from rtw_planner.db import identity
 from rtw_planner.db.errors import ConflictError, NotFoundError
 from rtw_planner.db.tables import CaseRow
 
@@ -43,10 +43,6 @@ def refuse(case_id: int, started_from: int | None) -> NoReturn:
 
 
 def current_user(db: pw.Database) -> str:
-    """Who is saving, as rtw_planner.db.identity.current_user will say once the people part of issue 13 lands:
-    until then the operating-system user on every backend."""
-    del db  # identity asks PostgreSQL for its current_user
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment nor in the password database
-        return ""
+    """Who is saving: the name the audit trail gives too (identity.py: the operating-system user on SQLite, the
+    session's role on a server)."""
+    return identity.current_user(db)

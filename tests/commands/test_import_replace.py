@@ -17,7 +17,9 @@ import pytest
 from factories import case_text, followed_up_case, unassessed_case
 
 from rtw_planner.cli import main
-from rtw_planner.db.database import open_database
+from rtw_planner.db import identity
+from rtw_planner.db.database import is_server, open_database
+from rtw_planner.db.document_log import DocumentLog
 from rtw_planner.db.repository import CaseRepository
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,7 +97,7 @@ def test_replace_at_the_exported_revision_keeps_the_id_and_moves_the_revision_on
     assert capsys.readouterr() == ("1\n", "")
     replaced = repo.get(1)
     assert replaced.revision == 3
-    assert stamp(db, 1) == (3, "kim")  # who changed it goes on being recorded
+    assert stamp(db, 1) == (3, identity.current_user(db))  # who changed it goes on being recorded (a server: the role)
     assert replaced.job_title == "Forklift driver"
     assert replaced.employer == "Southgate Ltd"
     assert len(first.outcomes) == 10
@@ -124,7 +126,7 @@ def test_a_stale_revision_exits_3_and_leaves_the_stored_case_as_it_was(
     assert capsys.readouterr() == (
         "", "rtw-planner import: case 1 changed since it was exported (revision 1, now 2)\n")
     assert repo.get(1) == before
-    assert stamp(db, 1) == (2, "kim")
+    assert stamp(db, 1) == (2, identity.current_user(db) if is_server(db) else "kim")  # a server: the login role
     assert all_rows(db) == rows
 
 
@@ -225,3 +227,27 @@ def test_replaces_started_at_once_from_one_export_let_exactly_one_through(
     stored = repo.get(1)
     assert (stored.revision, stored.job_title) == (2, f"Edit {winners[0]}")
     assert repo.count() == 1
+
+
+def test_replace_keeps_the_evaluations_an_issued_document_locked(
+        database_location: Path | str, db: pw.Database, repo: CaseRepository, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The file carries no evaluation ids: an evaluation equal to a stored one stays that row, so a letter issued
+    from it does not block an edit of the job title; one changed in the file is still refused as locked."""
+    saved = repo.save(followed_up_case())
+    assert saved.id == 1
+    assert saved.evaluations
+    DocumentLog(db).record(1, "employer_letter", "Northgate HR", "email", ["functional"], "Priya Shah",
+                           b"%PDF-1.4 letter", plan_version=repo.issue_plan(1))
+    data = export(database_location, 1, tmp_path / "case.json", capsys)
+    data["job_title"] = "Forklift driver"
+    assert cli(database_location, "import", write(tmp_path / "edited.json", data), "--replace", "1") == 0
+    assert capsys.readouterr() == ("1\n", "")
+    replaced = repo.get(1)
+    assert replaced.job_title == "Forklift driver"
+    assert [e.id for e in replaced.evaluations] == [e.id for e in saved.evaluations]
+    data = export(database_location, 1, tmp_path / "again.json", capsys)
+    data["evaluations"][0]["evaluator"] = "Someone Else"
+    assert cli(database_location, "import", write(tmp_path / "changed.json", data), "--replace", "1") == 2
+    assert "new evaluation" in capsys.readouterr().err
+    assert repo.get(1) == replaced

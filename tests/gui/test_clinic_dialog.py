@@ -144,3 +144,20 @@ def test_the_clinic_is_saved_from_the_file_menu(window, repositories, prompts) -
     run_as(to_pounds)
     window.edit_clinic()
     assert window.preview.panel.units_combo.itemText(0) == "Clinic setting (lb)"  # the open document follows
+
+
+def test_the_daily_backup_retention_is_kept_and_edited(qtbot, prompts) -> None:  # type: ignore[no-untyped-def]
+    """A clinic that keeps 30 days of backups still keeps 30 after its details are saved; 0 reads 'No daily
+    backups'."""
+    dialog = ClinicDialog(Clinic(name="Clinic", backup_retention_days=30), prompts)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.backup_retention_spin.value() == 30
+    dialog.accept()
+    assert dialog.result_clinic.backup_retention_days == 30
+    dialog = ClinicDialog(Clinic(name="Clinic"), prompts)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.backup_retention_spin.value() == 14
+    dialog.ui.backup_retention_spin.setValue(0)
+    assert dialog.ui.backup_retention_spin.text() == "No daily backups"
+    dialog.accept()
+    assert dialog.result_clinic.backup_retention_days == 0

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from rtw_planner.domain.case.jurisdiction import Jurisdiction
-from rtw_planner.domain.case.model import MAX_DRAFT_RETENTION_DAYS, Clinic
+from rtw_planner.domain.case.model import MAX_BACKUP_RETENTION_DAYS, MAX_DRAFT_RETENTION_DAYS, Clinic
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.units import MassUnit
 from rtw_planner.gui.forms.ui_clinic_dialog import Ui_ClinicDialog
@@ -57,6 +57,12 @@ class ClinicDialog(QDialog):
         self.ui.retention_spin.setValue(clinic.draft_retention_days)
         self.ui.retention_spin.setToolTip("Drafts hold patient data. 0 keeps them only while the document window is "
                                           "open; otherwise they stay in the data folder's drafts/ for this many days.")
+        self.ui.backup_retention_spin.setRange(0, MAX_BACKUP_RETENTION_DAYS)
+        self.ui.backup_retention_spin.setSpecialValueText("No daily backups")
+        self.ui.backup_retention_spin.setValue(clinic.backup_retention_days)
+        self.ui.backup_retention_spin.setToolTip("On the first opening of each day the database file is copied to "
+                                                 "backups/ beside it (owner-only); older copies are deleted. A "
+                                                 "clinic server is backed up with the backup command instead.")
         self.ui.name_edit.setText(clinic.name)
         self.ui.address_edit.setPlainText(clinic.address)
         self.ui.phone_edit.setText(clinic.phone)
@@ -101,7 +107,8 @@ class ClinicDialog(QDialog):
                       jurisdiction=Jurisdiction(self.ui.jurisdiction_combo.currentData()),
                       mass_unit=MassUnit(unit) if (unit := self.ui.units_combo.currentData()) else None,
                       quarter_hours=self.ui.quarter_hours_box.isChecked(),
-                      draft_retention_days=self.ui.retention_spin.value())
+                      draft_retention_days=self.ui.retention_spin.value(),
+                      backup_retention_days=self.ui.backup_retention_spin.value())
 
     def accept(self) -> None:
         """Close only when the details are valid."""

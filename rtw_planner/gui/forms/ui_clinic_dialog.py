@@ -124,10 +124,21 @@ class Ui_ClinicDialog(object):
 
         self.form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.retention_spin)
 
+        self.backup_retention_label = QLabel(ClinicDialog)
+        self.backup_retention_label.setObjectName(u"backup_retention_label")
+
+        self.form_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.backup_retention_label)
+
+        self.backup_retention_spin = QSpinBox(ClinicDialog)
+        self.backup_retention_spin.setObjectName(u"backup_retention_spin")
+        self.backup_retention_spin.setMaximum(3650)
+
+        self.form_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.backup_retention_spin)
+
         self.logo_label = QLabel(ClinicDialog)
         self.logo_label.setObjectName(u"logo_label")
 
-        self.form_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.logo_label)
+        self.form_layout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.logo_label)
 
         self.logo_layout = QHBoxLayout()
         self.logo_layout.setObjectName(u"logo_layout")
@@ -147,7 +158,7 @@ class Ui_ClinicDialog(object):
         self.logo_layout.addWidget(self.logo_clear_button)
 
 
-        self.form_layout.setLayout(9, QFormLayout.ItemRole.FieldRole, self.logo_layout)
+        self.form_layout.setLayout(10, QFormLayout.ItemRole.FieldRole, self.logo_layout)
 
 
         self.main_layout.addLayout(self.form_layout)
@@ -173,6 +184,7 @@ class Ui_ClinicDialog(object):
         self.jurisdiction_label.setBuddy(self.jurisdiction_combo)
         self.units_label.setBuddy(self.units_combo)
         self.retention_label.setBuddy(self.retention_spin)
+        self.backup_retention_label.setBuddy(self.backup_retention_spin)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.name_edit, self.address_edit)
         QWidget.setTabOrder(self.address_edit, self.phone_edit)
@@ -182,7 +194,8 @@ class Ui_ClinicDialog(object):
         QWidget.setTabOrder(self.jurisdiction_combo, self.units_combo)
         QWidget.setTabOrder(self.units_combo, self.quarter_hours_box)
         QWidget.setTabOrder(self.quarter_hours_box, self.retention_spin)
-        QWidget.setTabOrder(self.retention_spin, self.logo_choose_button)
+        QWidget.setTabOrder(self.retention_spin, self.backup_retention_spin)
+        QWidget.setTabOrder(self.backup_retention_spin, self.logo_choose_button)
         QWidget.setTabOrder(self.logo_choose_button, self.logo_clear_button)
 
         self.retranslateUi(ClinicDialog)
@@ -203,6 +216,11 @@ class Ui_ClinicDialog(object):
         self.quarter_hours_box.setText(QCoreApplication.translate("ClinicDialog", u"Round to &quarter hours (4:48 is printed 4:45)", None))
         self.retention_label.setText(QCoreApplication.translate("ClinicDialog", u"&Keep drafts for", None))
         self.retention_spin.setSuffix(QCoreApplication.translate("ClinicDialog", u" days", None))
+        self.backup_retention_label.setText(QCoreApplication.translate("ClinicDialog", u"Keep daily &backups for", None))
+#if QT_CONFIG(accessibility)
+        self.backup_retention_spin.setAccessibleName(QCoreApplication.translate("ClinicDialog", u"Keep daily backups for", None))
+#endif // QT_CONFIG(accessibility)
+        self.backup_retention_spin.setSuffix(QCoreApplication.translate("ClinicDialog", u" days", None))
         self.logo_label.setText(QCoreApplication.translate("ClinicDialog", u"Logo", None))
         self.logo_choose_button.setText(QCoreApplication.translate("ClinicDialog", u"C&hoose PNG\u2026", None))
         self.logo_clear_button.setText(QCoreApplication.translate("ClinicDialog", u"&Remove", None))
