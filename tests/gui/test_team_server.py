@@ -57,3 +57,14 @@ def test_two_windows_on_the_server(server_windows, prompts) -> None:  # type: ig
     second.workplace.watch.check()
     assert second.case_view.banner.isVisible()
     assert second.case_view.banner.label.text().startswith(f"Changed by {who} at ")
+
+
+def test_the_other_window_hears_of_a_save_without_looking(server_windows, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """LISTEN/NOTIFY: the second window's list shows the first's new case with no focus change and no timer tick
+    (the slow timer behind the notices is a minute)."""
+    first, second = server_windows
+    assert second.workplace.watch.listener is not None
+    assert second.workplace.watch.timer.interval() == 60_000
+    first.cases.save(unassessed_case())
+    first.reload_list()
+    qtbot.waitUntil(lambda: second.case_model.rowCount() == 1, timeout=5000)

@@ -1,6 +1,7 @@
-"""Noticing other people's saves: a cheap look at the case table (how many cases, the latest change) on a timer on
-the server and when the window gets focus on a file; when it moved, the case list reloads and, if the open case is
-the one that changed, the window says who changed it and when."""
+"""Noticing other people's saves: on the server a pushed notice (LISTEN/NOTIFY, db/notify.py) wakes a cheap look at
+the case table (how many cases, the latest change), with a slow timer behind it should the notices stop; on a file
+the same look when the window gets focus. When it moved, the case list reloads and, if the open case is the one
+that changed, the window says who changed it and when."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ from datetime import datetime
 from typing import Any
 
 import peewee as pw
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from rtw_planner.db.database import is_server
 from rtw_planner.db.errors import BusyError, PermissionDeniedError
+from rtw_planner.db.notify import listener_for
 from rtw_planner.db.session import reading
 from rtw_planner.db.tables import CaseRow
 
-SERVER_POLL_MS = 5000  # two indexed lookups every five seconds; a LISTEN/NOTIFY listener can replace the timer
+SERVER_POLL_MS = 5000  # two indexed lookups every five seconds when the server sends no notices
+NOTIFIED_POLL_MS = 60_000  # with notices: a slow look behind them, in case their connection dropped
 log = logging.getLogger(__name__)
 
 
@@ -66,10 +69,30 @@ class ChangeWatch(QObject):
         self._fingerprint = self._look(list_fingerprint, db)
         self._tracked: tuple[int, Stamp | None] | None = None
         self.timer = QTimer(self)
-        self.timer.setInterval(SERVER_POLL_MS)
         self.timer.timeout.connect(self.check)
+        self.listener = listener_for(db)
+        self._notifier: QSocketNotifier | None = None
+        if self.listener is not None:
+            self._notifier = QSocketNotifier(self.listener.fileno(), QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self._on_notice)
+            self.destroyed.connect(self.listener.close)
+        self.timer.setInterval(NOTIFIED_POLL_MS if self.listener is not None else SERVER_POLL_MS)
         if is_server(db):
             self.timer.start()
+
+    def _on_notice(self, *_args: object) -> None:
+        """The server said a case changed: look now (own saves were noted already, so they stay quiet)."""
+        assert self.listener is not None
+        try:
+            changed = self.listener.pending()
+        except Exception as exc:  # noqa: BLE001 - a lost listener must never break the window: the timer goes on
+            log.info("change notices stopped (%s); looking every few seconds instead", type(exc).__name__)
+            if self._notifier is not None:
+                self._notifier.setEnabled(False)
+            self.timer.setInterval(SERVER_POLL_MS)
+            return
+        if changed:
+            self.check()
 
     def _look(self, query: Any, *args: Any) -> Any:
         """A query that must never break the window: a busy or unreachable database waits for the next look."""
