@@ -111,3 +111,42 @@ def test_ctrl_z_in_the_diagnosis_takes_back_the_last_word(window, qtbot) -> None
     qtbot.keyClick(diagnosis, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert diagnosis.toPlainText() == "Neck"
     assert view.case.diagnosis == "Neck"
+
+
+def test_dates_typed_with_the_keyboard_are_stored_and_cleared(window, repositories, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale, Qt
+
+    cases, _ = repositories
+    saved = cases.save(assessed_case(date_of_birth=None))
+    window.open_case(saved.id)
+    view, form = window.case_view, window.case_view.form
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        for typed, expected in (("14 Feb 1979", date(1979, 2, 14)), ("15/02/1979", date(1979, 2, 15)),
+                                ("1979-02-16", date(1979, 2, 16))):
+            form.date_of_birth_edit.setFocus()
+            qtbot.keyClick(form.date_of_birth_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClicks(form.date_of_birth_edit, typed)
+            qtbot.keyClick(form.date_of_birth_edit, Qt.Key.Key_Tab)
+            assert view.case.date_of_birth == expected
+    finally:
+        QLocale.setDefault(before)
+    assert history(view) == ["change date of birth"]  # the tries at one date are one step
+    form.sex_combo.setCurrentIndex(form.sex_combo.findData("female"))
+    form.date_of_birth_edit.setFocus()
+    qtbot.keyClick(form.date_of_birth_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(form.date_of_birth_edit, Qt.Key.Key_Delete)
+    assert view.case.date_of_birth is None
+    form.review_date_edit.selectAll()
+    qtbot.keyClicks(form.review_date_edit, "not a date")
+    qtbot.keyClick(form.review_date_edit, Qt.Key.Key_Tab)
+    assert form.review_date_edit.text() == "not a date"  # kept, marked, and the case keeps its review date
+    assert "review date: 'not a date' is not allowed" in view.message_label.text()
+    assert not view.save()
+    view.undo_stack.undo()
+    assert view.case.date_of_birth == date(1979, 2, 16)
+    assert form.date_of_birth_edit.text() == "16 Feb 1979"
+    form.review_date_edit.clear()  # clearing is no review date
+    assert view.save()
+    assert (cases.get(saved.id).date_of_birth, cases.get(saved.id).review_date) == (date(1979, 2, 16), None)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.edits.commands import Edit
+from rtw_planner.gui.kit.dates import OptionalDateEdit
 from rtw_planner.gui.kit.styles import INVALID_FIELD_STYLE
 
 if TYPE_CHECKING:
@@ -159,7 +160,9 @@ class Binder(QObject):
 
 def _on_change(widget: QWidget, handler: Callable[[], None]) -> None:
     """Call handler when the widget's value changes, by the user or by code (the binder ignores its own writes)."""
-    if isinstance(widget, QLineEdit | QPlainTextEdit):
+    if isinstance(widget, OptionalDateEdit):
+        widget.committed.connect(handler)  # a date is read when the typing is finished, not at each keystroke
+    elif isinstance(widget, QLineEdit | QPlainTextEdit):
         widget.textChanged.connect(lambda *_args: handler())
     elif isinstance(widget, QDateTimeEdit):
         widget.dateTimeChanged.connect(lambda *_args: handler())

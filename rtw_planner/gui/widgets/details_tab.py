@@ -45,7 +45,8 @@ class DetailsTab(QWidget):
         f.diagnosis_edit.setPlaceholderText("Clinical record only: never printed on employer documents without the "
                                             "patient's recorded consent.")
         for edit in (f.date_of_birth_edit, f.review_date_edit):
-            edit.setMaximumWidth(180)
+            edit.setMaximumWidth(200)
+        f.date_of_birth_edit.calendar_start = date(date.today().year - 40, date.today().month, 1)
         f.sex_combo.addItem("Not recorded", None)
         for sex in Sex:
             f.sex_combo.addItem(sex.value.capitalize(), sex.value)
@@ -116,6 +117,7 @@ class DetailsTab(QWidget):
         self.form.patient_name_edit.setText("" if case is not None and is_unnamed(case) else name)
 
     def _bind_date(self, name: str, edit: OptionalDateEdit) -> None:
+        edit.field = case_edits.FIELD_LABELS[name]
         self.binder.bind({case_edits.FIELD_LABELS[name]: edit}, lambda c: getattr(c, name),
                          lambda: read_optional_date(edit), lambda v: write_optional_date(edit, v),
                          lambda v, _w: case_edits.set_case_field(name, v))

@@ -167,7 +167,7 @@ class FitnessEditor(QWidget):
         chosen = outcome != NOT_CHOSEN
         self.from_edit.setEnabled(chosen)
         self.to_edit.setEnabled(chosen and outcome != FitnessOutcome.FIT.value)
-        recorded = read_optional_date(self.reviewed_edit) is not None
+        recorded = self.reviewed_edit.text().strip() != ""  # a date, or something typed that will be checked
         if not self._work:
             self.safety_prompt.setText("No driving, machinery or work at height was found in the job title, tasks "
                                        "or working conditions. Record a talk here if the job involves them anyway.")
