@@ -138,6 +138,7 @@ def test_dates_typed_with_the_keyboard_are_stored_and_cleared(window, repositori
     qtbot.keyClick(form.date_of_birth_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(form.date_of_birth_edit, Qt.Key.Key_Delete)
     assert view.case.date_of_birth is None
+    form.review_date_edit.setFocus()
     form.review_date_edit.selectAll()
     qtbot.keyClicks(form.review_date_edit, "not a date")
     qtbot.keyClick(form.review_date_edit, Qt.Key.Key_Tab)
