@@ -87,6 +87,9 @@ class MainWindow(QMainWindow):
         self.case_table.selectionModel().currentRowChanged.connect(self._on_case_table_current_row_changed)
         self.files = CaseFiles(self)
         self._build_menus()
+        from rtw_planner.gui.home.install import install_home
+
+        self.home = install_home(self)  # the caseload is the first screen
         self.workplace = Workplace(self, location or location_of(cases.db), connector or Connector(self.prompts,
                                                                                                  settings))
         self.workplace.apply_role()

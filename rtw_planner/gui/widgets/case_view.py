@@ -1,4 +1,4 @@
-"""One case, in tabs: Details, Job demands, Capacity, Match, Plan, Progress and History, with Save, Revert and undo;
+"""One case, in tabs: Summary, Details, Job demands, Capacity, Match, Plan, Progress and History, with Save, Revert and undo;
 a save someone else's save got ahead of keeps every edit."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QPushButton
 from rtw_planner.db.errors import BusyError, ConflictError, NotFoundError, PermissionDeniedError
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.checks.plausibility import Tab, plausibility
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.units import ForceUnit, MassUnit
 from rtw_planner.domain.edits.commands import Edit
@@ -35,12 +36,14 @@ from rtw_planner.gui.widgets.history_view import HistoryView
 from rtw_planner.gui.widgets.match_view import MatchView
 from rtw_planner.gui.widgets.plan_view import PlanView
 from rtw_planner.gui.widgets.progress_view import ProgressView
+from rtw_planner.gui.widgets.summary_view import SummaryView
+from rtw_planner.gui.widgets.tab_warnings import TabWarnings, today
 
 if TYPE_CHECKING:
     from rtw_planner.gui.models.base import EditSink
     from rtw_planner.gui.prompts import Prompts
 
-TABS = ("Details", "Job demands", "Capacity", "Match", "Plan", "Progress", "History", "Appointments")
+TABS = ("Summary", "Details", "Job demands", "Capacity", "Match", "Plan", "Progress", "History", "Appointments")
 BUSY = "The database is busy, try again. Your edits are kept."
 RECOMPUTE_DELAY_MS = 150  # a burst of keystrokes recomputes the match and the charts once
 
@@ -83,6 +86,8 @@ class CaseView(QWidget):
         self._reverting = False  # Revert steps back through the history without moving between tabs
         self.undo_stack = QUndoStack(self)
         self.tabs = QTabWidget()
+        self.summary_view = SummaryView()
+        self.summary_view.jump_requested.connect(self.show_tab)
         self.details = DetailsTab()
         self.form = self.details.form
         self.demands_view = DemandsView(prompts)
@@ -92,10 +97,13 @@ class CaseView(QWidget):
         self.progress_view = ProgressView()
         self.history_view = HistoryView(audit_source(repository.db))
         self.appointments_tab = AppointmentsTab()  # shown to reception instead of the clinical tabs
-        for widget, title in zip((self.details, self.demands_view, self.capacity_view, self.match_view,
+        for widget, title in zip((self.summary_view, self.details, self.demands_view, self.capacity_view, self.match_view,
                                   self.plan_view, self.progress_view, self.history_view, self.appointments_tab),
                                  TABS, strict=True):
             self.tabs.addTab(widget, title)
+        pages = self._pages()
+        self.tab_warnings = TabWarnings(self.tabs, pages, {page: TABS[self.tabs.indexOf(page)] for page in
+                                                          pages.values()})
         self.role = Role.ADMINISTRATOR
         self.set_role(Role.ADMINISTRATOR)
         self.banner = ChangeBanner()
@@ -135,7 +143,7 @@ class CaseView(QWidget):
         """Show what the role may see: reception gets the details without the diagnosis, and the appointment."""
         self.role = role
         clinical = role.sees_clinical
-        for widget in (self.demands_view, self.capacity_view, self.match_view, self.plan_view, self.progress_view,
+        for widget in (self.summary_view, self.demands_view, self.capacity_view, self.match_view, self.plan_view, self.progress_view,
                        self.history_view):
             self.tabs.setTabVisible(self.tabs.indexOf(widget), clinical)
         self.tabs.setTabVisible(self.tabs.indexOf(self.appointments_tab), not clinical)
@@ -184,6 +192,7 @@ class CaseView(QWidget):
     # -- loading -------------------------------------------------------------------------------------------
     def load(self, case: Case | None) -> None:
         """Show a saved case (or an empty new one for None) with a fresh undo history, discarding any edits."""
+        another = case is None or self._saved is None or case.id != self._saved.id
         self._saved = case
         self._new = case is None
         self._case = case or Case(NEW_CASE_NAME)
@@ -195,8 +204,10 @@ class CaseView(QWidget):
         self.message_label.clear()
         self._recompute()
         self._update_dirty()
-        if case is None or not self.tabs.isTabVisible(self.tabs.currentIndex()):
-            self.tabs.setCurrentIndex(0)
+        if another or not self.tabs.isTabVisible(self.tabs.currentIndex()):  # a case opens on its summary
+            first = self.summary_view if case is not None and self.role.sees_clinical else self.details
+            self.tabs.setCurrentWidget(first if self.tabs.isTabVisible(self.tabs.indexOf(first)) else
+                                       self.appointments_tab)
         if case is None:
             self.form.patient_name_edit.setFocus()
 
@@ -241,6 +252,16 @@ class CaseView(QWidget):
                 and not any(tab_of[p] is shown for p in parts) and self.role.sees_clinical:
             self.tabs.setCurrentWidget(tab_of[sorted(parts)[0]])
 
+    def _pages(self) -> dict[Tab, QWidget]:
+        return {Tab.DETAILS: self.details, Tab.DEMANDS: self.demands_view, Tab.CAPACITY: self.capacity_view,
+                Tab.PLAN: self.plan_view, Tab.PROGRESS: self.progress_view}
+
+    def show_tab(self, tab: Tab) -> None:
+        """Bring a tab into view (from the summary, the caseload home); reception stays on what it may see."""
+        page = self._pages()[tab]
+        if self.tabs.isTabVisible(self.tabs.indexOf(page)):
+            self.tabs.setCurrentWidget(page)
+
     def _tab_of_part(self) -> dict[Part, QWidget]:
         return {Part.DETAILS: self.details, Part.DEMANDS: self.demands_view, Part.CAPACITY: self.capacity_view,
                 Part.PLAN: self.plan_view, Part.PROGRESS: self.progress_view}
@@ -248,6 +269,9 @@ class CaseView(QWidget):
     def _recompute(self) -> None:
         """The match and the charts, once after a burst of edits."""
         self._recompute_timer.stop()
+        on = today()
+        self.tab_warnings.show(plausibility(self._case, on))  # at the top of each tab and in its title
+        self.summary_view.show_case(self._case, on)
         self.match_view.show_case(self._case)
         self.plan_view.show_safety_work(self._case)  # the job title and tasks decide whether it is safety-critical
         self.plan_view.adjustments.offer(self._case)  # suggestions follow the demands and capacity as edited
