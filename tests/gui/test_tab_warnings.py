@@ -1,0 +1,85 @@
+"""Plausibility at the tabs: each warning of issue 14's list is counted in its tab's title and listed at the top of
+that tab, refreshed after each edit; the case opens on its summary, which lists them too."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from gui_factories import LIFT, assessed_case, show_case
+
+from rtw_planner.domain.capacity.evaluation import Evaluation
+from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
+from rtw_planner.domain.checks.plausibility import Tab
+from rtw_planner.domain.demands.job import JobDemands
+from rtw_planner.domain.demands.profile import Frequency, PhysicalProfile
+from rtw_planner.domain.demands.strength import StrengthLevel
+from rtw_planner.domain.plan.goals import Goal
+from rtw_planner.domain.plan.quota import QuotaActivity, QuotaUnit
+
+FREQUENT = (LIFT[0], Frequency.FREQUENT)
+
+
+def implausible_case():  # type: ignore[no-untyped-def]
+    """Every entry the issue found passing silently."""
+    today = date.today()
+    base = assessed_case()
+    walking = QuotaActivity("Walking", QuotaUnit.MINUTES, (8.0, 10.0, 12.0), 5, goal_ids=("walk",))  # below 10
+    return replace(
+        base,
+        demands=JobDemands(profile=PhysicalProfile(strength={LIFT: 15.0, FREQUENT: 40.0}),  # frequent above occasional
+                           strength_rating=StrengthLevel.SEDENTARY),  # the loads make it heavy
+        evaluations=(Evaluation(today + timedelta(days=10), "Sam Rivers"),),  # an FCE 10 days ahead
+        rtw_start_date=today + timedelta(days=5),  # before that FCE
+        plan=replace(base.plan, quotas=(walking,),
+                     goals=(Goal("walk", "Walk the dog", "30 minutes", date(2020, 3, 1), quota_activity="Walking"),)),
+        outcomes=(OutcomeRecord("PEG", today + timedelta(days=30), (5.0, 5.0, 5.0), 5.0),),  # 30 days ahead
+        practice_log=(PracticeEntry(today - timedelta(days=1), "Walking", 69.0, 25.0, True),))  # "met": 25 of 69
+
+
+def test_each_warning_is_on_its_tab(window) -> None:  # type: ignore[no-untyped-def]
+    view = show_case(window, implausible_case())
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    assert titles[:6] == ["Summary", "Details", "Job demands ⚠ 2", "Capacity ⚠ 1", "Match", "Plan ⚠ 3"]
+    assert titles[6] == "Progress ⚠ 2"
+    fields = {tab: [w.field for w in view.tab_warnings.of(tab)] for tab in Tab}
+    assert fields == {
+        Tab.DETAILS: [],
+        Tab.DEMANDS: ["Job demands: Lift floor to waist", "DOT factors: Strength"],
+        Tab.CAPACITY: ["Evaluation date"],
+        Tab.PLAN: ["Quota 'Walking' goal", "Return-to-work start", "Goal 'walk' due date"],
+        Tab.PROGRESS: ["Practice on " + (date.today() - timedelta(days=1)).isoformat(), "PEG date"],
+    }
+    plan_list = view.tab_warnings.lists[Tab.PLAN]
+    assert plan_list.parent() is view.plan_view and plan_list.isVisibleTo(view.plan_view)
+    assert "Quota &#x27;Walking&#x27; goal: 5 min is not above the baseline of 10 min" in plan_list.text()
+    assert not view.tab_warnings.lists[Tab.DETAILS].isVisibleTo(view.details)
+
+
+def test_warnings_follow_each_edit(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = show_case(window, implausible_case())
+    from rtw_planner.domain.edits import case_edits
+
+    assert view.push(case_edits.set_case_field("rtw_start_date", date.today() + timedelta(days=20))) is None
+    view.settle()
+    assert "Plan ⚠ 2" in [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    view.undo_stack.undo()
+    view.settle()
+    assert "Plan ⚠ 3" in [view.tabs.tabText(i) for i in range(view.tabs.count())]
+
+
+def test_a_case_opens_on_its_summary(window, repositories) -> None:  # type: ignore[no-untyped-def]
+    cases, _ = repositories
+    saved = cases.save(implausible_case())
+    window.open_case(saved.id)
+    view = window.case_view
+    summary = view.summary_view
+    assert view.tabs.currentWidget() is summary
+    assert summary.fitness_label.text() == "Fit for usual work"
+    assert summary.warnings_list.count() == 8
+    first = summary.warnings_list.item(0)
+    summary.warnings_list.itemActivated.emit(first)
+    assert view.tabs.currentWidget() is view.demands_view
+    view.tabs.setCurrentWidget(view.plan_view)
+    window.open_case(saved.id)  # the same case again keeps the tab
+    assert view.tabs.currentWidget() is view.plan_view
