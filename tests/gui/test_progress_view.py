@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import stat
 from datetime import date, timedelta
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,7 @@ def test_bad_answers_show_an_error_and_add_nothing(window, qtbot, answers: str, 
                                                    shown: str) -> None:
     view = _progress(window, qtbot)
     _type_answers(view, qtbot, "PEG", answers)
-    assert shown in view.score_label.text()
+    assert shown in unescape(view.score_label.text())
     assert "Score:" not in view.score_label.text()
     view.add_record_button.click()
     assert shown in view.message_label.text()
@@ -97,10 +98,16 @@ def test_bad_answers_show_an_error_and_add_nothing(window, qtbot, answers: str, 
 def test_missing_answer_and_reverse_scoring_rules(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = _progress(window, qtbot)
     _type_answers(view, qtbot, "PEG", "7 - 8")
-    assert "no score" in view.score_label.text()
+    assert "PEG answers: 2 of 3 answered, so it cannot be scored. Answer item 2." in view.score_label.text()
+    view.add_record_button.click()  # refused, with what is missing, at the answers field
+    assert view.outcomes_model.rowCount() == 10
+    assert "Answer item 2" in view.message_label.text()
+    assert view.answers_edit.styleSheet() != ""
+    assert view.answers_edit.text() == "7 - 8"
+    _type_answers(view, qtbot, "TSK-17", "3 3 3 1 3")
     view.add_record_button.click()
-    assert view.outcomes()[-1].score is None
-    assert view.outcomes()[-1].answers == (7.0, None, 8.0)
+    assert "TSK-17 answers: 5 of 17 answered" in view.message_label.text()
+    assert "items 6, 7, 8, 9, 10, 11, 12, 13, …" in view.message_label.text()
     _type_answers(view, qtbot, "TSK-17", " ".join("1" if n % 4 == 0 else "3" for n in range(1, 18)))
     assert "<b>55.00</b>, high kinesiophobia" in view.score_label.text()  # items 4, 8, 12, 16 reversed: 1 counts 4
 

@@ -51,7 +51,8 @@ def test_each_warning_is_on_its_tab(window) -> None:  # type: ignore[no-untyped-
         Tab.PROGRESS: ["Practice on " + (date.today() - timedelta(days=1)).isoformat(), "PEG date"],
     }
     plan_list = view.tab_warnings.lists[Tab.PLAN]
-    assert plan_list.parent() is view.plan_view and plan_list.isVisibleTo(view.plan_view)
+    assert plan_list.parent() is view.plan_view
+    assert plan_list.isVisibleTo(view.plan_view)
     assert "Quota &#x27;Walking&#x27; goal: 5 min is not above the baseline of 10 min" in plan_list.text()
     assert not view.tab_warnings.lists[Tab.DETAILS].isVisibleTo(view.details)
 

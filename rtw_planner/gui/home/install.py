@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from rtw_planner.domain.caseload.due import DueItem
 from rtw_planner.gui.home.caseload_page import CaseloadPage
@@ -19,6 +20,7 @@ HOME_SHORTCUT = "Alt+Home"
 def install_home(window: MainWindow) -> CaseloadPage:
     """Make the caseload the window's first screen; returns the page."""
     welcome = window.stack.widget(0)
+    assert welcome is not None
     window.stack.removeWidget(welcome)
     page = CaseloadPage(lambda: window.cases, header=welcome)
     window.stack.insertWidget(0, page)
@@ -29,10 +31,9 @@ def install_home(window: MainWindow) -> CaseloadPage:
     action.setShortcut(QKeySequence(HOME_SHORTCUT))
     action.setStatusTip("Show what is due across the cases")
     action.triggered.connect(lambda: go_home(window))
-    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
-    if menus:
-        first = menus[0]
-        first.insertAction(first.actions()[0] if first.actions() else None, action)  # type: ignore[arg-type]
+    menus = [menu for menu in (a.menu() for a in window.menuBar().actions()) if isinstance(menu, QMenu)]
+    if menus and menus[0].actions():
+        menus[0].insertAction(menus[0].actions()[0], action)  # File › Home, first
     window.addAction(action)
     window.home_action = action  # type: ignore[attr-defined]
     return page

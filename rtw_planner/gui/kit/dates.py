@@ -15,6 +15,7 @@ from rtw_planner.gui.kit.styles import INVALID_FIELD_STYLE
 
 NO_DATE = QDate(1900, 1, 1)  # what date() gives for no date
 POPUP_KEYS = (Qt.Key.Key_F4,)
+Day = date  # the class below has a method named date
 
 
 def _qdate(day: date | None) -> QDate:
@@ -34,8 +35,8 @@ class OptionalDateEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None, field: str = "date") -> None:
         super().__init__(parent)
         self.field = field
-        self.calendar_start: date | None = None
-        self._value: date | None = None
+        self.calendar_start: Day | None = None
+        self._value: Day | None = None
         self.setPlaceholderText("Not set")
         self.setClearButtonEnabled(True)
         self.setToolTip(f"Type a date such as {example()}, 14 Feb 1979 or 1979-02-14; F4 opens a calendar")
@@ -53,11 +54,11 @@ class OptionalDateEdit(QLineEdit):
         self.textChanged.connect(self._on_text_changed)
 
     # -- values --------------------------------------------------------------------------------------------
-    def value(self) -> date | None:
+    def value(self) -> Day | None:
         """The date as typed, None when empty. Raises ValidationError naming the field."""
         return parse_date(self.text(), self.field)
 
-    def set_value(self, day: date | None, notify: bool = True) -> None:
+    def set_value(self, day: Day | None, notify: bool = True) -> None:
         """Show a date (or nothing); it becomes the committed value (announced, as QDateEdit.setDate does, unless
         notify is False)."""
         changed = day != self._value
@@ -73,11 +74,14 @@ class OptionalDateEdit(QLineEdit):
         """The committed date as a QDate; NO_DATE for none."""
         return _qdate(self._value)
 
-    def setDate(self, value: QDate | date) -> None:  # noqa: N802 - as QDateEdit
+    def setDate(self, value: QDate | Day) -> None:  # noqa: N802 - as QDateEdit
         """Show a date (a QDate or a Python date); NO_DATE or an invalid QDate for none."""
-        if isinstance(value, QDate):
-            value = None if not value.isValid() or value == NO_DATE else value.toPython()  # type: ignore[assignment]
-        self.set_value(value)
+        if not isinstance(value, QDate):
+            self.set_value(value)
+        elif value.isValid() and value != NO_DATE:
+            self.set_value(Day(value.year(), value.month(), value.day()))
+        else:
+            self.set_value(None)
 
     def calendarWidget(self) -> QCalendarWidget:  # noqa: N802 - as QDateEdit
         """The calendar popup."""
@@ -99,7 +103,7 @@ class OptionalDateEdit(QLineEdit):
             self.dateChanged.emit(_qdate(day))
         self.committed.emit()
 
-    def _show(self, day: date | None) -> None:
+    def _show(self, day: Day | None) -> None:
         was_blocked = self.blockSignals(True)
         try:
             self.setText(short_date(day))
@@ -119,7 +123,7 @@ class OptionalDateEdit(QLineEdit):
             shown = self.value()
         except ValidationError:
             shown = None
-        page = shown or self.calendar_start or date.today()
+        page = shown or self.calendar_start or Day.today()
         if shown is not None:
             self._calendar.setSelectedDate(_qdate(shown))
         self._calendar.setCurrentPage(page.year, page.month)
@@ -149,7 +153,7 @@ class OptionalDateEdit(QLineEdit):
             except ValidationError:
                 return
             step = 1 if key == Qt.Key.Key_Up else -1
-            day = date.today() if shown is None else date.fromordinal(shown.toordinal() + step)
+            day = Day.today() if shown is None else Day.fromordinal(shown.toordinal() + step)
             self.setText(short_date(day))
             self.commit()
             return

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.gui.kit.dates_text import MONTHS
@@ -26,7 +26,7 @@ def field_order(locale: QLocale | None = None) -> str:
 
 def example(locale: QLocale | None = None) -> str:
     """14 February 1979 written the locale's short way, for messages: '14/02/1979'."""
-    shown = (locale or QLocale()).toString(date(1979, 2, 14), QLocale.FormatType.ShortFormat)
+    shown = (locale or QLocale()).toString(QDate(1979, 2, 14), QLocale.FormatType.ShortFormat)
     return shown.replace("/79", "/1979") if shown.endswith("/79") else shown
 
 

@@ -1,10 +1,10 @@
-"""One case, in tabs: Summary, Details, Job demands, Capacity, Match, Plan, Progress and History, with Save, Revert and undo;
-a save someone else's save got ahead of keeps every edit."""
+"""One case, in tabs: Summary, Details, Job demands, Capacity, Match, Plan, Progress and History, with Save, Revert
+and undo; a save someone else's save got ahead of keeps every edit."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
@@ -32,6 +32,7 @@ from rtw_planner.gui.widgets.change_banner import ChangeBanner
 from rtw_planner.gui.widgets.demands_view import DemandsView
 from rtw_planner.gui.widgets.details_tab import NEW_CASE_NAME, DetailsTab
 from rtw_planner.gui.widgets.edit_command import EditCommand, edits_since_clean
+from rtw_planner.gui.widgets.editing_tab import EditingTab
 from rtw_planner.gui.widgets.history_view import HistoryView
 from rtw_planner.gui.widgets.match_view import MatchView
 from rtw_planner.gui.widgets.plan_view import PlanView
@@ -40,29 +41,11 @@ from rtw_planner.gui.widgets.summary_view import SummaryView
 from rtw_planner.gui.widgets.tab_warnings import TabWarnings, today
 
 if TYPE_CHECKING:
-    from rtw_planner.gui.models.base import EditSink
     from rtw_planner.gui.prompts import Prompts
 
 TABS = ("Summary", "Details", "Job demands", "Capacity", "Match", "Plan", "Progress", "History", "Appointments")
 BUSY = "The database is busy, try again. Your edits are kept."
 RECOMPUTE_DELAY_MS = 150  # a burst of keystrokes recomputes the match and the charts once
-
-
-class EditingTab(Protocol):
-    """A tab that shows part of the case and sends the user's changes as edits."""
-
-    @property
-    def binders(self) -> tuple[Binder, ...]:
-        """Its bound fields, which may hold something not valid."""
-
-    def set_sink(self, sink: EditSink) -> None:
-        """Where edits go."""
-
-    def load(self, case: Case) -> None:
-        """Show another case."""
-
-    def refresh(self, case: Case, parts: frozenset[Part]) -> None:
-        """Show the case after an edit of some parts."""
 
 
 class CaseView(QWidget):
@@ -97,9 +80,9 @@ class CaseView(QWidget):
         self.progress_view = ProgressView()
         self.history_view = HistoryView(audit_source(repository.db))
         self.appointments_tab = AppointmentsTab()  # shown to reception instead of the clinical tabs
-        for widget, title in zip((self.summary_view, self.details, self.demands_view, self.capacity_view, self.match_view,
-                                  self.plan_view, self.progress_view, self.history_view, self.appointments_tab),
-                                 TABS, strict=True):
+        for widget, title in zip((self.summary_view, self.details, self.demands_view, self.capacity_view,
+                                  self.match_view, self.plan_view, self.progress_view, self.history_view,
+                                  self.appointments_tab), TABS, strict=True):
             self.tabs.addTab(widget, title)
         pages = self._pages()
         self.tab_warnings = TabWarnings(self.tabs, pages, {page: TABS[self.tabs.indexOf(page)] for page in
@@ -143,8 +126,8 @@ class CaseView(QWidget):
         """Show what the role may see: reception gets the details without the diagnosis, and the appointment."""
         self.role = role
         clinical = role.sees_clinical
-        for widget in (self.summary_view, self.demands_view, self.capacity_view, self.match_view, self.plan_view, self.progress_view,
-                       self.history_view):
+        for widget in (self.summary_view, self.demands_view, self.capacity_view, self.match_view, self.plan_view,
+                       self.progress_view, self.history_view):
             self.tabs.setTabVisible(self.tabs.indexOf(widget), clinical)
         self.tabs.setTabVisible(self.tabs.indexOf(self.appointments_tab), not clinical)
         for widget in (self.form.diagnosis_label, self.form.diagnosis_edit):

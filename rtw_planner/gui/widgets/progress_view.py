@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,10 +29,11 @@ from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.domain.edits.lenses import Part
 from rtw_planner.domain.outcomes.instruments import InstrumentError, get_instrument, load_instruments
 from rtw_planner.domain.outcomes.progress import instruments_recorded, practice_series, score_series
+from rtw_planner.domain.outcomes.recording import record_outcome
 from rtw_planner.gui.kit.numbers import parse_number
-from rtw_planner.gui.kit.styles import ERROR_STYLE
+from rtw_planner.gui.kit.styles import ERROR_STYLE, INVALID_FIELD_STYLE
 from rtw_planner.gui.kit.tables import rows_table_view
-from rtw_planner.gui.models.outcomes_table import OutcomesTableModel, PracticeTableModel
+from rtw_planner.gui.models.outcomes_table import OutcomesTableModel, PracticeTableModel, parse_answers
 from rtw_planner.gui.widgets.binder import Binder
 from rtw_planner.gui.widgets.progress_charts import PracticeChart, ScoreChart
 
@@ -38,18 +41,8 @@ if TYPE_CHECKING:
     from rtw_planner.gui.models.base import EditSink
 
 
-def parse_answers(text: str) -> list[float | None]:
-    """'7 6 8' or '7, -, 8' -> [7.0, None, 8.0]. Raises ValidationError."""
-    answers: list[float | None] = []
-    for n, part in enumerate(text.replace(",", " ").split(), start=1):
-        if part == "-":
-            answers.append(None)
-            continue
-        try:
-            answers.append(float(part))
-        except ValueError:
-            raise ValidationError(f"answer {n}", part, "a number, or - for a missing answer") from None
-    return answers
+NOTES_HINT = "notes (optional)"
+PSFS_HINT = "the activities rated, in order: e.g. Walk the dog; stand to cook; lift shopping"
 
 
 class ProgressView(QWidget):
@@ -71,7 +64,17 @@ class ProgressView(QWidget):
         self.record_date.setDisplayFormat("d MMM yyyy")
         self.answers_edit = QLineEdit()
         self.answers_edit.setPlaceholderText("answers in item order, e.g. 7 6 8 (- for a missing answer)")
+        self.answers_edit.setAccessibleName("Answers")
+        self.notes_edit = QLineEdit()
+        self.notes_edit.setPlaceholderText(NOTES_HINT)
+        self.notes_edit.setAccessibleName("Notes on the record")
         self.add_record_button = QPushButton("Score and &add")
+        self.remove_record_button = QPushButton("Remove record")
+        self.remove_practice_button = QPushButton("Remove day")
+        self.outcomes_view = rows_table_view(self.outcomes_model)
+        self.outcomes_view.setAccessibleName("Outcome records")
+        self.practice_view = rows_table_view(self.practice_model)
+        self.practice_view.setAccessibleName("Home-practice log")
         self.score_label = QLabel()
         self.score_label.setWordWrap(True)
         self.activity_combo = QComboBox()
@@ -95,27 +98,32 @@ class ProgressView(QWidget):
         self.instrument_combo.currentIndexChanged.connect(self._on_answers_edited)
         self.add_record_button.clicked.connect(self._on_add_record_clicked)
         self.add_practice_button.clicked.connect(self._on_add_practice_clicked)
+        self.remove_record_button.clicked.connect(lambda: self._remove(self.outcomes_view, self.outcomes_model))
+        self.remove_practice_button.clicked.connect(lambda: self._remove(self.practice_view, self.practice_model))
+        for model in (self.outcomes_model, self.practice_model):
+            model.invalid_input.connect(self.message_label.setText)
         self.chart_instrument.currentIndexChanged.connect(lambda _i: self.refresh_charts())
         self.chart_activity.currentIndexChanged.connect(lambda _i: self.refresh_charts())
 
     def _layout(self) -> None:
         record_row = QHBoxLayout()
-        for widget in (self.instrument_combo, self.record_date, self.answers_edit, self.add_record_button):
+        for widget in (self.instrument_combo, self.record_date, self.answers_edit, self.notes_edit,
+                       self.add_record_button, self.remove_record_button):
             record_row.addWidget(widget)
         practice_row = QHBoxLayout()
         for item in (QLabel("Practice:"), self.practice_date, self.activity_combo, QLabel("done"), self.done_edit,
-                     self.met_box, self.add_practice_button):
+                     self.met_box, self.add_practice_button, self.remove_practice_button):
             practice_row.addWidget(item)
         practice_row.addStretch(1)
         tables = QWidget()
         tables_layout = QVBoxLayout(tables)
         tables_layout.setContentsMargins(0, 0, 0, 0)
         tables_layout.addWidget(QLabel("<b>Outcome measures and performance tests</b>"))
-        tables_layout.addWidget(rows_table_view(self.outcomes_model))
+        tables_layout.addWidget(self.outcomes_view)
         tables_layout.addLayout(record_row)
         tables_layout.addWidget(self.score_label)
         tables_layout.addWidget(QLabel("<b>Home-practice log</b>"))
-        tables_layout.addWidget(rows_table_view(self.practice_model))
+        tables_layout.addWidget(self.practice_view)
         tables_layout.addLayout(practice_row)
         charts = QWidget()
         charts_layout = QVBoxLayout(charts)
@@ -143,6 +151,8 @@ class ProgressView(QWidget):
     def set_sink(self, sink: EditSink) -> None:
         """Where edits go."""
         self._sink = sink
+        self.outcomes_model.sink = sink
+        self.practice_model.sink = sink
 
     def load(self, case: Case) -> None:
         """Show another case's records."""
@@ -152,9 +162,10 @@ class ProgressView(QWidget):
     def refresh(self, case: Case, parts: frozenset[Part]) -> None:
         """Show the records after an edit (oldest first); the activities follow the plan's quotas."""
         before, self._case = self._case, case
+        self.outcomes_model.age, self.outcomes_model.sex = self._age_sex()
         if Part.PROGRESS in parts:
-            self.outcomes_model.set_rows(sorted(case.outcomes, key=lambda r: r.on))
-            self.practice_model.set_rows(sorted(case.practice_log, key=lambda e: e.on))
+            self.outcomes_model.show(case.outcomes)
+            self.practice_model.show(case.practice_log)
         activities = [q.name for q in case.plan.quotas]
         if before is None or activities != [q.name for q in before.plan.quotas]:
             current = self.activity_combo.currentText()
@@ -183,32 +194,38 @@ class ProgressView(QWidget):
         instrument = get_instrument(str(self.instrument_combo.currentData()))
         answers = parse_answers(self.answers_edit.text())
         age, sex = self._age_sex()
-        score = instrument.score(answers, age=age, sex=sex)
-        on = self.record_date.date().toPython()
-        return OutcomeRecord(instrument.id, on, tuple(answers), score.value, score.band)  # type: ignore[arg-type]
+        on: date = self.record_date.date().toPython()  # type: ignore[assignment]
+        return record_outcome(instrument, on, answers, age=age, sex=sex, notes=self.notes_edit.text().strip())
 
     # -- slots ---------------------------------------------------------------------------------------------
     def _on_answers_edited(self, *_args: object) -> None:
+        psfs = str(self.instrument_combo.currentData()) == "PSFS"
+        self.notes_edit.setPlaceholderText(PSFS_HINT if psfs else NOTES_HINT)
+        self.notes_edit.setAccessibleName("PSFS activities" if psfs else "Notes on the record")
+        self.answers_edit.setStyleSheet("")
         if not self.answers_edit.text().strip():
             self.score_label.clear()
             return
         try:
             record = self._record()
         except (ValidationError, InstrumentError) as exc:
-            self.score_label.setText(f"<span style='color:#a31515'>{exc}</span>")
+            self.score_label.setText(f"<span style='color:#a31515'>{escape(str(exc))}</span>")
             return
-        score = "no score (too many answers missing)" if record.score is None else f"{record.score:.2f}"
-        self.score_label.setText(f"Score: <b>{score}</b>" + (f", {record.band}" if record.band else ""))
+        score = "no score" if record.score is None else f"{record.score:.2f}"
+        self.score_label.setText(f"Score: <b>{score}</b>" + (f", {escape(record.band)}" if record.band else ""))
 
     def _on_add_record_clicked(self) -> None:
         try:
             record = self._record()
         except (ValidationError, InstrumentError) as exc:
-            self.message_label.setText(str(exc))
+            self.message_label.setText(str(exc))  # an incomplete questionnaire names the items missing
+            self.answers_edit.setStyleSheet(INVALID_FIELD_STYLE)
+            self.answers_edit.setFocus()
             return
         if not self._push(progress_edits.add_outcome(record, len(self._case.outcomes) if self._case else 0)):
             return
         self.answers_edit.clear()
+        self.notes_edit.clear()
         self.score_label.clear()
 
     def _on_add_practice_clicked(self) -> None:
@@ -237,6 +254,12 @@ class ProgressView(QWidget):
             return
         if self._push(progress_edits.add_practice(entry, len(self._case.practice_log) if self._case else 0)):
             self.done_edit.clear()
+
+    def _remove(self, view: QTableView, model: OutcomesTableModel | PracticeTableModel) -> None:
+        """Remove the selected row (undo puts it back)."""
+        current = view.currentIndex()
+        if current.isValid():
+            model.remove_row(current.row())
 
     def _push(self, edit: Edit) -> bool:
         problem = self._sink(edit) if self._sink is not None else None

@@ -67,9 +67,9 @@ class SummaryView(QWidget):
         self.next_label.setText(f"{short_date(upcoming.date)}: {upcoming.reason.label}"
                                 + (f" ({escape(upcoming.detail)})" if upcoming.detail else "")
                                 if upcoming else "Nothing in the next year.")
+        blocks = len(overview.letter_blocks)
         self.letter_label.setText("Ready to issue: nothing blocks it." if overview.letter_ready else
-                                  f"{len(overview.letter_blocks)} thing{'s' if len(overview.letter_blocks) != 1 else ''}"
-                                  " to do first (below).")
+                                  f"{blocks} thing{'s' if blocks != 1 else ''} to do first (below).")
         self.letter_label.setStyleSheet(READY_STYLE if overview.letter_ready else "")
         self.blocks_list.clear()
         for finding in overview.letter_blocks:
