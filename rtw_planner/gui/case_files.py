@@ -1,14 +1,36 @@
-"""File › Import case file, Export case file and Export outcomes for the main window (owner-only files)."""
+"""File › Import case file, Export case file and Export outcomes for the main window (owner-only files); a case
+brought in (a file, the demo) whose person is already in the list is opened rather than copied, if the user agrees."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rtw_planner.gui import settings as keys
 
 if TYPE_CHECKING:
+    from rtw_planner.db.repository import CaseRepository
+    from rtw_planner.domain.case.model import Case
     from rtw_planner.gui.mainwindow import MainWindow
+
+CANDIDATES = 50  # cases of the same name looked at
+
+
+def folded(name: str) -> str:
+    """A name as compared for duplicates: case, accents and spacing ignored ('Zoë  Ł' = 'zoe l')."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+def same_person(repository: CaseRepository, case: Case) -> int | None:
+    """The id of a stored case with the same name and date of birth, if there is one."""
+    longest = max(case.patient_name.split(), key=len)  # spacing may differ; the search folds case and accents
+    for summary in repository.summaries(longest, 0, CANDIDATES):
+        if folded(summary.patient_name) == folded(case.patient_name) \
+                and repository.get(summary.id).date_of_birth == case.date_of_birth:
+            return summary.id
+    return None
 
 
 class CaseFiles:
@@ -33,6 +55,18 @@ class CaseFiles:
             case = casefile.parse(Path(name).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, casefile.CaseFileError) as exc:
             window.prompts.error(window, "Cannot import case file", f"{Path(name).name}: {exc}")
+            return
+        self.store_or_open(case)
+
+    def store_or_open(self, case: Case) -> None:
+        """Save a case brought in and open it; when the same person (name and date of birth) is already in the
+        list, ask whether to open that case instead of adding a copy."""
+        window = self._window
+        existing = same_person(window.cases, case)
+        if existing is not None and window.prompts.confirm(
+                window, "Already in the list", f"Case {existing} has the same name and date of birth. Open it "
+                "instead of adding a copy? (No adds a copy.)"):
+            window.open_case(existing)
             return
         window.store_new(case)
 

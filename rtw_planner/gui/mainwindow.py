@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
 
         from rtw_planner.domain.case.demo import demo_case
 
-        self.store_new(demo_case(date.today()))
+        self.files.store_or_open(demo_case(date.today()))  # the demo already here is opened, if the user agrees
 
     def store_new(self, case: Case) -> None:
         """Save a new case (the demo, an imported file) and open it; a busy or refusing database is explained."""
