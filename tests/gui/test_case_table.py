@@ -26,7 +26,69 @@ def test_case_table_pages_and_searches(qtmodeltester, repositories) -> None:  # 
     qtmodeltester.check(model)
     assert model.rowCount() == 1
     assert model.data(model.index(0, 0)) == "Marek Dąbrowski"
-    assert model.data(model.index(0, 3)) == "8 Jan 2027"
+    assert model.data(model.index(0, CaseTableModel.REVIEW)) == "8 Jan 2027"
     assert model.case_id(0) is not None
     assert model.row_of(model.case_id(0)) == 0
     assert model.case_id(5) is None
+
+
+def test_sorting_by_review_date_keeps_cases_without_one_last(window, repositories, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    cases, _ = repositories
+    for name, review in (("Ann Lee", date(2027, 3, 1)), ("Bo", None), ("Cy Lee", date(2027, 1, 8))):
+        cases.save(unassessed_case(patient_name=name, review_date=review))
+    window.reload_list()
+    model = window.case_model
+
+    def names() -> list[str]:
+        return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+    assert names() == ["Cy Lee", "Bo", "Ann Lee"]  # most recently updated first
+    window.case_table.sortByColumn(CaseTableModel.REVIEW, Qt.SortOrder.AscendingOrder)
+    assert names() == ["Cy Lee", "Ann Lee", "Bo"]
+    window.case_table.sortByColumn(CaseTableModel.REVIEW, Qt.SortOrder.DescendingOrder)
+    assert names() == ["Ann Lee", "Cy Lee", "Bo"]  # no date: last either way
+    window.search_edit.setText("lee")  # a new search keeps the order
+    window.reload_list()
+    assert names() == ["Ann Lee", "Cy Lee"]
+    window.search_edit.clear()
+    window.reload_list()
+    window.case_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    assert names() == ["Cy Lee", "Bo", "Ann Lee"]
+    assert model.data(model.index(0, CaseTableModel.NUMBER)) == str(model.case_id(0))
+
+
+class _Summary:
+    def __init__(self, case_id: int, name: str, born: date | None, appointment: object) -> None:
+        self.id, self.patient_name, self.job_title, self.employer = case_id, name, "", ""
+        self.review_date, self.date_of_birth, self.next_appointment = None, born, appointment
+
+
+class _Repository:
+    """Summaries with the date of birth and the next appointment, as the repository is to give them."""
+
+    def __init__(self, rows: list[_Summary]) -> None:
+        self.rows = rows
+
+    def count(self, search: str = "") -> int:
+        return len(self.rows)
+
+    def summaries(self, search: str = "", offset: int = 0, limit: int = 200) -> list[_Summary]:
+        return self.rows[offset:offset + limit]
+
+
+def test_date_of_birth_case_number_and_next_appointment(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from PySide6.QtCore import Qt
+
+    rows = [_Summary(3, "Zoë Ł", date(1979, 2, 14), datetime(2027, 1, 5, 9, 30)),
+            _Summary(7, "Zoë Ł", date(1985, 6, 1), None),
+            _Summary(9, "Al", None, datetime(2027, 1, 4, 14, 0))]
+    model = CaseTableModel(_Repository(rows))  # type: ignore[arg-type]
+    assert [model.data(model.index(0, c)) for c in range(5)] == ["Zoë Ł", "14 Feb 1979", "3", "", "5 Jan 2027 09:30"]
+    model.sort(CaseTableModel.APPOINTMENT, Qt.SortOrder.AscendingOrder)
+    assert [model.case_id(r) for r in range(3)] == [9, 3, 7]
+    model.sort(CaseTableModel.BORN, Qt.SortOrder.DescendingOrder)
+    assert [model.case_id(r) for r in range(3)] == [7, 3, 9]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -36,7 +37,17 @@ def install_home(window: MainWindow) -> CaseloadPage:
         menus[0].insertAction(menus[0].actions()[0], action)  # File › Home, first
     window.addAction(action)
     window.home_action = action  # type: ignore[attr-defined]
+    sortable_list(window)
     return page
+
+
+def sortable_list(window: MainWindow) -> None:
+    """The case list sorts on a click on a column's header (review date, next appointment…); a third click goes
+    back to the stored order (most recently updated first)."""
+    header = window.case_table.horizontalHeader()
+    header.setSortIndicatorClearable(True)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    window.case_table.setSortingEnabled(True)
 
 
 def go_home(window: MainWindow) -> None:

@@ -1,7 +1,10 @@
-"""The case list: a table model over repository summaries, fetched a page at a time."""
+"""The case list: a table model over repository summaries, fetched a page at a time; sortable by any column (by
+the review date or the next appointment to see who comes next), with the date of birth and case number to tell
+people of the same name apart."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -17,7 +20,8 @@ PAGE_SIZE = 200
 class CaseTableModel(ColumnsTableModel):
     """Rows are CaseSummary values; data() only formats them."""
 
-    COLUMNS = ("Patient", "Job title", "Employer", "Review date")
+    COLUMNS = ("Patient", "Born", "Case", "Review date", "Next appointment", "Job title", "Employer")
+    PATIENT, BORN, NUMBER, REVIEW, APPOINTMENT, JOB, EMPLOYER = range(7)
 
     def __init__(self, repository: CaseRepository, parent: Any = None) -> None:
         super().__init__(parent)
@@ -25,6 +29,7 @@ class CaseTableModel(ColumnsTableModel):
         self._search = ""
         self._rows: list[CaseSummary] = []
         self._total = 0
+        self._sort: tuple[int, Qt.SortOrder] | None = None  # None: most recently updated first, as stored
         self.refresh()
 
     def set_repository(self, repository: CaseRepository) -> None:
@@ -39,6 +44,9 @@ class CaseTableModel(ColumnsTableModel):
             self._search = search
         self._total = self._repository.count(self._search)
         self._rows = self._repository.summaries(self._search, 0, PAGE_SIZE)
+        if self._sort is not None:
+            self._fetch_all()
+            self._sort_rows(*self._sort)
         self.endResetModel()
 
     @property
@@ -64,14 +72,46 @@ class CaseTableModel(ColumnsTableModel):
         self._rows.extend(more)
         self.endInsertRows()
 
+    def _fetch_all(self) -> None:
+        while len(self._rows) < self._total:
+            more = self._repository.summaries(self._search, len(self._rows), PAGE_SIZE)
+            if not more:
+                self._total = len(self._rows)
+                break
+            self._rows.extend(more)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort every matching case (all are read); a column out of range goes back to the stored order. Cases
+        without the date sorted on come last either way."""
+        self.layoutAboutToBeChanged.emit()
+        if 0 <= column < len(self.COLUMNS):
+            self._sort = (column, order)
+            self._fetch_all()
+            self._sort_rows(column, order)
+        else:
+            self._sort = None
+            self._rows = self._repository.summaries(self._search, 0, max(PAGE_SIZE, len(self._rows)))
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        known = [r for r in self._rows if _key(r, column) is not None]
+        unknown = [r for r in self._rows if _key(r, column) is None]
+        self._rows = sorted(known, key=lambda r: _key(r, column), reverse=descending) + unknown
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if column == 3:
-            return short_date(row.review_date)
-        return (row.patient_name, row.job_title, row.employer)[column]
+        if column in (self.BORN, self.REVIEW):
+            return short_date(_born(row) if column == self.BORN else row.review_date)
+        if column == self.APPOINTMENT:
+            moment = _appointment(row)
+            return "" if moment is None else f"{short_date(moment.date())} {moment:%H:%M}"
+        if column == self.NUMBER:
+            return str(row.id)
+        return {self.PATIENT: row.patient_name, self.JOB: row.job_title, self.EMPLOYER: row.employer}[column]
 
 
     def case_id(self, row: int) -> int | None:
@@ -84,3 +124,28 @@ class CaseTableModel(ColumnsTableModel):
             if summary.id == case_id:
                 return row
         return None
+
+
+def _born(row: CaseSummary) -> date | None:
+    # CaseSummary gains date_of_birth and next_appointment in the repository (issue 14); until then they read as
+    # not known.
+    return getattr(row, "date_of_birth", None)
+
+
+def _appointment(row: CaseSummary) -> datetime | None:
+    return getattr(row, "next_appointment", None)
+
+
+def _key(row: CaseSummary, column: int) -> Any:
+    """What a column sorts by: dates and numbers as such, text folded; None sorts last."""
+    if column == CaseTableModel.BORN:
+        return _born(row)
+    if column == CaseTableModel.NUMBER:
+        return row.id
+    if column == CaseTableModel.REVIEW:
+        return row.review_date
+    if column == CaseTableModel.APPOINTMENT:
+        return _appointment(row)
+    text = (row.patient_name, row.job_title, row.employer)[(CaseTableModel.PATIENT, CaseTableModel.JOB,
+                                                            CaseTableModel.EMPLOYER).index(column)]
+    return text.casefold() or None
