@@ -18,7 +18,7 @@ TODAY = date(2026, 12, 6)
 
 def test_the_order_follows_the_locale() -> None:
     assert (field_order(GB), field_order(US), field_order(DE)) == ("dMy", "Mdy", "dMy")
-    assert example(GB) == "14/02/1979"
+    assert (example(GB), example(US), example(DE)) == ("14/02/1979", "02/14/1979", "14.02.1979")
 
 
 @pytest.mark.parametrize(("text", "locale", "expected"), [

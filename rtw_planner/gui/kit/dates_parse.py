@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.gui.kit.dates_text import MONTHS
@@ -25,9 +25,12 @@ def field_order(locale: QLocale | None = None) -> str:
 
 
 def example(locale: QLocale | None = None) -> str:
-    """14 February 1979 written the locale's short way, for messages: '14/02/1979'."""
-    shown = (locale or QLocale()).toString(QDate(1979, 2, 14), QLocale.FormatType.ShortFormat)
-    return shown.replace("/79", "/1979") if shown.endswith("/79") else shown
+    """14 February 1979 written the locale's short way, for messages: '14/02/1979' (en_GB), '02/14/1979' (en_US),
+    '14.02.1979' (de_DE); a locale without a separator gets '/'."""
+    fmt = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    separator = next((ch for ch in fmt if not ch.isalpha() and not ch.isspace()), "/")
+    parts = {"d": "14", "M": "02", "y": "1979"}
+    return separator.join(parts[ch] for ch in field_order(locale))
 
 
 def _month(name: str, locale: QLocale) -> int | None:

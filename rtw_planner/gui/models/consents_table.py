@@ -12,16 +12,13 @@ from rtw_planner.domain.case.model import Consent, ConsentCategory
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.edits import case_edits
 from rtw_planner.domain.edits.commands import Edit
+from rtw_planner.gui.kit.dates_parse import parse_date
 from rtw_planner.gui.models.base import Index, RowsTableModel
 
 
 def _optional_date(field: str, text: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(field, text, "a date written YYYY-MM-DD, or blank") from None
+    """A date typed in any form the date fields take (14/02/2027, 14 Feb 2027, 2027-02-14), or blank."""
+    return parse_date(text, field)
 
 
 class ConsentsTableModel(RowsTableModel):

@@ -26,6 +26,7 @@ from rtw_planner.domain.plan.phases import (
     weekday_names,
 )
 from rtw_planner.domain.plan.quota import QuotaActivity, QuotaUnit
+from rtw_planner.gui.kit.dates_parse import parse_date
 from rtw_planner.gui.kit.numbers import parse_number
 from rtw_planner.gui.models.base import Index, RowsTableModel
 
@@ -304,6 +305,7 @@ class GoalsTableModel(RowsTableModel):
     separated by semicolons, done ones with ✓."""
 
     COLUMNS = ("Activity", "Target", "By", "Status", "Quota activity", "Shown by", "Milestones")
+    quota_names: tuple[str, ...] | None = None  # the plan's graded activities a goal may link to (None: not known)
 
     def insert_edit(self, index: int, row: Goal) -> Edit:
         return plan_edits.add_goal(row, index)
@@ -343,6 +345,10 @@ class GoalsTableModel(RowsTableModel):
             except ValueError:
                 raise ValidationError("goal status", text, ", ".join(s.value for s in GoalStatus)) from None
         if column == 4:
+            if text and self.quota_names is not None and text not in self.quota_names:
+                raise ValidationError("goal quota activity", text, "one of the plan's graded activities ("
+                                      + (", ".join(self.quota_names) or "none yet: add one under Graded activity")
+                                      + "), or none")
             return replace(row, quota_activity=text or None)
         if column == 5:
             return replace(row, measure=text.upper() or None)  # an instrument or test id, e.g. PSFS or 6MWT
@@ -350,10 +356,11 @@ class GoalsTableModel(RowsTableModel):
 
 
 def _date(field: str, text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(field, text, "a date written YYYY-MM-DD") from None
+    """A date typed in any form the date fields take (14/02/2027, 14 Feb 2027, 2027-02-14); required."""
+    day = parse_date(text, field)
+    if day is None:
+        raise ValidationError(field, text, "a date such as 2027-02-14")
+    return day
 
 
 def _milestone(text: str) -> Milestone:

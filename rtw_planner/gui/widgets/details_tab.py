@@ -14,9 +14,11 @@ from rtw_planner.domain.edits import case_edits
 from rtw_planner.domain.edits.lenses import Part
 from rtw_planner.gui.forms.ui_case_details import Ui_CaseDetailsForm
 from rtw_planner.gui.kit.dates import OptionalDateEdit, read_optional_date, write_optional_date
+from rtw_planner.gui.kit.dates_delegate import DateDelegate
 from rtw_planner.gui.kit.tables import rows_table_view
 from rtw_planner.gui.models.consents_table import ConsentsTableModel
 from rtw_planner.gui.widgets.binder import Binder
+from rtw_planner.gui.widgets.choice_delegate import ChoiceDelegate
 
 if TYPE_CHECKING:
     from rtw_planner.gui.models.base import EditSink
@@ -56,6 +58,12 @@ class DetailsTab(QWidget):
         self.consents_model = ConsentsTableModel(self)
         self.consents_view = rows_table_view(self.consents_model)
         self.consents_view.setMaximumHeight(130)
+        view = self.consents_view
+        view.setItemDelegateForColumn(0, ChoiceDelegate(lambda: [(c.label, c.value) for c in ConsentCategory],
+                                                        "Consent category", view))
+        view.setItemDelegateForColumn(1, ChoiceDelegate(self._contacts, "Consent recipient", view, typed=True))
+        for column, field in ((3, "consent date given"), (4, "consent expiry"), (5, "consent withdrawn on")):
+            view.setItemDelegateForColumn(column, DateDelegate(field, view))
         self.add_consent_button, self.remove_consent_button = QPushButton("Record &consent"), QPushButton(
             "Remove consent")
         self.add_consent_button.clicked.connect(self._on_add_consent_clicked)
@@ -121,6 +129,12 @@ class DetailsTab(QWidget):
         self.binder.bind({case_edits.FIELD_LABELS[name]: edit}, lambda c: getattr(c, name),
                          lambda: read_optional_date(edit), lambda v: write_optional_date(edit, v),
                          lambda v, _w: case_edits.set_case_field(name, v))
+
+    def _contacts(self) -> list[tuple[str, str]]:
+        """Who a consent may name: the employer and the recipients of the case's consents (others are typed)."""
+        case = self.binder.case
+        names = [case.employer, *(c.recipient for c in case.consents)] if case is not None else []
+        return [(name, name) for name in dict.fromkeys(n for n in names if n)]
 
     def _sex(self) -> Sex | None:
         data = self.form.sex_combo.currentData()

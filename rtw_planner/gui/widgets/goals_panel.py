@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rtw_planner.domain.case.model import Case
-from rtw_planner.domain.plan.goals import Goal
+from rtw_planner.domain.plan.goals import Goal, GoalStatus
+from rtw_planner.gui.kit.dates_delegate import DateDelegate
 from rtw_planner.gui.kit.tables import rows_table_view
 from rtw_planner.gui.models.plan_tables import GoalsTableModel
 from rtw_planner.gui.widgets.appointment_fields import AppointmentFields
+from rtw_planner.gui.widgets.choice_delegate import ChoiceDelegate
 
 if TYPE_CHECKING:
     from rtw_planner.gui.models.base import EditSink
@@ -27,6 +29,13 @@ class GoalsPanel(QWidget):
         header = self.goals_view.horizontalHeader()
         for column in (1, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        view = self.goals_view
+        view.setItemDelegateForColumn(2, DateDelegate("goal due date", view))
+        view.setItemDelegateForColumn(3, ChoiceDelegate(lambda: [(s.label, s.value) for s in GoalStatus],
+                                                        "Goal status", view))
+        view.setItemDelegateForColumn(4, ChoiceDelegate(
+            lambda: [("(none)", ""), *((name, name) for name in self.goals_model.quota_names or ())],
+            "Goal's graded activity", view))
         add, remove = QPushButton("Add &goal"), QPushButton("Remove goal")
         self.add_goal_button, self.remove_goal_button = add, remove
         add.clicked.connect(self._on_add_goal_clicked)
@@ -55,11 +64,13 @@ class GoalsPanel(QWidget):
 
     def load(self, case: Case) -> None:
         """Show another case's goals and appointment."""
+        self.goals_model.quota_names = tuple(q.name for q in case.plan.quotas)
         self.goals_model.set_rows(case.plan.goals)
         self.binder.reset(case)
 
     def refresh(self, case: Case) -> None:
         """Show them after an edit."""
+        self.goals_model.quota_names = tuple(q.name for q in case.plan.quotas)
         self.goals_model.set_rows(case.plan.goals)
         self.binder.refresh(case)
 

@@ -17,6 +17,7 @@ from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.kit.tables import rows_table_view
 from rtw_planner.gui.models.plan_tables import QuotasTableModel
 from rtw_planner.gui.widgets.adjustments_panel import AdjustmentsPanel
+from rtw_planner.gui.widgets.choice_delegate import ChoiceDelegate
 from rtw_planner.gui.widgets.fitness_editor import FitnessEditor
 from rtw_planner.gui.widgets.flare_plan_editor import FlarePlanEditor
 from rtw_planner.gui.widgets.goals_panel import GoalsPanel
@@ -75,6 +76,8 @@ class PlanView(QWidget):
         self.quotas_model = QuotasTableModel(self)
         self.quotas_view = rows_table_view(self.quotas_model)
         self.quotas_view.setMaximumHeight(150)
+        self.quotas_view.setItemDelegateForColumn(1, ChoiceDelegate(
+            lambda: [(unit.value, unit.value) for unit in QuotaUnit], "Quota unit", self.quotas_view))
         add, remove = QPushButton("&Add activity"), QPushButton("Remove activity")
         add.clicked.connect(lambda: self.quotas_model.append_row(
             QuotaActivity(f"Activity {self.quotas_model.rowCount() + 1}", QuotaUnit.MINUTES, (5.0, 5.0, 5.0), 15)))

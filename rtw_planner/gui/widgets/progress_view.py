@@ -30,6 +30,7 @@ from rtw_planner.domain.edits.lenses import Part
 from rtw_planner.domain.outcomes.instruments import InstrumentError, get_instrument, load_instruments
 from rtw_planner.domain.outcomes.progress import instruments_recorded, practice_series, score_series
 from rtw_planner.domain.outcomes.recording import record_outcome
+from rtw_planner.gui.kit.dates_delegate import DateDelegate
 from rtw_planner.gui.kit.numbers import parse_number
 from rtw_planner.gui.kit.styles import ERROR_STYLE, INVALID_FIELD_STYLE
 from rtw_planner.gui.kit.tables import rows_table_view
@@ -75,6 +76,8 @@ class ProgressView(QWidget):
         self.outcomes_view.setAccessibleName("Outcome records")
         self.practice_view = rows_table_view(self.practice_model)
         self.practice_view.setAccessibleName("Home-practice log")
+        for view, field in ((self.outcomes_view, "outcome date"), (self.practice_view, "practice date")):
+            view.setItemDelegateForColumn(0, DateDelegate(field, view))
         self.score_label = QLabel()
         self.score_label.setWordWrap(True)
         self.activity_combo = QComboBox()
