@@ -60,7 +60,8 @@ def test_importing_the_same_person_again_offers_the_case_already_there(window, p
     path.write_text(casefile.dumps(replace(stored, patient_name="ZOE  lukasiewicz")), encoding="utf-8")
     prompts.file_name = str(path)
     window.menu_actions[Action.IMPORT_CASE].trigger()  # yes: open the case already there
-    assert len(prompts.questions) == 1 and f"Case {stored.id} has" in prompts.questions[0]
+    assert len(prompts.questions) == 1
+    assert f"Case {stored.id} has" in prompts.questions[0]
     assert window.case_view.case_id == stored.id
     assert window.cases.count() == 2
     path.write_text(casefile.dumps(replace(stored, date_of_birth=None, patient_name="Someone Else")),
