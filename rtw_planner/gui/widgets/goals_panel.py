@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rtw_planner.domain.case.model import Case
-from rtw_planner.domain.plan.goals import Goal, GoalStatus
+from rtw_planner.domain.plan.goals import Goal, GoalStatus, Milestone
 from rtw_planner.gui.kit.dates_delegate import DateDelegate
 from rtw_planner.gui.kit.tables import rows_table_view
+from rtw_planner.gui.models.milestones_table import MilestonesTableModel
 from rtw_planner.gui.models.plan_tables import GoalsTableModel
 from rtw_planner.gui.widgets.appointment_fields import AppointmentFields
 from rtw_planner.gui.widgets.choice_delegate import ChoiceDelegate
@@ -40,6 +41,17 @@ class GoalsPanel(QWidget):
         self.add_goal_button, self.remove_goal_button = add, remove
         add.clicked.connect(self._on_add_goal_clicked)
         remove.clicked.connect(lambda: self.goals_model.remove_row(self.goals_view.currentIndex().row()))
+        self.milestones_model = MilestonesTableModel(self)
+        self.milestones_view = rows_table_view(self.milestones_model)
+        self.milestones_view.setAccessibleName("Milestones of the selected goal")
+        self.milestones_view.setMaximumHeight(120)
+        self.milestones_view.setItemDelegateForColumn(1, DateDelegate("milestone due date", self.milestones_view))
+        self.add_milestone_button, self.remove_milestone_button = QPushButton("Add milestone"), QPushButton(
+            "Remove milestone")
+        self.add_milestone_button.clicked.connect(self._on_add_milestone_clicked)
+        self.remove_milestone_button.clicked.connect(
+            lambda: self.milestones_model.remove_row(self.milestones_view.currentIndex().row()))
+        self.goals_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_milestones())
         self.appointment = AppointmentFields()
         self.appointment_edit, self.appointment_with_edit = (self.appointment.appointment_edit,
                                                              self.appointment.appointment_with_edit)
@@ -53,6 +65,13 @@ class GoalsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.goals_view, 1)
         layout.addLayout(buttons)
+        layout.addWidget(QLabel("Milestones of the selected goal (the small steps on the way):"))
+        layout.addWidget(self.milestones_view)
+        milestone_buttons = QHBoxLayout()
+        milestone_buttons.addWidget(self.add_milestone_button)
+        milestone_buttons.addWidget(self.remove_milestone_button)
+        milestone_buttons.addStretch(1)
+        layout.addLayout(milestone_buttons)
         layout.addWidget(self.small_step_label)
         layout.addWidget(self.appointment)
         self.binder = self.appointment.binder
@@ -60,18 +79,20 @@ class GoalsPanel(QWidget):
 
     def set_sink(self, sink: EditSink) -> None:
         """Where edits go."""
-        self.binder.sink = self.goals_model.sink = sink
+        self.binder.sink = self.goals_model.sink = self.milestones_model.sink = sink
 
     def load(self, case: Case) -> None:
         """Show another case's goals and appointment."""
         self.goals_model.quota_names = tuple(q.name for q in case.plan.quotas)
         self.goals_model.set_rows(case.plan.goals)
+        self._show_milestones()
         self.binder.reset(case)
 
     def refresh(self, case: Case) -> None:
         """Show them after an edit."""
         self.goals_model.quota_names = tuple(q.name for q in case.plan.quotas)
         self.goals_model.set_rows(case.plan.goals)
+        self._show_milestones()
         self.binder.refresh(case)
 
     def show_small_step(self, step: str) -> None:
@@ -83,3 +104,16 @@ class GoalsPanel(QWidget):
         due = date.today().replace(day=1)
         self.goals_model.append_row(Goal(f"goal-{number}-{datetime.now():%H%M%S}", "New goal", "target to agree",
                                          date(due.year + (due.month == 12), due.month % 12 + 1, 1)))
+
+    def _show_milestones(self) -> None:
+        row = self.goals_view.currentIndex().row()
+        goals = self.goals_model.rows()
+        self.milestones_model.show_goal(row, goals[row] if 0 <= row < len(goals) else None)
+        self.add_milestone_button.setEnabled(self.milestones_model.goal is not None)
+
+    def _on_add_milestone_clicked(self) -> None:
+        goal = self.milestones_model.goal
+        if goal is not None:
+            due = min(goal.due, max(date.today(), goal.due - timedelta(days=28)))
+            self.milestones_model.append_row(Milestone("New step", due))
+

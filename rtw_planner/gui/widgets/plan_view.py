@@ -67,7 +67,7 @@ class PlanView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message_label)
-        for model in (self.phases_model, self.quotas_model, self.goals_model):
+        for model in (self.phases_model, self.quotas_model, self.goals_model, self.goals_panel.milestones_model):
             model.invalid_input.connect(self.message_label.setText)
             model.rows_changed.connect(self.message_label.clear)
 
