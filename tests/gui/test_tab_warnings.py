@@ -84,3 +84,20 @@ def test_a_case_opens_on_its_summary(window, repositories) -> None:  # type: ign
     view.tabs.setCurrentWidget(view.plan_view)
     window.open_case(saved.id)  # the same case again keeps the tab
     assert view.tabs.currentWidget() is view.plan_view
+
+
+def test_date_warnings_are_shown_at_their_fields(window) -> None:  # type: ignore[no-untyped-def]
+    from rtw_planner.gui.widgets.tab_warnings import FIELD_STYLE
+
+    view = show_case(window, implausible_case())
+    start, assessed = view.plan_view.phases_panel.start_edit, view.capacity_view.assessed_on_edit
+    for field in (start, assessed):
+        assert field.styleSheet() == FIELD_STYLE
+    assert start.toolTip().startswith("⚠ ") and "is before the evaluation of" in start.toolTip()
+    assert "is in the future" in assessed.toolTip()
+    from rtw_planner.domain.edits import case_edits
+
+    view.push(case_edits.set_case_field("rtw_start_date", date.today() + timedelta(days=20)))
+    view.settle()
+    assert start.styleSheet() == ""
+    assert start.toolTip() == start.hint  # the typing hint again

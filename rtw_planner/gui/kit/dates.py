@@ -39,7 +39,9 @@ class OptionalDateEdit(QLineEdit):
         self._value: Day | None = None
         self.setPlaceholderText("Not set")
         self.setClearButtonEnabled(True)
-        self.setToolTip(f"Type a date such as {example()}, 14 Feb 1979 or 1979-02-14; F4 opens a calendar")
+        self.hint = f"Type a date such as {example()}, 14 Feb 1979 or 1979-02-14; F4 opens a calendar"
+        self.setProperty("plain_tooltip", self.hint)
+        self.setToolTip(self.hint)
         self._calendar = QCalendarWidget(self)
         self._calendar.setWindowFlags(Qt.WindowType.Popup)
         self._calendar.setGridVisible(True)
@@ -111,10 +113,10 @@ class OptionalDateEdit(QLineEdit):
             self.blockSignals(was_blocked)
 
     def _mark(self, problem: ValidationError | None) -> None:
-        self.setStyleSheet(INVALID_FIELD_STYLE if problem else "")
+        if problem is not None or self.styleSheet() == INVALID_FIELD_STYLE:  # a warning's mark stays
+            self.setStyleSheet(INVALID_FIELD_STYLE if problem else "")
         self.setProperty("problem", str(problem) if problem else "")
-        if problem:
-            self.setToolTip(str(problem))
+        self.setToolTip(str(problem) if problem else str(self.property("plausibility") or self.hint))
 
     # -- calendar and keys ---------------------------------------------------------------------------------
     def show_calendar(self) -> None:

@@ -86,7 +86,9 @@ class CaseView(QWidget):
             self.tabs.addTab(widget, title)
         pages = self._pages()
         self.tab_warnings = TabWarnings(self.tabs, pages, {page: TABS[self.tabs.indexOf(page)] for page in
-                                                          pages.values()})
+                                                          pages.values()},
+                                        {"Return-to-work start": self.plan_view.phases_panel.start_edit,
+                                         "Evaluation date": self.capacity_view.assessed_on_edit})
         self.role = Role.ADMINISTRATOR
         self.set_role(Role.ADMINISTRATOR)
         self.banner = ChangeBanner()

@@ -9,9 +9,10 @@ from datetime import date
 from PySide6.QtWidgets import QBoxLayout, QLabel, QTabWidget, QWidget
 
 from rtw_planner.domain.checks.plausibility import Plausibility, Tab
-from rtw_planner.gui.kit.styles import warning_html
+from rtw_planner.gui.kit.styles import WARNING_COLOUR, warning_html
 
 MARK = "⚠"
+FIELD_STYLE = f"border: 2px solid {WARNING_COLOUR};"
 
 
 def tab_title(title: str, count: int) -> str:
@@ -41,8 +42,10 @@ class WarningList(QLabel):
 class TabWarnings:
     """Owns a WarningList at the top of each tab that can have warnings, and the tabs' titles."""
 
-    def __init__(self, tabs: QTabWidget, pages: Mapping[Tab, QWidget], titles: Mapping[QWidget, str]) -> None:
+    def __init__(self, tabs: QTabWidget, pages: Mapping[Tab, QWidget], titles: Mapping[QWidget, str],
+                 fields: Mapping[str, QWidget] | None = None) -> None:
         self._tabs = tabs
+        self.fields = dict(fields or {})  # a warning's field -> the input it is about, marked and explained there
         self._pages = dict(pages)
         self._titles = dict(titles)
         self.lists: dict[Tab, WarningList] = {}
@@ -63,10 +66,21 @@ class TabWarnings:
             index = self._tabs.indexOf(page)
             self._tabs.setTabText(index, tab_title(self._titles[page], len(own)))
             self._tabs.setTabToolTip(index, "\n".join(str(w) for w in own))
+        for name, widget in self.fields.items():
+            mark_field(widget, [w for w in warnings if w.field == name])
 
     def of(self, tab: Tab) -> tuple[Plausibility, ...]:
         """The warnings shown on a tab."""
         return self.lists[tab].warnings
+
+
+def mark_field(widget: QWidget, warnings: list[Plausibility]) -> None:
+    """A warning border and the warning as the tooltip; an error's mark (the binder's) is left as it is."""
+    message = "\n".join(f"{MARK} {w.problem} {w.expected}" for w in warnings)
+    widget.setProperty("plausibility", message)
+    if widget.styleSheet() in ("", FIELD_STYLE):
+        widget.setStyleSheet(FIELD_STYLE if warnings else "")
+    widget.setToolTip(message or str(widget.property("plain_tooltip") or ""))
 
 
 def today() -> date:
