@@ -93,7 +93,8 @@ def test_date_warnings_are_shown_at_their_fields(window) -> None:  # type: ignor
     start, assessed = view.plan_view.phases_panel.start_edit, view.capacity_view.assessed_on_edit
     for field in (start, assessed):
         assert field.styleSheet() == FIELD_STYLE
-    assert start.toolTip().startswith("⚠ ") and "is before the evaluation of" in start.toolTip()
+    assert start.toolTip().startswith("⚠ ")
+    assert "is before the evaluation of" in start.toolTip()
     assert "is in the future" in assessed.toolTip()
     from rtw_planner.domain.edits import case_edits
 
