@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QHeaderView, QMenu
 
 from rtw_planner.domain.caseload.due import DueItem
 from rtw_planner.gui.home.caseload_page import CaseloadPage
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rtw_planner.gui.mainwindow import MainWindow
 
 HOME_SHORTCUT = "Alt+Home"
+COLUMN_WIDTHS = (150, 85, 45, 85, 120, 110, 110)  # patient, born, case, review, next appointment, job, employer
 
 
 def install_home(window: MainWindow) -> CaseloadPage:
@@ -45,6 +46,9 @@ def sortable_list(window: MainWindow) -> None:
     """The case list sorts on a click on a column's header (review date, next appointment…); a third click goes
     back to the stored order (most recently updated first)."""
     header = window.case_table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in enumerate(COLUMN_WIDTHS):
+        header.resizeSection(column, width)
     header.setSortIndicatorClearable(True)
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     window.case_table.setSortingEnabled(True)

@@ -45,6 +45,8 @@ class GoalsPanel(QWidget):
         self.milestones_view = rows_table_view(self.milestones_model)
         self.milestones_view.setAccessibleName("Milestones of the selected goal")
         self.milestones_view.setMaximumHeight(120)
+        self.milestones_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.milestones_view.horizontalHeader().setStretchLastSection(False)
         self.milestones_view.setItemDelegateForColumn(1, DateDelegate("milestone due date", self.milestones_view))
         self.add_milestone_button, self.remove_milestone_button = QPushButton("Add milestone"), QPushButton(
             "Remove milestone")
