@@ -69,7 +69,7 @@ class CaseloadPage(QWidget):
         self.days_spin.setSuffix(" days")
         self.days_spin.setAccessibleName("Look ahead")
         self.title = QLabel("<h2>What is due</h2>")
-        within_label = QLabel("&Within")
+        within_label = QLabel("Within")  # no mnemonic: Alt+W is Plan › "What was agreed"
         within_label.setBuddy(self.days_spin)
         self.empty_label = QLabel()
         top = QHBoxLayout()
