@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
 from access_walk import unnamed_inputs
 from gui_factories import planned_case, show_case
 from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QTableView, QVBoxLayout
@@ -21,9 +20,6 @@ from rtw_planner.gui.dialogs.findings_view import FindingsView
 from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog
 from rtw_planner.gui.dialogs.shortcuts_dialog import ShortcutsDialog
 from rtw_planner.gui.team.conflict import Conflict
-
-WIDGETS_PENDING = pytest.mark.xfail(
-    reason="inputs built in gui/widgets/** (the other branch of issue 14) still lack names: see the report")
 
 
 def test_the_walk_counts_an_unnamed_field_and_accepts_a_buddy_label_or_a_set_name(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -56,7 +52,6 @@ def test_the_main_window_names_its_search_box_and_case_list(window) -> None:  # 
     assert window.case_table.accessibleName() == "Cases"
 
 
-@WIDGETS_PENDING
 def test_every_tab_of_an_open_case_names_its_inputs(window) -> None:  # type: ignore[no-untyped-def]
     view = show_case(window, planned_case())
     unnamed = [f"{view.tabs.tabText(i).replace('&', '')}: {widget}" for i in range(view.tabs.count())

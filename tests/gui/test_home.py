@@ -32,7 +32,7 @@ def test_an_overdue_review_comes_first_and_opens_details(window, repositories, q
     qtbot.mouseClick(home.table.viewport(), Qt.MouseButton.LeftButton,
                      pos=home.table.visualRect(home.model.index(0, 2)).center())
     view = window.case_view
-    assert window.stack.currentWidget() is view
+    assert window.stack.currentWidget() is window.case_area
     assert view.case_id == late.id
     assert view.tabs.currentWidget() is view.details  # where the review date is changed
     assert window.case_model.case_id(window.case_table.currentIndex().row()) == late.id

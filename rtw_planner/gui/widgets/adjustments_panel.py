@@ -31,6 +31,7 @@ class AdjustmentsPanel(QWidget):
         self._notes: tuple[SelectedNote, ...] = ()
         self._suggestions: tuple[SelectedNote, ...] = ()
         self.notes_list = QListWidget()
+        self.notes_list.setAccessibleName("Adjustment notes")
         self.notes_list.setWordWrap(True)
         self.notes_list.itemChanged.connect(self._on_notes_list_item_changed)
         intro = QLabel("Ticked adjustments are recommended in this plan. The others are suggestions for this job, "

@@ -65,8 +65,8 @@ class DemandsView(QWidget):
         self.tabs.addTab(self.profile_editor, "Handling and positions")
         self.rating_models = {group: RatingsTableModel(group, self) for group in RatedGroup}
         for group, model in self.rating_models.items():
-            self.tabs.addTab(self._ratings_table(model), {"physical": "DOT factors", "environment": "Environment",
-                                                         "cognitive": "Cognitive"}[group.value])
+            title = {"physical": "DOT factors", "environment": "Environment", "cognitive": "Cognitive"}[group.value]
+            self.tabs.addTab(self._ratings_table(model, f"{title} ratings"), title)
         self.tabs.addTab(self._shift_tab(), "Shift and tasks")
         self.tabs.addTab(self._lifting_tab(), "Lifting tasks (NIOSH)")
         self.template_label = QLabel()
@@ -188,8 +188,9 @@ class DemandsView(QWidget):
         self.message_label.setStyleSheet("")
         self.message_label.setText(f"Saved the clinic template '{title}' to {path}.")
 
-    def _ratings_table(self, model: RatingsTableModel) -> QTableView:
+    def _ratings_table(self, model: RatingsTableModel, name: str = "Ratings") -> QTableView:
         view = QTableView()
+        view.setAccessibleName(name)
         view.setModel(model)
         view.setItemDelegateForColumn(1, RatingDelegate(view))
         view.verticalHeader().hide()
@@ -211,11 +212,12 @@ class DemandsView(QWidget):
         form = QFormLayout()
         form.addRow("Demands &source", self.source_combo)
         form.addRow("Shift &length (hours)", self.shift_edit)
-        form.addRow("&Days per week", self.days_edit)
+        form.addRow("Da&ys per week", self.days_edit)
         form.addRow("", self.arm_leg_box)
         form.addRow("", self.pace_box)
         self.tasks_model = TasksTableModel(self)
         self.tasks_view = QTableView()
+        self.tasks_view.setAccessibleName("Tasks")
         self.tasks_view.setModel(self.tasks_model)
         self.tasks_view.setItemDelegateForColumn(3, ActivitiesDelegate(self.tasks_view))
         self.tasks_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -242,7 +244,8 @@ class DemandsView(QWidget):
     def _lifting_tab(self) -> QWidget:
         tab = QWidget()
         self.lifting_list = QListWidget()
-        add, edit, remove = QPushButton("&Add lifting task…"), QPushButton("&Edit…"), QPushButton("Remove")
+        self.lifting_list.setAccessibleName("Lifting tasks")
+        add, edit, remove = QPushButton("&Add lifting task…"), QPushButton("Ed&it…"), QPushButton("Remove")
         self.add_lifting_button, self.edit_lifting_button, self.remove_lifting_button = add, edit, remove
         add.clicked.connect(self._on_add_lifting_clicked)
         edit.clicked.connect(self._on_edit_lifting_clicked)

@@ -57,6 +57,7 @@ class DetailsTab(QWidget):
                                           "documents; switched on per document)")
         self.consents_model = ConsentsTableModel(self)
         self.consents_view = rows_table_view(self.consents_model)
+        self.consents_view.setAccessibleName("Consents")
         self.consents_view.setMaximumHeight(130)
         view = self.consents_view
         view.setItemDelegateForColumn(0, ChoiceDelegate(lambda: [(c.label, c.value) for c in ConsentCategory],

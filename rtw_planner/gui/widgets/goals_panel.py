@@ -27,6 +27,7 @@ class GoalsPanel(QWidget):
         super().__init__(parent)
         self.goals_model = GoalsTableModel(self)
         self.goals_view = rows_table_view(self.goals_model)
+        self.goals_view.setAccessibleName("Goals")
         header = self.goals_view.horizontalHeader()
         for column in (1, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -23,6 +23,7 @@ class HistoryView(QWidget):
         self._stale = True
         self.model = HistoryTableModel(self)
         self.table = rows_table_view(self.model)
+        self.table.setAccessibleName("Change history")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((130, 70, 170, 110)):
@@ -32,9 +33,9 @@ class HistoryView(QWidget):
         self.field_combo = QComboBox()
         self.field_combo.setMinimumContentsLength(18)
         self.field_combo.currentIndexChanged.connect(self._on_field_combo_changed)
-        field_label = QLabel("Show &field")
+        field_label = QLabel("Sh&ow field")
         field_label.setBuddy(self.field_combo)
-        self.refresh_button = QPushButton("Re&fresh")
+        self.refresh_button = QPushButton("Re&load")
         self.refresh_button.clicked.connect(self.refresh)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)

@@ -57,6 +57,8 @@ class PhasesPanel(QWidget):
         self.start_edit = OptionalDateEdit()
         self.start_edit.setMaximumWidth(160)
         self.hours_edit, self.days_edit = QLineEdit(), QLineEdit()
+        self.days_edit.setAccessibleName("Contract days per week")
+        self.hours_edit.setAccessibleName("Contract hours per week")
         for edit in (self.hours_edit, self.days_edit):
             edit.setMaximumWidth(90)
         self.max_weeks_spin = QSpinBox()
@@ -76,6 +78,7 @@ class PhasesPanel(QWidget):
         form.addRow("&Longest duration", self.max_weeks_spin)
         self.phases_model = PhasesTableModel(self)
         self.phases_view = rows_table_view(self.phases_model)
+        self.phases_view.setAccessibleName("Phases")
         header = self.phases_view.horizontalHeader()
         header.setSectionResizeMode(PhasesTableModel.CRITERIA, QHeaderView.ResizeMode.Stretch)  # the rest fits
         self.schedule_label = QLabel()

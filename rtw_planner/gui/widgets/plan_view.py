@@ -75,6 +75,7 @@ class PlanView(QWidget):
         tab = QWidget()
         self.quotas_model = QuotasTableModel(self)
         self.quotas_view = rows_table_view(self.quotas_model)
+        self.quotas_view.setAccessibleName("Graded activities")
         self.quotas_view.setMaximumHeight(150)
         self.quotas_view.setItemDelegateForColumn(1, ChoiceDelegate(
             lambda: [(unit.value, unit.value) for unit in QuotaUnit], "Quota unit", self.quotas_view))
