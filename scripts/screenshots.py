@@ -100,8 +100,11 @@ def grab_team_screens(window: Any, path: Path, case_id: int) -> None:
 
 # The main screens again on a 1366×768 laptop at 125% (1092×614 logical pixels, less a title bar and a task bar),
 # and in dark mode; each variant runs in a process of its own, since Qt reads QT_SCALE_FACTOR once at start.
-VARIANT_SCREENS = (("case-details", 0, None), ("job-demands", 1, None), ("capacity", 2, None), ("match", 3, None),
-                   ("plan-phased-return", 4, 1), ("plan-goals", 4, 4), ("progress", 5, None))
+# (file name, the case view's tab by attribute, the plan's inner tab): by widget, so a tab added in front moves nothing
+VARIANT_SCREENS = (("summary", "summary_view", None), ("case-details", "details", None),
+                   ("job-demands", "demands_view", None), ("capacity", "capacity_view", None),
+                   ("match", "match_view", None), ("plan-phased-return", "plan_view", 1),
+                   ("plan-goals", "plan_view", 4), ("progress", "progress_view", None))
 VARIANTS = {"laptop-125": {"QT_SCALE_FACTOR": "1.25"}, "dark": {}}
 LAPTOP_WINDOW = (1092, 566)
 
@@ -147,7 +150,7 @@ def variant_shots(variant: str) -> int:
     window.open_demo_case()
     view = window.case_view
     for name, tab, inner in VARIANT_SCREENS:
-        view.tabs.setCurrentIndex(tab)
+        view.tabs.setCurrentWidget(getattr(view, tab))
         if inner is not None:
             view.plan_view.tabs.setCurrentIndex(inner)
         settle(0.6 if name in ("match", "progress") else 0.2)  # charts draw when their tab is first shown
@@ -160,6 +163,31 @@ def variant_shots(variant: str) -> int:
     shutil.rmtree(scratch, ignore_errors=True)
     del app
     return 0
+
+
+def grab_typing_and_warning(window: Any, grab: Any) -> None:
+    """A date of birth being typed (in the user's own format), then an evaluation dated in the future: the warning
+    at its field and in the tab's title; both undone afterwards."""
+    from PySide6.QtCore import QDate, Qt
+    from PySide6.QtTest import QTest
+
+    view = window.case_view
+    view.tabs.setCurrentWidget(view.details)
+    born = view.form.date_of_birth_edit
+    born.setFocus()
+    born.selectAll()
+    QTest.keyClicks(born, "14 Feb 1979")
+    grab("date-typed")
+    QTest.keyClick(born, Qt.Key.Key_Tab)
+    grab("date-typed-accepted")
+    view.tabs.setCurrentWidget(view.capacity_view)
+    assessed = view.capacity_view.assessed_on_edit
+    assessed.setFocus()
+    assessed.setDate(QDate(2027, 1, 20))
+    assessed.editingFinished.emit()
+    settle(0.3)
+    grab("warning-at-field")
+    view.undo_stack.setIndex(0)
 
 
 def run_variants() -> int:
@@ -211,26 +239,29 @@ def main() -> int:
     grab("welcome")
     window.open_demo_case()
     demo_id = window.case_view.case_id
-    for index, name in enumerate(("case-details", "job-demands", "capacity", "match")):
-        window.case_view.tabs.setCurrentIndex(index)
+    view = window.case_view
+    for tab, name in (("summary_view", "case-summary"), ("details", "case-details"), ("demands_view", "job-demands"),
+                      ("capacity_view", "capacity"), ("match_view", "match")):
+        view.tabs.setCurrentWidget(getattr(view, tab))
         grab(name)
         if name == "match":  # the chart draws when the tab is first shown
             settle(0.5)
             grab(name)
-    window.case_view.tabs.setCurrentIndex(1)
+    grab_typing_and_warning(window, grab)
+    view.tabs.setCurrentWidget(view.demands_view)
     demands = window.case_view.demands_view
     for index, name in ((1, "job-demands-dot-factors"), (4, "job-demands-shift-and-tasks"),
                         (5, "job-demands-lifting-tasks")):
         demands.tabs.setCurrentIndex(index)
         grab(name)
-    window.case_view.tabs.setCurrentIndex(4)
+    view.tabs.setCurrentWidget(view.plan_view)
     plan = window.case_view.plan_view
     for index, name in enumerate(("plan-fitness-and-safety", "plan-phased-return", "plan-graded-activity",
                                   "plan-adjustments", "plan-goals", "plan-flare-up")):
         plan.tabs.setCurrentIndex(index)
         settle(0.3)
         grab(name)
-    window.case_view.tabs.setCurrentIndex(5)
+    view.tabs.setCurrentWidget(view.progress_view)
     settle(0.6)
     grab("progress")
     from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog

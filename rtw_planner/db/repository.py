@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import operator
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from functools import reduce
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
@@ -43,7 +43,39 @@ def _matching(text: str) -> pw.Expression:
     pattern = pw.NodeList((pw.Value("%").concat(folded).concat("%"), pw.SQL("ESCAPE"), pw.Value("\\")))
     columns = (CaseRow.patient_name, CaseRow.job_title, CaseRow.employer)
     # ILIKE, as peewee's contains() uses: LIKE on SQLite (peewee's LIKE is SQLite's case-sensitive GLOB).
-    return reduce(operator.or_, (pw.Expression(pw.fn.rtw_fold(column), pw.OP.ILIKE, pattern) for column in columns))
+    found = [pw.Expression(pw.fn.rtw_fold(column), pw.OP.ILIKE, pattern) for column in columns]
+    number = text.removeprefix("#").strip()
+    if number.isdigit() and len(number) <= 9:  # a case number
+        found.append(CaseRow.id == int(number))
+    born = _typed_date(text)
+    if born is not None:  # a date of birth, typed as ISO or day.month.year / day/month/year
+        found.append(CaseRow.date_of_birth == born)
+    return reduce(operator.or_, found)
+
+
+def _typed_date(text: str) -> date | None:
+    """1979-02-14, 14.02.1979 or 14/02/1979 (day first, as most clinics outside the US write it); else None."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    parts = text.replace("/", ".").split(".")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+        try:
+            return date(int(parts[2]), int(parts[1]), int(parts[0]))
+        except ValueError:
+            return None
+    return None
+
+
+def _appointment_time(stored: str | None) -> datetime | None:
+    """When the next appointment is, from its stored form; None when there is none or it cannot be read."""
+    if not stored:
+        return None
+    try:
+        return datetime.fromisoformat(str(json.loads(stored)["when"]))
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 class CaseRepository:
@@ -55,7 +87,7 @@ class CaseRepository:
 
     def _filtered(self, search: str) -> pw.ModelSelect[CaseRow]:
         query = CaseRow.select(CaseRow.id, CaseRow.patient_name, CaseRow.job_title, CaseRow.employer,
-                               CaseRow.review_date)
+                               CaseRow.review_date, CaseRow.date_of_birth, CaseRow.next_appointment_json)
         text = search.strip()
         return query.where(_matching(text)) if text else query
 
@@ -69,7 +101,9 @@ class CaseRepository:
         with reading(self.db):
             query = (self._filtered(search).order_by(CaseRow.updated_at.desc(), CaseRow.id.desc())
                      .offset(offset).limit(limit).tuples())
-            return [CaseSummary(*row) for row in query]  # type: ignore[misc] # rows are plain tuples here
+            rows: list[tuple[Any, ...]] = list(query)  # type: ignore[arg-type]  # tuples(), not models
+            return [CaseSummary(row[0], row[1], row[2], row[3], row[4], row[5], _appointment_time(row[6]))
+                    for row in rows]
 
     def get(self, case_id: int) -> Case:
         """Load a whole case with the revision it is at, all read from one committed state (a save elsewhere

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -15,3 +15,5 @@ class CaseSummary:
     job_title: str
     employer: str
     review_date: date | None
+    date_of_birth: date | None = None
+    next_appointment: datetime | None = None

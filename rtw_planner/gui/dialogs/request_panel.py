@@ -113,7 +113,7 @@ class RequestPanel(QWidget):
             delivery = Delivery(self.delivery_combo.currentData())
         else:
             delivery = Delivery.PATIENT_COPY if self.kind is DocumentKind.PATIENT_HANDOUT else Delivery.SENT
-        offered = read_optional_date(self.offered_edit) if self._offered_applies(role, delivery) else None
+        offered = self._offered_on() if self._offered_applies(role, delivery) else None
         scheme = self.scheme_box.isVisibleTo(self) and self.scheme_box.isChecked()
         return DisclosureRequest(self.recipient_edit.text().strip(), role, delivery, offered, scheme)
 
@@ -122,6 +122,14 @@ class RequestPanel(QWidget):
         unit = self.units_combo.currentData()
         return RenderOptions(draft=draft, large_print=self.large_print_box.isChecked(),
                              mass_unit=MassUnit(unit) if unit else None)
+
+    def _offered_on(self) -> date | None:
+        """The date typed, or None while the text is no date: the field marks the problem itself, and the
+        pre-flight refuses a letter that needs the date and lacks it."""
+        try:
+            return read_optional_date(self.offered_edit)
+        except ValidationError:
+            return None
 
     # -- display -------------------------------------------------------------------------------------------
     def _offered_applies(self, role: RecipientRole, delivery: Delivery) -> bool:
