@@ -13,7 +13,8 @@ MODULES = {"import": "import_case", "export": "export_case", "render": "render",
            "history": "history",
            "backup": "backup",
            "restore": "restore",
-           "users": "users"}
+           "users": "users",
+           "archive": "archive"}
 
 
 def command_module(name: str) -> ModuleType:

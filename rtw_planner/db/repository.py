@@ -85,21 +85,24 @@ class CaseRepository:
     def __init__(self, db: pw.Database) -> None:
         self.db = db
 
-    def _filtered(self, search: str) -> pw.ModelSelect[CaseRow]:
+    def _filtered(self, search: str, archived: bool = False) -> pw.ModelSelect[CaseRow]:
         query = CaseRow.select(CaseRow.id, CaseRow.patient_name, CaseRow.job_title, CaseRow.employer,
                                CaseRow.review_date, CaseRow.date_of_birth, CaseRow.next_appointment_json)
+        query = query.where(CaseRow.archived_on.is_null(not archived))
         text = search.strip()
         return query.where(_matching(text)) if text else query
 
-    def count(self, search: str = "") -> int:
-        """How many cases match the search text (name, job title or employer)."""
+    def count(self, search: str = "", archived: bool = False) -> int:
+        """How many open cases (archived ones, when asked) match the search text: name, job title, employer, case
+        number or date of birth."""
         with reading(self.db):
-            return int(self._filtered(search).count())
+            return int(self._filtered(search, archived).count())
 
-    def summaries(self, search: str = "", offset: int = 0, limit: int = 200) -> list[CaseSummary]:
-        """A page of the case list, most recently updated first."""
+    def summaries(self, search: str = "", offset: int = 0, limit: int = 200,
+                  archived: bool = False) -> list[CaseSummary]:
+        """A page of the case list (open cases, or the archived ones), most recently updated first."""
         with reading(self.db):
-            query = (self._filtered(search).order_by(CaseRow.updated_at.desc(), CaseRow.id.desc())
+            query = (self._filtered(search, archived).order_by(CaseRow.updated_at.desc(), CaseRow.id.desc())
                      .offset(offset).limit(limit).tuples())
             rows: list[tuple[Any, ...]] = list(query)  # type: ignore[arg-type]  # tuples(), not models
             return [CaseSummary(row[0], row[1], row[2], row[3], row[4], row[5], _appointment_time(row[6]))
@@ -156,6 +159,23 @@ class CaseRepository:
                 if stored is None:
                     raise NotFoundError(f"case {case.id} does not exist")
             return case_writer.save(case, stored, datetime.now(), revisions.current_user(self.db))
+
+    def set_archived(self, case_id: int, archived: bool) -> None:
+        """Archive a case (it leaves the case list and the caseload, keeping everything) or restore it. A change of
+        the case like any other: the revision moves on and the audit trail records it. Raises NotFoundError."""
+        from rtw_planner.db import revisions
+
+        with guarded(self.db, Action.EDIT_CASES), writing(self.db):
+            changed = (CaseRow.update(archived_on=datetime.now() if archived else None, revision=CaseRow.revision + 1,
+                                      updated_at=datetime.now(), updated_by=revisions.current_user(self.db))
+                       .where(CaseRow.id == case_id).execute())
+        if changed != 1:
+            raise NotFoundError(f"case {case_id} does not exist")
+
+    def is_archived(self, case_id: int) -> bool:
+        """Whether the case is archived (False for a case that does not exist)."""
+        with reading(self.db):
+            return CaseRow.select().where((CaseRow.id == case_id) & CaseRow.archived_on.is_null(False)).exists()
 
     def delete(self, case_id: int, revision: int | None = None) -> None:
         """Remove a case and everything recorded under it (the tables' foreign keys cascade). Given the revision

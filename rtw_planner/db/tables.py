@@ -68,6 +68,7 @@ class CaseRow(BaseTable):
     # Bumped by every save; a save naming an older revision is refused (no lost update). Who saved it last.
     revision = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
     updated_by = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
+    archived_on = pw.DateTimeField(null=True)  # set while the case is archived (migration 0011)
 
     class Meta:
         table_name = "case"

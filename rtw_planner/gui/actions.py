@@ -21,6 +21,7 @@ class Action(StrEnum):
     OPEN_LOCAL = "open_local"
     SAVE = "save"
     REVERT = "revert"
+    ARCHIVE_CASE = "archive_case"
     EMPLOYER_LETTER = "employer_letter"
     PATIENT_HANDOUT = "patient_handout"
     MATCH_REPORT = "match_report"
@@ -50,6 +51,8 @@ SPECS: dict[Action, tuple[str, Shortcut, str]] = {
     Action.OPEN_LOCAL: ("Open &local file…", None, "Work on a database file on this computer"),
     Action.SAVE: ("&Save", QKeySequence.StandardKey.Save, "Save this case"),
     Action.REVERT: ("&Revert", None, "Discard unsaved edits to this case"),
+    Action.ARCHIVE_CASE: ("&Archive or restore case", None, "Archive this case: it leaves the case list and the "
+                          "caseload and keeps everything; an archived case is restored the same way"),
     Action.EMPLOYER_LETTER: ("&Employer letter…", QKeySequence.StandardKey.Print,
                              "Preview, issue and print the employer letter"),
     Action.PATIENT_HANDOUT: ("&Patient handout…", "Ctrl+Shift+H", "Preview, issue and print the patient handout"),
@@ -90,8 +93,8 @@ def make_action(action: Action, parent: QWidget, slot: Callable[[], object]) -> 
 
 MENUS: dict[str, list[Action | None]] = {  # None: a separator
     "&File": [Action.NEW_CASE, Action.OPEN_DEMO, None, Action.IMPORT_CASE, Action.EXPORT_CASE, Action.EXPORT_OUTCOMES,
-              None, Action.SAVE, Action.REVERT, None, Action.CONNECT_SERVER, Action.OPEN_LOCAL, None,
-              Action.CLINIC_DETAILS, None, Action.QUIT],
+              None, Action.SAVE, Action.REVERT, Action.ARCHIVE_CASE, None, Action.CONNECT_SERVER, Action.OPEN_LOCAL,
+              None, Action.CLINIC_DETAILS, None, Action.QUIT],
     "&Edit": [Action.UNDO, Action.REDO, Action.UNDO_HISTORY, None, Action.FIND],
     "&View": [Action.UNITS_KG, Action.UNITS_LB, None, Action.FORCE_N, Action.FORCE_KGF],
     "&Documents": [Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT, Action.MATCH_REPORT],

@@ -39,6 +39,30 @@ class CaseFiles:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
 
+    def archive_or_restore(self) -> None:
+        """Archive the open case (it leaves the list and the caseload, keeping everything) or restore an archived
+        one; either way the case closes and the list shows where it went."""
+        from rtw_planner.db.errors import NotFoundError, StorageError
+
+        window = self._window
+        case_id = window.shown_case_id()
+        if case_id is None or not window.resolve_unsaved():
+            return
+        cases = window.cases
+        archiving = not cases.is_archived(case_id)
+        try:
+            cases.set_archived(case_id, archiving)
+        except (NotFoundError, StorageError) as exc:
+            window.prompts.error(window, "Cannot archive the case" if archiving else "Cannot restore the case",
+                                 str(exc))
+            return
+        window.close_case_view()
+        window.reload_list()
+        window.workplace.watch.note_own_change()
+        window.statusBar().showMessage(f"Case {case_id} archived: tick 'Show archived cases' to find it" if archiving
+                                       else f"Case {case_id} restored to the case list", 6000)
+        window.update_actions()
+
     def import_case(self) -> None:
         """Import a case file chosen by the user."""
         window = self._window

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
 
         panel = case_list_panel(CaseTableModel(cases, self))
         self.search_edit, self.case_table, self.count_label = panel.search_edit, panel.table, panel.count_label
+        self.archived_box = panel.archived_box
         self.case_model: CaseTableModel = panel.table.model()  # type: ignore[assignment]
         welcome = welcome_page()
         self.welcome_label, self.demo_button, self.new_button = welcome.label, welcome.demo_button, welcome.new_button
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
+        self.archived_box.toggled.connect(self._on_archived_toggled)
         self.case_table.selectionModel().currentRowChanged.connect(self._on_case_table_current_row_changed)
         self.files = CaseFiles(self)
         self._build_menus()
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
             Action.CONNECT_SERVER: lambda: self.workplace.connect_to_server(),
             Action.OPEN_LOCAL: lambda: self.workplace.open_local_file(),
             Action.SAVE: lambda: self.case_view.save(), Action.REVERT: lambda: self.case_view.revert(),
+            Action.ARCHIVE_CASE: self.files.archive_or_restore,
             Action.EMPLOYER_LETTER: self.generate_employer_letter,
             Action.PATIENT_HANDOUT: lambda: self.open_document("patient-handout"),
             Action.MATCH_REPORT: lambda: self.open_document("match-report"), Action.CLINIC_DETAILS: self.edit_clinic,
@@ -188,7 +191,8 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         total = self.case_model.total
         search = self.search_edit.text().strip()
-        self.count_label.setText(f"{total} case{'s' if total != 1 else ''}" + (" found" if search else ""))
+        kind = " archived" if self.case_model.archived else ""
+        self.count_label.setText(f"{total}{kind} case{'s' if total != 1 else ''}" + (" found" if search else ""))
         if not self._case_shown():
             none_yet = self.cases.count() == 0
             self.welcome_label.setText(
@@ -202,6 +206,7 @@ class MainWindow(QMainWindow):
         dirty = has_case and self.case_view.is_dirty()
         self.menu_actions[Action.SAVE].setEnabled(has_case and dirty)
         self.menu_actions[Action.REVERT].setEnabled(has_case and dirty)
+        self.menu_actions[Action.ARCHIVE_CASE].setEnabled(has_case and not dirty and self.case_view.case_id is not None)
         for action in (Action.EXPORT_CASE, Action.EXPORT_OUTCOMES, Action.EMPLOYER_LETTER, Action.PATIENT_HANDOUT,
                        Action.MATCH_REPORT):
             self.menu_actions[action].setEnabled(has_case and self.case_view.case_id is not None)
@@ -288,6 +293,10 @@ class MainWindow(QMainWindow):
     def shown_case_id(self) -> int | None:
         """The id of the saved case on screen, if one is."""
         return self._case_view.case_id if self._case_shown() and self._case_view else None
+
+    def _on_archived_toggled(self, archived: bool) -> None:
+        self.case_model.set_archived(archived)
+        self._update_count()
 
     def reload_list(self) -> None:
         """Read the case list again (same search), keeping the open case selected."""

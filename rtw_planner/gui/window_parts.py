@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QSize, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -40,6 +41,7 @@ class CaseListPanel:
     search_edit: QLineEdit
     table: QTableView
     count_label: QLabel
+    archived_box: QCheckBox
 
 
 def case_list_panel(model: QAbstractItemModel) -> CaseListPanel:
@@ -66,13 +68,17 @@ def case_list_panel(model: QAbstractItemModel) -> CaseListPanel:
     for column, width in ((1, 110), (2, 100), (3, 85)):
         header.resizeSection(column, width)
     count = QLabel()
+    archived = QCheckBox("Show archived cases")  # no Alt-key: every letter is taken somewhere; Tab reaches it
+    archived.setObjectName("show_archived")
+    archived.setToolTip("List the archived cases instead of the open ones (File > Archive or restore case)")
     widget = QWidget()
     widget.setMinimumWidth(LIST_MINIMUM_WIDTH)
     layout = QVBoxLayout(widget)
     layout.addWidget(search)
     layout.addWidget(table)
     layout.addWidget(count)
-    return CaseListPanel(widget, search, table, count)
+    layout.addWidget(archived)
+    return CaseListPanel(widget, search, table, count, archived)
 
 
 @dataclass

@@ -72,3 +72,14 @@ def test_a_bad_look_ahead_is_a_usage_error(db: Path, days: str, capsys: pytest.C
 def test_no_database_means_nothing_is_due(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _json(tmp_path / "none.sqlite3", capsys) == []
     assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_an_archived_case_leaves_the_caseload_until_restored(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(db), "archive", "2"]) == 0
+    assert capsys.readouterr().out == "case 2 archived\n"
+    assert {item["case_id"] for item in _json(db, capsys)} == {1}
+    assert main(["--db", str(db), "archive", "2", "--restore"]) == 0
+    assert capsys.readouterr().out == "case 2 restored\n"
+    assert _json(db, capsys)[0]["case_id"] == 2
+    assert main(["--db", str(db), "archive", "9"]) == 2
+    assert capsys.readouterr().err == "rtw-planner archive: CASE_ID: case 9 does not exist\n"

@@ -3,6 +3,7 @@ search by a case number or a date of birth as well as by name, job or employer, 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from factories import unassessed_case
 
 from rtw_planner.db.database import open_database
+from rtw_planner.db.errors import NotFoundError
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.case.model import Appointment
 
@@ -38,3 +40,22 @@ def test_search_by_case_number_date_of_birth_or_folded_name(repo: CaseRepository
     assert [s.id for s in repo.summaries("#2")] == [zoe]
     assert repo.count("1") == 1  # case 1 (no name, job or employer holds a "1")
     assert repo.summaries("31/02/1979") == []  # no such day: searched as text, found nowhere
+
+
+def test_an_archived_case_leaves_the_list_keeps_everything_and_comes_back(repo: CaseRepository) -> None:
+    kept = repo.save(unassessed_case())
+    closed = repo.save(unassessed_case(patient_name="Zoë Łukasiewicz", date_of_birth=date(1979, 2, 14)))
+    assert closed.id is not None
+    repo.set_archived(closed.id, True)
+    assert [s.id for s in repo.summaries()] == [kept.id]
+    assert (repo.count(), repo.count(archived=True)) == (1, 1)
+    assert [s.id for s in repo.summaries("zoe", archived=True)] == [closed.id]
+    assert repo.summaries("zoe") == []
+    assert repo.is_archived(closed.id)
+    stored = repo.get(closed.id)
+    assert stored == replace(closed, revision=2)  # everything kept; archiving is a change like any other
+    repo.set_archived(closed.id, False)
+    assert not repo.is_archived(closed.id)
+    assert sorted(s.id for s in repo.summaries()) == sorted([kept.id, closed.id])
+    with pytest.raises(NotFoundError):
+        repo.set_archived(99, True)

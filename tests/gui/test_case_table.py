@@ -71,11 +71,11 @@ class _Repository:
     def __init__(self, rows: list[_Summary]) -> None:
         self.rows = rows
 
-    def count(self, search: str = "") -> int:
-        return len(self.rows)
+    def count(self, search: str = "", archived: bool = False) -> int:
+        return 0 if archived else len(self.rows)
 
-    def summaries(self, search: str = "", offset: int = 0, limit: int = 200) -> list[_Summary]:
-        return self.rows[offset:offset + limit]
+    def summaries(self, search: str = "", offset: int = 0, limit: int = 200, archived: bool = False) -> list[_Summary]:
+        return [] if archived else self.rows[offset:offset + limit]
 
 
 def test_date_of_birth_case_number_and_next_appointment(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -30,6 +30,12 @@ class CaseTableModel(ColumnsTableModel):
         self._rows: list[CaseSummary] = []
         self._total = 0
         self._sort: tuple[int, Qt.SortOrder] | None = None  # None: most recently updated first, as stored
+        self.archived = False  # list the archived cases instead of the open ones
+        self.refresh()
+
+    def set_archived(self, archived: bool) -> None:
+        """List the archived cases (True) or the open ones."""
+        self.archived = archived
         self.refresh()
 
     def set_repository(self, repository: CaseRepository) -> None:
@@ -42,8 +48,8 @@ class CaseTableModel(ColumnsTableModel):
         self.beginResetModel()
         if search is not None:
             self._search = search
-        self._total = self._repository.count(self._search)
-        self._rows = self._repository.summaries(self._search, 0, PAGE_SIZE)
+        self._total = self._repository.count(self._search, archived=self.archived)
+        self._rows = self._repository.summaries(self._search, 0, PAGE_SIZE, archived=self.archived)
         if self._sort is not None:
             self._fetch_all()
             self._sort_rows(*self._sort)
@@ -64,7 +70,7 @@ class CaseTableModel(ColumnsTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid():
             return
-        more = self._repository.summaries(self._search, len(self._rows), PAGE_SIZE)
+        more = self._repository.summaries(self._search, len(self._rows), PAGE_SIZE, archived=self.archived)
         if not more:
             self._total = len(self._rows)
             return
@@ -74,7 +80,7 @@ class CaseTableModel(ColumnsTableModel):
 
     def _fetch_all(self) -> None:
         while len(self._rows) < self._total:
-            more = self._repository.summaries(self._search, len(self._rows), PAGE_SIZE)
+            more = self._repository.summaries(self._search, len(self._rows), PAGE_SIZE, archived=self.archived)
             if not more:
                 self._total = len(self._rows)
                 break
@@ -90,7 +96,8 @@ class CaseTableModel(ColumnsTableModel):
             self._sort_rows(column, order)
         else:
             self._sort = None
-            self._rows = self._repository.summaries(self._search, 0, max(PAGE_SIZE, len(self._rows)))
+            self._rows = self._repository.summaries(self._search, 0, max(PAGE_SIZE, len(self._rows)),
+                                                     archived=self.archived)
         self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
