@@ -7,6 +7,7 @@ deeply nested array, NaN), or the text itself is cut, flipped or spliced."""
 
 from __future__ import annotations
 
+import copy
 import json
 import random
 from functools import cache
@@ -64,6 +65,12 @@ def _containers(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, Any, t
     return found
 
 
+def _hostile(rng: random.Random) -> Any:
+    """A hostile value, copied: a later mutation of the tree must never change the shared one (hypothesis replays
+    an example and needs the same draws)."""
+    return copy.deepcopy(rng.choice(HOSTILE_VALUES))
+
+
 def _mutate_tree(rng: random.Random, data: dict[str, Any], raws: list[str]) -> None:
     spots = _containers(data)
     if not spots:
@@ -71,7 +78,7 @@ def _mutate_tree(rng: random.Random, data: dict[str, Any], raws: list[str]) -> N
     container, key, _path = rng.choice(spots)
     kind = rng.randrange(12)
     if kind <= 3:
-        container[key] = rng.choice(HOSTILE_VALUES)
+        container[key] = _hostile(rng)
     elif kind == 4:
         raws.append(rng.choice(RAW_VALUES))
         container[key] = RAW.format(len(raws) - 1)
@@ -84,7 +91,7 @@ def _mutate_tree(rng: random.Random, data: dict[str, Any], raws: list[str]) -> N
     elif kind == 8 and isinstance(container[key], str):
         container[key] = container[key] * rng.choice((2, 100, 5000)) + rng.choice(("", "\ud83d", "\x0b"))
     elif kind == 9 and isinstance(container, dict):
-        container[rng.choice(("extra", "\ud800", "x" * 500, "patient_name"))] = rng.choice(HOSTILE_VALUES)
+        container[rng.choice(("extra", "\ud800", "x" * 500, "patient_name"))] = _hostile(rng)
     elif kind == 10:
         container[key] = str(container[key]) if not isinstance(container[key], str) else [container[key]]
     else:
