@@ -34,6 +34,7 @@ def _days(value: str) -> int:
 def due(args: argparse.Namespace, today: date) -> list[DueItem]:
     """Every case's due items from the database of --db (none when there is no database yet)."""
     from rtw_planner.commands._support import database
+    from rtw_planner.db.document_log import DocumentLog
     from rtw_planner.db.repository import CaseRepository
     from rtw_planner.domain.caseload.due import caseload
 
@@ -46,7 +47,7 @@ def due(args: argparse.Namespace, today: date) -> list[DueItem]:
         cases = []
         for offset in range(0, repository.count(), PAGE):
             cases += [repository.get(s.id) for s in repository.summaries(offset=offset, limit=PAGE)]
-        return caseload(cases, today, within)
+        return caseload(cases, today, within, DocumentLog(db).letters_to_renew())
     finally:
         db.close()
 

@@ -6,12 +6,16 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import peewee as pw
 
 from rtw_planner.db.errors import NotFoundError
 from rtw_planner.db.session import reading, writing
-from rtw_planner.db.tables import IssuedDocumentRow
+from rtw_planner.db.tables import IssuedDocumentRow, PlanVersionRow
+from rtw_planner.domain.caseload.due import IssuedLetter, letter_review_date
+
+EMPLOYER_LETTER = "employer-letter"  # DocumentKind.EMPLOYER_LETTER's value, as the log stores it
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,25 @@ class DocumentLog:
                                    bool(r.diagnosis_by_scheme), r.plan_version, r.sha256, r.source_sha256,
                                    r.recipient_role)
                     for r in query]
+
+    def letters_to_renew(self) -> list[IssuedLetter]:
+        """Every stored case's employer letters with the date each needs renewing (the end of the fitness period
+        of the plan version it was issued from), for the caseload."""
+        from rtw_planner.domain.plan.model import plan_from_dict
+
+        with reading(self.db):
+            query = (IssuedDocumentRow
+                     .select(IssuedDocumentRow.case, IssuedDocumentRow.issued_at, PlanVersionRow.data_json)
+                     .join(PlanVersionRow, on=((PlanVersionRow.case == IssuedDocumentRow.case)
+                                               & (PlanVersionRow.version == IssuedDocumentRow.plan_version)))
+                     .where(IssuedDocumentRow.kind == EMPLOYER_LETTER).tuples())
+            rows: list[tuple[Any, Any, Any]] = list(query)  # type: ignore[arg-type]  # tuples(), not rows
+        letters = []
+        for case_id, issued_at, data in rows:
+            issued = IssuedDocumentRow.issued_at.python_value(issued_at)
+            review = letter_review_date(plan_from_dict(json.loads(data)))
+            letters.append(IssuedLetter(int(case_id), issued.date(), review))
+        return letters
 
     def pdf(self, entry_id: int) -> bytes:
         """The exact PDF that was issued."""

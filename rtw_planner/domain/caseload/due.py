@@ -11,6 +11,8 @@ from enum import StrEnum
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.checks.plausibility import Tab
 from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.domain.plan.fitness import FitnessOutcome
+from rtw_planner.domain.plan.model import Plan
 
 DEFAULT_DUE_DAYS = 7  # "this week"
 MAX_DUE_DAYS = 366
@@ -49,6 +51,19 @@ class IssuedLetter:
     case_id: int
     issued_on: date
     review_date: date | None
+
+
+def letter_review_date(plan: Plan) -> date | None:
+    """When a letter issued from this plan needs renewing: the end of the fitness period it stated (the date set,
+    or for 'may be fit' the phased return's last day); None when it stated none."""
+    if plan.fitness is None:
+        return None
+    if plan.fitness.to_date is not None:
+        return plan.fitness.to_date
+    if plan.fitness.outcome is FitnessOutcome.MAY_BE_FIT and plan.phased_return is not None:
+        schedule = plan.phased_return.schedule()
+        return schedule[-1].last_day if schedule else None
+    return None
 
 
 @dataclass(frozen=True)

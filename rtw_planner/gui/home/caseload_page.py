@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import peewee as pw
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget
 
+from rtw_planner.db.document_log import DocumentLog
 from rtw_planner.db.errors import NotFoundError, PermissionDeniedError
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.caseload.due import DEFAULT_DUE_DAYS, MAX_DUE_DAYS, DueItem, caseload
@@ -39,7 +41,11 @@ def load_due(repository: CaseRepository, today: date, within: int) -> list[DueIt
                 cases.append(repository.get(summary.id))
             except (NotFoundError, PermissionDeniedError):
                 continue
-    return caseload(cases, today, within)
+    try:
+        letters = DocumentLog(repository.db).letters_to_renew()
+    except (PermissionDeniedError, pw.DatabaseError):  # reception may not read the issued documents
+        letters = []
+    return caseload(cases, today, within, letters)
 
 
 class CaseloadPage(QWidget):
