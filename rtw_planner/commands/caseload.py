@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rtw_planner.domain.caseload.due import DueItem
 
-PAGE = 500  # cases read at a time
 
 
 def add_parser(subparsers: Any) -> None:
@@ -34,8 +33,7 @@ def _days(value: str) -> int:
 def due(args: argparse.Namespace, today: date) -> list[DueItem]:
     """Every case's due items from the database of --db (none when there is no database yet)."""
     from rtw_planner.commands._support import database
-    from rtw_planner.db.document_log import DocumentLog
-    from rtw_planner.db.repository import CaseRepository
+    from rtw_planner.db.caseload_source import caseload_inputs
     from rtw_planner.domain.caseload.due import caseload
 
     within = _days(args.due_within)
@@ -43,11 +41,8 @@ def due(args: argparse.Namespace, today: date) -> list[DueItem]:
     if db is None:
         return []
     try:
-        repository = CaseRepository(db)
-        cases = []
-        for offset in range(0, repository.count(), PAGE):
-            cases += [repository.get(s.id) for s in repository.summaries(offset=offset, limit=PAGE)]
-        return caseload(cases, today, within, DocumentLog(db).letters_to_renew())
+        cases, letters = caseload_inputs(db)
+        return caseload(cases, today, within, letters)
     finally:
         db.close()
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import peewee as pw
 
 from rtw_planner.db.errors import NotFoundError
-from rtw_planner.db.roles import Action, guarded
+from rtw_planner.db.roles import CLINICAL_CASE_COLUMNS, Action, guarded
 from rtw_planner.db.session import reading, snapshot, writing
 from rtw_planner.db.tables import CaseRow, ClinicRow, PlanVersionRow
 from rtw_planner.domain.case.summary import CaseSummary
@@ -120,6 +120,23 @@ class CaseRepository:
         if stored is None or stamp is None:
             raise NotFoundError(f"case {case_id} does not exist")
         return replace(stored.to_case(), revision=stamp.revision)
+
+    def caseload_view(self, case_id: int) -> Case:
+        """The case as reception may see it, for the caseload: who, where, the review date, the return date and the
+        next appointment, read from the case row alone (no diagnosis, plan, consents or measurements). Raises
+        NotFoundError."""
+        from rtw_planner.db import case_rows
+        from rtw_planner.domain.case.model import Case
+
+        visible = tuple(c for c in case_rows.CASE_COLUMNS if c.column_name not in CLINICAL_CASE_COLUMNS)
+        with guarded(self.db, Action.READ_CASELOAD), reading(self.db):
+            row = CaseRow.select(*visible).where(CaseRow.id == case_id).dicts().first()
+        if row is None:
+            raise NotFoundError(f"case {case_id} does not exist")
+        values = tuple(row.get(c.name, "" if c.column_name in CLINICAL_CASE_COLUMNS else None)
+                       for c in case_rows.CASE_COLUMNS)
+        header = case_rows.case_header(values)
+        return Case(id=case_id, **header)
 
     def plan_versions(self, case_id: int) -> list[PlanVersion]:
         """Every saved version of a case's plan, oldest first."""

@@ -6,18 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-import peewee as pw
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QSpinBox, QTableView, QVBoxLayout, QWidget
 
-from rtw_planner.db.document_log import DocumentLog
-from rtw_planner.db.errors import NotFoundError, PermissionDeniedError
+from rtw_planner.db.caseload_source import caseload_inputs
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.caseload.due import DEFAULT_DUE_DAYS, MAX_DUE_DAYS, DueItem, caseload
 from rtw_planner.gui.models.due_table import DueTableModel
-
-PAGE = 500  # cases read at a time
 
 
 class DueTable(QTableView):
@@ -33,18 +29,8 @@ class DueTable(QTableView):
 
 
 def load_due(repository: CaseRepository, today: date, within: int) -> list[DueItem]:
-    """Every case's due items (cases the role may not open are left out)."""
-    cases = []
-    for offset in range(0, repository.count(), PAGE):
-        for summary in repository.summaries(offset=offset, limit=PAGE):
-            try:
-                cases.append(repository.get(summary.id))
-            except (NotFoundError, PermissionDeniedError):
-                continue
-    try:
-        letters = DocumentLog(repository.db).letters_to_renew()
-    except (PermissionDeniedError, pw.DatabaseError):  # reception may not read the issued documents
-        letters = []
+    """Every open case's due items, read as the signed-in role may (reception: reviews and appointments)."""
+    cases, letters = caseload_inputs(repository.db)
     return caseload(cases, today, within, letters)
 
 
