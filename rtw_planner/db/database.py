@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full", "busy_timeout": 5000}
 DB_FILENAME = "rtw-planner.sqlite3"
+MIGRATION_PATIENCE = 12  # times the busy timeout a client waits for another's migration (5 s -> 1 minute)
 DB_ENV = "RTW_PLANNER_DB"  # a file path or a postgresql:// URL, as --db takes
 # Clients opening a server database at once take turns to migrate it (an advisory lock: any 64-bit key of ours).
 MIGRATION_LOCK = 0x7274_7770_6C61_6E  # "rtwplan"
@@ -106,12 +107,17 @@ def open_database(location: Path | str, password_prompt: PasswordPrompt | None =
             check_integrity(path)
     # Every transaction takes the write lock at its start (waiting on the busy timeout), so a write never fails
     # at once on "database is locked" after reading; the read snapshots in session.py ask for DEFERRED.
-    db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
+    # Opening waits longer than a save does: another client may be upgrading the schema right now (seconds on a
+    # large file, and an old file is not yet in WAL mode, so even reads wait); saves then wait the usual time.
+    usual = int(str(PRAGMAS["busy_timeout"]))
+    db = pw.SqliteDatabase(str(path), pragmas={**PRAGMAS, "busy_timeout": usual * MIGRATION_PATIENCE},
+                           lock_type="IMMEDIATE")
     db.register_function(sql_fold, "rtw_fold", 1, deterministic=True)  # the server's is made by migration 0008
     try:
         db.connect(reuse_if_open=True)
         if pending_migrations(db):
             _migrate_once(db, None if memory or not existed else Path(path))
+        db.pragma("busy_timeout", usual, permanent=True)  # this connection and any later one
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         db.close()
         if is_lock_timeout(exc):
