@@ -48,7 +48,9 @@ def case_list_panel(model: QAbstractItemModel) -> CaseListPanel:
     """The left-hand panel over the case model; each input named for screen readers."""
     search = QLineEdit()
     search.setObjectName("case_search")
-    search.setPlaceholderText("Search by name, job title or employer")
+    search.setPlaceholderText("Name, job, employer, case no. or born")
+    search.setToolTip("Finds a name, job title or employer (case and accents ignored), a case number (12 or #12) "
+                      "or a date of birth (1979-02-14 or 14/02/1979)")
     search.setAccessibleName("Search cases")
     search.setClearButtonEnabled(True)
     table = QTableView()
