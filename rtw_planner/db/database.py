@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import peewee as pw
@@ -29,7 +30,9 @@ __all__ = ["DatabaseError", "PasswordPrompt", "default_database_path", "default_
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full", "busy_timeout": 5000}
+# busy_timeout first: peewee applies these in order, and switching an old file to WAL needs the lock, so with the
+# timeout still at SQLite's default of 0 a client opening it while another migrates failed at once as "busy".
+PRAGMAS = {"busy_timeout": 5000, "journal_mode": "wal", "foreign_keys": 1, "synchronous": "full"}
 DB_FILENAME = "rtw-planner.sqlite3"
 MIGRATION_PATIENCE = 12  # times the busy timeout a client waits for another's migration (5 s -> 1 minute)
 DB_ENV = "RTW_PLANNER_DB"  # a file path or a postgresql:// URL, as --db takes
@@ -113,19 +116,26 @@ def open_database(location: Path | str, password_prompt: PasswordPrompt | None =
     db = pw.SqliteDatabase(str(path), pragmas={**PRAGMAS, "busy_timeout": usual * MIGRATION_PATIENCE},
                            lock_type="IMMEDIATE")
     db.register_function(sql_fold, "rtw_fold", 1, deterministic=True)  # the server's is made by migration 0008
-    try:
-        db.connect(reuse_if_open=True)
-        if pending_migrations(db):
-            _migrate_once(db, None if memory or not existed else Path(path))
-        db.pragma("busy_timeout", usual, permanent=True)  # this connection and any later one
-    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
-        db.close()
-        if is_lock_timeout(exc):
-            raise BusyError from None
-        raise DatabaseError(f"cannot open the database {path}: {exc}") from None
-    except DatabaseError:
-        db.close()
-        raise
+    # SQLite answers "busy" at once, without waiting, where waiting could deadlock (an old file switching to WAL
+    # while another client migrates it): opening is tried again until the same patience has run out.
+    deadline = time.monotonic() + usual * MIGRATION_PATIENCE / 1000
+    while True:
+        try:
+            db.connect(reuse_if_open=True)
+            if pending_migrations(db):
+                _migrate_once(db, None if memory or not existed else Path(path))
+            db.pragma("busy_timeout", usual, permanent=True)  # this connection and any later one
+            break
+        except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+            db.close()
+            if not is_lock_timeout(exc):
+                raise DatabaseError(f"cannot open the database {path}: {exc}") from None
+            if time.monotonic() >= deadline:
+                raise BusyError from None
+            time.sleep(0.05)
+        except DatabaseError:
+            db.close()
+            raise
     if not memory and existed:
         from rtw_planner.db.backup import daily_backup
 
