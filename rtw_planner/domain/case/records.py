@@ -36,7 +36,10 @@ def ratings_from_dict(data: dict[str, dict[str, str]]) -> dict[tuple[RatedGroup,
         group = RatedGroup(group_name)
         for key, code in items.items():
             if key not in KEY_TO_NAME[group]:
-                raise ValidationError(f"ratings/{group_name}", key, "one of " + ", ".join(KEY_TO_NAME[group]))
+                # the first few of the 20 physical items: the whole list would not fit one short line
+                named = list(KEY_TO_NAME[group])
+                raise ValidationError(f"ratings/{group_name}", key,
+                                      "one of " + ", ".join(named[:6]) + (", …" if len(named) > 6 else ""))
             if group is RatedGroup.PHYSICAL and key == LEVEL_RATED:
                 continue
             ratings[(group, key)] = Rating(code)

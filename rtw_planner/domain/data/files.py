@@ -80,8 +80,7 @@ def schema_problem(error: Any) -> str:
         kinds = expected if isinstance(expected, list) else [expected]
         return f"{shown} is not of type {', '.join(repr(str(k)) for k in kinds)}"
     if rule == "enum":
-        listed = ", ".join(repr(v) for v in expected[:20]) + (", …" if len(expected) > 20 else "")
-        return f"{shown} is not one of [{listed}]"
+        return f"{shown} is not one of [{enum_listed(expected)}]"
     if rule == "const":
         return f"{shown} was expected to be {expected!r}"
     if rule == "required":
@@ -100,3 +99,15 @@ def schema_problem(error: Any) -> str:
     if rule in ("oneOf", "anyOf"):
         return f"{shown} is not valid under any of the given schemas"
     return f"{shown} does not meet the schema rule {rule!r}"
+
+
+def enum_listed(allowed: list[Any], budget: int = 100) -> str:
+    """The allowed values, as many as fit in about `budget` characters, then "…": a long list (the 13 task
+    activities) would otherwise push the message past one short line."""
+    shown: list[str] = []
+    for value in allowed:
+        text = repr(value)
+        if shown and sum(len(s) + 2 for s in shown) + len(text) > budget:
+            return ", ".join(shown) + ", …"
+        shown.append(text if len(text) <= budget else quoted(str(value), 40))
+    return ", ".join(shown)
