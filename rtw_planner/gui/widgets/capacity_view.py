@@ -127,6 +127,8 @@ class CapacityView(QWidget):
         bind(self.rule_combo, lambda c: shown(c).estimation_rule, self.rule_combo.currentData,
              lambda v: self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(v))),
              self._field_edit("estimation_rule"))
+        bind(self.grip_panel.dominance_combo, lambda c: shown(c).dominant_hand, self.grip_panel.dominance,
+             self.grip_panel.set_dominance, self._field_edit("dominant_hand"))
         bind(self.grip_panel.fields(), lambda c: shown(c).grip, self.grip_panel.grip, self.grip_panel.set_grip,
              lambda v, w: capacity_edits.set_grip(self._current, v, self.grip_panel.hand_of(w), w.text()))
 
