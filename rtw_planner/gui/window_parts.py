@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractItemModel, QSize, Qt
-from PySide6.QtGui import QScreen
+from PySide6.QtGui import QFocusEvent, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,25 @@ CASE_ROOM = 850  # what the case view needs to show its widest tab without scrol
 FRAME_ALLOWANCE = (16, 48)  # a title bar and borders the available geometry does not subtract
 
 
+class CaseListView(QTableView):
+    """The case list. Tabbing into it opens nothing: Qt makes the first row current when a list without one gets
+    the focus, and the window opens the current row's case, so a keyboard user passing through would lose the
+    caseload. The arrows (Down: the first case), a click or Enter choose."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        selection = self.selectionModel()
+        if selection is None or self.currentIndex().isValid():
+            super().focusInEvent(event)
+            return
+        blocked = selection.blockSignals(True)
+        try:
+            super().focusInEvent(event)
+            selection.clearCurrentIndex()
+        finally:
+            selection.blockSignals(blocked)
+        self.viewport().update()
+
+
 @dataclass
 class CaseListPanel:
     """The search box, the case table and the count below them."""
@@ -53,7 +72,7 @@ def case_list_panel(model: QAbstractItemModel) -> CaseListPanel:
                       "or a date of birth (1979-02-14 or 14/02/1979)")
     search.setAccessibleName("Search cases")
     search.setClearButtonEnabled(True)
-    table = QTableView()
+    table = CaseListView()
     table.setObjectName("case_list")
     table.setAccessibleName("Cases")
     table.setModel(model)

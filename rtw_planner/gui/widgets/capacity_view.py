@@ -64,6 +64,7 @@ class CapacityView(QWidget):
         for effort in Effort:
             self.effort_combo.addItem(effort.label, effort.value)
         self.effort_notes_edit = QPlainTextEdit()
+        self.effort_notes_edit.setTabChangesFocus(True)  # Tab moves on; the notes are a few words
         self.effort_notes_edit.setMaximumHeight(54)
         self.rule_combo = QComboBox()
         self.rule_combo.addItem("None: untested frequencies stay 'Not tested'", None)

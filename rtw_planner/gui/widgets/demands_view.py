@@ -193,6 +193,7 @@ class DemandsView(QWidget):
     def _ratings_table(self, model: RatingsTableModel, name: str = "Ratings") -> QTableView:
         view = QTableView()
         view.setAccessibleName(name)
+        view.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         view.setModel(model)
         view.setItemDelegateForColumn(1, RatingDelegate(view))
         view.verticalHeader().hide()
@@ -220,6 +221,7 @@ class DemandsView(QWidget):
         self.tasks_model = TasksTableModel(self)
         self.tasks_view = QTableView()
         self.tasks_view.setAccessibleName("Tasks")
+        self.tasks_view.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.tasks_view.setModel(self.tasks_model)
         self.tasks_view.setItemDelegateForColumn(3, ActivitiesDelegate(self.tasks_view))
         self.tasks_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -45,6 +45,7 @@ class MatchView(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableView()
         self.table.setAccessibleName("Job against capacity")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
