@@ -70,6 +70,15 @@ def _treatment(plan: Plan) -> dict[str, Any]:
                        for p in phase_treatment(plan.phased_return, plan.treatment, plan.treatment_time)]}
 
 
+def _exposure(plan: Plan) -> dict[str, Any]:
+    """The ladder from the least feared up, and the current step's id (None when none is left or none recorded)."""
+    current = plan.exposure.current_step()
+    return {"steps": [{"number": s.number, "id": s.activity.id, "description": s.activity.description,
+                       "fear": s.activity.fear, "exposures": len(s.exposures), "fear_dropped": s.dropped,
+                       "reason": s.reason} for s in plan.exposure.ladder()],
+            "current_step": current.activity.id if current else None}
+
+
 def to_json(case: Case, plan: Plan) -> dict[str, Any]:
     """The plan as the documented JSON object. Projections are clinical estimates, labelled as such."""
     from rtw_planner.domain.match.planning import job_settings
@@ -97,6 +106,7 @@ def to_json(case: Case, plan: Plan) -> dict[str, Any]:
         "review_dates": [d.isoformat() for d in phased.review_dates()],
         "warnings": phased.warnings() + treatment_warnings(phased, plan.treatment, plan.treatment_time),
         "treatment": _treatment(plan),
+        "exposure": _exposure(plan),
         "fit_note": list(fit_note_from_plan(phased, bool(plan.notes)).selected),
         "notes": [{"id": n.note_id, "limitation": n.limitation.value, "text": n.text, "source": n.source,
                    "edited": n.edited} for n in plan.notes],

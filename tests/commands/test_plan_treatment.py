@@ -1,4 +1,5 @@
-"""Treatment times reach the commands: `plan --json` lists the sessions and the hours at work, `render` prints them."""
+"""Treatment times and graded exposure reach the commands: `plan --json` lists the sessions, the hours at work and
+the exposure ladder; `render` prints the times."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from factories import case_text, followed_up_case, with_treatment
+from factories import case_text, followed_up_case, with_exposure, with_treatment
 
 from rtw_planner.cli import main
 
@@ -54,3 +55,14 @@ def test_render_prints_the_times(tmp_path: Path, treated_file: Path, kind: str, 
                  str(out)]) == 0
     text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(out).pages)
     assert expected in text
+
+
+def test_plan_json_gives_the_exposure_ladder_and_current_step(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "case.json"
+    path.write_text(case_text(with_exposure(followed_up_case())), encoding="utf-8")
+    assert main(["plan", "--case", str(path), "--json"]) == 0
+    exposure = json.loads(capsys.readouterr().out)["exposure"]
+    assert [(s["number"], s["id"], s["fear"], s["exposures"], s["fear_dropped"]) for s in exposure["steps"]] == [
+        (1, "walk", 30, 2, True), (2, "carry", 60, 2, False), (3, "bend", 80, 0, False)]
+    assert exposure["current_step"] == "carry"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rtw_planner.domain.edits.commands import Edit, Insert, Remove, Set
 from rtw_planner.domain.edits.lenses import PLAN, Attr, Item
+from rtw_planner.domain.plan.exposure import FearHierarchy
 from rtw_planner.domain.plan.treatment import TreatmentSession, TreatmentTime
 
 SESSIONS = Attr(PLAN, "treatment")
@@ -28,3 +29,8 @@ def edit_session(index: int, session: TreatmentSession, what: str) -> Edit:
 def set_treatment_time(mode: TreatmentTime) -> Edit:
     """Whether the phased return works around the sessions or counts them as working time."""
     return Set(Attr(PLAN, "treatment_time"), mode, "change treatment time")
+
+
+def set_fear_hierarchy(hierarchy: FearHierarchy, what: str) -> Edit:
+    """The fear hierarchy after one change ("add feared activity", "edit exposure 2 fear after")."""
+    return Set(Attr(PLAN, "exposure"), hierarchy, what)

@@ -10,6 +10,7 @@ from typing import Any
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.data.validation import MAX_LONG_TEXT, a_date, text
 from rtw_planner.domain.plan.adjustments import SelectedNote, selected_note_from_dict, selected_note_to_dict
+from rtw_planner.domain.plan.exposure import FearHierarchy, hierarchy_from_dict, hierarchy_to_dict
 from rtw_planner.domain.plan.fitness import FitnessStatement, fitness_from_dict, fitness_to_dict
 from rtw_planner.domain.plan.goals import Goal, goal_from_dict, goal_to_dict
 from rtw_planner.domain.plan.phases import PhasedReturn, phased_return_from_dict, phased_return_to_dict
@@ -77,6 +78,7 @@ class Plan:
     safety_review: SafetyReview | None = None
     treatment: tuple[TreatmentSession, ...] = ()
     treatment_time: TreatmentTime = TreatmentTime.AVOID
+    exposure: FearHierarchy = field(default_factory=FearHierarchy)
 
     def __post_init__(self) -> None:
         for name, kind in (("quotas", QuotaActivity), ("goals", Goal), ("notes", SelectedNote),
@@ -99,13 +101,16 @@ class Plan:
             raise ValidationError("plan flare-up plan", "(wrong type)", "a personal flare-up plan")
         if len(self.treatment) > MAX_SESSIONS:
             raise ValidationError("treatment sessions", f"{len(self.treatment)} sessions", f"at most {MAX_SESSIONS}")
+        if not isinstance(self.exposure, FearHierarchy):
+            raise ValidationError("plan fear hierarchy", "(wrong type)", "a fear hierarchy")
         if not isinstance(self.treatment_time, TreatmentTime):
             raise ValidationError("treatment time", self.treatment_time, ", ".join(t.value for t in TreatmentTime))
 
     def is_empty(self) -> bool:
         """True when nothing is planned yet."""
         return not (self.quotas or self.goals or self.phased_return or self.notes or self.fitness
-                    or not self.flare_plan.is_empty() or self.safety_review or self.treatment)
+                    or not self.flare_plan.is_empty() or self.safety_review or self.treatment
+                    or not self.exposure.is_empty())
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -123,6 +128,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         # Written only when there is something, so a plan stored before they existed reads back unchanged.
         **({"treatment": {"time": plan.treatment_time.value, "sessions": [session_to_dict(s) for s in plan.treatment]}}
            if plan.treatment or plan.treatment_time is not TreatmentTime.AVOID else {}),
+        **({"exposure": hierarchy_to_dict(plan.exposure)} if not plan.exposure.is_empty() else {}),
     }
 
 
@@ -179,5 +185,5 @@ def plan_from_dict(data: Mapping[str, Any]) -> Plan:
         fitness=fitness_from_dict(data["fitness"]) if data.get("fitness") is not None else None,
         flare_plan=_flare_plan(data.get("flare_plan")),
         safety_review=_safety_review(data.get("safety_review")),
-        treatment=treatment, treatment_time=treatment_time,
+        treatment=treatment, treatment_time=treatment_time, exposure=hierarchy_from_dict(data.get("exposure")),
     )

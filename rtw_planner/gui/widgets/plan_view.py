@@ -20,6 +20,7 @@ from rtw_planner.gui.models.plan_tables import QuotasTableModel
 from rtw_planner.gui.widgets.adjustments_panel import AdjustmentsPanel
 from rtw_planner.gui.widgets.cell_marks import mark_cells, position_in
 from rtw_planner.gui.widgets.choice_delegate import ChoiceDelegate
+from rtw_planner.gui.widgets.exposure_panel import ExposurePanel
 from rtw_planner.gui.widgets.fitness_editor import FitnessEditor
 from rtw_planner.gui.widgets.flare_plan_editor import FlarePlanEditor
 from rtw_planner.gui.widgets.goals_panel import GoalsPanel
@@ -45,6 +46,7 @@ class PlanView(QWidget):
         self.adjustments = AdjustmentsPanel()
         self.goals_panel = GoalsPanel()
         self.treatment_panel = TreatmentPanel()
+        self.exposure_panel = ExposurePanel()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.fitness_editor, "Fitness and safety")
         self.tabs.addTab(self.phases_panel, "Phased return")
@@ -53,6 +55,7 @@ class PlanView(QWidget):
         self.tabs.addTab(self.goals_panel, "Goals")
         self.tabs.addTab(self.flare_editor, "Flare-up plan")
         self.tabs.addTab(self.treatment_panel, "Treatment times")
+        self.tabs.addTab(self.exposure_panel, "Graded exposure")
         self.tabs.currentChanged.connect(lambda _index: self._refresh_chart())
         # The parts' widgets, under the names the rest of the program and the tests use.
         p = self.phases_panel
@@ -73,7 +76,8 @@ class PlanView(QWidget):
         layout.addWidget(self.tabs)
         layout.addWidget(self.message_label)
         for model in (self.phases_model, self.quotas_model, self.goals_model, self.goals_panel.milestones_model,
-                      self.treatment_panel.model):
+                      self.treatment_panel.model, self.exposure_panel.fears_model,
+                      self.exposure_panel.exposures_model):
             model.invalid_input.connect(self.message_label.setText)
             model.rows_changed.connect(self.message_label.clear)
 
@@ -109,9 +113,9 @@ class PlanView(QWidget):
 
     # -- the case ------------------------------------------------------------------------------------------
     def _parts(self) -> tuple[PhasesPanel | AdjustmentsPanel | GoalsPanel | FitnessEditor | FlarePlanEditor
-                              | TreatmentPanel, ...]:
+                              | TreatmentPanel | ExposurePanel, ...]:
         return (self.phases_panel, self.adjustments, self.goals_panel, self.fitness_editor, self.flare_editor,
-                self.treatment_panel)
+                self.treatment_panel, self.exposure_panel)
 
     def set_sink(self, sink: EditSink) -> None:
         """Where edits go."""
