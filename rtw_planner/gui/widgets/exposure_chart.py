@@ -14,7 +14,8 @@ from rtw_planner.gui.kit.charts import LazyChart
 class ExposureChart(LazyChart):
     """Fear 0-100 by exposure: before as a caution line, after as the primary line, the rule's lines dashed."""
 
-    LEGEND_OFFSET = (-10, 10)  # top right, above falling lines
+    LEGEND_OFFSET = (-10, 5)  # top right, in two columns above the 100 line
+    TOP = 130  # room above fear 100 for the legend
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,17 +29,21 @@ class ExposureChart(LazyChart):
         plot.setLabel("left", "Fear (0-100)")
         plot.showGrid(x=True, y=True, alpha=0.25)
         plot.setMouseEnabled(x=False, y=False)
+        plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, 20)]])
+        if plot.plotItem.legend is not None:
+            plot.plotItem.legend.setColumnCount(2)
 
     def show_step(self, series: StepSeries) -> None:
         """Draw one step; a step without exposures draws only the axes."""
         plot = self.fresh_plot()
         pg = self.pg
-        plot.setYRange(0, 100)
+        plot.setYRange(0, self.TOP, padding=0)
         self.rule_items = []
         if not series.numbers:
             self.before_item = self.after_item = None
             return
         xs = list(series.numbers)
+        plot.getAxis("bottom").setTicks([[(x, str(x)) for x in xs]])  # whole exposures, never 1.5
         before, after = self.colour("caution"), self.colour("primary")
         self.before_item = plot.plot(xs, list(series.before), pen=pg.mkPen(before, width=2), symbol="t",
                                      symbolSize=7, symbolBrush=before, name="Fear before")
