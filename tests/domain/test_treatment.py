@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, time
+from pathlib import Path
 
 import pytest
 from factories import PHYSIOTHERAPY, PSYCHOLOGY, case_data, planned_case, with_treatment
@@ -130,3 +132,17 @@ def test_a_session_longer_than_its_working_day_is_a_warning_when_it_counts_as_wo
     assert treatment_warnings(case.plan.phased_return, long, TreatmentTime.WORK_TIME) == [
         "Phase 1: a 5:00 session (Mon) is longer than the 4:00 working day it counts in."]
     assert treatment_warnings(case.plan.phased_return, long, TreatmentTime.AVOID) == []
+
+
+def test_a_clinic_list_replaces_the_bundled_kinds(data_dir: Path) -> None:
+    (data_dir / "treatment-kinds.json").write_text(json.dumps({"kinds": [
+        {"id": "hydrotherapy", "label": "Hydrotherapy", "patient_words": "the pool session"}]}), encoding="utf-8")
+    assert [k.id for k in treatment_kinds()] == ["hydrotherapy"]
+    assert kind_of("hydrotherapy").patient_words == "the pool session"
+    assert kind_of("physiotherapy").label == "physiotherapy"  # no longer listed: shown as written
+
+
+def test_a_clinic_list_without_kinds_is_refused(data_dir: Path) -> None:
+    (data_dir / "treatment-kinds.json").write_text(json.dumps({"kinds": []}), encoding="utf-8")
+    with pytest.raises(ValidationError, match="treatment-kinds.json kinds"):
+        treatment_kinds()
