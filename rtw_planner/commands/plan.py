@@ -130,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the plan."""
     from rtw_planner.commands._support import UsageError, read_case_file, shown
     from rtw_planner.domain.data.errors import ValidationError
+    from rtw_planner.domain.plan.phases import WEEKDAY_NAMES
 
     case = read_case_file(args.case)
     start = None
@@ -163,8 +164,9 @@ def run(args: argparse.Namespace) -> int:
     for quota in data["quotas"]:
         print(f"  {quota['activity']}: " + ", ".join(quota["shown"]))
     for session in data["treatment"]["sessions"]:
-        print(f"  Treatment: {session['label']}, days {session['weekdays']} (Monday 0), {session['start']} to "
-              f"{session['end']}, from {session['first_day']} to {session['last_day'] or 'open'}")
+        days = ", ".join(WEEKDAY_NAMES[d] for d in session["weekdays"])
+        print(f"  Treatment: {session['label']}, {days} {session['start']} to {session['end']}, from "
+              f"{session['first_day']} to {session['last_day'] or 'further notice'} ({data['treatment']['time']})")
     _print_adjustments(data)
     return 0
 

@@ -31,7 +31,7 @@ def test_plan_json_lists_sessions_and_hours_at_work(treated_file: Path, capsys: 
 
 def test_plan_prints_the_sessions(treated_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plan", "--case", str(treated_file)]) == 0
-    assert "Treatment: Psychology, days [2] (Monday 0), 14:00 to 15:00, from 2027-01-06 to open" in \
+    assert "Treatment: Psychology, Wed 14:00 to 15:00, from 2027-01-06 to further notice (work_time)" in \
         capsys.readouterr().out
 
 
