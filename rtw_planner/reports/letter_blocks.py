@@ -21,6 +21,7 @@ from rtw_planner.domain.plan.fitness import FitnessOutcome
 from rtw_planner.reports.letter_content import Group, LetterContent, PhaseCard, ScheduleTable, Section, Signature
 from rtw_planner.reports.letter_fitness import fitness_sections, notice
 from rtw_planner.reports.letter_schedule import limits_section, schedule
+from rtw_planner.reports.letter_treatment import treatment_sections
 from rtw_planner.reports.letter_wording import ability_line, day, demand_phrase, listing, lower_first, not_tested_line
 from rtw_planner.reports.wording import fill, load_wording
 
@@ -74,7 +75,8 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date, *, request: Disc
                   *(_tasks(words, case, advice, unit, not_fit) if plan_applies else ()),
                   *_scores(words, case, decision)),
         schedule=schedule(words, case, clinic, items, unit, planned_only=not_fit) if plan_applies else None,
-        after_schedule=(Section(words["adjustments_heading"], items=tuple(n.text for n in case.plan.notes),
+        after_schedule=(*treatment_sections(words, case, decision, letter_date),
+                        Section(words["adjustments_heading"], items=tuple(n.text for n in case.plan.notes),
                                 when_empty=words["adjustments_none"]), _review(words, case, clinic)),
         signature=_signature(words, case, clinic, letter_date),
         later_page_header=fill(words["later_page_header"], patient_name=name),
