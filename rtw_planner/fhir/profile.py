@@ -10,6 +10,7 @@ from rtw_planner.domain.demands.profile import Activity, Exposure, Frequency, Ph
 from rtw_planner.fhir import FhirError
 from rtw_planner.fhir.vocabulary import DEMAND, components, concept, number, quantity
 
+ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 POSTURE_PARTS = ("minutes_at_a_time", "minutes_per_day")
 EXPOSURE_PARTS = {"hours_per_shift": "h", "reps_per_hour": "/h"}
 
@@ -28,8 +29,10 @@ def profile_components(profile: PhysicalProfile) -> list[dict[str, Any]]:
     if profile.carry_distance_m is not None:
         out.append(_item("carry_distance", profile.carry_distance_m, "m"))
     for activity, exposure in profile.exposure.items():
-        out += [_item(f"{activity.value}.{part}", getattr(exposure, part), unit)
-                for part, unit in EXPOSURE_PARTS.items() if getattr(exposure, part) is not None]
+        parts = [_item(f"{activity.value}.{part}", getattr(exposure, part), unit)
+                 for part, unit in EXPOSURE_PARTS.items() if getattr(exposure, part) is not None]
+        out += parts or [{"code": concept(DEMAND, f"{activity.value}.hours_per_shift"),
+                          "dataAbsentReason": concept(ABSENT, "not-asked")}]  # an exposure with neither number
     return out
 
 
@@ -40,6 +43,9 @@ def read_profile(observation: Mapping[str, Any], where: str) -> PhysicalProfile:
     exposure: dict[Activity, dict[str, float]] = {}
     carry = None
     for code, item in components(observation, DEMAND):
+        if "dataAbsentReason" in item and code.endswith(".hours_per_shift"):
+            exposure.setdefault(Activity(code.partition(".")[0]), {})
+            continue
         value = number(item.get("valueQuantity", {}).get("value"), f"{where} component {code[:40]}")
         if code == "carry_distance":
             carry = value

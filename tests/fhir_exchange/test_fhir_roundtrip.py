@@ -16,6 +16,7 @@ from rtw_planner.domain.case import casefile
 from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.demands.job import DemandSource
+from rtw_planner.domain.demands.profile import Activity, Exposure
 from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
 from rtw_planner.domain.plan.goals import Appointment, GoalStatus
 from rtw_planner.domain.plan.phases import Contract, Duties, FitNoteOptions, Phase, PhasedReturn
@@ -40,7 +41,8 @@ def test_every_field_is_kept_but_the_database_identity() -> None:
 def _varied_case() -> Case:
     """Values the factory case leaves at their defaults: a withdrawn and an expiring consent, every goal status,
     a fitness period, fit-note boxes, phases with their own days, weekdays, duties and a step down, an estimation
-    rule, missing answers and scores, a generic template, a female patient without a date of birth."""
+    rule, missing answers and scores, an exposure with neither number, a generic template, a female patient without
+    a date of birth."""
     case = planned_case()
     goals = tuple(replace(g, status=s) for g, s in zip(case.plan.goals, (GoalStatus.ACHIEVED, GoalStatus.REVISED,
                                                                        GoalStatus.DROPPED), strict=True))
@@ -51,8 +53,10 @@ def _varied_case() -> Case:
                           FitNoteOptions(phased_return=True, workplace_adaptations=True))
     plan = replace(case.plan, goals=goals, phased_return=phased,
                    fitness=FitnessStatement(FitnessOutcome.NOT_FIT, date(2026, 12, 1), date(2027, 1, 3)))
-    demands = replace(case.demands, source=DemandSource.GENERIC_TEMPLATE, template="Order picker (warehouse)",
-                      arm_leg_controls=True, production_pace=False, shift_hours=7.5, days_per_week=4.5)
+    profile = replace(case.demands.profile, exposure={**case.demands.profile.exposure, Activity.CARRY: Exposure()})
+    demands = replace(case.demands, profile=profile, source=DemandSource.GENERIC_TEMPLATE,
+                      template="Order picker (warehouse)", arm_leg_controls=True, production_pace=False,
+                      shift_hours=7.5, days_per_week=4.5)
     evaluations = (case.evaluations[0], replace(case.evaluations[1], estimation_rule="ns-wcb-lower", effort_notes=""))
     return replace(
         case, sex=Sex.FEMALE, date_of_birth=None, workers_comp_claim=True, demands=demands, evaluations=evaluations,
