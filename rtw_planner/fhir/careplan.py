@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.plan.adjustments import Limitation, SelectedNote
 from rtw_planner.domain.plan.goals import Appointment
 from rtw_planner.domain.plan.phases import Contract, Duties, FitNoteOptions, Phase, PhasedReturn
@@ -95,7 +96,7 @@ def _moment(when: datetime) -> str:
     return when.astimezone().isoformat()
 
 
-def care_plan(case: Any, patient_url: str, goal_urls: Mapping[str, str]) -> dict[str, Any]:
+def care_plan(case: Case, patient_url: str, goal_urls: Mapping[str, str]) -> dict[str, Any]:
     """The CarePlan of a Case."""
     plan = case.plan
     activities = _phases(plan.phased_return) if plan.phased_return else []

@@ -4,6 +4,7 @@ Condition, and each consent as a Consent."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from rtw_planner.domain.capacity.grip import Sex
@@ -28,13 +29,13 @@ PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
 CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category"
 
 
-def patient(name: str, born: object, sex: Sex | None) -> dict[str, Any]:
+def patient(name: str, born: date | None, sex: Sex | None) -> dict[str, Any]:
     """The patient: the name as written (HumanName.text), date of birth, and sex as administrative gender."""
     out: dict[str, Any] = {"resourceType": "Patient", "name": [{"text": name}]}
     if sex is not None:
         out["gender"] = sex.value
     if born is not None:
-        out["birthDate"] = born.isoformat()  # type: ignore[attr-defined]
+        out["birthDate"] = born.isoformat()
     return out
 
 
