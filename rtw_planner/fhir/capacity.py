@@ -1,5 +1,6 @@
 """Each dated evaluation as a panel Observation (the measured profile, effort, protocol, evaluator, estimation
-rule), with grip strength per hand as member Observations (LOINC where one exists) holding the three trials."""
+rule, dominant hand), with grip strength per hand as member Observations (LOINC where one exists) holding the
+three trials."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
-from rtw_planner.domain.capacity.grip import GripTrials, Hand
+from rtw_planner.domain.capacity.grip import GripTrials, Hand, Handedness
 from rtw_planner.fhir import FhirError
 from rtw_planner.fhir.profile import profile_components, read_profile
 from rtw_planner.fhir.vocabulary import (
@@ -61,6 +62,9 @@ def evaluation_observations(evaluation: Evaluation, patient_url: str,
     if evaluation.estimation_rule:
         parts.append({"code": concept(RTW, "estimation-rule"),
                       "valueCodeableConcept": concept(ESTIMATION_RULE, evaluation.estimation_rule)})
+    if evaluation.dominant_hand is not None:
+        parts.append({"code": concept(RTW, "dominant-hand"),
+                      "valueCodeableConcept": enum_concept(evaluation.dominant_hand)})
     panel["component"] = parts
     if evaluation.evaluator:
         panel["performer"] = [{"display": evaluation.evaluator}]
@@ -93,6 +97,7 @@ def read_evaluation(panel: Mapping[str, Any], resolve: Callable[[str], Mapping[s
     """An evaluation back from its panel; resolve finds a member by its reference."""
     effort = component(panel, RTW, "effort")
     rule = component(panel, RTW, "estimation-rule")
+    dominant = component(panel, RTW, "dominant-hand")
     grip = tuple(_read_grip(resolve(m.get("reference", "")), f"{where} grip") for m in panel.get("hasMember", []))
     performers = [p.get("display", "") for p in panel.get("performer", [])]
     return Evaluation(
@@ -101,4 +106,6 @@ def read_evaluation(panel: Mapping[str, Any], resolve: Callable[[str], Mapping[s
         Effort.NOT_RECORDED if effort is None else enum_value(Effort, effort.get("valueCodeableConcept"),
                                                               f"{where} effort"),
         "\n".join(n.get("text", "") for n in panel.get("note", [])), read_profile(panel, where), grip,
-        None if rule is None else one_code(rule.get("valueCodeableConcept"), ESTIMATION_RULE, f"{where} rule"))
+        None if rule is None else one_code(rule.get("valueCodeableConcept"), ESTIMATION_RULE, f"{where} rule"),
+        dominant_hand=None if dominant is None else enum_value(Handedness, dominant.get("valueCodeableConcept"),
+                                                                 f"{where} dominant hand"))

@@ -11,7 +11,7 @@ from case_fields import differences
 from factories import CLINICIAN, consented_case, planned_case, unassessed_case, unicode_case
 
 from rtw_planner.assets import demo_case_path
-from rtw_planner.domain.capacity.grip import Sex
+from rtw_planner.domain.capacity.grip import Handedness, Sex
 from rtw_planner.domain.case import casefile
 from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
@@ -41,8 +41,8 @@ def test_every_field_is_kept_but_the_database_identity() -> None:
 def _varied_case() -> Case:
     """Values the factory case leaves at their defaults: a withdrawn and an expiring consent, every goal status,
     a fitness period, fit-note boxes, phases with their own days, weekdays, duties and a step down, an estimation
-    rule, missing answers and scores, an exposure with neither number, a generic template, a female patient without
-    a date of birth."""
+    rule and a dominant hand, missing answers and scores, an exposure with neither number, a generic template, a
+    female patient without a date of birth."""
     case = planned_case()
     goals = tuple(replace(g, status=s) for g, s in zip(case.plan.goals, (GoalStatus.ACHIEVED, GoalStatus.REVISED,
                                                                        GoalStatus.DROPPED), strict=True))
@@ -57,7 +57,8 @@ def _varied_case() -> Case:
     demands = replace(case.demands, profile=profile, source=DemandSource.GENERIC_TEMPLATE,
                       template="Order picker (warehouse)", arm_leg_controls=True, production_pace=False,
                       shift_hours=7.5, days_per_week=4.5)
-    evaluations = (case.evaluations[0], replace(case.evaluations[1], estimation_rule="ns-wcb-lower", effort_notes=""))
+    evaluations = (case.evaluations[0], replace(case.evaluations[1], estimation_rule="ns-wcb-lower", effort_notes="",
+                                                        dominant_hand=Handedness.LEFT))
     return replace(
         case, sex=Sex.FEMALE, date_of_birth=None, workers_comp_claim=True, demands=demands, evaluations=evaluations,
         plan=plan, clinician=Clinician("Sam Lee"), review_date=None,
