@@ -127,11 +127,13 @@ class Prompts:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         return printer if self.accepted(QPrintDialog(printer, parent)) else None
 
-    def lifting_task(self, parent: QWidget, task: LiftingTask | None) -> LiftingTask | None:
-        """The NIOSH calculator for a new or an existing lifting task; the task as edited, or None when cancelled."""
+    def lifting_task(self, parent: QWidget, task: LiftingTask | None,
+                     others: tuple[LiftingTask, ...] = ()) -> LiftingTask | None:
+        """The NIOSH calculator for a new or an existing lifting task (with the job's others for the composite LI);
+        the task as edited, or None when cancelled."""
         from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog
 
-        dialog = NioshDialog(task, parent)
+        dialog = NioshDialog(task, parent, others)
         return dialog.result_task if self.accepted(dialog) else None
 
     def clinic_details(self, parent: QWidget, clinic: Clinic) -> Clinic | None:

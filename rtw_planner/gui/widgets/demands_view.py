@@ -30,6 +30,7 @@ from rtw_planner.domain.demands.units import ForceUnit, MassUnit, format_number
 from rtw_planner.domain.edits import demand_edits
 from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.domain.edits.lenses import Part
+from rtw_planner.gui.dialogs.niosh_dialog import composite_text
 from rtw_planner.gui.kit.numbers import format_number_for_edit, parse_number
 from rtw_planner.gui.kit.styles import ERROR_STYLE, WARNING_STYLE
 from rtw_planner.gui.models.ratings_table import RatingDelegate, RatingsTableModel
@@ -261,6 +262,9 @@ class DemandsView(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self.lifting_list)
+        self.lifting_composite_label = QLabel()
+        self.lifting_composite_label.setWordWrap(True)
+        layout.addWidget(self.lifting_composite_label)
         layout.addLayout(buttons)
         return tab
 
@@ -315,12 +319,15 @@ class DemandsView(QWidget):
             self.lifting_list.addItem(f"{task.name or 'Lifting task'}: {format_number(task.load_kg)} kg, "
                                       f"RWL {end.rwl_kg:.1f} kg, {li}")
         self.lifting_list.setCurrentRow(min(row, self.lifting_list.count() - 1))
+        tasks = self._case.demands.lifting_tasks
+        whose = f"the job's {len(tasks)} lifting tasks"
+        self.lifting_composite_label.setText(composite_text(tasks[0], tasks[1:], whose) if len(tasks) > 1 else "")
 
-    def _edit_lifting(self, task: LiftingTask | None) -> LiftingTask | None:
-        return self._prompts.lifting_task(self, task)
+    def _edit_lifting(self, task: LiftingTask | None, others: tuple[LiftingTask, ...]) -> LiftingTask | None:
+        return self._prompts.lifting_task(self, task, others)
 
     def _on_add_lifting_clicked(self) -> None:
-        task = self._edit_lifting(None)
+        task = self._edit_lifting(None, self._case.demands.lifting_tasks)
         if task is not None:
             self._push(demand_edits.add_lifting_task(task, len(self._case.demands.lifting_tasks)))
 
@@ -328,7 +335,7 @@ class DemandsView(QWidget):
         row = self.lifting_list.currentRow()
         tasks = self._case.demands.lifting_tasks
         if 0 <= row < len(tasks):
-            task = self._edit_lifting(tasks[row])
+            task = self._edit_lifting(tasks[row], tasks[:row] + tasks[row + 1:])
             if task is not None and task != tasks[row]:
                 self._push(demand_edits.edit_lifting_task(row, task))
 
