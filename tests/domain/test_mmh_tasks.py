@@ -93,3 +93,19 @@ def test_a_bad_task_in_a_case_file_is_named(change: dict[str, Any], message: str
     data["demands"]["mmh_tasks"][0].update(change)
     with pytest.raises(CaseFileError, match=message):
         parse(json.dumps(data))
+
+
+def test_edits_add_change_and_remove_with_their_inverse() -> None:
+    from rtw_planner.domain.edits import demand_edits
+
+    case = handling_case(paper_lift())
+    added, undo_add = demand_edits.add_mmh_task(pallet_push(), 1).apply(case)
+    assert added.demands.mmh_tasks == (paper_lift(), pallet_push())
+    assert demand_edits.add_mmh_task(pallet_push(), 1).text == "add handling task"
+    changed, undo_change = demand_edits.edit_mmh_task(1, pallet_push(load=25)).apply(added)
+    assert changed.demands.mmh_tasks[1].load == 25
+    removed, undo_remove = demand_edits.remove_mmh_task(0).apply(changed)
+    assert removed.demands.mmh_tasks == (pallet_push(load=25),)
+    assert undo_remove.apply(removed)[0] == changed
+    assert undo_change.apply(changed)[0] == added
+    assert undo_add.apply(added)[0] == case

@@ -1,4 +1,5 @@
-"""The Job demands tab, grouped by kind: handling and positions, rated demands, shift and tasks, lifting tasks."""
+"""The Job demands tab, grouped by kind: handling and positions, rated demands, shift and tasks, lifting tasks (NIOSH)
+and handling tasks (Liberty Mutual)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from rtw_planner.gui.kit.styles import ERROR_STYLE, WARNING_STYLE
 from rtw_planner.gui.models.ratings_table import RatingDelegate, RatingsTableModel
 from rtw_planner.gui.models.tasks_table import ActivitiesDelegate, TasksTableModel
 from rtw_planner.gui.widgets.binder import Binder
+from rtw_planner.gui.widgets.handling_tasks_area import HandlingTasksArea
 from rtw_planner.gui.widgets.profile_editor import ProfileEditor
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ class DemandsView(QWidget):
             title = {"physical": "DOT factors", "environment": "Environment", "cognitive": "Cognitive"}[group.value]
             self.tabs.addTab(self._ratings_table(model, f"{title} ratings"), title)
         self.tabs.addTab(self._shift_tab(), "Shift and tasks")
-        self.tabs.addTab(self._lifting_tab(), "Lifting tasks (NIOSH)")
+        self.tabs.addTab(self._lifting_tab(), "Lifting, pushing, carrying")
         self.template_label = QLabel()
         self.template_label.setWordWrap(True)
         self.template_label.setStyleSheet(WARNING_STYLE)
@@ -266,6 +268,8 @@ class DemandsView(QWidget):
         self.lifting_composite_label.setWordWrap(True)
         layout.addWidget(self.lifting_composite_label)
         layout.addLayout(buttons)
+        self.handling_area = HandlingTasksArea(self._prompts, self._push, tab)
+        layout.addWidget(self.handling_area)
         return tab
 
     # -- values --------------------------------------------------------------------------------------------
@@ -293,6 +297,7 @@ class DemandsView(QWidget):
                               demands.strength_rating if group is RatedGroup.PHYSICAL else None)
         self.tasks_model.set_tasks(demands.tasks)
         self._refresh_lifting_list()
+        self.handling_area.show_case(case)
         self._show_template_flag(demands.source, demands.template or self._template)
 
     def demands(self) -> JobDemands:
