@@ -68,3 +68,20 @@ def test_the_demands_tab_adds_edits_and_removes_with_undo(window, prompts) -> No
     view.undo_stack.undo()
     assert area.task_list.count() == 1
     assert area.task_list.item(0).text().startswith("Pallet truck: carry, 25 kg;")
+
+
+def test_the_match_tab_shows_the_share_who_accept_each_load(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from mmh_factories import handling_case, tote_carry
+
+    from rtw_planner.domain.capacity.grip import Sex as PersonSex
+    from rtw_planner.gui.widgets.match_view import MatchView
+
+    view = MatchView()
+    qtbot.addWidget(view)
+    view.show_case(handling_case(paper_lift(), tote_carry(), tote_carry(dh_m=12, name="Long"), sex=PersonSex.FEMALE))
+    text = view.summary_label.text()
+    # By hand: the paper's 12 kg lift 81.0% of females; the 15 kg carry 68.5% (below 75%); DH 12 m is out of range.
+    assert "<b>Handling tasks</b> (Liberty Mutual, females who accept the load; below 75% is higher risk): " \
+           "Totes to the belt: 81.0%; Tote to the cage: <span" in text
+    assert "⚠ 68.5%" in text
+    assert "Long: no valid value" in text
