@@ -74,3 +74,14 @@ def test_a_niosh_lifting_task_as_a_liberty_mutual_lift() -> None:
     assert (lowered.kind, lowered.vrm_m) == ("lower", 1.03)
     assert lifting_as_handling(LiftingTask.metric(load_kg=12, h_cm=38, v_cm=75, d_cm=0, a_deg=0, frequency_per_min=1,
                                                   duration="long", coupling="good")) is None
+
+
+def test_a_load_few_accept_leads_to_lifting_and_carrying_adjustments() -> None:
+    from rtw_planner.domain.match.planning import suggest_for_case
+
+    # The female carry (15 kg acceptable to 68.5%, by hand in test_mmh_tasks) is a reason; the paper's lift
+    # (81.0%) is not.
+    case = handling_case(paper_lift(), tote_carry(), sex=PersonSex.FEMALE)
+    reasons = {reason for suggestion in suggest_for_case(case) for reason in suggestion.reasons}
+    assert "Handling task 'Tote to the cage': 15 kg is acceptable to 68.5% of females (below 75%)" in reasons
+    assert not any("Totes to the belt" in reason for reason in reasons)
