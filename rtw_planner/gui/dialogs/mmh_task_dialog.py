@@ -60,6 +60,7 @@ class MmhTaskDialog(QDialog):
     def __init__(self, task: MmhJobTask | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Handling task (Liberty Mutual equations)")
+        self.setMinimumWidth(480)  # the result lines read as sentences, not a column of words
         self.result_task: MmhJobTask | None = None
         self._units = "metric"
         self.name_edit = QLineEdit()

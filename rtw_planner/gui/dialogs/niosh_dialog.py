@@ -73,7 +73,8 @@ def composite_text(task: LiftingTask, others: Sequence[LiftingTask], whose: str 
     if not others:
         return ""
     durations = {t.duration for t in others} | {task.duration}
-    count = whose or f"this task and the job's other {len(others)} lifting task{'s' if len(others) > 1 else ''}"
+    count = whose or ("this task and the job's other lifting task" if len(others) == 1 else
+                      f"this task and the job's other {len(others)} lifting tasks")
     if len(durations) > 1:
         return warning_html(f"No composite LI for {count}: they need one duration "
                             f"({', '.join(sorted(d.value for d in durations))} now).")
