@@ -110,3 +110,15 @@ def test_composite_outside_the_equation(capsys: pytest.CaptureFixture[str]) -> N
                      "--task", "load=10,h=25,v=75,d=25,a=0,freq=1"], capsys)
     assert data["cli"] is None
     assert data["outside_equation"] == "task 1: FIRWL = 0 (outside the equation)"
+
+
+def test_a_bad_spec_exits_2_with_one_line_and_prints_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    from rtw_planner.cli import main
+
+    assert main(["niosh", "--duration", "short", "--coupling", "good", "--task", "load=10,h=25,v=75,d=25,a=0,freq=1",
+                 "--task", "load=10,h=25,v=75,d=25,a=0,freq=" + "9" * 60]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert captured.err == ("rtw-planner niosh: --task 2: freq: '" + "9" * 39 + "…' is not allowed; expected a "
+                            "number of lifts per minute from 0 to 100 written with at most 24 digits\n")
