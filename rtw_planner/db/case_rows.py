@@ -20,7 +20,7 @@ from rtw_planner.db.tables import (
     StrengthEntryRow,
 )
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
-from rtw_planner.domain.capacity.grip import Sex
+from rtw_planner.domain.capacity.grip import Handedness, Sex
 from rtw_planner.domain.case import records
 from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
@@ -50,7 +50,7 @@ DEMANDS_COLUMNS: tuple[pw.Field, ...] = (
 EVALUATION_COLUMNS: tuple[pw.Field, ...] = (
     EvaluationRow.assessed_on, EvaluationRow.evaluator, EvaluationRow.protocol, EvaluationRow.effort,
     EvaluationRow.effort_notes, EvaluationRow.estimation_rule, EvaluationRow.grip_json, EvaluationRow.carry_distance_m,
-    EvaluationRow.exposure_json)
+    EvaluationRow.exposure_json, EvaluationRow.dominant_hand)
 # An entry's key (side, evaluation, activity[, frequency]) comes first: STRENGTH_KEY or POSTURE_KEY columns.
 STRENGTH_COLUMNS: tuple[pw.Field, ...] = (
     StrengthEntryRow.side, StrengthEntryRow.evaluation, StrengthEntryRow.activity, StrengthEntryRow.frequency,
@@ -100,7 +100,8 @@ def evaluation_values(evaluation: Evaluation) -> Values:
     """EVALUATION_COLUMNS; the measurements are entry rows of their own (entry_values)."""
     return (evaluation.assessed_on, evaluation.evaluator, evaluation.protocol, evaluation.effort.value,
             evaluation.effort_notes, evaluation.estimation_rule, json.dumps(records.grip_to_list(evaluation.grip)),
-            evaluation.profile.carry_distance_m, json.dumps(records.exposure_to_list(evaluation.profile.exposure)))
+            evaluation.profile.carry_distance_m, json.dumps(records.exposure_to_list(evaluation.profile.exposure)),
+            evaluation.dominant_hand.value if evaluation.dominant_hand else None)
 
 
 def entry_values(side: str, evaluation_id: int | None, profile: PhysicalProfile) -> tuple[list[Values], list[Values]]:
@@ -169,10 +170,11 @@ def demands_from(values: Values, strength: Iterable[Values], postures: Iterable[
 def evaluation_from(evaluation_id: int, values: Values, strength: Iterable[Values],
                     postures: Iterable[Values]) -> Evaluation:
     """An evaluation from EVALUATION_COLUMNS and its entries."""
-    assessed_on, evaluator, protocol, effort, notes, rule, grip, carry, exposure = values
+    assessed_on, evaluator, protocol, effort, notes, rule, grip, carry, exposure, dominant = values
     return Evaluation(assessed_on=assessed_on, evaluator=evaluator, protocol=protocol, effort=Effort(effort),
                       effort_notes=notes, estimation_rule=rule, grip=records.grip_from_list(json.loads(grip)),
-                      profile=profile_from(strength, postures, carry, exposure), id=evaluation_id)
+                      profile=profile_from(strength, postures, carry, exposure),
+                      dominant_hand=Handedness(dominant) if dominant else None, id=evaluation_id)
 
 
 def consent_from(values: Values) -> Consent:

@@ -85,6 +85,7 @@ class EvaluationRow(BaseTable):
     effort_notes = pw.TextField(default="")
     estimation_rule = pw.TextField(null=True)
     grip_json = pw.TextField(default="[]")
+    dominant_hand = pw.TextField(null=True)  # right, left or mixed; empty when not recorded
     carry_distance_m = pw.DoubleField(null=True)
     exposure_json = pw.TextField(default="[]")
     issued_at = pw.DateTimeField(null=True)  # set when a document is issued from the case: locked from then on

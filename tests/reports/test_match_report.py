@@ -187,6 +187,19 @@ def test_grip_means_and_norms(case: Case) -> None:
     assert "% of the norm" not in unknown
 
 
+def test_grip_names_the_dominant_hand(case: Case) -> None:
+    from rtw_planner.domain.capacity.grip import Handedness
+
+    evaluations = case.evaluations
+    left_handed = replace(case, evaluations=(*evaluations[:-1], replace(evaluations[-1],
+                                                                         dominant_hand=Handedness.LEFT)))
+    text = words(render(left_handed))
+    assert "Right hand: trials 40.5, 42, 41 kg" in text
+    assert "Left hand (dominant): trials 38, 39.5, 38.5 kg" in text
+    mixed = replace(case, evaluations=(*evaluations[:-1], replace(evaluations[-1], dominant_hand=Handedness.MIXED)))
+    assert "(dominant)" not in words(render(mixed))  # neither hand is, for mixed handedness
+
+
 def test_another_table_is_named_with_its_gaps(case: Case) -> None:
     text = words(render(case, table_id="nd-wsi"))
     assert "North Dakota WSI (version 1), incomplete" in text

@@ -10,6 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from rtw_planner.assets import resource_path
+from rtw_planner.domain.capacity.grip import Handedness
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.data.validation import MAX_LONG_TEXT, a_date, text
 from rtw_planner.domain.demands.profile import Activity, ActivityKind, Frequency, PhysicalProfile
@@ -70,6 +71,7 @@ class Evaluation:
     profile: PhysicalProfile = field(default_factory=PhysicalProfile)
     grip: tuple[GripTrials, ...] = ()
     estimation_rule: str | None = None
+    dominant_hand: Handedness | None = None
     id: int | None = None
 
     def __post_init__(self) -> None:
@@ -86,6 +88,9 @@ class Evaluation:
         if len(set(hands)) != len(hands):
             raise ValidationError("grip", [h.value for h in hands], "one set of three trials per hand")
         object.__setattr__(self, "grip", grip)
+        if self.dominant_hand is not None and not isinstance(self.dominant_hand, Handedness):
+            raise ValidationError("dominant hand", self.dominant_hand, "not recorded or one of "
+                                  + ", ".join(h.value for h in Handedness))
         if self.estimation_rule is not None and self.estimation_rule not in estimation_rules():
             raise ValidationError("estimation rule", self.estimation_rule,
                                   "none or one of " + ", ".join(estimation_rules()))

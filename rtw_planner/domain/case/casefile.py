@@ -9,7 +9,7 @@ from typing import Any
 
 from rtw_planner.assets import schema_validator
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
-from rtw_planner.domain.capacity.grip import Sex
+from rtw_planner.domain.capacity.grip import Handedness, Sex
 from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.case.outcome_records import (
     outcome_from_dict,
@@ -177,6 +177,7 @@ def _evaluation(n: int, data: dict[str, Any]) -> Evaluation:
         profile=_profile(data),
         grip=grip_from_list(data.get("grip", [])),
         estimation_rule=data.get("estimation_rule"),
+        dominant_hand=Handedness(data["dominant_hand"]) if data.get("dominant_hand") else None,
     )
 
 
@@ -257,6 +258,7 @@ def _evaluation_dict(evaluation: Evaluation) -> dict[str, Any]:
         "protocol": evaluation.protocol, "effort": evaluation.effort.value, "effort_notes": evaluation.effort_notes,
         "estimation_rule": evaluation.estimation_rule,
         "grip": grip_to_list(evaluation.grip),
+        "dominant_hand": evaluation.dominant_hand.value if evaluation.dominant_hand else None,
         **_profile_dict(evaluation.profile),
     }
 

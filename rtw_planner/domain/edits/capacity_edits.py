@@ -8,7 +8,8 @@ from rtw_planner.domain.edits.commands import Edit, Insert, Remove, Set, typing_
 from rtw_planner.domain.edits.lenses import EVALUATIONS, Attr, evaluation
 
 EVALUATION_FIELDS = {"assessed_on": "evaluation date", "evaluator": "evaluator", "protocol": "protocol",
-                     "effort": "effort", "effort_notes": "effort notes", "estimation_rule": "estimation rule"}
+                     "effort": "effort", "effort_notes": "effort notes", "estimation_rule": "estimation rule",
+                     "dominant_hand": "dominant hand"}
 TYPED_FIELDS = ("evaluator", "protocol", "effort_notes")
 
 

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation, estimation_rules, latest
 from rtw_planner.domain.capacity.grip import Sex
 from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.checks.plausibility import Plausibility, Table
 from rtw_planner.domain.demands.units import ForceUnit, MassUnit
 from rtw_planner.domain.edits import capacity_edits
 from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.domain.edits.lenses import Attr, Part, evaluation
 from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.widgets.binder import Binder
+from rtw_planner.gui.widgets.cell_marks import mark_strength
 from rtw_planner.gui.widgets.grip_panel import GripPanel
 from rtw_planner.gui.widgets.profile_editor import ProfileEditor
 
@@ -44,6 +46,7 @@ class CapacityView(QWidget):
         super().__init__(parent)
         self._case = Case("unshown")
         self._current = -1
+        self._warnings: tuple[Plausibility, ...] = ()  # the last shown, marked again on the evaluation shown
         self._sink: EditSink | None = None
         self.chooser = QComboBox()
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -124,6 +127,8 @@ class CapacityView(QWidget):
         bind(self.rule_combo, lambda c: shown(c).estimation_rule, self.rule_combo.currentData,
              lambda v: self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(v))),
              self._field_edit("estimation_rule"))
+        bind(self.grip_panel.dominance_combo, lambda c: shown(c).dominant_hand, self.grip_panel.dominance,
+             self.grip_panel.set_dominance, self._field_edit("dominant_hand"))
         bind(self.grip_panel.fields(), lambda c: shown(c).grip, self.grip_panel.grip, self.grip_panel.set_grip,
              lambda v, w: capacity_edits.set_grip(self._current, v, self.grip_panel.hand_of(w), w.text()))
 
@@ -148,6 +153,12 @@ class CapacityView(QWidget):
         """Where edits go."""
         self._sink = self.binder.sink = sink
         self.profile_editor.set_sink(sink)
+
+    def show_cell_warnings(self, warnings: tuple[Plausibility, ...]) -> None:
+        """Mark the cells of the shown evaluation that its warnings are about (again when another is shown)."""
+        self._warnings = warnings
+        scope = self._shown(self._case).assessed_on.isoformat() if self._current >= 0 else "(none)"
+        mark_strength(self.profile_editor.strength_model, warnings, Table.CAPACITY_STRENGTH, scope)
 
     def load(self, case: Case) -> None:
         """Show another case's evaluations, the governing one selected."""
@@ -194,6 +205,7 @@ class CapacityView(QWidget):
     # -- form ----------------------------------------------------------------------------------------------
     def _show_form(self) -> None:
         has = self._current >= 0
+        self.show_cell_warnings(self._warnings)
         for widget in (self.assessed_on_edit, self.evaluator_edit, self.protocol_edit, self.effort_combo,
                        self.effort_notes_edit, self.rule_combo, self.profile_editor, self.grip_panel,
                        self.delete_button):

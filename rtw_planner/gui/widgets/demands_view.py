@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.checks.plausibility import Plausibility, Table
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.job import DemandSource, JobDemands
 from rtw_planner.domain.demands.niosh import LiftingTask, evaluate
@@ -37,6 +38,7 @@ from rtw_planner.gui.kit.styles import ERROR_STYLE, WARNING_STYLE
 from rtw_planner.gui.models.ratings_table import RatingDelegate, RatingsTableModel
 from rtw_planner.gui.models.tasks_table import ActivitiesDelegate, TasksTableModel
 from rtw_planner.gui.widgets.binder import Binder
+from rtw_planner.gui.widgets.cell_marks import mark_cells, mark_strength
 from rtw_planner.gui.widgets.handling_tasks_area import HandlingTasksArea
 from rtw_planner.gui.widgets.profile_editor import ProfileEditor
 
@@ -273,6 +275,13 @@ class DemandsView(QWidget):
         return tab
 
     # -- values --------------------------------------------------------------------------------------------
+    def show_cell_warnings(self, warnings: tuple[Plausibility, ...]) -> None:
+        """Mark the cells the demands' warnings are about: loads by frequency, and the rated Strength."""
+        mark_strength(self.profile_editor.strength_model, warnings, Table.DEMANDS_STRENGTH)
+        physical = self.rating_models[RatedGroup.PHYSICAL]
+        level_row = next((r for r in range(physical.rowCount()) if physical.is_level_row(r)), None)
+        mark_cells(physical, warnings, Table.RATINGS, lambda key: level_row if key == "strength" else None)
+
     def load(self, case: Case) -> None:
         """Show another case's demands."""
         self._case = case

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.checks.plausibility import Plausibility, Table
 from rtw_planner.domain.edits.lenses import Part
 from rtw_planner.domain.plan.adjustments import SelectedNote
 from rtw_planner.domain.plan.goals import Appointment, this_weeks_small_step
@@ -17,6 +18,7 @@ from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.kit.tables import rows_table_view
 from rtw_planner.gui.models.plan_tables import QuotasTableModel
 from rtw_planner.gui.widgets.adjustments_panel import AdjustmentsPanel
+from rtw_planner.gui.widgets.cell_marks import mark_cells, position_in
 from rtw_planner.gui.widgets.choice_delegate import ChoiceDelegate
 from rtw_planner.gui.widgets.fitness_editor import FitnessEditor
 from rtw_planner.gui.widgets.flare_plan_editor import FlarePlanEditor
@@ -107,6 +109,11 @@ class PlanView(QWidget):
         self.quotas_model.sink = sink
         for part in (self.phases_panel, self.adjustments, self.goals_panel, self.fitness_editor, self.flare_editor):
             part.set_sink(sink)
+
+    def show_cell_warnings(self, warnings: tuple[Plausibility, ...]) -> None:
+        """Mark the quota goals and the goals' dates the plan's warnings are about."""
+        mark_cells(self.quotas_model, warnings, Table.QUOTAS, position_in([q.name for q in self.quotas_model.rows()]))
+        mark_cells(self.goals_model, warnings, Table.GOALS, position_in([g.id for g in self.goals_model.rows()]))
 
     def load(self, case: Case) -> None:
         """Show another case's plan, start date and appointment."""
