@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from rtw_planner.domain.match.handling import HandlingCheck
     from rtw_planner.domain.match.job import JobMatch
 
 
@@ -43,7 +44,28 @@ def to_json(result: JobMatch) -> dict[str, Any]:
             "evaluation": result.evaluation.label if result.evaluation else None,
             "notes": list(result.notes),
         },
+        "handling_tasks": [handling_json(check) for check in result.handling],
     }
+
+
+def handling_json(check: HandlingCheck) -> dict[str, Any]:
+    """One handling task's Liberty Mutual result for the person's sex, in kg (kgf for push and pull); the
+    figures are null where the equation has no valid value."""
+    task = check.task
+    return {"name": task.name, "kind": task.kind, "phase": task.phase, "sex": check.sex.value,
+            "sex_recorded": check.sex_recorded, "unit": check.unit, "load": task.load, "mal": check.mal,
+            "mal_p75": check.mal_for(75), "mal_p90": check.mal_for(90), "percent_capable": check.percent_capable,
+            "within_ranges": check.valid, "warnings": list(check.warnings)}
+
+
+def handling_line(check: HandlingCheck) -> str:
+    """One handling task as a line of text."""
+    task = check.task
+    what = f"{task.name or 'Handling task'} ({task.kind}{' ' + task.phase if task.phase else ''})"
+    if check.mal is None or check.percent_capable is None:
+        return f"  {what}: no valid Liberty Mutual value ({'; '.join(check.warnings)})"
+    return (f"  {what}: {task.load:g} {check.unit} is acceptable to {check.percent_capable:.1f}% of {check.people} "
+            f"(50%: {check.mal:.1f} {check.unit}, 90%: {check.mal_for(90) or 0:.1f} {check.unit})")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -71,6 +93,10 @@ def run(args: argparse.Namespace) -> int:
         gap = f"  short by {item.gap:g} {item.unit} ({item.gap_pct:.0f}%)" if item.gap is not None and item.gap_pct \
             is not None else ""
         print(f"  {item.label:<36} {item.demand:>8g} {item.unit:<3} vs {capacity:<12} {item.status.label}{gap}")
+    if result.handling:
+        print("Handling tasks (Liberty Mutual MMH equations):")
+    for check in result.handling:
+        print(handling_line(check))
     for line in result.essential_mismatches:
         print(f"  Essential task affected: {line}")
     for note in result.notes:

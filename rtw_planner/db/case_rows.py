@@ -25,6 +25,7 @@ from rtw_planner.domain.case import records
 from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.demands.job import DemandSource, JobDemands
+from rtw_planner.domain.demands.mmh_tasks import mmh_task_from_dict, mmh_tasks_to_list
 from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
 from rtw_planner.domain.plan.goals import appointment_from_dict, appointment_to_dict
 
@@ -44,7 +45,8 @@ CLINICIAN_COLUMNS: tuple[pw.Field, ...] = (
 DEMANDS_COLUMNS: tuple[pw.Field, ...] = (
     JobDemandsRow.source, JobDemandsRow.template, JobDemandsRow.shift_hours, JobDemandsRow.days_per_week,
     JobDemandsRow.arm_leg_controls, JobDemandsRow.production_pace, JobDemandsRow.carry_distance_m,
-    JobDemandsRow.exposure_json, JobDemandsRow.ratings_json, JobDemandsRow.tasks_json, JobDemandsRow.lifting_tasks_json)
+    JobDemandsRow.exposure_json, JobDemandsRow.ratings_json, JobDemandsRow.tasks_json, JobDemandsRow.lifting_tasks_json,
+    JobDemandsRow.mmh_tasks_json)
 EVALUATION_COLUMNS: tuple[pw.Field, ...] = (
     EvaluationRow.assessed_on, EvaluationRow.evaluator, EvaluationRow.protocol, EvaluationRow.effort,
     EvaluationRow.effort_notes, EvaluationRow.estimation_rule, EvaluationRow.grip_json, EvaluationRow.carry_distance_m,
@@ -90,7 +92,8 @@ def demands_values(demands: JobDemands) -> Values:
             json.dumps(records.exposure_to_list(demands.profile.exposure)),
             json.dumps(records.ratings_to_dict(demands.ratings, demands.strength_rating)),
             json.dumps(records.tasks_to_list(demands.tasks)),
-            json.dumps(records.lifting_tasks_to_list(demands.lifting_tasks)))
+            json.dumps(records.lifting_tasks_to_list(demands.lifting_tasks)),
+            json.dumps(mmh_tasks_to_list(demands.mmh_tasks)))
 
 
 def evaluation_values(evaluation: Evaluation) -> Values:
@@ -152,13 +155,15 @@ def profile_from(strength: Iterable[Values], postures: Iterable[Values], carry_d
 
 def demands_from(values: Values, strength: Iterable[Values], postures: Iterable[Values]) -> JobDemands:
     """A case's demands from DEMANDS_COLUMNS and its demand-side entries."""
-    (source, template, shift_hours, days_per_week, arm_leg, pace, carry, exposure, ratings, tasks, lifting) = values
+    (source, template, shift_hours, days_per_week, arm_leg, pace, carry, exposure, ratings, tasks, lifting,
+     handling) = values
     return JobDemands(
         profile=profile_from(strength, postures, carry, exposure),
         ratings=records.ratings_from_dict(json.loads(ratings)),
         strength_rating=records.strength_rating_from_dict(json.loads(ratings)), shift_hours=shift_hours,
         days_per_week=days_per_week, tasks=records.tasks_from_list(json.loads(tasks)),
         lifting_tasks=tuple(records.lifting_task_from_dict(t) for t in json.loads(lifting)),
+        mmh_tasks=tuple(mmh_task_from_dict(t) for t in json.loads(handling)),
         source=DemandSource(source), template=template, arm_leg_controls=arm_leg, production_pace=pace)
 
 

@@ -109,6 +109,7 @@ class JobDemandsRow(BaseTable):
     ratings_json = pw.TextField(default="{}")
     tasks_json = pw.TextField(default="[]")
     lifting_tasks_json = pw.TextField(default="[]")
+    mmh_tasks_json = pw.TextField(default="[]")  # handling tasks for the Liberty Mutual equations (0013)
 
     class Meta:
         table_name = "job_demands"

@@ -34,6 +34,7 @@ from rtw_planner.domain.data.errors import ValidationError, describe
 from rtw_planner.domain.data.files import schema_problem, schema_where
 from rtw_planner.domain.data.limited_json import JsonLimitError, JsonLimits, loads
 from rtw_planner.domain.demands.job import DemandSource, JobDemands
+from rtw_planner.domain.demands.mmh_tasks import mmh_task_from_dict, mmh_tasks_to_list
 from rtw_planner.domain.demands.profile import Activity, ActivityKind, Frequency, PhysicalProfile, PostureTolerance
 from rtw_planner.domain.plan.goals import appointment_from_dict, appointment_to_dict
 from rtw_planner.domain.plan.model import plan_from_dict, plan_to_dict
@@ -161,6 +162,7 @@ def _demands(data: dict[str, Any]) -> JobDemands:
         shift_hours=data.get("shift_hours"), days_per_week=data.get("days_per_week"),
         tasks=tasks_from_list(data.get("tasks", [])),
         lifting_tasks=tuple(lifting_task_from_dict(t) for t in data.get("lifting_tasks", [])),
+        mmh_tasks=tuple(mmh_task_from_dict(t) for t in data.get("mmh_tasks", [])),
         source=DemandSource(data.get("source", DemandSource.JOB_SITE_ANALYSIS.value)),
         template=data.get("template", ""), arm_leg_controls=data.get("arm_leg_controls", False),
         production_pace=data.get("production_pace", False),
@@ -246,6 +248,7 @@ def _demands_dict(demands: JobDemands) -> dict[str, Any]:
         "ratings": ratings_to_dict(demands.ratings, demands.strength_rating),
         "tasks": tasks_to_list(demands.tasks),
         "lifting_tasks": lifting_tasks_to_list(demands.lifting_tasks),
+        "mmh_tasks": mmh_tasks_to_list(demands.mmh_tasks),
     }
 
 

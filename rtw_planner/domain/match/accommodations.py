@@ -15,6 +15,7 @@ from rtw_planner.assets import bundled_resources_dir, resource_path
 from rtw_planner.domain.demands.niosh import LiftingTask, evaluate
 from rtw_planner.domain.demands.profile import Activity
 from rtw_planner.domain.demands.units import format_number
+from rtw_planner.domain.match.handling import HandlingCheck
 from rtw_planner.domain.match.items import MatchItem, MatchStatus
 from rtw_planner.domain.plan.adjustments import ID_PATTERN as _ID
 from rtw_planner.domain.plan.adjustments import MAX_NOTE_TEXT, Limitation
@@ -197,11 +198,23 @@ def _task_reason(task: LiftingTask, number: int) -> str | None:
     return f"{name}: LI {format_number(governing.li, 2)}" if governing.li > 1 else None
 
 
+def _handling_reason(hc: HandlingCheck, number: int) -> str | None:
+    """Why a handling task needs accommodating (fewer than 75% of the population accept its load), else None."""
+    capable = hc.percent_capable
+    if capable is None or not hc.higher_risk:
+        return None
+    name = f"Handling task '{hc.task.name}'" if hc.task.name else f"Handling task {number}"
+    return (f"{name}: {format_number(hc.task.load)} {hc.unit} is acceptable to {format_number(capable, 1)}% of "
+            f"{hc.people} (below 75%)")
+
+
 def suggest(items: Iterable[MatchItem], lifting_tasks: Iterable[LiftingTask] = (),
             extra_limitations: Iterable[Limitation] = (), library: Iterable[Note] | None = None,
-            settings: Collection[WorkSetting] | None = None) -> list[Suggestion]:
-    """Notes for each mismatch, each lifting task with LI > 1 (lifting and carrying) and each limitation the
-    clinician adds, keeping only notes that fit the job's `settings` (None: the setting is unknown, keep all).
+            settings: Collection[WorkSetting] | None = None,
+            handling: Iterable[HandlingCheck] = ()) -> list[Suggestion]:
+    """Notes for each mismatch, each lifting task with LI > 1 and each handling task fewer than 75% of the person's
+    sex accept (lifting and carrying), and each limitation the clinician adds, keeping only notes that fit the
+    job's `settings` (None: the setting is unknown, keep all).
     A note reached more than once is listed once with all its reasons. Engineering controls come first, then
     administrative, work organisation and personal; within a control, first reached first."""
     triggers: list[tuple[Limitation, str]] = []
@@ -209,6 +222,9 @@ def suggest(items: Iterable[MatchItem], lifting_tasks: Iterable[LiftingTask] = (
         triggers += [(limitation, _item_reason(item)) for limitation in limitations_for(item)]
     for number, task in enumerate(lifting_tasks, 1):
         reason = _task_reason(task, number)
+        triggers += [(Limitation.LIFTING_CARRYING, reason)] if reason else []
+    for number, hc in enumerate(handling, 1):
+        reason = _handling_reason(hc, number)
         triggers += [(Limitation.LIFTING_CARRYING, reason)] if reason else []
     triggers += [(Limitation(lim), f"{Limitation(lim).label}: noted by the clinician") for lim in extra_limitations]
     notes = tuple(load_library() if library is None else library)

@@ -110,7 +110,8 @@ def suggest_for_case(case: Case) -> list[Suggestion]:
     its mismatches and lifting tasks that fit the job's settings. When no setting is recognised every note is
     offered, each with an empty `fits`, so the screen can say the list is not filtered."""
     settings = job_settings(case)
-    return suggest(job_match(case).items, case.demands.lifting_tasks, settings=settings or None)
+    matched = job_match(case)
+    return suggest(matched.items, case.demands.lifting_tasks, settings=settings or None, handling=matched.handling)
 
 
 def generate_plan(case: Case, start: date, current: Plan | None = None) -> Plan:

@@ -108,5 +108,22 @@ def summary_html(result: JobMatch) -> str:
     ]
     if result.essential_mismatches:
         lines.append("<b>Essential tasks affected:</b> " + "; ".join(escape(m) for m in result.essential_mismatches))
+    if result.handling:
+        lines.append(handling_html(result))
     lines += [warning_html(n) for n in result.notes[:4]]
     return "<br>".join(lines)
+
+
+def handling_html(result: JobMatch) -> str:
+    """The handling tasks' Liberty Mutual shares in one line; below 75% is marked, no valid value said."""
+    people = result.handling[0].people
+    shares = []
+    for i, hc in enumerate(result.handling, 1):
+        name = escape(hc.task.name or f"handling task {i}")
+        if hc.percent_capable is None:
+            shares.append(f"{name}: no valid value")
+        else:
+            share = f"{hc.percent_capable:.1f}%"
+            shares.append(f"{name}: " + (warning_html(f"⚠ {share}") if hc.higher_risk else share))
+    return (f"<b>Handling tasks</b> (Liberty Mutual, {people} who accept the load; below 75% is higher risk): "
+            + "; ".join(shares))
