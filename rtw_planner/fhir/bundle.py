@@ -12,7 +12,7 @@ from typing import Any
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.plan.model import PersonalFlarePlan, Plan
-from rtw_planner.fhir import FhirError, capacity, careplan, goals, job, people, progress
+from rtw_planner.fhir import FhirError, capacity, careplan, exposure, goals, job, people, progress
 from rtw_planner.fhir.vocabulary import LOINC, LOINC_JOB, RTW, codes, has_code
 
 
@@ -42,9 +42,12 @@ def _entries(case: Case) -> list[tuple[str, dict[str, Any]]]:
         out.append((_new_url(), progress.fitness_observation(case.plan.fitness, me)))
     if case.plan.safety_review is not None:
         out.append((_new_url(), progress.safety_observation(case.plan.safety_review, me)))
+    exposure_urls = [_new_url() for _ in case.plan.exposure.exposures]
+    out += [(url, exposure.exposure_observation(e, me)) for url, e in zip(exposure_urls, case.plan.exposure.exposures,
+                                                                          strict=True)]
     goal_urls = {g.id: _new_url() for g in case.plan.goals}
     out += [(goal_urls[g.id], goals.goal_resource(g, me)) for g in case.plan.goals]
-    plan = careplan.care_plan(case, me, goal_urls)
+    plan = careplan.care_plan(case, me, goal_urls, exposure_urls)
     if clinician is not None:
         plan["author"] = {"reference": clinician}
     out.append((_new_url(), plan))
@@ -103,7 +106,8 @@ def _case(by_url: Mapping[str, Mapping[str, Any]]) -> Case:
         grouped.setdefault(_kind(resource), []).append(resource)
     unknown = sorted(set(grouped) - {"Patient", "Practitioner", "Organization", "Condition", "job", "evaluation",
                                      "outcome", "home-practice", "fitness-for-work", "safety-review", "Goal",
-                                     "CarePlan", "Consent", "grip-strength-right", "grip-strength-left"})
+                                     "CarePlan", "Consent", "grip-strength-right", "grip-strength-left",
+                                     "fear-exposure"})
     if unknown:
         raise FhirError(f"the bundle holds a {unknown[0][:40]} entry, which is not part of a case this program wrote")
     patient = people.read_patient(_one(grouped.get("Patient", []), "Patient", required=True) or {})
@@ -123,6 +127,8 @@ def _case(by_url: Mapping[str, Mapping[str, Any]]) -> Case:
     fitness = _one(grouped.get("fitness-for-work", []), "fitness-for-work Observation")
     safety = _one(grouped.get("safety-review", []), "safety-review Observation")
     plan = careplan.read_care_plan(_one(grouped.get("CarePlan", []), "CarePlan") or {})
+    hierarchy = exposure.read_hierarchy(plan["feared"], [(url, r) for url, r in by_url.items()
+                                                         if _kind(r) == "fear-exposure"])
     return Case(
         **patient, employer=employer, **job.read_job(observation),
         clinician=None if practitioner is None else people.read_practitioner(practitioner),
@@ -141,7 +147,8 @@ def _case(by_url: Mapping[str, Mapping[str, Any]]) -> Case:
                   phased_return=plan["phased_return"], notes=tuple(plan["notes"]),
                   fitness=None if fitness is None else progress.read_fitness(fitness, "Observation (fitness)"),
                   flare_plan=PersonalFlarePlan(**plan["flare_plan"]),
-                  safety_review=None if safety is None else progress.read_safety(safety, "Observation (safety)")))
+                  safety_review=None if safety is None else progress.read_safety(safety, "Observation (safety)"),
+                  treatment=tuple(plan["treatment"]), treatment_time=plan["treatment_time"], exposure=hierarchy))
 
 
 def read_bundle(text: str) -> Case:

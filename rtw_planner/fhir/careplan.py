@@ -1,10 +1,10 @@
 """The plan as one CarePlan: the phased return's phases as activities with their periods, graded-activity quotas,
-the chosen workplace adjustments, the patient's flare-up plan, and the case's dates (review, return to work, next
-appointment) as scheduled activities."""
+the chosen workplace adjustments, the patient's flare-up plan, treatment sessions, the fear hierarchy, and the
+case's dates (review, return to work, next appointment) as scheduled activities."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -13,7 +13,8 @@ from rtw_planner.domain.plan.adjustments import Limitation, SelectedNote
 from rtw_planner.domain.plan.goals import Appointment
 from rtw_planner.domain.plan.phases import Contract, Duties, FitNoteOptions, Phase, PhasedReturn
 from rtw_planner.domain.plan.quota import QuotaActivity, QuotaUnit
-from rtw_planner.fhir import FhirError
+from rtw_planner.domain.plan.treatment import TreatmentTime
+from rtw_planner.fhir import FhirError, exposure, treatment
 from rtw_planner.fhir.vocabulary import (
     ACCOMMODATION,
     BASE,
@@ -96,12 +97,15 @@ def _moment(when: datetime) -> str:
     return when.astimezone().isoformat()
 
 
-def care_plan(case: Case, patient_url: str, goal_urls: Mapping[str, str]) -> dict[str, Any]:
-    """The CarePlan of a Case."""
+def care_plan(case: Case, patient_url: str, goal_urls: Mapping[str, str],
+              exposure_urls: Sequence[str] = ()) -> dict[str, Any]:
+    """The CarePlan of a Case; exposure_urls are the entries of plan.exposure.exposures, in order."""
     plan = case.plan
     activities = _phases(plan.phased_return) if plan.phased_return else []
     activities += [_quota(q, goal_urls) for q in plan.quotas]
     activities += [_adjustment(n) for n in plan.notes]
+    activities += [treatment.session_activity(s) for s in plan.treatment]
+    activities += exposure.feared_activities(plan.exposure, exposure_urls)
     for code, name in FLARE_PARTS.items():
         activities += [_activity(code, status="not-started", description=line)
                        for line in getattr(plan.flare_plan, name)]
@@ -115,8 +119,12 @@ def care_plan(case: Case, patient_url: str, goal_urls: Mapping[str, str]) -> dic
         activities.append(_activity("next-appointment", scheduledPeriod={"start": _moment(meeting.when)}, **extra))
     out: dict[str, Any] = {"resourceType": "CarePlan", "status": "active", "intent": "plan",
                            "title": "Return-to-work plan", "subject": reference(patient_url)}
+    extensions_ = [_phased_extension(plan.phased_return)] if plan.phased_return is not None else []
+    if plan.treatment or plan.treatment_time is not TreatmentTime.AVOID:
+        extensions_.append(treatment.rule_extension(plan.treatment_time))
+    if extensions_:
+        out["extension"] = extensions_
     if plan.phased_return is not None:
-        out["extension"] = [_phased_extension(plan.phased_return)]
         out["period"] = {"start": plan.phased_return.start.isoformat(), "end": plan.phased_return.end_date.isoformat()}
     if goal_urls:
         out["goal"] = [reference(url) for url in goal_urls.values()]
@@ -191,9 +199,11 @@ def _appointment(detail: Mapping[str, Any]) -> Appointment:
 
 
 def read_care_plan(resource: Mapping[str, Any]) -> dict[str, Any]:
-    """The plan's parts and the case's dates: {"phased_return", "quotas", "notes", "flare_plan", "review_date",
-    "rtw_start_date", "next_appointment"}."""
-    out: dict[str, Any] = {"flare_plan": {n: [] for n in FLARE_PARTS.values()}, "quotas": [], "notes": []}
+    """The plan's parts and the case's dates: {"phased_return", "quotas", "notes", "flare_plan", "treatment",
+    "treatment_time", "feared" (each feared activity with its exposures' URLs), "review_date", "rtw_start_date",
+    "next_appointment"}."""
+    out: dict[str, Any] = {"flare_plan": {n: [] for n in FLARE_PARTS.values()}, "quotas": [], "notes": [],
+                           "treatment": [], "treatment_time": treatment.read_rule(resource), "feared": []}
     phases = []
     for n, activity in enumerate(resource.get("activity", []), 1):
         detail = activity.get("detail") or {}
@@ -212,6 +222,10 @@ def read_care_plan(resource: Mapping[str, Any]) -> dict[str, Any]:
             out["review_date" if kind == ["case-review"] else "rtw_start_date"] = day
         elif kind == ["next-appointment"]:
             out["next_appointment"] = _appointment(detail)
+        elif kind == ["treatment-session"]:
+            out["treatment"].append(treatment.read_session(detail, where))
+        elif kind == ["feared-activity"]:
+            out["feared"].append(exposure.read_feared(activity))
         else:
             raise FhirError(f"{where}: not an activity this program writes")
     out["phased_return"] = _read_phased(resource, phases)

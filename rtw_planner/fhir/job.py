@@ -1,6 +1,6 @@
 """The job as an ODH PastOrPresentJob Observation (LOINC 11341-5): the title as its value, the employer through the
-ODH employer extension, days a week and hours a day as ODH components, and the rest of the job's demands as
-components in the program's code systems."""
+ODH employer extension, days a week and hours a day as ODH components, and the rest of the job's demands (NIOSH
+lifting and Liberty Mutual handling tasks among them) as components in the program's code systems."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from rtw_planner.domain.case.records import lifting_task_from_dict, lifting_tasks_to_list
+from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.job import DemandSource, JobDemands, Task
+from rtw_planner.domain.demands.mmh_tasks import MmhJobTask, mmh_task_from_dict, mmh_tasks_to_list
 from rtw_planner.domain.demands.profile import Activity
 from rtw_planner.domain.demands.ratings import KEY_TO_NAME, RatedGroup, Rating
 from rtw_planner.domain.demands.strength import StrengthLevel
@@ -54,18 +56,19 @@ def _task(task: Task) -> dict[str, Any]:
     return _rtw("task", valueString=task.name, extension=ext)
 
 
-def _lifting(row: Mapping[str, Any]) -> dict[str, Any]:
-    """A NIOSH lifting task: each of its inputs as an extension named niosh-<input>."""
+def _inputs(code: str, prefix: str, row: Mapping[str, Any], unnamed: str) -> dict[str, Any]:
+    """A task of an equation (NIOSH lifting, Liberty Mutual handling): each of its inputs as an extension named
+    <prefix>-<input>, the task's name (or what it is) as the value."""
     kinds = {bool: "Boolean", int: "Decimal", float: "Decimal", str: "String"}
-    ext = [extension(f"niosh-{key}", kinds[type(value)], value) for key, value in row.items()
+    ext = [extension(f"{prefix}-{key}", kinds[type(value)], value) for key, value in row.items()
            if value is not None and value != ""]
-    return _rtw("niosh-lifting-task", valueString=row.get("name") or "Lifting task", extension=ext)
+    return _rtw(code, valueString=row.get("name") or unnamed, extension=ext)
 
 
-def _read_lifting(item: Mapping[str, Any]) -> dict[str, Any]:
-    prefix = f"{BASE}/StructureDefinition/niosh-"
-    return {e["url"].removeprefix(prefix): next(v for k, v in e.items() if k.startswith("value"))
-            for e in item.get("extension", []) if str(e.get("url", "")).startswith(prefix)}
+def _read_inputs(item: Mapping[str, Any], prefix: str) -> dict[str, Any]:
+    start = f"{BASE}/StructureDefinition/{prefix}-"
+    return {e["url"].removeprefix(start): next(v for k, v in e.items() if k.startswith("value"))
+            for e in item.get("extension", []) if str(e.get("url", "")).startswith(start)}
 
 
 def job_observation(title: str, demands: JobDemands, workers_comp_claim: bool, patient_url: str,
@@ -91,7 +94,10 @@ def job_observation(title: str, demands: JobDemands, workers_comp_claim: bool, p
               _rtw("production-pace", valueBoolean=demands.production_pace),
               _rtw("workers-comp-claim", valueBoolean=workers_comp_claim)]
     parts += [_task(t) for t in demands.tasks]
-    parts += [_lifting(row) for row in lifting_tasks_to_list(demands.lifting_tasks)]
+    parts += [_inputs("niosh-lifting-task", "niosh", row, "Lifting task")
+              for row in lifting_tasks_to_list(demands.lifting_tasks)]
+    parts += [_inputs("mmh-task", "mmh", row, f"Handling task ({row['kind']})")
+              for row in mmh_tasks_to_list(demands.mmh_tasks)]
     out: dict[str, Any] = {
         "resourceType": "Observation", "meta": {"profile": [ODH_JOB_PROFILE]}, "status": "final",
         "category": [concept(OBSERVATION_CATEGORY, "social-history")],
@@ -112,6 +118,13 @@ def _read_task(item: Mapping[str, Any]) -> Task:
         raise FhirError(f"{WHERE} task: an activity is not a demand item of the program") from None
     return Task(item.get("valueString", ""), bool(extension_value(item, "task-essential", True)),
                 None if share is None else number(share, f"{WHERE} task share"), activities)
+
+
+def _read_mmh(item: Mapping[str, Any], n: int) -> MmhJobTask:
+    try:
+        return mmh_task_from_dict(_read_inputs(item, "mmh"))
+    except ValidationError as exc:
+        raise FhirError(f"{WHERE} handling task {n}: {exc}") from None
 
 
 def _flag(observation: Mapping[str, Any], code: str) -> bool:
@@ -141,8 +154,10 @@ def read_job(observation: Mapping[str, Any]) -> dict[str, Any]:
         shift_hours=None if hours is None else value_number(hours, f"{WHERE} hours per day"),
         days_per_week=None if days is None else value_number(days, f"{WHERE} days per week"),
         tasks=tuple(_read_task(item) for code, item in components(observation, RTW) if code == "task"),
-        lifting_tasks=tuple(lifting_task_from_dict(_read_lifting(item)) for code, item in components(observation, RTW)
-                            if code == "niosh-lifting-task"),
+        lifting_tasks=tuple(lifting_task_from_dict(_read_inputs(item, "niosh"))
+                            for code, item in components(observation, RTW) if code == "niosh-lifting-task"),
+        mmh_tasks=tuple(_read_mmh(item, n) for n, item in enumerate(
+            (item for code, item in components(observation, RTW) if code == "mmh-task"), 1)),
         source=DemandSource.JOB_SITE_ANALYSIS if source is None else enum_value(
             DemandSource, source.get("valueCodeableConcept"), f"{WHERE} demand source"),
         template="" if template is None else template.get("valueString", ""),

@@ -1,5 +1,5 @@
 """What `export --format fhir` writes for the factory case: an R4 collection Bundle the library validates, with the
-values worked out by hand from the factories (tests/factories.py)."""
+values worked out by hand from the factories (tests/factories.py, tests/mmh_factories.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from factories import EMPLOYER, consented_case
+from exchange_factories import exchange_case
+from factories import EMPLOYER, planned_case
 
 from rtw_planner.fhir import export_bundle
 
@@ -18,7 +19,7 @@ DEMAND = "https://rtw-planner.example/fhir/CodeSystem/physical-demand"
 
 @pytest.fixture(scope="module")
 def bundle() -> dict[str, Any]:
-    return json.loads(export_bundle(consented_case()))  # type: ignore[no-any-return]
+    return json.loads(export_bundle(exchange_case()))  # type: ignore[no-any-return]
 
 
 def _resources(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
@@ -46,13 +47,13 @@ def test_the_bundle_validates_with_the_library_as_an_r4_collection(bundle: dict[
 
     parsed = Bundle.model_validate(bundle)
     assert parsed.type == "collection"
-    # By hand: the person, clinician, employer and diagnosis; 21 Observations (the job, two evaluations, two grip
-    # hands at the re-test, ten outcome records, four practice days, fitness, the safety review); three goals; the
-    # plan; one consent.
+    # By hand: the person, clinician, employer and diagnosis; 25 Observations (the job, two evaluations, two grip
+    # hands at the re-test, ten outcome records, four practice days, fitness, the safety review, four exposures);
+    # three goals; the plan; one consent.
     assert Counter(e["resource"]["resourceType"] for e in bundle["entry"]) == {
-        "Patient": 1, "Practitioner": 1, "Organization": 1, "Condition": 1, "Observation": 21, "Goal": 3,
+        "Patient": 1, "Practitioner": 1, "Organization": 1, "Condition": 1, "Observation": 25, "Goal": 3,
         "CarePlan": 1, "Consent": 1}
-    assert len({e["fullUrl"] for e in bundle["entry"]}) == 30
+    assert len({e["fullUrl"] for e in bundle["entry"]}) == 34
 
 
 def test_the_patient_and_the_clinician(bundle: dict[str, Any]) -> None:
@@ -149,3 +150,77 @@ def test_goals_and_consents(bundle: dict[str, Any]) -> None:
     assert consent["provision"]["period"] == {"start": "2026-12-01"}
     assert consent["provision"]["actor"][0]["reference"] == {"display": EMPLOYER}
     assert consent["provision"]["code"][0]["coding"][0]["code"] == "functional"
+
+
+def _activities(plan: dict[str, Any], code: str) -> list[dict[str, Any]]:
+    return [a for a in plan["activity"] if a["detail"]["code"]["coding"][0]["code"] == code]
+
+
+def test_treatment_sessions_are_activities_with_a_weekly_timing_and_the_rule_an_extension(
+        bundle: dict[str, Any]) -> None:
+    (plan,) = _resources(bundle, "CarePlan")
+    physio, psychology = (a["detail"] for a in _activities(plan, "treatment-session"))
+    kinds = "https://rtw-planner.example/fhir/CodeSystem/treatment-kind"
+    assert physio["code"]["text"] == "physiotherapy"
+    assert physio["code"]["coding"][1] == {"system": kinds, "code": "physiotherapy", "display": "Physiotherapy"}
+    # Tuesdays and Thursdays 10:00-11:30 (90 minutes) from 5 to 21 January 2027.
+    assert physio["scheduledTiming"] == {"repeat": {
+        "boundsPeriod": {"start": "2027-01-05", "end": "2027-01-21"}, "dayOfWeek": ["tue", "thu"],
+        "timeOfDay": ["10:00:00"], "duration": 90, "durationUnit": "min"}}
+    # Wednesdays 14:00-15:00 from 6 January 2027, with no last day.
+    assert psychology["scheduledTiming"]["repeat"] == {
+        "boundsPeriod": {"start": "2027-01-06"}, "dayOfWeek": ["wed"], "timeOfDay": ["14:00:00"], "duration": 60,
+        "durationUnit": "min"}
+    rule = "https://rtw-planner.example/fhir/StructureDefinition/treatment-time"
+    assert [e["valueCode"] for e in plan["extension"] if e["url"] == rule] == ["work_time"]
+    (without,) = _resources(json.loads(export_bundle(planned_case())), "CarePlan")
+    assert [e for e in without.get("extension", []) if e["url"] == rule] == []
+    assert _activities(without, "treatment-session") == []
+
+
+def test_the_fear_hierarchy_is_activities_with_their_exposures_as_observations(bundle: dict[str, Any]) -> None:
+    (plan,) = _resources(bundle, "CarePlan")
+    feared = _activities(plan, "feared-activity")
+    base = "https://rtw-planner.example/fhir/StructureDefinition/"
+    # In the order entered; walking (30) is climbed, carrying (60) the current step, bending (80) not started.
+    assert [({e["url"].removeprefix(base): next(v for k, v in e.items() if k.startswith("value"))
+              for e in a["detail"]["extension"]}, a["detail"]["status"], a["detail"]["description"][:8])
+            for a in feared] == [
+        ({"feared-activity-id": "carry", "fear-rating": 60}, "in-progress", "Carrying"),
+        ({"feared-activity-id": "bend", "fear-rating": 80}, "not-started", "Bending "),
+        ({"feared-activity-id": "walk", "fear-rating": 30}, "completed", "Walking ")]
+    assert "outcomeReference" not in feared[1]
+
+    def exposures(activity: dict[str, Any]) -> list[tuple[str, int, int]]:
+        out = []
+        for ref in activity["outcomeReference"]:
+            observation = _by_url(bundle, ref["reference"])
+            assert observation["code"]["coding"][0] == {"system": RTW, "code": "fear-exposure"}
+            before, after = observation["component"]
+            assert (before["code"]["coding"][0]["code"], after["code"]["coding"][0]["code"]) == (
+                "fear-before", "fear-after")
+            out.append((observation["effectiveDateTime"], before["valueInteger"], after["valueInteger"]))
+        return out
+
+    assert exposures(feared[2]) == [("2026-11-02", 30, 20), ("2026-11-09", 25, 15)]
+    assert exposures(feared[0]) == [("2026-11-16", 60, 45), ("2026-11-23", 50, 35)]
+
+
+def test_handling_tasks_are_job_components_with_their_inputs(bundle: dict[str, Any]) -> None:
+    (job,) = _coded(_resources(bundle, "Observation"), "http://loinc.org", "11341-5")
+    tasks = [c for c in job["component"] if c["code"]["coding"][0] == {"system": RTW, "code": "mmh-task"}]
+    assert [t["valueString"] for t in tasks] == ["Totes to the belt", "Pallet truck", "Handling task (carry)"]
+    base = "https://rtw-planner.example/fhir/StructureDefinition/mmh-"
+
+    def inputs(task: dict[str, Any]) -> dict[str, Any]:
+        return {e["url"].removeprefix(base): next(v for k, v in e.items() if k.startswith("value"))
+                for e in task["extension"]}
+
+    # The paper's worked example: H 0.38, VRM 1.03, DV 0.51 m, once a minute, a 12 kg box.
+    assert inputs(tasks[0]) == {"kind": "lift", "frequency_per_min": 1, "load": 12, "h_m": 0.38, "vrm_m": 1.03,
+                                "dv_m": 0.51, "handles": "yes", "name": "Totes to the belt", "units": "metric"}
+    assert inputs(tasks[1]) == {"kind": "push", "frequency_per_min": 1, "load": 20, "phase": "initial",
+                                "v_m": 0.95, "dh_m": 15, "handles": "yes", "name": "Pallet truck",
+                                "units": "metric"}
+    assert inputs(tasks[2]) == {"kind": "carry", "frequency_per_min": 1, "load": 15, "v_m": 0.9, "dh_m": 5,
+                                "handles": "yes", "units": "metric"}

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from case_fields import differences
-from factories import case_text, consented_case
+from exchange_factories import exchange_case
+from factories import case_text
 
 from rtw_planner.cli import main
 from rtw_planner.db.database import open_database
@@ -24,9 +25,9 @@ MISSING = "FHIR needs the optional extra: pip install rtw-planner[fhir]"
 
 @pytest.fixture
 def db(database_location: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    """A database holding the consented factory case as case 1."""
+    """A database holding the exchange case (consents, treatment, fear hierarchy, handling tasks) as case 1."""
     source = tmp_path / "case.json"
-    source.write_text(case_text(consented_case(ConsentCategory.FUNCTIONAL, ConsentCategory.DIAGNOSIS)),
+    source.write_text(case_text(exchange_case(ConsentCategory.FUNCTIONAL, ConsentCategory.DIAGNOSIS)),
                       encoding="utf-8")
     assert main(["--db", str(database_location), "import", str(source)]) == 0
     assert capsys.readouterr().out == "1\n"
@@ -47,6 +48,7 @@ def test_export_then_import_makes_a_new_case_with_every_field(db: str, tmp_path:
     assert capsys.readouterr().out == "2\n"
     repo = CaseRepository(open_database(db))
     first, second = repo.get(1), repo.get(2)
+    assert (len(first.plan.treatment), len(first.plan.exposure.exposures), len(first.demands.mmh_tasks)) == (2, 4, 3)
     changed = differences(first, second)
     assert changed == {"id": (1, 2), **{p: changed[p] for p in changed if p.endswith(".id")}}
     assert len(changed) == 3  # the case's id and its two evaluations' ids; the revision is 1 for both

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from factories import followed_up_case
+from exchange_factories import exchange_case
 
 from rtw_planner.fhir import FhirError, export_bundle, import_bundle
 
@@ -17,7 +17,7 @@ Edit = Callable[[dict[str, Any]], None]
 
 @pytest.fixture(scope="module")
 def written() -> str:
-    return export_bundle(followed_up_case()).decode("utf-8")
+    return export_bundle(exchange_case()).decode("utf-8")
 
 
 def _resource(data: dict[str, Any], kind: str, n: int = 0) -> dict[str, Any]:
@@ -48,6 +48,16 @@ def _first_phase(data: dict[str, Any]) -> dict[str, Any]:
     return _resource(data, "CarePlan")["activity"][0]["detail"]  # type: ignore[no-any-return]
 
 
+def _activity(data: dict[str, Any], code: str, n: int = 0) -> dict[str, Any]:
+    return [a for a in _resource(data, "CarePlan")["activity"]  # type: ignore[no-any-return]
+            if a["detail"]["code"]["coding"][0]["code"] == code][n]
+
+
+def _mmh(data: dict[str, Any], n: int, name: str) -> dict[str, Any]:
+    task = [c for c in _job(data)["component"] if c["code"]["coding"][0]["code"] == "mmh-task"][n]
+    return next(e for e in task["extension"] if e["url"].endswith(f"/mmh-{name}"))  # type: ignore[no-any-return]
+
+
 CASES: list[tuple[str, Edit, str]] = [
     ("bad date", lambda d: _resource(d, "Patient").update(birthDate="12/03/1984"),
      "not a valid FHIR R4 Bundle: entry.0.resource.birthDate: Value error, Date value string does not match spec"),
@@ -75,6 +85,25 @@ CASES: list[tuple[str, Edit, str]] = [
     ("unknown demand", lambda d: next(c for c in _job(d)["component"] if "physical-demand" in
                                       c["code"]["coding"][0]["system"])["code"]["coding"][0].update(code="juggle.often"),
      "Observation (job): unknown physical-demand code 'juggle.often'"),
+    # Activity 14 of the plan: 4 phases, 3 quotas and 6 adjustments come before the first session.
+    ("session past midnight", lambda d: _activity(d, "treatment-session")["detail"]["scheduledTiming"]["repeat"].update(
+        duration=900), "CarePlan.activity[14].scheduledTiming.repeat: a session starts on a whole minute and ends "
+                       "the same day a whole number of minutes later"),
+    ("session in hours", lambda d: _activity(d, "treatment-session")["detail"]["scheduledTiming"]["repeat"].update(
+        durationUnit="h"), "CarePlan.activity[14].scheduledTiming.repeat.durationUnit: expected min"),
+    ("unknown work-time rule", lambda d: next(e for e in _resource(d, "CarePlan")["extension"]
+                                              if e["url"].endswith("/treatment-time")).update(valueCode="sometimes"),
+     "CarePlan extension treatment-time: 'sometimes' is not one of avoid, work_time"),
+    ("fear above 100", lambda d: _activity(d, "feared-activity")["detail"]["extension"][1].update(valueInteger=101),
+     "feared activity fear rating: 101 is not allowed; expected a whole number from 0 to 100"),
+    ("exposure of no activity", lambda d: _activity(d, "feared-activity", 2).pop("outcomeReference"),
+     "Observation (fear exposure 1): no feared activity of the CarePlan refers to it in outcomeReference"),
+    ("exposure of two activities", lambda d: _activity(d, "feared-activity", 1).update(
+        outcomeReference=_activity(d, "feared-activity", 0)["outcomeReference"]),
+     "CarePlan feared activity outcomeReference: each exposure belongs to one activity"),
+    ("shoving task", lambda d: _mmh(d, 1, "kind").update(valueString="shove"),
+     "Observation (job) handling task 2: kind: 'shove' is not allowed; expected one of lift, lower, push, pull, "
+     "carry"),
 ]
 
 

@@ -4,11 +4,12 @@ keep are listed here by hand."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 from case_fields import differences
-from factories import CLINICIAN, consented_case, planned_case, unassessed_case, unicode_case
+from exchange_factories import exchange_case
+from factories import CLINICIAN, planned_case, unassessed_case, unicode_case
 
 from rtw_planner.assets import demo_case_path
 from rtw_planner.domain.capacity.grip import Handedness, Sex
@@ -16,10 +17,13 @@ from rtw_planner.domain.case import casefile
 from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.demands.job import DemandSource
+from rtw_planner.domain.demands.mmh_tasks import MmhJobTask
 from rtw_planner.domain.demands.profile import Activity, Exposure
+from rtw_planner.domain.plan.exposure import FearedActivity, FearExposure, FearHierarchy
 from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
 from rtw_planner.domain.plan.goals import Appointment, GoalStatus
 from rtw_planner.domain.plan.phases import Contract, Duties, FitNoteOptions, Phase, PhasedReturn
+from rtw_planner.domain.plan.treatment import TreatmentSession, TreatmentTime
 from rtw_planner.fhir import export_bundle, import_bundle
 
 # What a bundle cannot keep: the database's identity of the case (its id and revision) and of each evaluation. An
@@ -32,7 +36,7 @@ def _round_trip(case: Case) -> Case:
 
 
 def test_every_field_is_kept_but_the_database_identity() -> None:
-    case = consented_case(ConsentCategory.FUNCTIONAL, ConsentCategory.DIAGNOSIS)
+    case = exchange_case(ConsentCategory.FUNCTIONAL, ConsentCategory.DIAGNOSIS)
     stored = replace(case, id=7, revision=3, evaluations=tuple(replace(e, id=n) for n, e in
                                                                enumerate(case.evaluations, start=11)))
     assert differences(stored, _round_trip(stored)) == NOT_KEPT
@@ -42,7 +46,9 @@ def _varied_case() -> Case:
     """Values the factory case leaves at their defaults: a withdrawn and an expiring consent, every goal status,
     a fitness period, fit-note boxes, phases with their own days, weekdays, duties and a step down, an estimation
     rule and a dominant hand, missing answers and scores, an exposure with neither number, a generic template, a
-    female patient without a date of birth."""
+    female patient without a date of birth; treatment sessions worked around, one of a kind that is no FHIR code
+    (a doubled blank) from 07:05 to 23:59 at the weekend; feared activities rated alike, one never exposed, fear
+    ratings at 0 and 100; handling tasks in US units: a lower with poor handles, sustained pulling and pushing."""
     case = planned_case()
     goals = tuple(replace(g, status=s) for g, s in zip(case.plan.goals, (GoalStatus.ACHIEVED, GoalStatus.REVISED,
                                                                        GoalStatus.DROPPED), strict=True))
@@ -52,11 +58,22 @@ def _varied_case() -> Case:
                            Phase(1, 100, None, Duties.USUAL)), 8,
                           FitNoteOptions(phased_return=True, workplace_adaptations=True))
     plan = replace(case.plan, goals=goals, phased_return=phased,
-                   fitness=FitnessStatement(FitnessOutcome.NOT_FIT, date(2026, 12, 1), date(2027, 1, 3)))
+                   fitness=FitnessStatement(FitnessOutcome.NOT_FIT, date(2026, 12, 1), date(2027, 1, 3)),
+                   treatment=(TreatmentSession("hand  therapy", (6, 5), time(7, 5), time(23, 59), date(2027, 1, 9),
+                                               date(2027, 1, 9)),
+                              TreatmentSession("group-education", (0,), time(9), time(9, 1), date(2027, 1, 4))),
+                   treatment_time=TreatmentTime.AVOID,
+                   exposure=FearHierarchy((FearedActivity("ladder", "Climbing the stepladder", 50),
+                                           FearedActivity("stairs", "Stairs at work", 50)),
+                                          (FearExposure("stairs", date(2026, 11, 3), 100, 0),)))
     profile = replace(case.demands.profile, exposure={**case.demands.profile.exposure, Activity.CARRY: Exposure()})
     demands = replace(case.demands, profile=profile, source=DemandSource.GENERIC_TEMPLATE,
                       template="Order picker (warehouse)", arm_leg_controls=True, production_pace=False,
-                      shift_hours=7.5, days_per_week=4.5)
+                      shift_hours=7.5, days_per_week=4.5,
+                      mmh_tasks=(MmhJobTask("lower", 0.2, 9.5, h_m=0.4, vrm_m=0.8, dv_m=0.6, handles="poor",
+                                            name="Crates off the shelf", units="us"),
+                                 MmhJobTask("pull", 2, 11, phase="sustained", v_m=1.1, dh_m=30, units="us"),
+                                 MmhJobTask("push", 0.5, 13.25, phase="sustained", v_m=0.9, dh_m=45.5)))
     evaluations = (case.evaluations[0], replace(case.evaluations[1], estimation_rule="ns-wcb-lower", effort_notes="",
                                                         dominant_hand=Handedness.LEFT))
     return replace(
