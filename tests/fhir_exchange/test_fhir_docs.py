@@ -12,6 +12,7 @@ import pytest
 from rtw_planner.domain.capacity.evaluation import Evaluation
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.demands.job import JobDemands
+from rtw_planner.domain.demands.mmh_tasks import MmhJobTask
 from rtw_planner.domain.plan.exposure import FearedActivity, FearExposure
 from rtw_planner.domain.plan.model import Plan
 from rtw_planner.domain.plan.treatment import TreatmentSession
@@ -37,6 +38,11 @@ def test_every_field_of_the_parts_is_named_in_its_rows(prefix: str, kind: Any) -
     not_kept = {"id"} if kind is Evaluation else set()  # the database's identity (below)
     missing = [f.name for f in fields(kind) if f.name not in named | not_kept]
     assert missing == []
+
+
+def test_every_input_of_a_handling_task_has_its_extension() -> None:
+    (row,) = [line for line in TABLE.splitlines() if line.startswith("| demands.mmh_tasks[]")]
+    assert [f.name for f in fields(MmhJobTask) if f"`mmh-{f.name}`" not in row] == []
 
 
 def test_the_fields_not_kept_are_named() -> None:

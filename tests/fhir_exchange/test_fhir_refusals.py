@@ -101,6 +101,9 @@ CASES: list[tuple[str, Edit, str]] = [
     ("exposure of two activities", lambda d: _activity(d, "feared-activity", 1).update(
         outcomeReference=_activity(d, "feared-activity", 0)["outcomeReference"]),
      "CarePlan feared activity outcomeReference: each exposure belongs to one activity"),
+    # Observation 21 (from 0): the job, 4 for the evaluations, 10 outcomes, 4 practice days, fitness, safety first.
+    ("exposure without fear before", lambda d: _resource(d, "Observation", 21)["component"].pop(0),
+     "Observation (fear exposure 1): expected a fear-before component with a valueInteger"),
     ("shoving task", lambda d: _mmh(d, 1, "kind").update(valueString="shove"),
      "Observation (job) handling task 2: kind: 'shove' is not allowed; expected one of lift, lower, push, pull, "
      "carry"),
