@@ -98,7 +98,7 @@ def _moment(when: datetime) -> str:
 
 
 def care_plan(case: Case, patient_url: str, goal_urls: Mapping[str, str],
-              exposure_urls: Sequence[str] = ()) -> dict[str, Any]:
+              exposure_urls: Sequence[str]) -> dict[str, Any]:
     """The CarePlan of a Case; exposure_urls are the entries of plan.exposure.exposures, in order."""
     plan = case.plan
     activities = _phases(plan.phased_return) if plan.phased_return else []
