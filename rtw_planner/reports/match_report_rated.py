@@ -11,10 +11,12 @@ from rtw_planner.reports.match_report_parts import Part, ReportContext, Section,
 
 
 def _source(ctx: ReportContext, item: RatedMatchItem) -> str:
-    """Where a tolerance comes from. The source may name a test and its score ('MoCA 24/30'), so only the clinical
-    team reads it; anyone else reads the evaluation it belongs to."""
+    """Where a tolerance comes from (nothing for an item not tested). The source may name a test and its score
+    ('MoCA 24/30'), so only the clinical team reads it; anyone else reads the evaluation it belongs to."""
     evaluation = ctx.match.evaluation
-    if ctx.decision.internal or evaluation is None or item.tolerated is None:
+    if item.tolerated is None:
+        return ""  # the result column says Not tested
+    if ctx.decision.internal or evaluation is None:
         return item.provenance
     return evaluation.label
 
@@ -25,7 +27,7 @@ def _table(ctx: ReportContext, items: list[RatedMatchItem]) -> Part:
                                   "col_provenance"))
     body = tuple((i.name, i.demand.label, TOLERATED_WORDS[i.tolerated] if i.tolerated else "—", i.status.label,
                   i.gap or "", _source(ctx, i)) for i in items)
-    return Table("items", header, body, tuple(n for n, i in enumerate(items) if i.status is MatchStatus.MISMATCH))
+    return Table("rated", header, body, tuple(n for n, i in enumerate(items) if i.status is MatchStatus.MISMATCH))
 
 
 def rated_section(ctx: ReportContext) -> Section:

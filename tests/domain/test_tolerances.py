@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import mismatched_case
 
 from rtw_planner.domain.capacity.evaluation import Evaluation
 from rtw_planner.domain.capacity.tolerances import Tolerance, tolerances_from_dict, tolerances_to_dict
@@ -13,12 +14,11 @@ from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.ratings import RatedGroup, Rating
 from rtw_planner.domain.match.items import MatchStatus
 from rtw_planner.domain.match.job import job_match
-from rtw_planner.domain.match.rated import match_rated, rated_restriction, rated_restrictions
 from rtw_planner.domain.match.planning import generated_phases
-from tests.factories import mismatched_case
+from rtw_planner.domain.match.rated import match_rated, rated_restriction, rated_restrictions
 
 P, E, C = RatedGroup.PHYSICAL, RatedGroup.ENVIRONMENT, RatedGroup.COGNITIVE
-N, S, O, F, CONST = Rating.NOT_PRESENT, Rating.SELDOM, Rating.OCCASIONAL, Rating.FREQUENT, Rating.CONSTANT
+N, S, OCC, F, CONST = Rating.NOT_PRESENT, Rating.SELDOM, Rating.OCCASIONAL, Rating.FREQUENT, Rating.CONSTANT
 ON = date(2026, 11, 20)
 
 
@@ -33,13 +33,13 @@ def test_an_evaluation_records_no_tolerances_by_default() -> None:
 
 
 def test_statuses_and_gaps_item_by_item() -> None:
-    ratings = {(P, "stooping"): F, (P, "kneeling"): O, (P, "climbing"): O, (P, "crawling"): N,
-               (E, "extreme_cold"): O, (C, "time_pressure"): F}
-    evaluation = evaluated(physical__stooping=Tolerance(O, "observed in FCE"),
+    ratings = {(P, "stooping"): F, (P, "kneeling"): OCC, (P, "climbing"): OCC, (P, "crawling"): N,
+               (E, "extreme_cold"): OCC, (C, "time_pressure"): F}
+    evaluation = evaluated(physical__stooping=Tolerance(OCC, "observed in FCE"),
                            physical__kneeling=Tolerance(CONST, "observed in FCE"),
                            physical__crawling=Tolerance(N, "observed in FCE"),
                            environment__extreme_cold=Tolerance(N, "clinician rating"),
-                           cognitive__time_pressure=Tolerance(O, "MoCA 24/30"))
+                           cognitive__time_pressure=Tolerance(OCC, "MoCA 24/30"))
     items = match_rated(ratings, evaluation)
     # crawling is rated N, so the job does not ask for it: not compared, whatever the tolerance
     assert [(i.key, i.status, i.gap) for i in items] == [
@@ -62,26 +62,26 @@ def test_equal_rank_matches_and_one_below_does_not() -> None:
 
 
 def test_a_source_without_a_frequency_is_not_tested() -> None:
-    items = match_rated({(P, "stooping"): O}, evaluated(physical__stooping=Tolerance(None, "to test at review")))
+    items = match_rated({(P, "stooping"): OCC}, evaluated(physical__stooping=Tolerance(None, "to test at review")))
     assert items[0].status is MatchStatus.NOT_TESTED
 
 
 def test_without_an_evaluation_every_rated_item_is_not_tested() -> None:
-    items = match_rated({(P, "stooping"): F, (C, "memory"): O}, None)
+    items = match_rated({(P, "stooping"): F, (C, "memory"): OCC}, None)
     assert [(i.name, i.status) for i in items] == [("Stooping", MatchStatus.NOT_TESTED),
                                                    ("Memory", MatchStatus.NOT_TESTED)]
 
 
 @pytest.mark.parametrize(("group", "key", "demand", "tolerated", "wording"), [
-    (P, "stooping", F, O, "Stooping: no more than occasionally (up to a third of the day)"),
-    (P, "kneeling", O, S, "Kneeling: no more than seldom (up to 2% of the day)"),
+    (P, "stooping", F, OCC, "Stooping: no more than occasionally (up to a third of the day)"),
+    (P, "kneeling", OCC, S, "Kneeling: no more than seldom (up to 2% of the day)"),
     (P, "handling", CONST, F, "Handling: no more than frequently (up to two thirds of the day)"),
     (P, "near_acuity", F, N, "Near acuity: not at all"),
-    (E, "extreme_cold", O, N, "Avoid extreme cold"),
+    (E, "extreme_cold", OCC, N, "Avoid extreme cold"),
     (E, "high_exposed_places", S, N, "Avoid work at heights or in exposed places"),
-    (E, "noise", F, O, "Noise: no more than occasionally (up to a third of the day)"),
-    (C, "time_pressure", F, O, "Time pressure: no more than occasionally (up to a third of the day)"),
-    (C, "shift_work", O, N, "Shift work: not at all"),
+    (E, "noise", F, OCC, "Noise: no more than occasionally (up to a third of the day)"),
+    (C, "time_pressure", F, OCC, "Time pressure: no more than occasionally (up to a third of the day)"),
+    (C, "shift_work", OCC, N, "Shift work: not at all"),
 ])
 def test_restriction_wording(group: RatedGroup, key: str, demand: Rating, tolerated: Rating, wording: str) -> None:
     evaluation = Evaluation(ON, tolerances={(group, key): Tolerance(tolerated)})
@@ -90,15 +90,15 @@ def test_restriction_wording(group: RatedGroup, key: str, demand: Rating, tolera
 
 
 def test_no_restriction_for_a_match_or_an_untested_item() -> None:
-    items = match_rated({(P, "stooping"): O, (P, "kneeling"): O}, evaluated(physical__stooping=Tolerance(F)))
+    items = match_rated({(P, "stooping"): OCC, (P, "kneeling"): OCC}, evaluated(physical__stooping=Tolerance(F)))
     assert rated_restrictions(items) == ()
 
 
 def test_validation_refuses_strength_unknown_items_and_bad_codes() -> None:
     with pytest.raises(ValidationError, match="strength"):
-        Evaluation(ON, tolerances={(P, "strength"): Tolerance(O)})
+        Evaluation(ON, tolerances={(P, "strength"): Tolerance(OCC)})
     with pytest.raises(ValidationError, match="tolerance"):
-        Evaluation(ON, tolerances={(P, "juggling"): Tolerance(O)})
+        Evaluation(ON, tolerances={(P, "juggling"): Tolerance(OCC)})
     with pytest.raises(ValidationError, match="tolerances/physical/stooping"):
         tolerances_from_dict({"physical": {"stooping": {"tolerated": "X"}}})
     with pytest.raises(ValidationError, match="tolerances/physical"):
@@ -111,13 +111,13 @@ def test_plain_data_round_trip() -> None:
     data = {"physical": {"stooping": {"tolerated": "O", "source": "observed in FCE"}},
             "cognitive": {"memory": {"tolerated": None, "source": "to test"}}}
     tolerances = tolerances_from_dict(data)
-    assert tolerances == {(P, "stooping"): Tolerance(O, "observed in FCE"), (C, "memory"): Tolerance(None, "to test")}
+    assert tolerances == {(P, "stooping"): Tolerance(OCC, "observed in FCE"), (C, "memory"): Tolerance(None, "to test")}
     assert tolerances_to_dict(tolerances) == data
 
 
 def test_job_match_counts_rated_items_and_phases_carry_their_restrictions() -> None:
     case = mismatched_case()
-    retest = replace(case.evaluations[1], tolerances={(P, "stooping"): Tolerance(O, "observed in FCE")})
+    retest = replace(case.evaluations[1], tolerances={(P, "stooping"): Tolerance(OCC, "observed in FCE")})
     case = replace(case, evaluations=(case.evaluations[0], retest))
     result = job_match(case)
     # the picker's job rates 17 physical factors, 3 conditions and 5 cognitive demands above N; one is tested

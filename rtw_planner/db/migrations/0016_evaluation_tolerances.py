@@ -1,5 +1,5 @@
 """Tolerances for rated demands: `evaluation.tolerances_json` holds, for each DOT factor, environmental condition
-and cognitive demand assessed, the highest frequency tolerated and its source ({} when none)."""
+and cognitive demand assessed, the highest frequency tolerated and its source (empty in rows from before it)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def up(migrator: Any, db: Any) -> None:
 
     from rtw_planner.db import audit
 
-    migrate(migrator.add_column("evaluation", "tolerances_json", pw.TextField(default="{}")))
+    migrate(migrator.add_column("evaluation", "tolerances_json", pw.TextField(null=True)))
     if not isinstance(db, pw.PostgresqlDatabase):
         audit.install(db)
 

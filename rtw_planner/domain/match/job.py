@@ -41,7 +41,8 @@ class JobMatch:
 
     def count(self, status: MatchStatus) -> int:
         """How many items, measured and rated, have a status."""
-        return sum(1 for item in (*self.items, *self.rated_items) if item.status is status)
+        return sum(1 for item in self.items if item.status is status) + sum(
+            1 for rated in self.rated_items if rated.status is status)
 
     @property
     def total(self) -> int:
