@@ -16,7 +16,7 @@ from rtw_planner.domain.issuing.disclosure import (
 )
 from rtw_planner.domain.issuing.options import RenderOptions
 from rtw_planner.domain.match.items import MatchItem, MatchStatus, match
-from rtw_planner.domain.match.rated import match_rated, rated_restrictions
+from rtw_planner.domain.match.rated import match_rated
 from rtw_planner.domain.match.task_advice import Advice, TaskAdvice, advise_tasks, by_advice
 from rtw_planner.domain.plan.fitness import FitnessOutcome
 from rtw_planner.reports.letter_content import Group, LetterContent, PhaseCard, ScheduleTable, Section, Signature
@@ -40,7 +40,8 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date, *, request: Disc
     words = load_wording("employer-letter", clinic.jurisdiction.value)
     evaluation = case.current_evaluation
     items = match(case.demands.profile, case.capacity, evaluation)
-    rated = rated_restrictions(match_rated(case.demands.ratings, evaluation))  # functional, like the loads' limits
+    rated = tuple(i for i in match_rated(case.demands.ratings, evaluation)  # functional, like the loads' limits
+                  if i.status is MatchStatus.MISMATCH)
     by_status = {s: [i for i in items if i.status is s] for s in MatchStatus}
     name, job = case.patient_name, case.job_title or "a member of staff"
     if evaluation is None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rtw_planner.domain.case.model import Case, Clinic
 from rtw_planner.domain.demands.units import MassUnit
 from rtw_planner.domain.match.items import MatchItem
+from rtw_planner.domain.match.rated import RatedMatchItem, rated_limit_line, rated_restriction
 from rtw_planner.domain.match.restrictions import in_units, restriction_for, text_key
 from rtw_planner.domain.plan.phase_periods import restriction_ends, working_time
 from rtw_planner.domain.plan.phases import PhasedReturn, ScheduledPhase
@@ -28,7 +29,8 @@ class Limit:
     stored_as: frozenset[str]
 
 
-def limits(case: Case, items: list[MatchItem], unit: MassUnit, rated: tuple[str, ...] = ()) -> list[Limit]:
+def limits(case: Case, items: list[MatchItem], unit: MassUnit,
+           rated: tuple[RatedMatchItem, ...] = ()) -> list[Limit]:
     """The match's limits in its order, then those of the rated demands (DOT factors, conditions, cognitive),
     then any other restriction a phase carries, in the order first met."""
     found: list[Limit] = []
@@ -39,9 +41,10 @@ def limits(case: Case, items: list[MatchItem], unit: MassUnit, rated: tuple[str,
             keys = frozenset((text_key(metric.text), text_key(shown.text)))
             found.append(Limit(shown.text, item, keys))
             known |= keys
-    for text in rated:
-        if text_key(text) not in known:
-            found.append(Limit(text, None, frozenset((text_key(text),))))
+    for rated_item in rated:
+        text, line = rated_restriction(rated_item), rated_limit_line(rated_item)
+        if text is not None and line is not None and text_key(text) not in known:
+            found.append(Limit(line, None, frozenset((text_key(text),))))
             known.add(text_key(text))
     phased = case.plan.phased_return
     for phase in phased.phases if phased else ():
@@ -69,9 +72,9 @@ def _until(words: dict[str, str], case: Case, schedule: list[ScheduledPhase], ca
 
 
 def limits_section(words: dict[str, str], case: Case, items: list[MatchItem], unit: MassUnit,
-                   rated: tuple[str, ...] = ()) -> Section:
+                   rated: tuple[RatedMatchItem, ...] = ()) -> Section:
     """Each limit with what the role asks for (when it comes from the measured match) and the day it ends; the
-    rated demands' limits (`rated`, restriction texts) as worded."""
+    rated demands' limits with what the role asks for."""
     phased = case.plan.phased_return
     scheduled = phased.schedule() if phased else []
     carried = {p.number: {text_key(t) for t in p.restrictions} for p in scheduled}  # each phase's, compared as read

@@ -8,23 +8,23 @@ from rtw_planner.domain.demands.ratings import RatedGroup
 from rtw_planner.domain.match.items import MatchStatus
 from rtw_planner.domain.match.rated import RatedMatchItem, rated_restrictions
 from rtw_planner.reports.match_report_parts import Part, ReportContext, Section, Table, Text
+from rtw_planner.reports.wording import fill
 
 
 def _source(ctx: ReportContext, item: RatedMatchItem) -> str:
-    """Where a tolerance comes from (nothing for an item not tested). The source may name a test and its score
-    ('MoCA 24/30'), so only the clinical team reads it; anyone else reads the evaluation it belongs to."""
-    evaluation = ctx.match.evaluation
+    """Where a tolerance comes from (nothing for an item not tested). A cognitive item's source may name a test
+    and its score ('MoCA 24/30'), so only the clinical team reads it; anyone else reads that it was assessed."""
     if item.tolerated is None:
         return ""  # the result column says Not tested
-    if ctx.decision.internal or evaluation is None:
-        return item.provenance
-    return evaluation.label
+    if item.group is RatedGroup.COGNITIVE and not ctx.decision.internal:
+        return ctx.words["rated_source_withheld"]
+    return item.source or ctx.words["rated_source_none"]
 
 
 def _table(ctx: ReportContext, items: list[RatedMatchItem]) -> Part:
     w = ctx.words
     header = tuple(w[k] for k in ("col_item", "col_demand", "col_tolerated", "col_result", "col_rated_gap",
-                                  "col_provenance"))
+                                  "col_source"))
     body = tuple((i.name, i.demand.label, TOLERATED_WORDS[i.tolerated] if i.tolerated else "—", i.status.label,
                   i.gap or "", _source(ctx, i)) for i in items)
     return Table("rated", header, body, tuple(n for n, i in enumerate(items) if i.status is MatchStatus.MISMATCH))
@@ -35,7 +35,9 @@ def rated_section(ctx: ReportContext) -> Section:
     w, rated = ctx.words, ctx.match.rated_items
     if not rated:
         return Section(w["rated_heading"], (Text(w["rated_none"]),))
-    parts: list[Part] = [Text(w["rated_intro"], "small")]
+    evaluation = ctx.match.evaluation
+    label = evaluation.label if evaluation else w["rated_no_evaluation"]
+    parts: list[Part] = [Text(fill(w["rated_intro"], evaluation=label), "small")]
     for group in RatedGroup:
         items = [i for i in rated if i.group is group]
         if items:

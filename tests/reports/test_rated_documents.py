@@ -45,9 +45,12 @@ def words(pdf: bytes) -> str:
 def test_the_letter_lists_the_rated_restrictions_without_their_sources(case: Case) -> None:
     text = words(render_employer_letter(case, CLINIC, ON, invariant=True))
     limits = text[text.index("Limits that apply for now"):]
-    for expected in (STOOPING, "Avoid extreme cold",
-                     "Time pressure: no more than occasionally (up to a third of the day)"):
-        assert expected in limits
+    for expected in (
+        f"{STOOPING}; the role asks for it frequently (a third to two thirds of the day).",
+        "Avoid extreme cold; the role involves it occasionally (up to a third of the day).",
+        "Time pressure: no more than occasionally (up to a third of the day); the role asks for it frequently",
+    ):
+        assert expected in limits, expected
     assert "Kneeling: no more" not in text  # tolerated Frequent, asked Occasional: no limit
     assert "MoCA" not in text
     assert "observed in FCE" not in text
@@ -62,6 +65,7 @@ def test_the_match_report_compares_each_rated_item(case: Case) -> None:
     text = words(render_match_report(case, CLINIC, ON, invariant=True))
     section = text[text.index("Demands against tolerances"):]
     for expected in (
+        "recorded at the evaluation of 20 Nov 2026, Priya Shah, Physiotherapist; WorkWell FCE (re-test);",
         "Stooping Frequent Occasional Mismatch needs Frequent, tolerates Occasional observed in FCE",
         "Kneeling Occasional Frequent Match",
         "Extreme Cold Occasional Not at all Mismatch needs Occasional, tolerates Not at all clinician rating",
@@ -72,3 +76,17 @@ def test_the_match_report_compares_each_rated_item(case: Case) -> None:
         assert expected in section, expected
     # measured: 9 match, 5 mismatch, 2 not tested; rated: 25 items, 1 match, 3 mismatches, 21 not tested
     assert "10 match, 8 mismatch, 23 not tested" in text
+
+
+def test_a_cognitive_source_stays_with_the_clinical_team(case: Case) -> None:
+    from disclosure_cases import INSURER, with_consents
+
+    from rtw_planner.domain.issuing.disclosure import Delivery, DisclosureRequest, RecipientRole
+
+    sent = with_consents(case, "functional", INSURER)
+    request = DisclosureRequest(INSURER, RecipientRole.INSURER, Delivery.SENT)
+    text = words(render_match_report(sent, CLINIC, ON, request=request, invariant=True))
+    assert "Time pressure Frequent Occasional Mismatch needs Frequent, tolerates Occasional Assessed by the clinic" \
+        in text
+    assert "MoCA" not in text
+    assert "Stooping Frequent Occasional Mismatch needs Frequent, tolerates Occasional observed in FCE" in text

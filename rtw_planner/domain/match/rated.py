@@ -16,6 +16,13 @@ HOW_OFTEN = {
     Rating.OCCASIONAL: "occasionally (up to a third of the day)",
     Rating.FREQUENT: "frequently (up to two thirds of the day)",
 }
+# What the job asks, for the letter's 'the role asks for it ...'.
+DEMAND_HOW_OFTEN = {
+    Rating.SELDOM: "seldom (up to 2% of the day)",
+    Rating.OCCASIONAL: "occasionally (up to a third of the day)",
+    Rating.FREQUENT: "frequently (a third to two thirds of the day)",
+    Rating.CONSTANT: "constantly (more than two thirds of the day)",
+}
 # Conditions the person must avoid, where 'Avoid' and the lower-cased name would not read plainly.
 _AVOID = {
     "weather": "Avoid work exposed to the weather",
@@ -36,7 +43,8 @@ class RatedMatchItem:
     demand: Rating
     tolerated: Rating | None
     status: MatchStatus
-    provenance: str = ""
+    provenance: str = ""  # the source with the evaluation's label, or 'Not tested (label)'
+    source: str = ""  # the source alone: 'observed in FCE', 'MoCA 24/30'
 
     @property
     def name(self) -> str:
@@ -80,7 +88,9 @@ def match_rated(ratings: Mapping[tuple[RatedGroup, str], Rating],
                 provenance = f"Not tested{where}"
             else:
                 provenance = f"{tolerance.source or 'Source not recorded'}{where}"
-            items.append(RatedMatchItem(group, key, demand, tolerated, _status(demand, tolerated), provenance))
+            source = tolerance.source if tolerance and tolerated is not None else ""
+            items.append(RatedMatchItem(group, key, demand, tolerated, _status(demand, tolerated), provenance,
+                                        source))
     return items
 
 
@@ -99,6 +109,16 @@ def rated_restriction(item: RatedMatchItem) -> str | None:
 def _sentence_case(name: str) -> str:
     """'Extreme Cold' -> 'Extreme cold', 'Near Acuity' -> 'Near acuity'."""
     return name[:1] + name[1:].lower()
+
+
+def rated_limit_line(item: RatedMatchItem) -> str | None:
+    """The restriction with what the role asks: 'Stooping: no more than occasionally (up to a third of the day);
+    the role asks for it frequently (a third to two thirds of the day)'; None unless a mismatch."""
+    restriction = rated_restriction(item)
+    if restriction is None:
+        return None
+    verb = "involves it" if item.group is RatedGroup.ENVIRONMENT else "asks for it"
+    return f"{restriction}; the role {verb} {DEMAND_HOW_OFTEN[item.demand]}"
 
 
 def rated_restrictions(items: Iterable[RatedMatchItem]) -> tuple[str, ...]:
