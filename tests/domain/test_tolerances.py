@@ -129,3 +129,13 @@ def test_job_match_counts_rated_items_and_phases_carry_their_restrictions() -> N
     assert result.total == len(result.items) + 25
     phases = generated_phases(case)
     assert all("Stooping: no more than occasionally (up to a third of the day)" in p.restrictions for p in phases)
+
+
+def test_generated_rated_restrictions_are_recognised() -> None:
+    from rtw_planner.domain.match.rated import is_rated_restriction
+
+    assert is_rated_restriction("Avoid extreme cold.")
+    assert is_rated_restriction("stooping:  no more than SELDOM (up to 2% of the day)")
+    assert is_rated_restriction("Time pressure: not at all")
+    assert not is_rated_restriction("Stooping: no more than twice an hour")  # the clinician's own words
+    assert not is_rated_restriction("Strength: not at all")  # strength is never a rated restriction

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from rtw_planner.domain.capacity.evaluation import Evaluation
 from rtw_planner.domain.capacity.tolerances import TOLERATED_WORDS
-from rtw_planner.domain.demands.ratings import ITEMS, KEY_TO_NAME, RatedGroup, Rating, item_key
+from rtw_planner.domain.demands.ratings import ITEMS, KEY_TO_NAME, LEVEL_RATED, RatedGroup, Rating, item_key
 from rtw_planner.domain.match.items import MatchStatus
 
 # How often, as an employer reads it (BLS ORS: seldom is up to 2% of the day; the DOT's thirds for the rest).
@@ -124,3 +125,24 @@ def rated_limit_line(item: RatedMatchItem) -> str | None:
 def rated_restrictions(items: Iterable[RatedMatchItem]) -> tuple[str, ...]:
     """One restriction per mismatch, in the match's order."""
     return tuple(r for r in (rated_restriction(item) for item in items) if r is not None)
+
+
+@cache
+def _every_rated_restriction() -> frozenset[str]:
+    """Every text rated_restriction can write, compared as read (case, spaces and a final full stop dropped)."""
+    texts = set()
+    for group, names in ITEMS.items():
+        for key in (item_key(n) for n in names if not (group is RatedGroup.PHYSICAL and item_key(n) == LEVEL_RATED)):
+            for tolerated in (Rating.NOT_PRESENT, *HOW_OFTEN):
+                item = RatedMatchItem(group, key, Rating.CONSTANT, tolerated, MatchStatus.MISMATCH)
+                texts.add(_read_as(rated_restriction(item) or ""))
+    return frozenset(texts)
+
+
+def _read_as(text: str) -> str:
+    return " ".join(text.casefold().rstrip(". ").split())
+
+
+def is_rated_restriction(text: str) -> bool:
+    """True when a stored restriction reads as rated_restriction wrote it, not as a clinician typed it."""
+    return _read_as(text) in _every_rated_restriction()

@@ -8,9 +8,12 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from rtw_planner.domain.capacity.tolerances import TOLERATED_WORDS
+from rtw_planner.domain.demands.ratings import RatedGroup
 from rtw_planner.domain.match.rated import RatedMatchItem
 from rtw_planner.gui.models.base import ColumnsTableModel, Index
 from rtw_planner.gui.models.match_table import STATUS_COLOURS
+
+GROUP_WORDS = {RatedGroup.PHYSICAL: "DOT", RatedGroup.ENVIRONMENT: "condition", RatedGroup.COGNITIVE: "cognitive"}
 
 
 class RatedMatchTableModel(ColumnsTableModel):
@@ -42,7 +45,7 @@ class RatedMatchTableModel(ColumnsTableModel):
         item, column = self._items[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             tolerated = TOLERATED_WORDS[item.tolerated] if item.tolerated else "—"
-            return (f"{item.name} ({item.group.value})", item.demand.label, tolerated, item.status.label,
+            return (f"{item.name} ({GROUP_WORDS[item.group]})", item.demand.label, tolerated, item.status.label,
                     item.gap or "", item.source)[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             return item.provenance
