@@ -139,3 +139,19 @@ def test_generated_rated_restrictions_are_recognised() -> None:
     assert is_rated_restriction("Time pressure: not at all")
     assert not is_rated_restriction("Stooping: no more than twice an hour")  # the clinician's own words
     assert not is_rated_restriction("Strength: not at all")  # strength is never a rated restriction
+
+
+def test_rated_mismatches_lead_to_adjustments_of_their_limitation() -> None:
+    from rtw_planner.domain.match.accommodations import Control, Note, suggest
+    from rtw_planner.domain.plan.adjustments import Limitation
+
+    library = (Note("bend", Limitation.BENDING_KNEELING, "Raise the stock.", Control.ENGINEERING, "JAN"),
+               Note("focus", Limitation.CONCENTRATION, "Quiet area.", Control.WORK_ORGANISATION, "JAN"),
+               Note("lift", Limitation.LIFTING_CARRYING, "Use a hoist.", Control.ENGINEERING, "JAN"))
+    ratings = {(P, "stooping"): F, (P, "kneeling"): OCC, (E, "extreme_cold"): OCC, (C, "time_pressure"): F}
+    evaluation = evaluated(physical__stooping=Tolerance(OCC), physical__kneeling=Tolerance(S),
+                           environment__extreme_cold=Tolerance(N), cognitive__time_pressure=Tolerance(F))
+    found = suggest((), library=library, rated_items=match_rated(ratings, evaluation))
+    # stooping and kneeling point to bending; the cold has no note; time pressure is tolerated
+    assert [(s.note.id, s.reasons) for s in found] == [
+        ("bend", ("Stooping: needs Frequent, tolerates Occasional", "Kneeling: needs Occasional, tolerates Seldom"))]

@@ -112,7 +112,9 @@ def suggest_for_case(case: Case) -> list[Suggestion]:
     its mismatches and lifting tasks that fit the job's settings. When no setting is recognised every note is
     offered, each with an empty `fits`, so the screen can say the list is not filtered."""
     settings = job_settings(case)
-    return suggest(job_match(case).items, case.demands.lifting_tasks, settings=settings or None)
+    current = job_match(case)
+    return suggest(current.items, case.demands.lifting_tasks, settings=settings or None,
+                   rated_items=current.rated_items)
 
 
 def generate_plan(case: Case, start: date, current: Plan | None = None) -> Plan:
