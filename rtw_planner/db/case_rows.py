@@ -100,7 +100,7 @@ def evaluation_values(evaluation: Evaluation) -> Values:
             evaluation.effort_notes, evaluation.estimation_rule, json.dumps(records.grip_to_list(evaluation.grip)),
             evaluation.profile.carry_distance_m, json.dumps(records.exposure_to_list(evaluation.profile.exposure)),
             evaluation.dominant_hand.value if evaluation.dominant_hand else None,
-            json.dumps(tolerances_to_dict(evaluation.tolerances)))
+            json.dumps(tolerances_to_dict(evaluation.tolerances)) if evaluation.tolerances else None)
 
 
 def entry_values(side: str, evaluation_id: int | None, profile: PhysicalProfile) -> tuple[list[Values], list[Values]]:

@@ -30,8 +30,8 @@ def test_tolerances_are_stored_and_changed(database_location: Path | str) -> Non
     stored = repo.get(saved.id)
     assert [e.tolerances for e in stored.evaluations] == [{}, tolerances]
     query = f"SELECT tolerances_json FROM evaluation WHERE case_id = {db.param} ORDER BY id"
-    assert [json.loads(v) for (v,) in db.execute_sql(query, (saved.id,))] == [
-        {}, {"physical": {"stooping": {"tolerated": "O", "source": "observed in FCE"}},
+    assert [None if v is None else json.loads(v) for (v,) in db.execute_sql(query, (saved.id,))] == [
+        None, {"physical": {"stooping": {"tolerated": "O", "source": "observed in FCE"}},
              "environment": {"extreme_cold": {"tolerated": "N", "source": "clinician rating"}}}]
     fewer = {STOOPING: Tolerance(Rating.FREQUENT, "re-tested")}
     changed = repo.save(replace(stored, evaluations=(stored.evaluations[0],
@@ -40,9 +40,11 @@ def test_tolerances_are_stored_and_changed(database_location: Path | str) -> Non
     assert repo.get(changed.id).evaluations[1].tolerances == fewer
 
 
-def test_the_column_defaults_to_none_recorded(database_location: Path | str) -> None:
+def test_none_recorded_is_empty_as_in_rows_from_before_the_migration(database_location: Path | str) -> None:
+    """So a row written before migration 0016 reads and writes back unchanged (an issued document's evaluation
+    stays locked, untouched by a save)."""
     db: pw.Database = open_database(database_location)
     saved = CaseRepository(db).save(full_case())
     assert saved.id is not None
     query = f"SELECT tolerances_json FROM evaluation WHERE case_id = {db.param}"
-    assert {v for (v,) in db.execute_sql(query, (saved.id,))} == {"{}"}
+    assert {v for (v,) in db.execute_sql(query, (saved.id,))} == {None}
