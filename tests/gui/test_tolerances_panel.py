@@ -69,3 +69,19 @@ def test_a_bad_code_is_refused_with_a_message(window) -> None:  # type: ignore[n
     assert view.capacity_view.message_label.text() == ("Tolerated: 'sometimes' is not allowed; expected blank, N, S, "
                                                        "O, F or C")
     assert view.case.evaluations[0].tolerances == {}
+
+
+def test_cell_editors_are_named_for_their_row(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
+
+    panel = show_case(window, rated_case(), "capacity_view").capacity_view.tolerances_panel
+    table, model = panel.tables[P], panel.models[P]
+    stooping = model.keys.index("stooping")
+    for column, name in ((2, "Stooping tolerated frequency"), (3, "Stooping tolerance source")):
+        index = model.index(stooping, column)
+        editor = table.itemDelegateForColumn(column).createEditor(table.viewport(), QStyleOptionViewItem(), index)
+        assert editor.accessibleName() == name
+        if column == 2:
+            assert isinstance(editor, QComboBox)
+            assert [editor.itemText(i) for i in range(editor.count())] == [
+                "Not tested", "N  Not at all", "S  Seldom", "O  Occasional", "F  Frequent", "C  Constant"]

@@ -5,12 +5,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.demands.ratings import RatedGroup
 from rtw_planner.gui.kit.tables import grid_table_view
-from rtw_planner.gui.models.tolerances_table import TOLERATED, TolerancesTableModel, tolerated_choices
+from rtw_planner.gui.models.tolerances_table import SOURCE, TOLERATED, TolerancesTableModel, tolerated_choices
 from rtw_planner.gui.widgets.choice_delegate import ChoiceDelegate
 
 if TYPE_CHECKING:
@@ -19,6 +29,30 @@ if TYPE_CHECKING:
 # No mnemonics: the window's letters are taken (File, New evaluation...); Tab reaches the tabs and the tables.
 TAB_TITLES = {RatedGroup.PHYSICAL: "DOT factors", RatedGroup.ENVIRONMENT: "Conditions",
               RatedGroup.COGNITIVE: "Cognitive"}
+
+
+def _item_name(index: QModelIndex | QPersistentModelIndex) -> str:
+    return str(index.model().index(index.row(), 0).data())
+
+
+class _ToleratedDelegate(ChoiceDelegate):
+    """The drop-down, named for its row: 'Stooping tolerated frequency'."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        editor.setAccessibleName(f"{_item_name(index)} tolerated frequency")
+        return editor
+
+
+class _SourceDelegate(QStyledItemDelegate):
+    """The source's text editor, named for its row: 'Stooping tolerance source'."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        editor.setAccessibleName(f"{_item_name(index)} tolerance source")
+        return editor
 
 
 class TolerancesPanel(QGroupBox):
@@ -33,7 +67,8 @@ class TolerancesPanel(QGroupBox):
         for group, model in self.models.items():
             view = grid_table_view(model)
             view.setAccessibleName(f"Tolerances: {group.label}")
-            view.setItemDelegateForColumn(TOLERATED, ChoiceDelegate(tolerated_choices, "Tolerated frequency", view))
+            view.setItemDelegateForColumn(TOLERATED, _ToleratedDelegate(tolerated_choices, "Tolerated frequency", view))
+            view.setItemDelegateForColumn(SOURCE, _SourceDelegate(view))
             view.setColumnWidth(0, 170)
             self.tables[group] = view
             self.tabs.addTab(view, TAB_TITLES[group])
