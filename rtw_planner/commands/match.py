@@ -22,6 +22,9 @@ def add_parser(subparsers: Any) -> None:
 
 def to_json(result: JobMatch) -> dict[str, Any]:
     """The match as the documented JSON object."""
+    from rtw_planner.domain.match.items import MatchStatus
+    from rtw_planner.domain.match.rated import rated_restriction
+
     capacity = result.capacity_level
     return {
         "items": [{
@@ -32,6 +35,11 @@ def to_json(result: JobMatch) -> dict[str, Any]:
             "gap": item.gap, "gap_pct": item.gap_pct, "estimated_by": item.estimated_by,
             "provenance": item.provenance,
         } for item in result.items],
+        "rated_items": [{
+            "item": item.name, "group": item.group.value, "key": item.key, "demand": item.demand.value,
+            "tolerated": item.tolerated.value if item.tolerated else None, "status": item.status.value,
+            "gap": item.gap, "restriction": rated_restriction(item), "provenance": item.provenance,
+        } for item in result.rated_items],
         "summary": {
             "job_level": result.job_level.level.value,
             "job_level_label": result.job_level.label,
@@ -43,6 +51,8 @@ def to_json(result: JobMatch) -> dict[str, Any]:
             "table": result.job_level.table_id,
             "evaluation": result.evaluation.label if result.evaluation else None,
             "notes": list(result.notes),
+            "counts": {status.value: result.count(status) for status in
+                       (MatchStatus.MATCH, MatchStatus.MISMATCH, MatchStatus.NOT_TESTED)},
         },
         "handling_tasks": [handling_json(check) for check in result.handling],
     }
@@ -93,6 +103,10 @@ def run(args: argparse.Namespace) -> int:
         gap = f"  short by {item.gap:g} {item.unit} ({item.gap_pct:.0f}%)" if item.gap is not None and item.gap_pct \
             is not None else ""
         print(f"  {item.label:<36} {item.demand:>8g} {item.unit:<3} vs {capacity:<12} {item.status.label}{gap}")
+    for rated in result.rated_items:
+        tolerated = rated.tolerated.value if rated.tolerated else "—"
+        gap = f"  {rated.gap}" if rated.gap else ""
+        print(f"  {rated.label:<36} {rated.demand.value:>8}     vs {tolerated:<12} {rated.status.label}{gap}")
     if result.handling:
         print("Handling tasks (Liberty Mutual MMH equations):")
     for check in result.handling:

@@ -21,6 +21,7 @@ from rtw_planner.db.tables import (
 )
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
 from rtw_planner.domain.capacity.grip import Handedness, Sex
+from rtw_planner.domain.capacity.tolerances import tolerances_from_dict, tolerances_to_dict
 from rtw_planner.domain.case import records
 from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
@@ -50,7 +51,7 @@ DEMANDS_COLUMNS: tuple[pw.Field, ...] = (
 EVALUATION_COLUMNS: tuple[pw.Field, ...] = (
     EvaluationRow.assessed_on, EvaluationRow.evaluator, EvaluationRow.protocol, EvaluationRow.effort,
     EvaluationRow.effort_notes, EvaluationRow.estimation_rule, EvaluationRow.grip_json, EvaluationRow.carry_distance_m,
-    EvaluationRow.exposure_json, EvaluationRow.dominant_hand)
+    EvaluationRow.exposure_json, EvaluationRow.dominant_hand, EvaluationRow.tolerances_json)
 # An entry's key (side, evaluation, activity[, frequency]) comes first: STRENGTH_KEY or POSTURE_KEY columns.
 STRENGTH_COLUMNS: tuple[pw.Field, ...] = (
     StrengthEntryRow.side, StrengthEntryRow.evaluation, StrengthEntryRow.activity, StrengthEntryRow.frequency,
@@ -101,7 +102,8 @@ def evaluation_values(evaluation: Evaluation) -> Values:
     return (evaluation.assessed_on, evaluation.evaluator, evaluation.protocol, evaluation.effort.value,
             evaluation.effort_notes, evaluation.estimation_rule, json.dumps(records.grip_to_list(evaluation.grip)),
             evaluation.profile.carry_distance_m, json.dumps(records.exposure_to_list(evaluation.profile.exposure)),
-            evaluation.dominant_hand.value if evaluation.dominant_hand else None)
+            evaluation.dominant_hand.value if evaluation.dominant_hand else None,
+            json.dumps(tolerances_to_dict(evaluation.tolerances)) if evaluation.tolerances else None)
 
 
 def entry_values(side: str, evaluation_id: int | None, profile: PhysicalProfile) -> tuple[list[Values], list[Values]]:
@@ -170,11 +172,12 @@ def demands_from(values: Values, strength: Iterable[Values], postures: Iterable[
 def evaluation_from(evaluation_id: int, values: Values, strength: Iterable[Values],
                     postures: Iterable[Values]) -> Evaluation:
     """An evaluation from EVALUATION_COLUMNS and its entries."""
-    assessed_on, evaluator, protocol, effort, notes, rule, grip, carry, exposure, dominant = values
+    assessed_on, evaluator, protocol, effort, notes, rule, grip, carry, exposure, dominant, tolerances = values
     return Evaluation(assessed_on=assessed_on, evaluator=evaluator, protocol=protocol, effort=Effort(effort),
                       effort_notes=notes, estimation_rule=rule, grip=records.grip_from_list(json.loads(grip)),
                       profile=profile_from(strength, postures, carry, exposure),
-                      dominant_hand=Handedness(dominant) if dominant else None, id=evaluation_id)
+                      dominant_hand=Handedness(dominant) if dominant else None, id=evaluation_id,
+                      tolerances=tolerances_from_dict(json.loads(tolerances or "{}")))
 
 
 def consent_from(values: Values) -> Consent:

@@ -89,6 +89,7 @@ class EvaluationRow(BaseTable):
     carry_distance_m = pw.DoubleField(null=True)
     exposure_json = pw.TextField(default="[]")
     issued_at = pw.DateTimeField(null=True)  # set when a document is issued from the case: locked from then on
+    tolerances_json = pw.TextField(null=True)  # rated items' tolerances as JSON; empty when none are recorded
 
     class Meta:
         table_name = "evaluation"

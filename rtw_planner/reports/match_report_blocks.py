@@ -29,6 +29,7 @@ from rtw_planner.reports.match_report_parts import (
     percent,
 )
 from rtw_planner.reports.match_report_progress import progress_sections
+from rtw_planner.reports.match_report_rated import rated_section
 from rtw_planner.reports.wording import fill, load_wording, long_date
 
 EFFORT = ConsentCategory.EFFORT
@@ -200,6 +201,7 @@ def build_match_report(case: Case, clinic: Clinic, today: date, table_id: str = 
         Section(w["items_heading"], (item_table(ctx, [i for i in m.items if i.activity.kind is not POSTURE]),
                                      Text(w["items_note"], "small"))),
         Section(w["postures_heading"], (item_table(ctx, [i for i in m.items if i.activity.kind is POSTURE]),)),
+        rated_section(ctx),
         Section(w["chart_heading"], (Chart(bars, w["chart_caption"], w["chart_not_tested"]) if bars
                                      else Text(w["items_none"]),)),
         Section(w["niosh_heading"], (Text(w["niosh_intro"] if tasks else w["niosh_none"]),)),

@@ -10,6 +10,7 @@ from typing import Any
 from rtw_planner.assets import schema_validator
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
 from rtw_planner.domain.capacity.grip import Handedness, Sex
+from rtw_planner.domain.capacity.tolerances import tolerances_from_dict, tolerances_to_dict
 from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.case.outcome_records import (
     outcome_from_dict,
@@ -178,6 +179,7 @@ def _evaluation(n: int, data: dict[str, Any]) -> Evaluation:
         grip=grip_from_list(data.get("grip", [])),
         estimation_rule=data.get("estimation_rule"),
         dominant_hand=Handedness(data["dominant_hand"]) if data.get("dominant_hand") else None,
+        tolerances=tolerances_from_dict(data.get("tolerances", {})),
     )
 
 
@@ -259,6 +261,7 @@ def _evaluation_dict(evaluation: Evaluation) -> dict[str, Any]:
         "estimation_rule": evaluation.estimation_rule,
         "grip": grip_to_list(evaluation.grip),
         "dominant_hand": evaluation.dominant_hand.value if evaluation.dominant_hand else None,
+        "tolerances": tolerances_to_dict(evaluation.tolerances),
         **_profile_dict(evaluation.profile),
     }
 

@@ -20,6 +20,7 @@ from rtw_planner.domain.demands.strength import meets as level_meets
 from rtw_planner.domain.demands.units import format_number
 from rtw_planner.domain.match.handling import UNRECORDED_SEX, HandlingCheck, handling_checks
 from rtw_planner.domain.match.items import MatchItem, MatchStatus, match
+from rtw_planner.domain.match.rated import RatedMatchItem, match_rated
 
 INCONSISTENT_EFFORT = ("The evaluator recorded inconsistent effort: these results show the minimum the person "
                        "demonstrated, not their maximum.")
@@ -38,10 +39,17 @@ class JobMatch:
     essential_mismatches: tuple[str, ...]
     notes: tuple[str, ...]
     handling: tuple[HandlingCheck, ...] = ()  # the Liberty Mutual result of each handling task
+    rated_items: tuple[RatedMatchItem, ...] = ()  # DOT factors, conditions and cognitive demands the job rates
 
     def count(self, status: MatchStatus) -> int:
-        """How many items have a status."""
-        return sum(1 for item in self.items if item.status is status)
+        """How many items, measured and rated, have a status."""
+        return sum(1 for item in self.items if item.status is status) + sum(
+            1 for rated in self.rated_items if rated.status is status)
+
+    @property
+    def total(self) -> int:
+        """How many demands were compared, measured and rated."""
+        return len(self.items) + len(self.rated_items)
 
 
 def _gap_text(item: MatchItem) -> str:
@@ -90,7 +98,7 @@ def job_match(case: Case, table_id: str = DEFAULT_TABLE) -> JobMatch:
         if note not in notes:
             notes.append(note)
     return JobMatch(items, evaluation, job_level, capacity_level, meets, tuple(essential),
-                    tuple(notes), handling)
+                    tuple(notes), handling, tuple(match_rated(demands.ratings, evaluation)))
 
 
 @dataclass(frozen=True)

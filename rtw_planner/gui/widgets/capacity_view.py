@@ -34,6 +34,7 @@ from rtw_planner.gui.widgets.binder import Binder
 from rtw_planner.gui.widgets.cell_marks import mark_strength
 from rtw_planner.gui.widgets.grip_panel import GripPanel
 from rtw_planner.gui.widgets.profile_editor import ProfileEditor
+from rtw_planner.gui.widgets.tolerances_panel import TolerancesPanel
 
 if TYPE_CHECKING:
     from rtw_planner.gui.models.base import EditSink
@@ -78,6 +79,9 @@ class CapacityView(QWidget):
         self.grip_panel = GripPanel(self._norm_context)
         self.message_label = QLabel()
         self.message_label.setStyleSheet(ERROR_STYLE)
+        self.tolerances_panel = TolerancesPanel()
+        for model in self.tolerances_panel.models.values():
+            model.invalid_input.connect(self.message_label.setText)
         top = QHBoxLayout()
         top.addWidget(QLabel("Evaluation:"))
         top.addWidget(self.chooser, 1)
@@ -96,6 +100,7 @@ class CapacityView(QWidget):
         body_layout.addWidget(self.effort_warning)
         body_layout.addWidget(self.profile_editor)
         body_layout.addWidget(self.grip_panel)
+        body_layout.addWidget(self.tolerances_panel)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -154,6 +159,7 @@ class CapacityView(QWidget):
         """Where edits go."""
         self._sink = self.binder.sink = sink
         self.profile_editor.set_sink(sink)
+        self.tolerances_panel.set_sink(sink)
 
     def show_cell_warnings(self, warnings: tuple[Plausibility, ...]) -> None:
         """Mark the cells of the shown evaluation that its warnings are about (again when another is shown)."""
@@ -186,8 +192,11 @@ class CapacityView(QWidget):
                 return
             self.binder.refresh(case)
             self.profile_editor.refresh(case)
+            self.tolerances_panel.show_evaluation(case, self._current)
             self._rebuild_chooser()
             self._show_effort_warning()
+        elif Part.DEMANDS in parts:  # the job's ratings, shown beside the tolerances
+            self.tolerances_panel.show_evaluation(case, self._current)
         if Part.DETAILS in parts:
             self.grip_panel.refresh()
 
@@ -209,11 +218,12 @@ class CapacityView(QWidget):
         self.show_cell_warnings(self._warnings)
         for widget in (self.assessed_on_edit, self.evaluator_edit, self.protocol_edit, self.effort_combo,
                        self.effort_notes_edit, self.rule_combo, self.profile_editor, self.grip_panel,
-                       self.delete_button):
+                       self.tolerances_panel, self.delete_button):
             widget.setEnabled(has)
         self.profile_editor.set_lens(Attr(evaluation(max(self._current, 0)), "profile"))
         self.binder.reset(self._case)
         self.profile_editor.load(self._case)
+        self.tolerances_panel.show_evaluation(self._case, self._current)
         self._rebuild_chooser()
         self._show_effort_warning()
         self.message_label.setText("" if has else "No evaluation yet: press New evaluation to record one.")
