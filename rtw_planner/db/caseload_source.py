@@ -42,10 +42,11 @@ def _wanted(clinical: bool, horizon: date | None) -> pw.Expression:
 
 
 def _open_rows(wanted: pw.Expression) -> list[tuple[Any, ...]]:
-    """(id, name, review date, next appointment) of the wanted cases, most recently updated first (tables bound by
-    the caller). No clinical column: reception may read these, and the caseload needs no more."""
+    """(id, name, review date, next appointment) of the wanted cases by id (tables bound by the caller); the
+    caseload sorts what is due itself, and the case list's order (by last update) costs a third more. No clinical
+    column: reception may read these, and the caseload needs no more."""
     query = (CaseRow.select(CaseRow.id, CaseRow.patient_name, CaseRow.review_date, CaseRow.next_appointment_json)
-             .where(wanted).order_by(CaseRow.updated_at.desc(), CaseRow.id.desc()).tuples())
+             .where(wanted).order_by(CaseRow.id).tuples())
     return list(query)  # type: ignore[arg-type]  # tuples(), not rows
 
 
