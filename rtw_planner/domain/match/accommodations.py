@@ -144,11 +144,30 @@ def _note(raw: Any, limitation: Limitation, where: str) -> Note:
     return Note(note_id, limitation, raw["text"].strip(), Control(raw["control"]), raw["source"].strip(), settings)
 
 
+# The notes last read from each file, with the file's modification time and size when read: a suggestion after
+# every edit reads the file again only when it changed (a clinic may edit its copy while the app runs).
+_READ: dict[Path, tuple[tuple[int, int, int], tuple[Note, ...]]] = {}
+
+
 def load_library(path: Path | None = None) -> tuple[Note, ...]:
     """The notes of accommodations.json (a clinic's copy in its data folder replaces the bundled one), in file
     order within each limitation. A malformed file raises LibraryError naming the file and the field; it is
     never partly used."""
     path = path or resource_path(LIBRARY_FILE)
+    try:
+        status = path.stat()
+    except OSError as exc:
+        raise LibraryError(f"{path}: cannot be read as JSON ({exc})") from None
+    stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
+    known = _READ.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    notes = _read_library(path)
+    _READ[path] = (stamp, notes)
+    return notes
+
+
+def _read_library(path: Path) -> tuple[Note, ...]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
