@@ -191,6 +191,49 @@ def grab_typing_and_warning(window: Any, grab: Any) -> None:
     grab_warning_at_cell(window, grab)
 
 
+# The demo's handout is kept to four pages and the log sheet, so its case carries no sessions or fear hierarchy;
+# these screens show the demo with both added (physiotherapy and group education; a hierarchy two steps up).
+THERAPY = {
+    "treatment": {"time": "avoid", "sessions": [
+        {"kind": "physiotherapy", "weekdays": [1, 3], "start": "08:30", "end": "09:30", "first_day": "2027-01-05",
+         "last_day": "2027-02-11"},
+        {"kind": "group-education", "weekdays": [4], "start": "14:00", "end": "16:00", "first_day": "2027-01-08",
+         "last_day": "2027-01-29"}]},
+    "exposure": {"activities": [
+        {"id": "shopping", "description": "Carrying the shopping in from the car", "fear": 40},
+        {"id": "twist", "description": "Turning to put a box on the pallet", "fear": 60},
+        {"id": "bend", "description": "Bending to pick a box from the bottom shelf", "fear": 70},
+        {"id": "tote", "description": "Lifting a full tote from the floor", "fear": 85}], "exposures": [
+        {"activity_id": "shopping", "on": "2026-10-05", "fear_before": 40, "fear_after": 30},
+        {"activity_id": "shopping", "on": "2026-10-12", "fear_before": 35, "fear_after": 18},
+        {"activity_id": "twist", "on": "2026-10-26", "fear_before": 60, "fear_after": 45},
+        {"activity_id": "twist", "on": "2026-11-09", "fear_before": 50, "fear_after": 38},
+        {"activity_id": "twist", "on": "2026-11-23", "fear_before": 42, "fear_after": 28},
+        {"activity_id": "bend", "on": "2026-11-30", "fear_before": 70, "fear_after": 55}]},
+}
+
+
+def grab_therapy_tabs(window: Any, grab: Any) -> int:
+    """The Plan's Treatment times and Graded exposure tabs, on a copy of the demo with sessions and a hierarchy;
+    returns the copy's id."""
+    import json
+
+    from rtw_planner.assets import resource_path
+    from rtw_planner.domain.case import casefile
+
+    data = json.loads(resource_path("cases/demo-warehouse-picker.json").read_text(encoding="utf-8"))
+    data["plan"].update(THERAPY)
+    saved = window.cases.save(casefile.from_dict(data))
+    window.open_case(saved.id)
+    view = window.case_view
+    view.tabs.setCurrentWidget(view.plan_view)
+    for index, name in ((6, "plan-treatment-times"), (7, "plan-graded-exposure")):
+        view.plan_view.tabs.setCurrentIndex(index)
+        settle(0.4)
+        grab(name)
+    return int(saved.id)
+
+
 def grab_warning_at_cell(window: Any, grab: Any) -> None:
     """A frequent lift typed above the occasional one: the cell marked, its tooltip and the tab's title; undone."""
     from rtw_planner.domain.demands.profile import Activity, Frequency
@@ -275,14 +318,17 @@ def main() -> int:
     view.tabs.setCurrentWidget(view.plan_view)
     plan = window.case_view.plan_view
     for index, name in enumerate(("plan-fitness-and-safety", "plan-phased-return", "plan-graded-activity",
-                                  "plan-adjustments", "plan-goals", "plan-flare-up", "plan-treatment-times",
-                                  "plan-graded-exposure")):
+                                  "plan-adjustments", "plan-goals", "plan-flare-up")):
         plan.tabs.setCurrentIndex(index)
         settle(0.3)
         grab(name)
     view.tabs.setCurrentWidget(view.progress_view)
     settle(0.6)
     grab("progress")
+    therapy_id = grab_therapy_tabs(window, grab)
+    window.open_case(demo_id)
+    window.cases.delete(therapy_id)  # the later screens list the demo alone
+    window.reload_list()
     from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog
 
     calculator = NioshDialog(window.case_view.current_case().demands.lifting_tasks[0], window)
