@@ -1,6 +1,6 @@
 """Each dated evaluation as a panel Observation (the measured profile, effort, protocol, evaluator, estimation
-rule, dominant hand), with grip strength per hand as member Observations (LOINC where one exists) holding the
-three trials."""
+rule, dominant hand, tolerances of the rated demands), with grip strength per hand as member Observations (LOINC
+where one exists) holding the three trials."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
 from rtw_planner.domain.capacity.grip import GripTrials, Hand, Handedness
 from rtw_planner.fhir import FhirError
 from rtw_planner.fhir.profile import profile_components, read_profile
+from rtw_planner.fhir.tolerances import read_tolerances, tolerance_components
 from rtw_planner.fhir.vocabulary import (
     BASE,
     LOINC,
@@ -65,7 +66,7 @@ def evaluation_observations(evaluation: Evaluation, patient_url: str,
     if evaluation.dominant_hand is not None:
         parts.append({"code": concept(RTW, "dominant-hand"),
                       "valueCodeableConcept": enum_concept(evaluation.dominant_hand)})
-    panel["component"] = parts
+    panel["component"] = [*parts, *tolerance_components(evaluation.tolerances)]
     if evaluation.evaluator:
         panel["performer"] = [{"display": evaluation.evaluator}]
     if evaluation.protocol:
@@ -108,4 +109,5 @@ def read_evaluation(panel: Mapping[str, Any], resolve: Callable[[str], Mapping[s
         "\n".join(n.get("text", "") for n in panel.get("note", [])), read_profile(panel, where), grip,
         None if rule is None else one_code(rule.get("valueCodeableConcept"), ESTIMATION_RULE, f"{where} rule"),
         dominant_hand=None if dominant is None else enum_value(Handedness, dominant.get("valueCodeableConcept"),
-                                                                 f"{where} dominant hand"))
+                                                                 f"{where} dominant hand"),
+        tolerances=read_tolerances(panel, where))

@@ -8,9 +8,8 @@ from typing import Any
 
 from rtw_planner.domain.demands.profile import Activity, Exposure, Frequency, PhysicalProfile, PostureTolerance, unit_of
 from rtw_planner.fhir import FhirError
-from rtw_planner.fhir.vocabulary import DEMAND, components, concept, number, quantity
+from rtw_planner.fhir.vocabulary import ABSENT, DEMAND, components, concept, number, quantity
 
-ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 POSTURE_PARTS = ("minutes_at_a_time", "minutes_per_day")
 EXPOSURE_PARTS = {"hours_per_shift": "h", "reps_per_hour": "/h"}
 

@@ -10,6 +10,7 @@ from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
 from rtw_planner.domain.plan.model import SafetyReview
 from rtw_planner.fhir import FhirError
 from rtw_planner.fhir.vocabulary import (
+    ABSENT,
     INSTRUMENT,
     LOINC,
     LOINC_INSTRUMENTS,
@@ -27,8 +28,6 @@ from rtw_planner.fhir.vocabulary import (
     optional_date,
     reference,
 )
-
-ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 
 
 def _observation(code: dict[str, Any], patient_url: str, category: str = "survey") -> dict[str, Any]:

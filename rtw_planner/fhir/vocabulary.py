@@ -18,6 +18,7 @@ INSTRUMENT = f"{BASE}/CodeSystem/instrument"  # an outcome instrument by its id:
 ACCOMMODATION = f"{BASE}/CodeSystem/accommodation"  # a note of the accommodation library by its id
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
+ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"  # dataAbsentReason
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 ODH_JOB_PROFILE = "http://hl7.org/fhir/us/odh/StructureDefinition/odh-PastOrPresentJob"
 ODH_EMPLOYER = "http://hl7.org/fhir/us/odh/StructureDefinition/odh-Employer-extension"

@@ -15,6 +15,7 @@ from rtw_planner.fhir import export_bundle
 
 RTW = "https://rtw-planner.example/fhir/CodeSystem/rtw"
 DEMAND = "https://rtw-planner.example/fhir/CodeSystem/physical-demand"
+RATED = "https://rtw-planner.example/fhir/CodeSystem/rated-demand"
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +106,32 @@ def test_grip_strength_per_hand_holds_the_three_trials_and_their_mean(bundle: di
         e["fullUrl"] for e in bundle["entry"] if e["resource"] in (right, left)]
     assert retest["method"] == {"text": "WorkWell FCE (re-test)"}
     assert _component(retest, RTW, "effort")["valueCodeableConcept"]["coding"][0]["code"] == "consistent"
+
+
+def test_tolerances_are_rated_demand_components_of_the_evaluation(bundle: dict[str, Any]) -> None:
+    """RETEST_TOLERANCES written out by hand: a rating code, or not-performed when not tested; the source, when
+    there is one, as an extension."""
+    rating = "https://rtw-planner.example/fhir/CodeSystem/rating"
+    source = "https://rtw-planner.example/fhir/StructureDefinition/tolerance-source"
+    first, retest = _coded(_resources(bundle, "Observation"), RTW, "functional-capacity-evaluation")
+    rated = [c for c in retest["component"] if c["code"]["coding"][0]["system"] == RATED]
+    assert rated == [
+        {"code": {"coding": [{"system": RATED, "code": "physical.stooping"}]},
+         "extension": [{"url": source, "valueString": "observed in FCE"}],
+         "valueCodeableConcept": {"coding": [{"system": rating, "code": "O"}]}},
+        {"code": {"coding": [{"system": RATED, "code": "physical.kneeling"}]},
+         "extension": [{"url": source, "valueString": "clinician rating"}],
+         "valueCodeableConcept": {"coding": [{"system": rating, "code": "N"}]}},
+        {"code": {"coding": [{"system": RATED, "code": "environment.noise"}]},
+         "extension": [{"url": source, "valueString": "Selbstbericht – Lärm ≤ 85 dB(A) «ok»"}],
+         "valueCodeableConcept": {"coding": [{"system": rating, "code": "F"}]}},
+        {"code": {"coding": [{"system": RATED, "code": "cognitive.memory"}]},
+         "extension": [{"url": source, "valueString": "MoCA booked"}],
+         "dataAbsentReason": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/data-absent-reason",
+                                          "code": "not-performed"}]}},
+        {"code": {"coding": [{"system": RATED, "code": "physical.handling"}]},
+         "valueCodeableConcept": {"coding": [{"system": rating, "code": "C"}]}}]
+    assert [c for c in first["component"] if c["code"]["coding"][0]["system"] == RATED] == []
 
 
 def test_outcomes_carry_loinc_where_one_exists_and_the_clinic_code_always(bundle: dict[str, Any]) -> None:

@@ -58,6 +58,11 @@ def _mmh(data: dict[str, Any], n: int, name: str) -> dict[str, Any]:
     return next(e for e in task["extension"] if e["url"].endswith(f"/mmh-{name}"))  # type: ignore[no-any-return]
 
 
+def _tolerance(data: dict[str, Any], code: str) -> dict[str, Any]:
+    return next(c for c in _resource(data, "Observation", 2)["component"]  # type: ignore[no-any-return]
+                if c["code"]["coding"][0]["code"] == code)
+
+
 CASES: list[tuple[str, Edit, str]] = [
     ("bad date", lambda d: _resource(d, "Patient").update(birthDate="12/03/1984"),
      "not a valid FHIR R4 Bundle: entry.0.resource.birthDate: Value error, Date value string does not match spec"),
@@ -104,6 +109,18 @@ CASES: list[tuple[str, Edit, str]] = [
     # Observation 21 (from 0): the job, 4 for the evaluations, 10 outcomes, 4 practice days, fitness, safety first.
     ("exposure without fear before", lambda d: _resource(d, "Observation", 21)["component"].pop(0),
      "Observation (fear exposure 1): expected a fear-before component with a valueInteger"),
+    # Observation 2: the re-test's panel, with RETEST_TOLERANCES as its rated-demand components.
+    ("tolerance of an unknown item", lambda d: _tolerance(d, "physical.stooping")["code"]["coding"][0].update(
+        code="physical.juggling"), "Observation (evaluation 2): unknown rated demand 'physical.juggling'"),
+    ("tolerance of strength", lambda d: _tolerance(d, "physical.stooping")["code"]["coding"][0].update(
+        code="physical.strength"), "Observation (evaluation 2): 'physical.strength' has no tolerance"),
+    ("tolerance given twice", lambda d: _tolerance(d, "physical.kneeling")["code"]["coding"][0].update(
+        code="physical.stooping"), "Observation (evaluation 2): rated demand 'physical.stooping' is given twice"),
+    ("tolerance rated Z", lambda d: _tolerance(d, "environment.noise")["valueCodeableConcept"]["coding"][0].update(
+        code="Z"), "Observation (evaluation 2) tolerance environment.noise: 'Z' is not one of N, S, O, F, C"),
+    ("tolerance source a number", lambda d: _tolerance(d, "physical.stooping").update(extension=[
+        {"url": "https://rtw-planner.example/fhir/StructureDefinition/tolerance-source", "valueInteger": 3}]),
+     "Observation (evaluation 2) tolerance physical.stooping: the source must be a valueString"),
     ("shoving task", lambda d: _mmh(d, 1, "kind").update(valueString="shove"),
      "Observation (job) handling task 2: kind: 'shove' is not allowed; expected one of lift, lower, push, pull, "
      "carry"),

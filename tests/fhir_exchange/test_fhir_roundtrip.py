@@ -13,12 +13,14 @@ from factories import CLINICIAN, planned_case, unassessed_case, unicode_case
 
 from rtw_planner.assets import demo_case_path
 from rtw_planner.domain.capacity.grip import Handedness, Sex
+from rtw_planner.domain.capacity.tolerances import Tolerance
 from rtw_planner.domain.case import casefile
 from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.demands.job import DemandSource
 from rtw_planner.domain.demands.mmh_tasks import MmhJobTask
 from rtw_planner.domain.demands.profile import Activity, Exposure
+from rtw_planner.domain.demands.ratings import RatedGroup, Rating
 from rtw_planner.domain.plan.exposure import FearedActivity, FearExposure, FearHierarchy
 from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
 from rtw_planner.domain.plan.goals import Appointment, GoalStatus
@@ -45,8 +47,9 @@ def test_every_field_is_kept_but_the_database_identity() -> None:
 def _varied_case() -> Case:
     """Values the factory case leaves at their defaults: a withdrawn and an expiring consent, every goal status,
     a fitness period, fit-note boxes, phases with their own days, weekdays, duties and a step down, an estimation
-    rule and a dominant hand, missing answers and scores, an exposure with neither number, a generic template, a
-    female patient without a date of birth; treatment sessions worked around, one of a kind that is no FHIR code
+    rule and a dominant hand, a tolerance with neither frequency nor source and one without a source, missing
+    answers and scores, an exposure with neither number, a generic template, a female patient without a date of
+    birth; treatment sessions worked around, one of a kind that is no FHIR code
     (a doubled blank) from 07:05 to 23:59 at the weekend; feared activities rated alike, one never exposed, fear
     ratings at 0 and 100; handling tasks in US units: a lower with poor handles, sustained pulling and pushing."""
     case = planned_case()
@@ -74,8 +77,11 @@ def _varied_case() -> Case:
                                             name="Crates off the shelf", units="us"),
                                  MmhJobTask("pull", 2, 11, phase="sustained", v_m=1.1, dh_m=30, units="us"),
                                  MmhJobTask("push", 0.5, 13.25, phase="sustained", v_m=0.9, dh_m=45.5)))
-    evaluations = (case.evaluations[0], replace(case.evaluations[1], estimation_rule="ns-wcb-lower", effort_notes="",
-                                                        dominant_hand=Handedness.LEFT))
+    tolerances = {(RatedGroup.COGNITIVE, "time_pressure"): Tolerance(),
+                  (RatedGroup.ENVIRONMENT, "weather"): Tolerance(Rating.SELDOM)}
+    evaluations = (replace(case.evaluations[0], tolerances=tolerances),
+                   replace(case.evaluations[1], estimation_rule="ns-wcb-lower", effort_notes="",
+                           dominant_hand=Handedness.LEFT))
     return replace(
         case, sex=Sex.FEMALE, date_of_birth=None, workers_comp_claim=True, demands=demands, evaluations=evaluations,
         plan=plan, clinician=Clinician("Sam Lee"), review_date=None,
