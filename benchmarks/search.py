@@ -91,15 +91,18 @@ def baseline(db: pw.Database, text: str) -> None:
                        (like,) * 3 + (PAGE,)).fetchall()
 
 
-def timed(search: Callable[[str], object], texts: list[str], rounds: int) -> list[float]:
-    """Milliseconds per keystroke, every text searched once per round."""
-    times: list[float] = []
+def timed(search: Callable[[str], object], texts: list[str], rounds: int) -> tuple[list[float], list[float]]:
+    """Milliseconds per keystroke, every text searched once per round: on the clock, and of this process's CPU
+    (which other work on a busy machine does not inflate; a server's own time is not in it)."""
+    wall: list[float] = []
+    cpu: list[float] = []
     for _ in range(rounds):
         for text in texts:
-            start = time.perf_counter()
+            start, used = time.perf_counter(), time.process_time()
             search(text)
-            times.append((time.perf_counter() - start) * 1000)
-    return times
+            wall.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - used) * 1000)
+    return wall, cpu
 
 
 def p95(times: list[float]) -> float:
@@ -108,9 +111,13 @@ def p95(times: list[float]) -> float:
     return ordered[max(0, -(-len(ordered) * 95 // 100) - 1)]
 
 
-def report(prefix: str, times: list[float]) -> None:
-    print(f"{prefix}_median_ms: {statistics.median(times):.2f}")
-    print(f"{prefix}_p95_ms: {p95(times):.2f}")
+def report(prefix: str, times: tuple[list[float], list[float]]) -> None:
+    """The median and the 95th percentile, on the clock and of CPU time."""
+    wall, cpu = times
+    print(f"{prefix}_median_ms: {statistics.median(wall):.2f}")
+    print(f"{prefix}_p95_ms: {p95(wall):.2f}")
+    print(f"{prefix}_cpu_median_ms: {statistics.median(cpu):.2f}")
+    print(f"{prefix}_cpu_p95_ms: {p95(cpu):.2f}")
 
 
 @contextmanager
@@ -151,8 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         timed(page(repository), texts, 1)  # warm the cache, as a list in use is
         times = timed(page(repository), texts, args.rounds)
         report("search", times)
-        report("search_baseline", timed(lambda text: baseline(db, text), texts, 1))
-        print(f"search_target_met: {'yes' if p95(times) <= TARGET_P95_MS else 'no'}")
+        # Seconds a keystroke: every eighth keystroke is enough to tell.
+        report("search_baseline", timed(lambda text: baseline(db, text), texts[::8], 1))
+        print(f"search_target_met: {'yes' if p95(times[0]) <= TARGET_P95_MS else 'no'}")
         db.close()
     admin_url = os.environ.get(SERVER_URL_ENV)
     if admin_url:

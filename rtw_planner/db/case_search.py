@@ -38,8 +38,9 @@ def matching(db: pw.Database, text: str) -> Match:
     for special in ("\\", "%", "_"):  # the text's own stay literal
         escaped = escaped.replace(special, "\\" + special)
     pattern = pw.NodeList((pw.Value(f"{escaped}%" if short else f"%{escaped}%"), pw.SQL("ESCAPE"), pw.Value("\\")))
-    # ILIKE: LIKE on SQLite (peewee's LIKE is SQLite's case-sensitive GLOB); PostgreSQL's pg_trgm index serves it.
-    key = pw.Expression(CaseRow.search_key, pw.OP.ILIKE, pattern)
+    # The key is folded already: PostgreSQL's LIKE, which its indexes serve (ILIKE would lower every row again);
+    # on SQLite peewee's ILIKE, which is SQLite's LIKE (peewee's LIKE is SQLite's GLOB).
+    key = pw.Expression(CaseRow.search_key, pw.OP.LIKE if is_server(db) else pw.OP.ILIKE, pattern)
     candidates = _candidates(db, folded, short)
     if candidates is not None:
         key = CaseRow.id.in_(candidates)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
+from rtw_planner.db.backends import is_server
 from rtw_planner.db.case_search import matching
 from rtw_planner.db.errors import NotFoundError
 from rtw_planner.db.folding import search_key
@@ -44,7 +45,14 @@ def _appointment_time(stored: str | None) -> datetime | None:
 
 def _summary(row: tuple[Any, ...]) -> CaseSummary:
     """A case list row from (id, name, job title, employer, review date, date of birth, next appointment)."""
-    return CaseSummary(row[0], row[1], row[2], row[3], row[4], row[5], _appointment_time(row[6]))
+    return CaseSummary(int(row[0]), row[1], row[2], row[3], _date(row[4]), _date(row[5]), _appointment_time(row[6]))
+
+
+def _date(stored: Any) -> date | None:
+    """A date column as read without peewee: SQLite gives its text, PostgreSQL a date."""
+    if stored is None or isinstance(stored, date):
+        return stored
+    return date.fromisoformat(str(stored)[:10])
 
 
 class CaseRepository:
@@ -78,19 +86,18 @@ class CaseRepository:
                   clinician_id: int | None = None) -> list[CaseSummary]:
         """A page of the case list (open cases, or the archived ones; all clinicians' or one's), most recently
         updated first."""
+        columns = (CaseRow.id, CaseRow.patient_name, CaseRow.job_title, CaseRow.employer, CaseRow.review_date,
+                   CaseRow.date_of_birth, CaseRow.next_appointment_json)
+        order = (CaseRow.updated_at.desc(), CaseRow.id.desc())
         with reading(self.db):
-            query = (self._filtered(search, archived, clinician_id)
-                     .order_by(CaseRow.updated_at.desc(), CaseRow.id.desc()).offset(offset).limit(limit).tuples())
-            found: list[tuple[int]] = list(query)  # type: ignore[arg-type]  # tuples(), not models
-            page = [int(row[0]) for row in found]
-            # Then the page's rows by id: reading them while searching would read every row passed over.
-            rows: dict[int, tuple[Any, ...]] = {}
-            for ids in pw.chunked(page, 500):
-                read: list[tuple[Any, ...]] = list(CaseRow.select(  # type: ignore[arg-type]
-                    CaseRow.id, CaseRow.patient_name, CaseRow.job_title, CaseRow.employer, CaseRow.review_date,
-                    CaseRow.date_of_birth, CaseRow.next_appointment_json).where(CaseRow.id.in_(ids)).tuples())
-                rows.update((row[0], row) for row in read)
-        return [_summary(rows[case_id]) for case_id in page]
+            query = self._filtered(search, archived, clinician_id).order_by(*order).offset(offset).limit(limit)
+            if is_server(self.db):  # the server reads a row's other columns only for the page
+                query = query.select(*columns)
+            else:  # SQLite would read every row it passes over: the page's ids first, from an index alone
+                query = CaseRow.select(*columns).where(CaseRow.id.in_(query)).order_by(*order)
+            sql, params = query.sql()
+            rows = self.db.execute_sql(sql, params).fetchall()  # plain rows: a keystroke reads a page of them
+        return [_summary(row) for row in rows]
 
     def has_cases(self) -> bool:
         """Whether any case is stored, open or archived (one row read, however many there are)."""
