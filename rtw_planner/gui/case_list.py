@@ -35,6 +35,7 @@ class CaseListFilters(QObject):
         panel.search_edit.textChanged.connect(lambda _text: self.timer.start())
         panel.archived_box.toggled.connect(self._on_archived_toggled)
         panel.clinician_box.currentIndexChanged.connect(self._on_clinician_chosen)
+        model.rowsInserted.connect(lambda *_: self.show_count())  # a page more, as the list scrolls
         self.fill_clinicians([])
 
     def search_text(self) -> str:
