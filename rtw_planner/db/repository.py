@@ -43,6 +43,9 @@ def _appointment_time(stored: str | None) -> datetime | None:
         return None
 
 
+_LISTED = "id, patient_name, job_title, employer, review_date, date_of_birth, next_appointment_json"
+
+
 def _summary(row: tuple[Any, ...]) -> CaseSummary:
     """A case list row from (id, name, job title, employer, review date, date of birth, next appointment)."""
     return CaseSummary(int(row[0]), row[1], row[2], row[3], _date(row[4]), _date(row[5]), _appointment_time(row[6]))
@@ -62,42 +65,38 @@ class CaseRepository:
     def __init__(self, db: pw.Database) -> None:
         self.db = db
 
-    def _filtered(self, search: str, archived: bool, clinician_id: int | None) -> pw.ModelSelect[CaseRow]:
-        """The ids of the cases listed: no other column, so SQLite finds them in an index alone."""
-        query = CaseRow.select(CaseRow.id).where(CaseRow.archived_on.is_null(not archived))
+    def _filtered(self, search: str, archived: bool, clinician_id: int | None) -> tuple[str, list[Any], bool]:
+        """The listed cases' condition as SQL and its parameters, and whether it names them by id."""
+        where, params = [f"archived_on IS {'NOT ' if archived else ''}NULL"], []
         if clinician_id is not None:
-            query = query.where(CaseRow.clinician == clinician_id)
+            where.append(f"clinician_id = {self.db.param}")
+            params.append(clinician_id)
         text = search.strip()
         if not text:
-            return query
+            return " AND ".join(where), params, False
         found = matching(self.db, text)
-        if found.by_id:  # a few cases by id: SQLite would otherwise walk the list's order, probing each
-            query = query.from_(pw.NodeList((CaseRow, pw.SQL("NOT INDEXED"))))
-        return query.where(found.condition)
+        return " AND ".join([*where, f"({found.sql})"]), [*params, *found.params], found.by_id
 
     def count(self, search: str = "", archived: bool = False, clinician_id: int | None = None) -> int:
         """How many open cases (archived ones, when asked; one clinician's, when given) match the search text:
         name, job title, employer, case number or date of birth. Reads every match: the case list asks
         summaries() for one row more than it shows instead."""
-        with reading(self.db):
-            return int(self._filtered(search, archived, clinician_id).count())
+        where, params, _ = self._filtered(search, archived, clinician_id)
+        return int(self.db.execute_sql(f'SELECT count(*) FROM "case" WHERE {where}', params).fetchone()[0])
 
     def summaries(self, search: str = "", offset: int = 0, limit: int = 200, archived: bool = False,
                   clinician_id: int | None = None) -> list[CaseSummary]:
         """A page of the case list (open cases, or the archived ones; all clinicians' or one's), most recently
-        updated first."""
-        columns = (CaseRow.id, CaseRow.patient_name, CaseRow.job_title, CaseRow.employer, CaseRow.review_date,
-                   CaseRow.date_of_birth, CaseRow.next_appointment_json)
-        order = (CaseRow.updated_at.desc(), CaseRow.id.desc())
-        with reading(self.db):
-            query = self._filtered(search, archived, clinician_id).order_by(*order).offset(offset).limit(limit)
-            if is_server(self.db):  # the server reads a row's other columns only for the page
-                query = query.select(*columns)
-            else:  # SQLite would read every row it passes over: the page's ids first, from an index alone
-                query = CaseRow.select(*columns).where(CaseRow.id.in_(query)).order_by(*order)
-            sql, params = query.sql()
-            rows = self.db.execute_sql(sql, params).fetchall()  # plain rows: a keystroke reads a page of them
-        return [_summary(row) for row in rows]
+        updated first. Plain SQL, as a keystroke runs it: peewee took longer to build it than SQLite to answer."""
+        where, params, by_id = self._filtered(search, archived, clinician_id)
+        page = f"ORDER BY updated_at DESC, id DESC LIMIT {self.db.param} OFFSET {self.db.param}"
+        params += [limit, offset]
+        if is_server(self.db):  # the server reads a row's other columns only for the page
+            sql = f'SELECT {_LISTED} FROM "case" WHERE {where} {page}'
+        else:  # SQLite would read every row it passes over: the page's ids first, from an index alone (or by id)
+            sql = (f'SELECT {_LISTED} FROM "case" WHERE id IN (SELECT id FROM "case"{" NOT INDEXED" if by_id else ""} '
+                   f"WHERE {where} {page}) ORDER BY updated_at DESC, id DESC")
+        return [_summary(row) for row in self.db.execute_sql(sql, params).fetchall()]
 
     def has_cases(self) -> bool:
         """Whether any case is stored, open or archived (one row read, however many there are)."""
