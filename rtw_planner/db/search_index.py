@@ -53,12 +53,28 @@ def install(db: pw.Database) -> bool:
 
 
 def in_use(db: pw.Database) -> bool:
-    """Whether searches of db go through the FTS5 table (looked up once per open database)."""
+    """Whether searches of db go through the FTS5 table: it is there and its triggers keep it (looked up once per
+    open database)."""
     known = _IN_USE.get(db)
     if known is None:
-        known = not is_server(db) and db.table_exists(TABLE)
+        known = not is_server(db) and bool(db.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (f"{TABLE}_insert",)).fetchone())
         _IN_USE[db] = known
     return known
+
+
+def follow_sqlite(db: pw.Database) -> None:
+    """On opening a file: where its FTS5 table exists but this SQLite has no trigram tokenizer (the file was made
+    by a newer one), drop the triggers, or every save would fail, and search by LIKE; where the tokenizer is
+    back but the triggers are not, rebuild the table from the keys and keep it again."""
+    if is_server(db) or not db.table_exists(TABLE):
+        return
+    if not trigram_available():
+        for action in _TRIGGERS:
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {TABLE}_{action}")
+        _IN_USE[db] = False
+    elif not in_use(db):
+        install(db)
 
 
 def phrase(folded: str) -> str:

@@ -135,3 +135,22 @@ def test_without_fts5_trigram_the_same_cases_are_found(tmp_path: Path, monkeypat
     assert (_ids(repo, "zoe"), _ids(repo, "LUKAS"), _ids(repo, "zo"), _ids(repo, "0% c")) == ([zoe], [zoe], [zoe],
                                                                                              [zoe])
     assert (_ids(repo, "14.02.1979"), _ids(repo, "#2"), _ids(repo, "dąbrowski")) == ([zoe], [marek], [marek])
+
+
+@pytest.mark.sqlite_only("the FTS5 table and its fallback")
+def test_a_file_opened_by_a_sqlite_without_trigram_still_saves_and_gets_its_index_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "made-by-a-newer-sqlite.sqlite3"
+    zoe = CaseRepository(open_database(path)).save(unassessed_case(patient_name=ZOE))
+    monkeypatch.setattr(search_index, "trigram_available", lambda: False)
+    older = CaseRepository(open_database(path))
+    assert not search_index.in_use(older.db)
+    marek = older.save(unassessed_case()).id  # no trigger reaches for the missing tokenizer
+    older.save(replace(zoe, patient_name="Ana Núñez"))
+    assert (_ids(older, "dabrowski"), _ids(older, "nunez")) == ([marek], [zoe.id])
+    older.db.close()
+    monkeypatch.undo()
+    newer = CaseRepository(open_database(path))
+    assert search_index.in_use(newer.db)
+    newer.db.execute_sql("INSERT INTO case_search(case_search, rank) VALUES ('integrity-check', 1)")
+    assert (_ids(newer, "dabrowski"), _ids(newer, "nunez"), _ids(newer, "zoe")) == ([marek], [zoe.id], [])
