@@ -111,3 +111,16 @@ def test_pages_are_read_one_row_long_and_never_counted(qtmodeltester) -> None:  
     qtmodeltester.check(model)
     exactly = _Repository(rows[:PAGE_SIZE])  # exactly one page: nothing more to fetch
     assert not CaseTableModel(exactly).canFetchMore()  # type: ignore[arg-type]
+
+
+def test_sorting_reads_the_rest_in_one_query() -> None:
+    from PySide6.QtCore import Qt
+
+    from rtw_planner.gui.models.case_table import EVERY_CASE
+
+    rows = [_Summary(n, f"P{n:04}", None, None) for n in range(3 * PAGE_SIZE, 0, -1)]
+    repository = _Repository(rows)
+    model = CaseTableModel(repository)  # type: ignore[arg-type]
+    model.sort(CaseTableModel.PATIENT, Qt.SortOrder.AscendingOrder)
+    assert repository.asked == [(0, PAGE_SIZE + 1), (PAGE_SIZE, EVERY_CASE + 1)]
+    assert (model.rowCount(), model.more, model.data(model.index(0, 0))) == (3 * PAGE_SIZE, False, "P0001")

@@ -14,6 +14,7 @@ from rtw_planner.gui.kit.dates_text import short_date
 from rtw_planner.gui.models.base import ColumnsTableModel, Index
 
 PAGE_SIZE = 200
+EVERY_CASE = 10_000_000  # a page size no clinic reaches
 
 
 class CaseTableModel(ColumnsTableModel):
@@ -92,8 +93,8 @@ class CaseTableModel(ColumnsTableModel):
         self.endInsertRows()
 
     def _fetch_all(self) -> None:
-        while self._more:
-            more, self._more = self._page(len(self._rows), PAGE_SIZE)
+        if self._more:  # the rest at once: page after page would pass over the rows before each page again
+            more, self._more = self._page(len(self._rows), EVERY_CASE)
             self._rows.extend(more)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
