@@ -79,6 +79,7 @@ bench: $(VENV)/.installed-test
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/letter.py
 	$(PY) benchmarks/save.py
+	$(PY) benchmarks/match.py
 	$(PY) benchmarks/search.py
 
 screenshots: $(VENV)/.installed-test

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 from rtw_planner.db.database import open_database
@@ -18,7 +19,8 @@ from rtw_planner.domain.case.model import Case
 CASES = 10_000
 MIN_RUNS = 15
 QUICK_RUNS = 3
-TARGET_RATIO = 2.0
+TARGET_RATIO = 1.5
+TARGET_EXTRA_RSS_MIB = 30.0  # peak memory within bare Qt's + this
 HEAVY_MODULES = ("pyqtgraph", "numpy", "reportlab")
 JOB_TITLES = ("Warehouse operative", "Nurse", "Bus driver", "Office administrator", "Electrician", "Chef")
 EMPLOYERS = ("Acme Logistics", "City Hospital", "Metro Transit", "Northside Council", "Brightway Foods")
@@ -33,9 +35,12 @@ BARE_CODE = (
 
 
 def build_database(path: Path, count: int = CASES) -> None:
-    """Create a database at path holding count case headers."""
+    """Create a database at path holding count case headers, each with a review date in the next six months or
+    the last three days: about 6% of them on the home's list of what is due this week."""
+    today = date.today()
     cases = [Case(patient_name=f"Patient {i}", job_title=JOB_TITLES[i % len(JOB_TITLES)],
-                  employer=EMPLOYERS[(i // 3) % len(EMPLOYERS)]) for i in range(count)]
+                  employer=EMPLOYERS[(i // 3) % len(EMPLOYERS)], review_date=today + timedelta(days=i % 183 - 3))
+             for i in range(count)]
     db = open_database(path)
     try:
         CaseRepository(db).insert_many_for_benchmark(cases)
@@ -44,8 +49,10 @@ def build_database(path: Path, count: int = CASES) -> None:
 
 
 def child_env(data_dir: Path) -> dict[str, str]:
-    """The environment for every child: offscreen Qt, quit once shown, a private data folder."""
+    """The environment for every child: offscreen Qt, quit once shown, a private data folder, and bytecode
+    caching on (the warm-up run writes it), as an installed application runs."""
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(QT_QPA_PLATFORM="offscreen", RTW_PLANNER_EXIT_WHEN_SHOWN="1",
                RTW_PLANNER_DATA_DIR=str(data_dir))
     return env
@@ -126,7 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"startup_peak_rss_mib: {statistics.median(app_rss):.1f}")
     print(f"bare_peak_rss_mib: {statistics.median(bare_rss):.1f}")
     print(f"heavy_imports_at_startup: {', '.join(heavy) if heavy else 'none'}")
+    extra_rss = statistics.median(app_rss) - statistics.median(bare_rss)
+    print(f"startup_extra_rss_mib: {extra_rss:.1f}")
     print(f"startup_target_met: {'yes' if ratio <= TARGET_RATIO else 'no'}")
+    print(f"startup_rss_target_met: {'yes' if extra_rss <= TARGET_EXTRA_RSS_MIB else 'no'}")
     return 0
 
 

@@ -188,6 +188,24 @@ def grab_typing_and_warning(window: Any, grab: Any) -> None:
     settle(0.3)
     grab("warning-at-field")
     view.undo_stack.setIndex(0)
+    grab_warning_at_cell(window, grab)
+
+
+def grab_warning_at_cell(window: Any, grab: Any) -> None:
+    """A frequent lift typed above the occasional one: the cell marked, its tooltip and the tab's title; undone."""
+    from rtw_planner.domain.demands.profile import Activity, Frequency
+    from rtw_planner.domain.edits import demand_edits
+    from rtw_planner.domain.edits.lenses import DEMANDS_PROFILE
+
+    view = window.case_view
+    view.tabs.setCurrentWidget(view.demands_view)
+    view.demands_view.tabs.setCurrentIndex(0)
+    mark = view.undo_stack.index()
+    view.push(demand_edits.set_strength(DEMANDS_PROFILE, Activity.LIFT_FLOOR_TO_WAIST, Frequency.FREQUENT, 40.0))
+    view.settle()
+    settle(0.3)
+    grab("warning-at-cell")
+    view.undo_stack.setIndex(mark)
 
 
 def run_variants() -> int:
@@ -257,7 +275,8 @@ def main() -> int:
     view.tabs.setCurrentWidget(view.plan_view)
     plan = window.case_view.plan_view
     for index, name in enumerate(("plan-fitness-and-safety", "plan-phased-return", "plan-graded-activity",
-                                  "plan-adjustments", "plan-goals", "plan-flare-up")):
+                                  "plan-adjustments", "plan-goals", "plan-flare-up", "plan-treatment-times",
+                                  "plan-graded-exposure")):
         plan.tabs.setCurrentIndex(index)
         settle(0.3)
         grab(name)

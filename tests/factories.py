@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
@@ -28,10 +28,12 @@ from rtw_planner.domain.demands.strength import StrengthLevel
 from rtw_planner.domain.match.accommodations import load_library
 from rtw_planner.domain.match.planning import generate_plan
 from rtw_planner.domain.plan.adjustments import SelectedNote
+from rtw_planner.domain.plan.exposure import FearedActivity, FearExposure, FearHierarchy
 from rtw_planner.domain.plan.fitness import FitnessOutcome, FitnessStatement
 from rtw_planner.domain.plan.goals import Appointment, Goal, GoalStatus, Milestone
 from rtw_planner.domain.plan.model import PersonalFlarePlan, Plan, SafetyReview
 from rtw_planner.domain.plan.quota import QuotaActivity, QuotaUnit
+from rtw_planner.domain.plan.treatment import TreatmentSession, TreatmentTime
 
 AS_OF = date(2026, 12, 6)  # the day the story stands at: evaluations behind it, the return to work ahead
 START = date(2027, 1, 4)  # the return to work, a Monday
@@ -197,6 +199,30 @@ def unicode_case(**changes: Any) -> Case:
     """The followed-up case with names and an employer in Polish, Greek, Arabic and Chinese letters."""
     return followed_up_case(patient_name="Zoë Łódź-Müller Δημήτρης", employer="شركة الشمال 北方物流",
                             job_title="Kommissionierer (Lager)", **changes)
+
+
+PHYSIOTHERAPY = TreatmentSession("physiotherapy", (1, 3), time(10), time(11, 30), date(2027, 1, 5), date(2027, 1, 21))
+PSYCHOLOGY = TreatmentSession("psychology", (2,), time(14), time(15), date(2027, 1, 6))
+
+
+def with_treatment(case: Case, mode: TreatmentTime = TreatmentTime.WORK_TIME) -> Case:
+    """The case with physiotherapy on Tuesdays and Thursdays 10:00-11:30 from 5 to 21 January 2027 (phases 1 to 3
+    of the planned return) and psychology on Wednesdays 14:00-15:00 from 6 January 2027, open-ended."""
+    return replace(case, plan=replace(case.plan, treatment=(PHYSIOTHERAPY, PSYCHOLOGY), treatment_time=mode))
+
+
+FEARS = (FearedActivity("carry", "Carrying a full shopping bag", 60),
+         FearedActivity("bend", "Bending to pick up a box from the floor", 80),
+         FearedActivity("walk", "Walking for 20 minutes", 30))
+EXPOSURES = (FearExposure("walk", date(2026, 11, 2), 30, 20), FearExposure("walk", date(2026, 11, 9), 25, 15),
+             FearExposure("carry", date(2026, 11, 16), 60, 45), FearExposure("carry", date(2026, 11, 23), 50, 35))
+
+
+def with_exposure(case: Case) -> Case:
+    """The case with a fear hierarchy: walking (30), carrying a bag (60), bending to the floor (80). Walking is
+    climbed (fear after 15, half the first 30); carrying is the current step (after 45, then 35: not yet half of
+    60, nor twice at most 30)."""
+    return replace(case, plan=replace(case.plan, exposure=FearHierarchy(FEARS, EXPOSURES)))
 
 
 def case_text(case: Case) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def due(args: argparse.Namespace, today: date) -> list[DueItem]:
     if db is None:
         return []
     try:
-        cases, letters = caseload_inputs(db)
+        cases, letters = caseload_inputs(db, today + timedelta(days=within))
         return caseload(cases, today, within, letters)
     finally:
         db.close()

@@ -1,5 +1,6 @@
-"""`import FILE [--replace CASE_ID]`: validate a case file completely, then save it as a new case and print its id
-alone, or replace a stored case with it while that case is still at the revision the file was exported from."""
+"""`import FILE [--replace CASE_ID] [--format case|fhir]`: validate a case file (or an HL7 FHIR R4 Bundle written by
+`export --format fhir`) completely, then save it as a new case and print its id alone, or replace a stored case
+with a case file while that case is still at the revision the file was exported from."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--replace", metavar="CASE_ID",
                         help="replace this stored case (keeping its id) instead of adding a new one; only while "
                              "it is still at the revision the file was exported from (otherwise exit status 3)")
+    parser.add_argument("--format", choices=("case", "fhir"), default="case",
+                        help="case: the program's case file (default); fhir: an HL7 FHIR R4 collection Bundle as "
+                             "export --format fhir writes it, always saved as a new case (needs the optional extra: "
+                             "pip install rtw-planner[fhir])")
 
 
 def _read(path: Path) -> tuple[Case, int | None]:
@@ -47,6 +52,32 @@ def _with_stored_evaluation_ids(case: Case, stored: Case) -> Case:
     return replace(case, evaluations=tuple(evaluations))
 
 
+def _read_fhir(args: argparse.Namespace) -> Case:
+    """The case in a bundle, checked whole before anything is saved. Raises UsageError naming the problem."""
+    from rtw_planner.commands._support import UsageError
+    from rtw_planner.fhir import MAX_BUNDLE_BYTES, FhirError, import_bundle, require_library
+
+    if args.replace is not None:
+        raise UsageError("--replace: works with case files only; a FHIR bundle is always imported as a new case")
+    try:
+        require_library()
+        with args.file.open("rb") as handle:
+            data = handle.read(MAX_BUNDLE_BYTES + 1)
+    except FhirError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot read FHIR bundle {args.file}: {exc.strerror or type(exc).__name__}") from None
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise UsageError(f"invalid FHIR bundle {args.file}: larger than the limit of "
+                         f"{MAX_BUNDLE_BYTES / 1_000_000:.3g} MB")
+    try:
+        return import_bundle(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"cannot read FHIR bundle {args.file}: not UTF-8 text (byte {exc.start + 1})") from None
+    except FhirError as exc:
+        raise UsageError(f"invalid FHIR bundle {args.file}: {exc}") from None
+
+
 def run(args: argparse.Namespace) -> int:
     """Save the case and print its id."""
     from rtw_planner.commands._support import (
@@ -59,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
     from rtw_planner.db.errors import ConflictError, NotFoundError
     from rtw_planner.db.repository import CaseRepository
 
-    if args.replace is None:
+    if args.format == "fhir":
+        case = _read_fhir(args)
+    elif args.replace is None:
         case = read_case_file(args.file)
     else:
         case_id_argument("--replace", args.replace)

@@ -1,4 +1,4 @@
-"""The niosh command: the Revised NIOSH Lifting Equation for one task, as text or one JSON object."""
+"""The niosh command: the Revised NIOSH Lifting Equation for one task, or the composite LI of several (--task)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from rtw_planner.domain.demands.niosh_constants import LIMITS, MAX_FREQUENCY, Units
+from rtw_planner.domain.demands.niosh_constants import LIMITS, MAX_FREQUENCY, SCOPE, Units
 
 if TYPE_CHECKING:
     from rtw_planner.domain.demands.niosh import Assessment, NioshResult
@@ -37,9 +37,17 @@ FLAGS = [("one_handed", "--one-handed", "one-handed lifting"),
 def add_parser(subparsers: Any) -> None:
     """Add the niosh command to an argparse subparsers object."""
     p = subparsers.add_parser(
-        "niosh", help="Revised NIOSH Lifting Equation: RWL, LI and multipliers for one lifting task",
+        "niosh", help="Revised NIOSH Lifting Equation: RWL, LI and multipliers for one lifting task, or the "
+                      "composite lifting index (CLI) of several (--task ... --task ...)",
         description="Compute the recommended weight limit (RWL), the lifting index (LI) and each multiplier of "
-                    "the Revised NIOSH Lifting Equation (NIOSH 94-110, revised 2021).")
+                    "the Revised NIOSH Lifting Equation (NIOSH 94-110, revised 2021) for one task given by "
+                    "options, or with --task SPEC repeated the composite lifting index of a multi-task job "
+                    "(each task's FIRWL, STRWL, FILI and STLI, and the steps). Example: niosh --duration long "
+                    "--coupling good --task \"load=15,h=30,v=75,d=50,a=0,freq=2\" "
+                    "--task \"load=10,h=40,v=75,d=50,a=30,freq=3\"")
+    from rtw_planner.commands._niosh_composite import SPEC_HELP
+
+    p.add_argument("--task", dest="tasks", action="append", metavar="SPEC", help=SPEC_HELP.replace("%", "%%"))
     p.add_argument("--units", metavar="metric|us", help="constants to compute with (default: metric)")
     names = {"load": "load", "h": "horizontal distance H (hands to ankle midpoint)",
              "v": "vertical height V of the hands", "d": "vertical travel distance D"}
@@ -167,12 +175,52 @@ def as_text(result: NioshResult) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _composite(args: argparse.Namespace) -> int:
+    """The composite LI of the --task specs; the single-task options are refused beside them."""
+    from rtw_planner.commands import _niosh_composite as composite
+    from rtw_planner.commands._support import UsageError, shown
+    from rtw_planner.domain.demands.niosh import composite_lifting_index, lifting_index_warning
+
+    units = (args.units or "metric").strip().lower()
+    if units not in SYSTEM_OPTIONS:
+        raise UsageError(f"--units: {shown(args.units)} is not allowed; expected metric or us")
+    for dest, option in [*SYSTEM_OPTIONS["metric"], *SYSTEM_OPTIONS["us"], *NUMBERS]:
+        if _given(args, dest):
+            raise UsageError(f"{option}: {shown(getattr(args, dest))} is not allowed with --task; give each "
+                             "task's figures in its SPEC")
+    for flag, option in (("control_at_destination", "--control-at-destination"), ("name", "--name")):
+        if getattr(args, flag):
+            raise UsageError(f"{option}: not allowed with --task; give h_dest, v_dest or name in the task's SPEC")
+    option, values = CHOICES["duration"]
+    raw = args.duration
+    if raw is None or raw.strip().lower() not in values:
+        what = "missing" if raw is None else f"{shown(raw)} is not allowed"
+        raise UsageError(f"{option}: {what}; expected one of {', '.join(values)} (one duration for the job)")
+    duration = raw.strip().lower()
+    flags = {dest: bool(getattr(args, dest, False)) for dest, _option, _what in FLAGS}
+    tasks = [composite.task_from_spec(i, spec, units, duration, args.coupling, flags)
+             for i, spec in enumerate(args.tasks, 1)]
+    result = composite_lifting_index(tasks)
+    scope = [f"{what} is outside the scope of the NIOSH lifting equation." for flag, what in SCOPE.items()
+             if flags[flag]]
+    band = lifting_index_warning(result.cli)
+    warnings = [*scope, *([band.replace("Lifting index", "Composite lifting index")] if band else [])]
+    if args.json:
+        sys.stdout.write(json.dumps(composite.as_json(result, units, duration, warnings), allow_nan=False) + "\n")
+    else:
+        sys.stdout.write(composite.as_text(result, units, duration, warnings))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
-    """Validate the options, evaluate the task and print the result; invalid input raises UsageError."""
+    """Validate the options, evaluate the task (or the --task specs) and print the result; invalid input raises
+    UsageError."""
     from rtw_planner.commands._support import UsageError, shown
     from rtw_planner.domain.data.errors import ValidationError, describe
     from rtw_planner.domain.demands.niosh import LiftingTask, evaluate
 
+    if args.tasks:
+        return _composite(args)
     units, kwargs, options = _parse(args)
     try:
         task = LiftingTask.metric(**kwargs) if units == "metric" else LiftingTask.us(**kwargs)

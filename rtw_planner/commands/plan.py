@@ -57,12 +57,35 @@ def _safety_critical(case: Case, plan: Plan) -> list[dict[str, Any]]:
             for kind, evidence in safety_critical_evidence(case).items()]
 
 
+def _treatment(plan: Plan) -> dict[str, Any]:
+    """The sessions with their kinds' labels, and each phase's hours at work after treatment on working days."""
+    from rtw_planner.domain.plan.treatment import kind_of, session_to_dict
+    from rtw_planner.domain.plan.treatment_schedule import phase_treatment
+
+    assert plan.phased_return is not None
+    return {"time": plan.treatment_time.value,
+            "sessions": [{**session_to_dict(s), "label": kind_of(s.kind).label} for s in plan.treatment],
+            "phases": [{"number": p.phase.number, "hours_on_working_days": p.hours_on_working_days,
+                        "hours_at_work": p.hours_at_work}
+                       for p in phase_treatment(plan.phased_return, plan.treatment, plan.treatment_time)]}
+
+
+def _exposure(plan: Plan) -> dict[str, Any]:
+    """The ladder from the least feared up, and the current step's id (None when none is left or none recorded)."""
+    current = plan.exposure.current_step()
+    return {"steps": [{"number": s.number, "id": s.activity.id, "description": s.activity.description,
+                       "fear": s.activity.fear, "exposures": len(s.exposures), "fear_dropped": s.dropped,
+                       "reason": s.reason} for s in plan.exposure.ladder()],
+            "current_step": current.activity.id if current else None}
+
+
 def to_json(case: Case, plan: Plan) -> dict[str, Any]:
     """The plan as the documented JSON object. Projections are clinical estimates, labelled as such."""
     from rtw_planner.domain.match.planning import job_settings
     from rtw_planner.domain.match.projection import essential_mismatch_projections, propose_phase_weeks
     from rtw_planner.domain.plan.goals import goal_to_dict, this_weeks_small_step
     from rtw_planner.domain.plan.phases import fit_note_from_plan
+    from rtw_planner.domain.plan.treatment_schedule import treatment_warnings
 
     phased = plan.phased_return
     assert phased is not None
@@ -81,7 +104,9 @@ def to_json(case: Case, plan: Plan) -> dict[str, Any]:
                     "restrictions": list(p.restrictions), "progression_criteria": p.progression_criteria}
                    for p in phased.schedule()],
         "review_dates": [d.isoformat() for d in phased.review_dates()],
-        "warnings": phased.warnings(),
+        "warnings": phased.warnings() + treatment_warnings(phased, plan.treatment, plan.treatment_time),
+        "treatment": _treatment(plan),
+        "exposure": _exposure(plan),
         "fit_note": list(fit_note_from_plan(phased, bool(plan.notes)).selected),
         "notes": [{"id": n.note_id, "limitation": n.limitation.value, "text": n.text, "source": n.source,
                    "edited": n.edited} for n in plan.notes],
@@ -105,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the plan."""
     from rtw_planner.commands._support import UsageError, read_case_file, shown
     from rtw_planner.domain.data.errors import ValidationError
+    from rtw_planner.domain.plan.phases import WEEKDAY_NAMES
 
     case = read_case_file(args.case)
     start = None
@@ -137,6 +163,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"  Warning: {warning}")
     for quota in data["quotas"]:
         print(f"  {quota['activity']}: " + ", ".join(quota["shown"]))
+    for session in data["treatment"]["sessions"]:
+        days = ", ".join(WEEKDAY_NAMES[d] for d in session["weekdays"])
+        print(f"  Treatment: {session['label']}, {days} {session['start']} to {session['end']}, from "
+              f"{session['first_day']} to {session['last_day'] or 'further notice'} ({data['treatment']['time']})")
     _print_adjustments(data)
     return 0
 

@@ -20,11 +20,13 @@ from rtw_planner.db.tables import (
     StrengthEntryRow,
 )
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
-from rtw_planner.domain.capacity.grip import Sex
+from rtw_planner.domain.capacity.grip import Handedness, Sex
+from rtw_planner.domain.capacity.tolerances import tolerances_from_dict, tolerances_to_dict
 from rtw_planner.domain.case import records
 from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
 from rtw_planner.domain.demands.job import DemandSource, JobDemands
+from rtw_planner.domain.demands.mmh_tasks import mmh_task_from_dict, mmh_tasks_to_list
 from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProfile, PostureTolerance
 from rtw_planner.domain.plan.goals import appointment_from_dict, appointment_to_dict
 
@@ -44,11 +46,12 @@ CLINICIAN_COLUMNS: tuple[pw.Field, ...] = (
 DEMANDS_COLUMNS: tuple[pw.Field, ...] = (
     JobDemandsRow.source, JobDemandsRow.template, JobDemandsRow.shift_hours, JobDemandsRow.days_per_week,
     JobDemandsRow.arm_leg_controls, JobDemandsRow.production_pace, JobDemandsRow.carry_distance_m,
-    JobDemandsRow.exposure_json, JobDemandsRow.ratings_json, JobDemandsRow.tasks_json, JobDemandsRow.lifting_tasks_json)
+    JobDemandsRow.exposure_json, JobDemandsRow.ratings_json, JobDemandsRow.tasks_json, JobDemandsRow.lifting_tasks_json,
+    JobDemandsRow.mmh_tasks_json)
 EVALUATION_COLUMNS: tuple[pw.Field, ...] = (
     EvaluationRow.assessed_on, EvaluationRow.evaluator, EvaluationRow.protocol, EvaluationRow.effort,
     EvaluationRow.effort_notes, EvaluationRow.estimation_rule, EvaluationRow.grip_json, EvaluationRow.carry_distance_m,
-    EvaluationRow.exposure_json)
+    EvaluationRow.exposure_json, EvaluationRow.dominant_hand, EvaluationRow.tolerances_json)
 # An entry's key (side, evaluation, activity[, frequency]) comes first: STRENGTH_KEY or POSTURE_KEY columns.
 STRENGTH_COLUMNS: tuple[pw.Field, ...] = (
     StrengthEntryRow.side, StrengthEntryRow.evaluation, StrengthEntryRow.activity, StrengthEntryRow.frequency,
@@ -90,14 +93,17 @@ def demands_values(demands: JobDemands) -> Values:
             json.dumps(records.exposure_to_list(demands.profile.exposure)),
             json.dumps(records.ratings_to_dict(demands.ratings, demands.strength_rating)),
             json.dumps(records.tasks_to_list(demands.tasks)),
-            json.dumps(records.lifting_tasks_to_list(demands.lifting_tasks)))
+            json.dumps(records.lifting_tasks_to_list(demands.lifting_tasks)),
+            json.dumps(mmh_tasks_to_list(demands.mmh_tasks)))
 
 
 def evaluation_values(evaluation: Evaluation) -> Values:
     """EVALUATION_COLUMNS; the measurements are entry rows of their own (entry_values)."""
     return (evaluation.assessed_on, evaluation.evaluator, evaluation.protocol, evaluation.effort.value,
             evaluation.effort_notes, evaluation.estimation_rule, json.dumps(records.grip_to_list(evaluation.grip)),
-            evaluation.profile.carry_distance_m, json.dumps(records.exposure_to_list(evaluation.profile.exposure)))
+            evaluation.profile.carry_distance_m, json.dumps(records.exposure_to_list(evaluation.profile.exposure)),
+            evaluation.dominant_hand.value if evaluation.dominant_hand else None,
+            json.dumps(tolerances_to_dict(evaluation.tolerances)) if evaluation.tolerances else None)
 
 
 def entry_values(side: str, evaluation_id: int | None, profile: PhysicalProfile) -> tuple[list[Values], list[Values]]:
@@ -151,23 +157,27 @@ def profile_from(strength: Iterable[Values], postures: Iterable[Values], carry_d
 
 def demands_from(values: Values, strength: Iterable[Values], postures: Iterable[Values]) -> JobDemands:
     """A case's demands from DEMANDS_COLUMNS and its demand-side entries."""
-    (source, template, shift_hours, days_per_week, arm_leg, pace, carry, exposure, ratings, tasks, lifting) = values
+    (source, template, shift_hours, days_per_week, arm_leg, pace, carry, exposure, ratings, tasks, lifting,
+     handling) = values
     return JobDemands(
         profile=profile_from(strength, postures, carry, exposure),
         ratings=records.ratings_from_dict(json.loads(ratings)),
         strength_rating=records.strength_rating_from_dict(json.loads(ratings)), shift_hours=shift_hours,
         days_per_week=days_per_week, tasks=records.tasks_from_list(json.loads(tasks)),
         lifting_tasks=tuple(records.lifting_task_from_dict(t) for t in json.loads(lifting)),
+        mmh_tasks=tuple(mmh_task_from_dict(t) for t in json.loads(handling)),
         source=DemandSource(source), template=template, arm_leg_controls=arm_leg, production_pace=pace)
 
 
 def evaluation_from(evaluation_id: int, values: Values, strength: Iterable[Values],
                     postures: Iterable[Values]) -> Evaluation:
     """An evaluation from EVALUATION_COLUMNS and its entries."""
-    assessed_on, evaluator, protocol, effort, notes, rule, grip, carry, exposure = values
+    assessed_on, evaluator, protocol, effort, notes, rule, grip, carry, exposure, dominant, tolerances = values
     return Evaluation(assessed_on=assessed_on, evaluator=evaluator, protocol=protocol, effort=Effort(effort),
                       effort_notes=notes, estimation_rule=rule, grip=records.grip_from_list(json.loads(grip)),
-                      profile=profile_from(strength, postures, carry, exposure), id=evaluation_id)
+                      profile=profile_from(strength, postures, carry, exposure),
+                      dominant_hand=Handedness(dominant) if dominant else None, id=evaluation_id,
+                      tolerances=tolerances_from_dict(json.loads(tolerances or "{}")))
 
 
 def consent_from(values: Values) -> Consent:

@@ -15,7 +15,7 @@ from rtw_planner.db import revisions
 from rtw_planner.db.case_rows import CAPACITY, DEMAND, Values
 from rtw_planner.db.folding import search_key
 from rtw_planner.db.row_changes import RowChanges, grouped_changes, keyed_changes, ordered_changes
-from rtw_planner.db.stored_case import StoredCase
+from rtw_planner.db.stored_case import CONSENTS, MEASURES, OUTCOMES, PLAN, PRACTICE, StoredCase
 from rtw_planner.db.tables import (
     BaseTable,
     CaseRow,
@@ -72,24 +72,35 @@ def save(case: Case, stored: StoredCase | None, now: datetime, user: str = "") -
             revisions.refuse(case_id, case.revision)
         assert case.revision is not None  # the update matched it
         revision = case.revision + 1
+    skip = stored.skipped
+    evaluations = case.evaluations if MEASURES in skip else _save_measures(case_id, case, stored)
+    if CONSENTS not in skip:
+        _write(ConsentRow, rows.CONSENT_COLUMNS, case_id,
+               ordered_changes(stored.consents, [rows.consent_values(c) for c in case.consents]))
+    if OUTCOMES not in skip:
+        _write(OutcomeRecordRow, rows.OUTCOME_COLUMNS, case_id,
+               grouped_changes(stored.outcomes, [rows.outcome_values(o) for o in case.outcomes], _first))
+    if PRACTICE not in skip:
+        _write(PracticeEntryRow, rows.PRACTICE_COLUMNS, case_id,
+               grouped_changes(stored.practice, [rows.practice_values(p) for p in case.practice_log], _first))
+    if PLAN not in skip:
+        _save_plan(case_id, case.plan, stored.plan, now)
+    # As they read back: by date, and within a day in the order given (a stable sort); a skipped part was read
+    # back so already.
+    return replace(case, id=case_id, revision=revision, evaluations=evaluations,
+                   outcomes=case.outcomes if OUTCOMES in skip else tuple(sorted(case.outcomes, key=_on)),
+                   practice_log=case.practice_log if PRACTICE in skip else tuple(sorted(case.practice_log, key=_on)))
+
+
+def _save_measures(case_id: int, case: Case, stored: StoredCase) -> tuple[Evaluation, ...]:
+    """The demands, the evaluations and both sides' entries; returns the evaluations with their ids."""
     demands = rows.demands_values(case.demands)
     if stored.demands is None:
         JobDemandsRow.insert({JobDemandsRow.case: case_id, **dict(zip(rows.DEMANDS_COLUMNS, demands, strict=True))}
                              ).execute()
     elif stored.demands[1] != demands:
         _update(JobDemandsRow, rows.DEMANDS_COLUMNS, stored.demands[0], demands)
-    evaluations = _save_evaluations(case_id, case, stored)
-    _write(ConsentRow, rows.CONSENT_COLUMNS, case_id,
-           ordered_changes(stored.consents, [rows.consent_values(c) for c in case.consents]))
-    _write(OutcomeRecordRow, rows.OUTCOME_COLUMNS, case_id,
-           grouped_changes(stored.outcomes, [rows.outcome_values(o) for o in case.outcomes], _first))
-    _write(PracticeEntryRow, rows.PRACTICE_COLUMNS, case_id,
-           grouped_changes(stored.practice, [rows.practice_values(p) for p in case.practice_log], _first))
-    _save_plan(case_id, case.plan, stored.plan, now)
-    # As they read back: by date, and within a day in the order given (a stable sort).
-    return replace(case, id=case_id, revision=revision, evaluations=evaluations,
-                   outcomes=tuple(sorted(case.outcomes, key=_on)),
-                   practice_log=tuple(sorted(case.practice_log, key=_on)))
+    return _save_evaluations(case_id, case, stored)
 
 
 def _first(values: Values) -> object:

@@ -94,8 +94,6 @@ class DocumentLog:
     def letters_to_renew(self) -> list[IssuedLetter]:
         """Every stored case's employer letters with the date each needs renewing (the end of the fitness period
         of the plan version it was issued from), for the caseload."""
-        from rtw_planner.domain.plan.model import plan_from_dict
-
         with reading(self.db):
             query = (IssuedDocumentRow
                      .select(IssuedDocumentRow.case, IssuedDocumentRow.issued_at, PlanVersionRow.data_json)
@@ -103,6 +101,10 @@ class DocumentLog:
                                                & (PlanVersionRow.version == IssuedDocumentRow.plan_version)))
                      .where(IssuedDocumentRow.kind == EMPLOYER_LETTER).tuples())
             rows: list[tuple[Any, Any, Any]] = list(query)  # type: ignore[arg-type]  # tuples(), not rows
+        if not rows:
+            return []
+        from rtw_planner.domain.plan.model import plan_from_dict  # loads only when there are letters
+
         letters = []
         for case_id, issued_at, data in rows:
             issued = IssuedDocumentRow.issued_at.python_value(issued_at)

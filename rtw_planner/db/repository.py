@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from rtw_planner.domain.plan.model import Plan
 
 
+LAST_CASES = 8  # cases a repository remembers as last read or saved
+
+
 @dataclass(frozen=True)
 class PlanVersion:
     """A saved version of a plan."""
@@ -64,6 +67,17 @@ class CaseRepository:
 
     def __init__(self, db: pw.Database) -> None:
         self.db = db
+        # The cases as last read or saved, by id: a save of an edit of one compares only the parts the edit
+        # replaced (stored_case.unchanged_parts). Immutable values, a few at a time.
+        self._last: dict[int, Case] = {}
+
+    def _remember(self, case: Case) -> Case:
+        if case.id is not None:
+            self._last.pop(case.id, None)
+            self._last[case.id] = case
+            while len(self._last) > LAST_CASES:
+                del self._last[next(iter(self._last))]
+        return case
 
     def _filtered(self, search: str, archived: bool, clinician_id: int | None) -> tuple[str, list[Any], bool]:
         """The listed cases' condition as SQL and its parameters, and whether it names them by id."""
@@ -121,7 +135,7 @@ class CaseRepository:
             stamp = revisions.stamp(case_id)
         if stored is None or stamp is None:
             raise NotFoundError(f"case {case_id} does not exist")
-        return replace(stored.to_case(), revision=stamp.revision)
+        return self._remember(replace(stored.to_case(), revision=stamp.revision))
 
     def caseload_view(self, case_id: int) -> Case:
         """The case as reception may see it, for the caseload: who, where, the review date, the return date and the
@@ -174,10 +188,12 @@ class CaseRepository:
             if case.id is not None:
                 # No lock needed: the case row's update is the first write, and it names the revision read (an
                 # earlier commit has moved it on; a later one waits for this transaction and then finds it moved).
-                stored = stored_case.load(case.id)
+                same = stored_case.unchanged_parts(case, self._last.get(case.id))
+                stored = stored_case.load(case.id, skip=same)
                 if stored is None:
                     raise NotFoundError(f"case {case.id} does not exist")
-            return case_writer.save(case, stored, datetime.now(), revisions.current_user(self.db))
+            saved = case_writer.save(case, stored, datetime.now(), revisions.current_user(self.db))
+        return self._remember(saved)  # once committed
 
     def set_archived(self, case_id: int, archived: bool) -> None:
         """Archive a case (it leaves the case list and the caseload, keeping everything) or restore it. A change of
@@ -225,6 +241,17 @@ class ClinicRepository:
 
     def __init__(self, db: pw.Database) -> None:
         self.db = db
+        # The cases as last read or saved, by id: a save of an edit of one compares only the parts the edit
+        # replaced (stored_case.unchanged_parts). Immutable values, a few at a time.
+        self._last: dict[int, Case] = {}
+
+    def _remember(self, case: Case) -> Case:
+        if case.id is not None:
+            self._last.pop(case.id, None)
+            self._last[case.id] = case
+            while len(self._last) > LAST_CASES:
+                del self._last[next(iter(self._last))]
+        return case
 
     def get(self) -> Clinic:
         """The clinic details, or empty ones if none were saved."""

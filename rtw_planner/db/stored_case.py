@@ -47,6 +47,7 @@ class StoredCase:
     outcomes: StoredRows  # by date, then id
     practice: StoredRows  # by date, then id
     plan: tuple[int, str] | None  # the latest version's number and JSON
+    skipped: frozenset[str] = frozenset()  # parts not read (PARTS below): known unchanged, left as stored
 
     @classmethod
     def empty(cls, case_id: int) -> StoredCase:
@@ -59,7 +60,8 @@ class StoredCase:
                 [v for _, v in self.postures if v[0] == side and v[1] == evaluation_id])
 
     def to_case(self) -> Case:
-        """The domain case these rows hold."""
+        """The domain case these rows hold (all of them: none skipped)."""
+        assert not self.skipped, "a case read in part is only for a save to compare with"
         demand_strength, demand_postures = self.entries(DEMAND, None)
         if self.demands is None:
             demands = JobDemands(profile=rows.profile_from(demand_strength, demand_postures, None, "[]"))
@@ -113,23 +115,45 @@ def _rows(table: type[BaseTable], columns: Sequence[pw.Field], case_id: int,
     return result
 
 
-def load(case_id: int) -> StoredCase | None:
-    """The stored rows of a case (tables bound by the caller), or None when there is no such case."""
+MEASURES, CONSENTS, OUTCOMES, PRACTICE, PLAN = "measures", "consents", "outcomes", "practice", "plan"
+PARTS = frozenset({MEASURES, CONSENTS, OUTCOMES, PRACTICE, PLAN})  # demands, evaluations and their entries: MEASURES
+
+
+def unchanged_parts(case: Case, last: Case | None) -> frozenset[str]:
+    """The parts of case that are the very values of last, the case as last read or saved at the same revision:
+    domain values are immutable, so an edit builds new values only for what it changes, and the rest of the case
+    is known to be stored as it is. Empty when last is None or at another revision."""
+    if last is None or last.id != case.id or last.revision != case.revision:
+        return frozenset()
+    same = {MEASURES} if case.demands is last.demands and case.evaluations is last.evaluations else set()
+    for part, mine, theirs in ((CONSENTS, case.consents, last.consents), (OUTCOMES, case.outcomes, last.outcomes),
+                               (PRACTICE, case.practice_log, last.practice_log), (PLAN, case.plan, last.plan)):
+        if mine is theirs:
+            same.add(part)
+    return frozenset(same)
+
+
+def load(case_id: int, skip: frozenset[str] = frozenset()) -> StoredCase | None:
+    """The stored rows of a case (tables bound by the caller), or None when there is no such case. The parts in
+    skip are not read (their rows come back empty): a save that knows them unchanged leaves them alone."""
     header = CaseRow.select(*rows.CASE_COLUMNS).where(CaseRow.id == case_id).tuples().first()
     if header is None:
         return None
     clinician_id = header[rows.CLINICIAN_ID]
     clinician = None if clinician_id is None else ClinicianRow.select(*rows.CLINICIAN_COLUMNS).where(
         ClinicianRow.id == clinician_id).tuples().first()
-    demands = _rows(JobDemandsRow, rows.DEMANDS_COLUMNS, case_id)
-    plan = PlanVersionRow.select(PlanVersionRow.version, PlanVersionRow.data_json).where(
+    measures = MEASURES not in skip
+    demands = _rows(JobDemandsRow, rows.DEMANDS_COLUMNS, case_id) if measures else []
+    plan = None if PLAN in skip else PlanVersionRow.select(PlanVersionRow.version, PlanVersionRow.data_json).where(
         PlanVersionRow.case == case_id).order_by(PlanVersionRow.version.desc()).tuples().first()
     return StoredCase(
         id=case_id, case=header, clinician=clinician, demands=demands[0] if demands else None,
-        evaluations=_rows(EvaluationRow, rows.EVALUATION_COLUMNS, case_id),
-        strength=_rows(StrengthEntryRow, rows.STRENGTH_COLUMNS, case_id),
-        postures=_rows(PostureEntryRow, rows.POSTURE_COLUMNS, case_id),
-        consents=_rows(ConsentRow, rows.CONSENT_COLUMNS, case_id),
-        outcomes=_rows(OutcomeRecordRow, rows.OUTCOME_COLUMNS, case_id, OutcomeRecordRow.on),
-        practice=_rows(PracticeEntryRow, rows.PRACTICE_COLUMNS, case_id, PracticeEntryRow.on),
-        plan=plan)
+        evaluations=_rows(EvaluationRow, rows.EVALUATION_COLUMNS, case_id) if measures else [],
+        strength=_rows(StrengthEntryRow, rows.STRENGTH_COLUMNS, case_id) if measures else [],
+        postures=_rows(PostureEntryRow, rows.POSTURE_COLUMNS, case_id) if measures else [],
+        consents=[] if CONSENTS in skip else _rows(ConsentRow, rows.CONSENT_COLUMNS, case_id),
+        outcomes=[] if OUTCOMES in skip else _rows(OutcomeRecordRow, rows.OUTCOME_COLUMNS, case_id,
+                                                   OutcomeRecordRow.on),
+        practice=[] if PRACTICE in skip else _rows(PracticeEntryRow, rows.PRACTICE_COLUMNS, case_id,
+                                                   PracticeEntryRow.on),
+        plan=plan, skipped=skip)

@@ -89,9 +89,11 @@ class EvaluationRow(BaseTable):
     effort_notes = pw.TextField(default="")
     estimation_rule = pw.TextField(null=True)
     grip_json = pw.TextField(default="[]")
+    dominant_hand = pw.TextField(null=True)  # right, left or mixed; empty when not recorded
     carry_distance_m = pw.DoubleField(null=True)
     exposure_json = pw.TextField(default="[]")
     issued_at = pw.DateTimeField(null=True)  # set when a document is issued from the case: locked from then on
+    tolerances_json = pw.TextField(null=True)  # rated items' tolerances as JSON; empty when none are recorded
 
     class Meta:
         table_name = "evaluation"
@@ -112,6 +114,7 @@ class JobDemandsRow(BaseTable):
     ratings_json = pw.TextField(default="{}")
     tasks_json = pw.TextField(default="[]")
     lifting_tasks_json = pw.TextField(default="[]")
+    mmh_tasks_json = pw.TextField(default="[]")  # handling tasks for the Liberty Mutual equations (0013)
 
     class Meta:
         table_name = "job_demands"

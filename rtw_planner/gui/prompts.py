@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from rtw_planner.domain.case.model import Clinic
+    from rtw_planner.domain.demands.mmh_tasks import MmhJobTask
     from rtw_planner.domain.demands.niosh import LiftingTask
     from rtw_planner.gui.team.conflict import Conflict
     from rtw_planner.gui.team.server import ServerAddress
@@ -127,11 +128,20 @@ class Prompts:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         return printer if self.accepted(QPrintDialog(printer, parent)) else None
 
-    def lifting_task(self, parent: QWidget, task: LiftingTask | None) -> LiftingTask | None:
-        """The NIOSH calculator for a new or an existing lifting task; the task as edited, or None when cancelled."""
+    def lifting_task(self, parent: QWidget, task: LiftingTask | None,
+                     others: tuple[LiftingTask, ...] = ()) -> LiftingTask | None:
+        """The NIOSH calculator for a new or an existing lifting task (with the job's others for the composite LI);
+        the task as edited, or None when cancelled."""
         from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog
 
-        dialog = NioshDialog(task, parent)
+        dialog = NioshDialog(task, parent, others)
+        return dialog.result_task if self.accepted(dialog) else None
+
+    def mmh_task(self, parent: QWidget, task: MmhJobTask | None) -> MmhJobTask | None:
+        """The handling-task dialog (Liberty Mutual equations) for a new or an existing task; None when cancelled."""
+        from rtw_planner.gui.dialogs.mmh_task_dialog import MmhTaskDialog
+
+        dialog = MmhTaskDialog(task, parent)
         return dialog.result_task if self.accepted(dialog) else None
 
     def clinic_details(self, parent: QWidget, clinic: Clinic) -> Clinic | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractItemModel, QSize, Qt
-from PySide6.QtGui import QScreen
+from PySide6.QtGui import QFocusEvent, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +34,25 @@ CASE_ROOM = 850  # what the case view needs to show its widest tab without scrol
 FRAME_ALLOWANCE = (16, 48)  # a title bar and borders the available geometry does not subtract
 
 
+class CaseListView(QTableView):
+    """The case list. Tabbing into it opens nothing: Qt makes the first row current when a list without one gets
+    the focus, and the window opens the current row's case, so a keyboard user passing through would lose the
+    caseload. The arrows (Down: the first case), a click or Enter choose."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        selection = self.selectionModel()
+        if selection is None or self.currentIndex().isValid():
+            super().focusInEvent(event)
+            return
+        blocked = selection.blockSignals(True)
+        try:
+            super().focusInEvent(event)
+            selection.clearCurrentIndex()
+        finally:
+            selection.blockSignals(blocked)
+        self.viewport().update()
+
+
 @dataclass
 class CaseListPanel:
     """The search box, the case table, the count below them and the filters (archived, clinician)."""
@@ -55,7 +74,7 @@ def case_list_panel(model: QAbstractItemModel) -> CaseListPanel:
                       "beginning with them), a case number (12 or #12) or a date of birth (1979-02-14 or 14/02/1979)")
     search.setAccessibleName("Search cases")
     search.setClearButtonEnabled(True)
-    table = QTableView()
+    table = CaseListView()
     table.setObjectName("case_list")
     table.setAccessibleName("Cases")
     table.setModel(model)
@@ -77,11 +96,11 @@ def case_list_panel(model: QAbstractItemModel) -> CaseListPanel:
     archived.setToolTip("List the archived cases instead of the open ones (File > Archive or restore case)")
     clinician = QComboBox()
     clinician.setObjectName("case_clinician")
-    clinician.setAccessibleName("Clinician's cases")
+    clinician.setAccessibleName("Clinician's queue")
     clinician.setToolTip("List every clinician's cases, or one clinician's")
     clinician.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    clinician.setMinimumContentsLength(12)
-    clinician_label = QLabel("Wor&kload")  # Alt+K: the letters of "clinician" are all taken
+    clinician.setMinimumContentsLength(9)
+    clinician_label = QLabel("Clinician's &queue")  # Alt+Q: the letters of "clinician" are all taken
     clinician_label.setBuddy(clinician)
     # Under the checkbox, not beside it: side by side they need about 390 px, and the list keeps 260 on a laptop.
     filters = QHBoxLayout()

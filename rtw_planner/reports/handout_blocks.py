@@ -20,9 +20,11 @@ from rtw_planner.domain.plan.quota import (
     quota_for_week,
     week_number,
 )
+from rtw_planner.reports.handout_exposure import exposure_section
 from rtw_planner.reports.handout_parts import Block, Bullets, HandoutSection, HandoutWording, Text, and_list
 from rtw_planner.reports.handout_progress import progress_section
 from rtw_planner.reports.handout_quotas import QuotaWeeks, quota_blocks
+from rtw_planner.reports.handout_treatment import treatment_section
 
 FLARE_PLAN_KEYS = ("triggers", "warning_signs", "what_helps")
 
@@ -207,11 +209,14 @@ def build_handout(case: Case, clinic: Clinic, today: date, large_print: bool = F
     weeks = QuotaWeeks(plan.quotas, quota_starts(case, today), practice)
     work = _work_blocks(w, case, clinic, today)
     step_heading = w.text("step_heading") if practice == today else w.text("step_heading_next", day=w.day(practice))
+    treatment, exposure = treatment_section(w, case, today), exposure_section(w, case)
     sections = (
         *((HandoutSection(w.text("work_heading"), work),) if work else ()),
+        *((treatment,) if treatment else ()),
         HandoutSection(step_heading, _step_blocks(w, case, weeks, practice)),
         HandoutSection(w.text("goals_heading"), _goal_blocks(w, plan.goals)),
         HandoutSection(w.text("quotas_heading"), quota_blocks(w, weeks)),
+        *((exposure,) if exposure else ()),
         HandoutSection(w.text("pacing_heading"), (Bullets(pw.pacing),)),
         progress_section(w, case),
         HandoutSection(w.text("flare_heading"), _flare_blocks(w, pw, case, weeks, practice)),

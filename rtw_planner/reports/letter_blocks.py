@@ -16,11 +16,13 @@ from rtw_planner.domain.issuing.disclosure import (
 )
 from rtw_planner.domain.issuing.options import RenderOptions
 from rtw_planner.domain.match.items import MatchItem, MatchStatus, match
+from rtw_planner.domain.match.rated import match_rated
 from rtw_planner.domain.match.task_advice import Advice, TaskAdvice, advise_tasks, by_advice
 from rtw_planner.domain.plan.fitness import FitnessOutcome
 from rtw_planner.reports.letter_content import Group, LetterContent, PhaseCard, ScheduleTable, Section, Signature
 from rtw_planner.reports.letter_fitness import fitness_sections, notice
 from rtw_planner.reports.letter_schedule import limits_section, schedule
+from rtw_planner.reports.letter_treatment import treatment_sections
 from rtw_planner.reports.letter_wording import ability_line, day, demand_phrase, listing, lower_first, not_tested_line
 from rtw_planner.reports.wording import fill, load_wording
 
@@ -39,6 +41,8 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date, *, request: Disc
     words = load_wording("employer-letter", clinic.jurisdiction.value)
     evaluation = case.current_evaluation
     items = match(case.demands.profile, case.capacity, evaluation)
+    rated = tuple(i for i in match_rated(case.demands.ratings, evaluation)  # functional, like the loads' limits
+                  if i.status is MatchStatus.MISMATCH)
     by_status = {s: [i for i in items if i.status is s] for s in MatchStatus}
     name, job = case.patient_name, case.job_title or "a member of staff"
     if evaluation is None:
@@ -53,7 +57,7 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date, *, request: Disc
     plan_applies = not (fitness and fitness.outcome is FitnessOutcome.NOT_FIT and case.plan.phased_return
                         and not (fitness.to_date and case.plan.phased_return.start > fitness.to_date))
     advice = advise_tasks(case.demands.tasks, items, unit)
-    has_gaps = bool(by_status[MatchStatus.MISMATCH] or by_status[MatchStatus.NOT_TESTED])
+    has_gaps = bool(by_status[MatchStatus.MISMATCH] or by_status[MatchStatus.NOT_TESTED] or rated)
     born = case.date_of_birth if decision.allows(ConsentCategory.DATE_OF_BIRTH) else None
     subject = fill(words["subject_born"], patient_name=name, job_title=job, date_of_birth=day(born)) if born \
         else fill(words["subject"], patient_name=name, job_title=job)
@@ -69,12 +73,13 @@ def build_letter(case: Case, clinic: Clinic, letter_date: date, *, request: Disc
         + ((words["template_demands"],) if case.demands.from_template else ())
         + ((words["statutory_note"],) if words.get("statutory_note") else ()),
         sections=(*fitness_sections(words, case, letter_date, has_gaps), *_diagnosis(words, case, decision),
-                  *_abilities(words, case, by_status, unit, not_fit), limits_section(words, case, items, unit),
+                  *_abilities(words, case, by_status, unit, not_fit), limits_section(words, case, items, unit, rated),
                   *_not_tested(words, case, by_status, advice, unit),
                   *(_tasks(words, case, advice, unit, not_fit) if plan_applies else ()),
                   *_scores(words, case, decision)),
         schedule=schedule(words, case, clinic, items, unit, planned_only=not_fit) if plan_applies else None,
-        after_schedule=(Section(words["adjustments_heading"], items=tuple(n.text for n in case.plan.notes),
+        after_schedule=(*treatment_sections(words, case, decision, letter_date),
+                        Section(words["adjustments_heading"], items=tuple(n.text for n in case.plan.notes),
                                 when_empty=words["adjustments_none"]), _review(words, case, clinic)),
         signature=_signature(words, case, clinic, letter_date),
         later_page_header=fill(words["later_page_header"], patient_name=name),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rtw_planner.domain.case.model import Case, Clinic
 from rtw_planner.domain.demands.units import MassUnit
 from rtw_planner.domain.match.items import MatchItem
+from rtw_planner.domain.match.rated import RatedMatchItem, rated_limit_line, rated_restriction
 from rtw_planner.domain.match.restrictions import in_units, restriction_for, text_key
 from rtw_planner.domain.plan.phase_periods import restriction_ends, working_time
 from rtw_planner.domain.plan.phases import PhasedReturn, ScheduledPhase
@@ -28,8 +29,10 @@ class Limit:
     stored_as: frozenset[str]
 
 
-def limits(case: Case, items: list[MatchItem], unit: MassUnit) -> list[Limit]:
-    """The match's limits in its order, then any other restriction a phase carries, in the order first met."""
+def limits(case: Case, items: list[MatchItem], unit: MassUnit,
+           rated: tuple[RatedMatchItem, ...] = ()) -> list[Limit]:
+    """The match's limits in its order, then those of the rated demands (DOT factors, conditions, cognitive),
+    then any other restriction a phase carries, in the order first met."""
     found: list[Limit] = []
     known: set[str] = set()
     for item in items:
@@ -38,6 +41,11 @@ def limits(case: Case, items: list[MatchItem], unit: MassUnit) -> list[Limit]:
             keys = frozenset((text_key(metric.text), text_key(shown.text)))
             found.append(Limit(shown.text, item, keys))
             known |= keys
+    for rated_item in rated:
+        text, line = rated_restriction(rated_item), rated_limit_line(rated_item)
+        if text is not None and line is not None and text_key(text) not in known:
+            found.append(Limit(line, None, frozenset((text_key(text),))))
+            known.add(text_key(text))
     phased = case.plan.phased_return
     for phase in phased.phases if phased else ():
         for text in phase.restrictions:
@@ -63,12 +71,14 @@ def _until(words: dict[str, str], case: Case, schedule: list[ScheduledPhase], ca
     return fill(words["until_date"], last=day(last), phase=number)
 
 
-def limits_section(words: dict[str, str], case: Case, items: list[MatchItem], unit: MassUnit) -> Section:
-    """Each limit with what the role asks for (when it comes from the match) and the day it ends."""
+def limits_section(words: dict[str, str], case: Case, items: list[MatchItem], unit: MassUnit,
+                   rated: tuple[RatedMatchItem, ...] = ()) -> Section:
+    """Each limit with what the role asks for (when it comes from the measured match) and the day it ends; the
+    rated demands' limits with what the role asks for."""
     phased = case.plan.phased_return
     scheduled = phased.schedule() if phased else []
     carried = {p.number: {text_key(t) for t in p.restrictions} for p in scheduled}  # each phase's, compared as read
-    found = limits(case, items, unit)
+    found = limits(case, items, unit, rated)
     untils = [_until(words, case, scheduled, carried, limit) for limit in found]
     shared = untils[0] if untils and len(set(untils)) == 1 else ""  # said once when every limit ends alike
     lines = []

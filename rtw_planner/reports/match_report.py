@@ -36,6 +36,7 @@ CAVEAT_EDGE = colors.HexColor("#e0a040")
 NOTICE_BACK = colors.HexColor("#eef3f8")
 WIDTHS = {  # share of the frame width per column, by table kind, in normal print
     "items": (0.20, 0.10, 0.12, 0.11, 0.13, 0.34),
+    "rated": (0.20, 0.12, 0.12, 0.11, 0.18, 0.27),
     "niosh": (0.13, 0.07, 0.07, 0.07, 0.07, 0.07, 0.07, 0.25, 0.20),
     "projection": (0.19, 0.10, 0.11, 0.10, 0.17, 0.33),
     "pairs": (0.30, 0.70),
@@ -134,7 +135,7 @@ class Layout:
 
     def _grid(self, part: Table) -> RlTable:
         header = [self.cell(text, "cell_head") for text in part.header]
-        result_column = 3 if part.kind == "items" else -1
+        result_column = 3 if part.kind in ("items", "rated") else -1
         body = [[self.cell(text, "cell_flag" if n in part.flagged and col == result_column else "cell")
                  for col, text in enumerate(row)] for n, row in enumerate(part.rows)]
         commands = self._base_style() + [
@@ -150,7 +151,7 @@ class Layout:
         """A card per row: the row's first cell as its title (tinted when flagged), then each column's name beside
         its value (a dash is left out); each card is kept whole on a page."""
         cards: list[Flowable] = []
-        result_column = 3 if part.kind == "items" else -1
+        result_column = 3 if part.kind in ("items", "rated") else -1
         for n, row in enumerate(part.rows):
             flagged = n in part.flagged
             lines = [[self.cell(row[0], "cell_head"), ""]]

@@ -16,6 +16,7 @@ from rtw_planner.domain.demands.units import MassUnit
 from rtw_planner.domain.issuing.disclosure import DisclosureDecision, DocumentKind, decide, default_request
 from rtw_planner.domain.match.items import MatchItem, MatchStatus
 from rtw_planner.domain.match.job import INCONSISTENT_EFFORT, chart_bars, job_match
+from rtw_planner.reports.match_report_handling import handling_sections, with_lm
 from rtw_planner.reports.match_report_measures import grip, niosh_task, norm_age, projections
 from rtw_planner.reports.match_report_parts import (
     Chart,
@@ -28,6 +29,7 @@ from rtw_planner.reports.match_report_parts import (
     percent,
 )
 from rtw_planner.reports.match_report_progress import progress_sections
+from rtw_planner.reports.match_report_rated import rated_section
 from rtw_planner.reports.wording import fill, load_wording, long_date
 
 EFFORT = ConsentCategory.EFFORT
@@ -199,10 +201,12 @@ def build_match_report(case: Case, clinic: Clinic, today: date, table_id: str = 
         Section(w["items_heading"], (item_table(ctx, [i for i in m.items if i.activity.kind is not POSTURE]),
                                      Text(w["items_note"], "small"))),
         Section(w["postures_heading"], (item_table(ctx, [i for i in m.items if i.activity.kind is POSTURE]),)),
+        rated_section(ctx),
         Section(w["chart_heading"], (Chart(bars, w["chart_caption"], w["chart_not_tested"]) if bars
                                      else Text(w["items_none"]),)),
         Section(w["niosh_heading"], (Text(w["niosh_intro"] if tasks else w["niosh_none"]),)),
-        *(niosh_task(task, w) for task in tasks),
+        *(with_lm(ctx, niosh_task(task, w), task) for task in tasks),
+        *handling_sections(ctx),
         grip(ctx),
         *progress_sections(ctx),
         *projections(ctx),

@@ -82,7 +82,9 @@ def _against_norm(ctx: ReportContext, found: GripComparison) -> str:
 def _grip_line(ctx: ReportContext, trials: GripTrials, age: int | None) -> str:
     units = ctx.units
     shown = ", ".join(format_number(mass_to_display(t, units.mass)) for t in trials.trials_kg)
-    line = fill(ctx.words["grip_trials"], hand=trials.hand.value.capitalize(),
+    dominance = ctx.match.evaluation.dominant_hand if ctx.match.evaluation is not None else None
+    dominant = f" {ctx.words['grip_dominant']}" if dominance is not None and dominance.is_dominant(trials.hand) else ""
+    line = fill(ctx.words["grip_trials"], hand=trials.hand.value.capitalize(), dominant=dominant,
                 trials=f"{shown} {units.mass_name}", mean=units.load(trials.mean_kg))
     if age is not None and ctx.case.sex is not None and ctx.allows(ConsentCategory.GRIP_NORMS):
         line += " " + _against_norm(ctx, compare(trials.mean_kg, age, ctx.case.sex, trials.hand, load_grip_norms()))

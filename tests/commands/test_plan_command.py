@@ -19,7 +19,8 @@ from rtw_planner.domain.match.planning import generate_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = {"start", "end", "contract", "quotas", "phases", "review_dates", "warnings", "fit_note", "notes", "goals",
-        "this_weeks_small_step", "projections", "job_settings", "suggestions", "safety_critical"}
+        "this_weeks_small_step", "projections", "job_settings", "suggestions", "safety_critical", "treatment",
+        "exposure"}
 LIFT_12 = "No lifting from floor to waist above 12 kg occasionally (up to a third of the day)"
 
 

@@ -54,7 +54,8 @@ def test_empty_database_gets_every_migration(database_location: Path | str) -> N
     assert history == [("0001_initial",), ("0002_evaluations_and_job_demands",), ("0003_plans",), ("0004_disclosure",),
                        ("0005_outcomes",), ("0006_documents_and_units",), ("0007_revisions",),
                        ("0008_server_search",), ("0009_people_audit_and_locks",), ("0010_case_notify",),
-                       ("0011_case_archive",), ("0012_search_index",)]
+                       ("0011_case_archive",), ("0012_search_index",), ("0013_mmh_tasks",),
+                       ("0015_grip_dominance",), ("0016_evaluation_tolerances",)]
     assert [name for (name,) in history] == migration_names()
     search = set() if is_server(db) else {"case_search", *(f"case_search_{t}" for t in ("data", "idx", "docsize",
                                                                                       "config"))}

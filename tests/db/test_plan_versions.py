@@ -9,6 +9,7 @@ from pathlib import Path
 import peewee as pw
 import pytest
 from db_factories import full_case, row_count
+from factories import planned_case, with_exposure, with_treatment
 
 from rtw_planner.db.database import open_database
 from rtw_planner.db.errors import NotFoundError
@@ -133,3 +134,11 @@ def test_start_date_and_next_appointment_round_trip(repo: CaseRepository, saved:
     cleared = repo.save(replace(saved, rtw_start_date=None, next_appointment=None, revision=2))
     assert (cleared.rtw_start_date, cleared.next_appointment) == (None, None)
     assert repo.get(case_id(saved)) == cleared
+
+
+def test_treatment_and_exposure_are_kept_in_the_plan_version(repo: CaseRepository) -> None:
+    """A case with treatment sessions and a fear hierarchy reads back from the database as saved."""
+    case = with_treatment(with_exposure(planned_case()))
+    stored = repo.get(repo.save(case).id).plan
+    assert (stored.treatment, stored.treatment_time, stored.exposure) == (
+        case.plan.treatment, case.plan.treatment_time, case.plan.exposure)

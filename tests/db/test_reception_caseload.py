@@ -17,24 +17,29 @@ from rtw_planner.db.caseload_source import caseload_inputs
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.db.roles import Role
-from rtw_planner.domain.case.model import Appointment
+from rtw_planner.domain.case.model import Appointment, Consent, ConsentCategory
 from rtw_planner.domain.caseload.due import DueReason, caseload
 
 TODAY = date(2026, 12, 6)
 
 
+CONSENT = Consent(ConsentCategory.FUNCTIONAL, "Employer HR", "Return to work", date(2026, 12, 1), date(2026, 12, 10))
+
+
 def stored_case(db: pw.Database) -> int:
-    case = planned_case(review_date=date(2026, 12, 1), diagnosis="Chronic low back pain",
+    case = planned_case(review_date=date(2026, 12, 1), diagnosis="Chronic low back pain", consents=(CONSENT,),
                         next_appointment=Appointment(datetime(2026, 12, 9, 10, 30), "Priya Shah", "Room 2"))
     saved = CaseRepository(db).save(case)
     assert saved.id is not None
     return saved.id
 
 
-def reasons(db: pw.Database) -> tuple[list[DueReason], list[str]]:
+def reasons(db: pw.Database) -> tuple[list[DueReason], list[object]]:
+    """What is due for reception, and what reception read of the plan and the consents (nothing)."""
     cases, letters = caseload_inputs(db)
     assert letters == []
-    return [item.reason for item in caseload(cases, TODAY, 7)], [case.diagnosis for case in cases]
+    assert [case.consents for case in cases] == [()]
+    return [item.reason for item in caseload(cases, TODAY, 7)], [case.plan.phased_return for case in cases]
 
 
 def test_reception_on_a_file_sees_the_review_and_the_appointment(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -42,10 +47,10 @@ def test_reception_on_a_file_sees_the_review_and_the_appointment(tmp_path, monke
     stored_case(db)
     users.set_role(db, "frontdesk", Role.RECEPTION)
     monkeypatch.setattr(getpass, "getuser", lambda: "frontdesk")
-    found, diagnoses = reasons(db)
+    found, phased_returns = reasons(db)
     # The review passed on 1 Dec; the appointment is on 9 Dec; the plan's phases are not reception's to read.
     assert found == [DueReason.REVIEW_OVERDUE, DueReason.APPOINTMENT]
-    assert diagnoses == [""]
+    assert phased_returns == [None]
 
 
 @pytest.fixture
@@ -68,16 +73,20 @@ def reception_url(server_databases: Callable[[], str]) -> Iterator[str]:
 def test_reception_on_the_server_sees_the_review_and_the_appointment(reception_url: str) -> None:
     db = open_database(reception_url)
     try:
-        found, diagnoses = reasons(db)
+        found, phased_returns = reasons(db)  # the server's grants refuse the diagnosis: it is never selected
     finally:
         db.close()
     assert found == [DueReason.REVIEW_OVERDUE, DueReason.APPOINTMENT]
-    assert diagnoses == [""]
+    assert phased_returns == [None]
 
 
-def test_a_clinician_sees_the_whole_case(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_clinician_reads_the_plan_and_the_consents_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
     db = open_database(tmp_path / "rtw.sqlite3")
     stored_case(db)
-    cases, _ = caseload_inputs(db)
-    assert [case.diagnosis for case in cases] == ["Chronic low back pain"]
-    assert cases[0].plan == planned_case().plan  # the plan too, which reception never reads
+    cases, letters = caseload_inputs(db)
+    # The review passed on 1 Dec, the appointment is on 9 Dec, the consent runs out on 10 Dec (worked by hand).
+    assert [item.reason for item in caseload(cases, TODAY, 7, letters)] == [
+        DueReason.REVIEW_OVERDUE, DueReason.APPOINTMENT, DueReason.CONSENT_EXPIRES]
+    assert cases[0].plan == planned_case().plan  # which reception never reads
+    assert cases[0].consents == (CONSENT,)
+    assert not hasattr(cases[0], "diagnosis")  # the caseload needs no clinical text

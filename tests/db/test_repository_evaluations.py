@@ -124,3 +124,19 @@ def test_a_case_without_a_demands_row_reads_default_demands(repo: CaseRepository
     [summary] = repo.summaries()
     case = repo.get(summary.id)
     assert (case.patient_name, case.demands, case.evaluations) == ("Bulk", JobDemands(), ())
+
+
+def test_dominant_hand_is_stored_and_changed(repo: CaseRepository, db: pw.Database) -> None:
+    from rtw_planner.domain.capacity.grip import Handedness
+
+    case = full_case()
+    first, second = case.evaluations
+    saved = repo.save(replace(case, evaluations=(first, replace(second, dominant_hand=Handedness.LEFT))))
+    assert saved.id is not None
+    stored = repo.get(saved.id)
+    assert [e.dominant_hand for e in stored.evaluations] == [None, Handedness.LEFT]
+    query = f"SELECT dominant_hand FROM evaluation WHERE case_id = {db.param} ORDER BY id"
+    assert [v for (v,) in db.execute_sql(query, (saved.id,))] == [None, "left"]
+    changed = repo.save(replace(stored, evaluations=(stored.evaluations[0],
+                                                     replace(stored.evaluations[1], dominant_hand=Handedness.MIXED))))
+    assert repo.get(changed.id).evaluations[1].dominant_hand is Handedness.MIXED  # type: ignore[arg-type]

@@ -16,7 +16,7 @@ from db_factories import CARRY, LIFT, full_case, long_case, row_count
 
 from rtw_planner.db import case_writer, stored_case
 from rtw_planner.db.database import open_database
-from rtw_planner.db.errors import NotFoundError
+from rtw_planner.db.errors import ConflictError, NotFoundError
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.db.session import reading, writing
 from rtw_planner.domain.capacity.evaluation import Evaluation
@@ -93,7 +93,29 @@ def test_statements_do_not_grow_with_the_history(repo: CaseRepository, statement
         save_counted(repo, replace(saved, diagnosis="Reviewed"), statements)
         counts.append(len(statements))
     assert counts[0] == counts[1]
-    assert counts[1] == 11  # the case's rows in ten reads, and one update
+    # The case row and its clinician, and one update: the edit replaced no part, so no other table is read.
+    assert counts[1] == 3
+
+
+def test_a_save_reads_only_the_parts_the_edit_replaced(db: pw.Database, repo: CaseRepository,
+                                                       statements: list[str]) -> None:
+    saved = repo.save(long_case(500))
+    record = OutcomeRecord("PSFS", saved.outcomes[-1].on + timedelta(days=1), (6.0,), 6.0)
+    save_counted(repo, replace(saved, outcomes=(*saved.outcomes, record)), statements)
+    reads = [sql for sql in statements if sql.startswith("SELECT")]
+    assert len(reads) == 3  # the case row, its clinician and the outcome records (worked from load())
+    assert 'FROM "outcome_record"' in reads[2]
+    assert writes(statements) == {CASE_ROW: 1, ("INSERT", "outcome_record"): 1}
+
+
+def test_a_case_not_read_here_is_compared_whole(db: pw.Database, repo: CaseRepository,
+                                                statements: list[str]) -> None:
+    saved = repo.save(long_case(500))
+    other = CaseRepository(db)  # knows nothing of the case's parts: reads every table to compare
+    statements.clear()
+    other.save(replace(saved, diagnosis="Reviewed"))
+    assert len(statements) == 11  # the case's rows in ten reads, and one update
+    assert writes(statements) == {CASE_ROW: 1}
 
 
 def test_nothing_is_read_after_the_first_write(repo: CaseRepository, statements: list[str]) -> None:
@@ -186,3 +208,12 @@ def test_a_case_deleted_since_it_was_read_is_not_found(db: pw.Database, repo: Ca
     with pytest.raises(NotFoundError, match=f"case {saved.id} does not exist"):
         save_from_the_old_snapshot()
     assert (row_count(db, "case"), row_count(db, "consent"), row_count(db, "outcome_record")) == (0, 0, 0)
+
+
+def test_an_edit_of_a_case_changed_elsewhere_meanwhile_is_refused(db: pw.Database, repo: CaseRepository) -> None:
+    saved = repo.save(long_case(5))
+    CaseRepository(db).save(replace(saved, employer="Other Ltd"))  # another window: revision 2
+    with pytest.raises(ConflictError):
+        repo.save(replace(saved, job_title="Team leader"))  # still at revision 1: its parts known here, but stale
+    assert saved.id is not None
+    assert repo.get(saved.id).job_title == saved.job_title

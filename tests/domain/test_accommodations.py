@@ -242,6 +242,20 @@ def test_a_clinic_file_in_the_data_folder_replaces_the_library(data_dir: Path) -
     assert ids == ["clinic-kneeling-chair"]
 
 
+def test_the_library_is_read_again_only_when_its_file_changed(data_dir: Path) -> None:
+    data = bundled()
+    path = write_clinic_file(data_dir, data)
+    first = load_library()
+    assert load_library() is first  # unchanged: not read again
+    data["limitations"]["sitting"].insert(0, {"id": "clinic-kneeling-chair", "text": "Provide a kneeling chair.",
+                                              "control": "engineering", "source": "Clinic practice"})
+    path.write_text(json.dumps(data), encoding="utf-8")  # edited while the app runs
+    assert [n.id for n in load_library() if n.limitation is Limitation.SITTING][0] == "clinic-kneeling-chair"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(LibraryError, match="cannot be read as JSON"):
+        load_library()
+
+
 @pytest.mark.parametrize(("breakage", "expected"), [
     (lambda d: d["limitations"]["sitting"][0].update(control="ergonomic"), "limitations/sitting, note 1, control"),
     (lambda d: d["limitations"]["concentration"][2].pop("source"), "limitations/concentration, note 3, source"),

@@ -163,3 +163,18 @@ def test_impossible_date_names_its_field(picker_text: str) -> None:
                          "date_given": "2026-02-30"}]
     with pytest.raises(CaseFileError, match=r"consents/0/date_given: '2026-02-30' is not allowed"):
         from_dict(data)
+
+
+def test_dominant_hand_round_trips_and_is_checked() -> None:
+    from rtw_planner.domain.capacity.grip import Handedness
+
+    case = Case("A. Person", evaluations=(Evaluation(date(2026, 11, 20), dominant_hand=Handedness.LEFT),))
+    data = to_dict(case)
+    assert data["evaluations"][0]["dominant_hand"] == "left"
+    assert parse(dumps(case)) == case
+    data["evaluations"][0]["dominant_hand"] = "ambidextrous"
+    with pytest.raises(CaseFileError, match=r"^evaluations/0/dominant_hand: 'ambidextrous' is not one of \[null, "
+                                            r"'right', 'left', 'mixed'\]$"):
+        parse(json.dumps(data))
+    data["evaluations"][0].pop("dominant_hand")  # files written before it was recorded
+    assert parse(json.dumps(data)).evaluations[0].dominant_hand is None

@@ -51,3 +51,17 @@ def test_the_demo_can_be_issued_on_any_day(today: date) -> None:
     assert case.age_on(today) == 42  # as on 6 December 2026, give or take three days far from the birthday
     result = check(DocumentKind.EMPLOYER_LETTER, case, Clinic(name="Clinic", phone="0100 000 000"), None, today)
     assert [f for f in result.findings if f.severity is Severity.BLOCK] == []
+
+
+def test_the_demo_compares_every_rated_demand() -> None:
+    from rtw_planner.domain.match.items import MatchStatus
+    from rtw_planner.domain.match.job import job_match
+    from rtw_planner.domain.match.rated import rated_restrictions
+
+    result = job_match(demo_case(DEMO_WRITTEN_FOR))
+    # the job rates 17 DOT factors, 3 conditions and 5 cognitive demands above N; the re-test records all 25
+    assert len(result.rated_items) == 25
+    assert [i.name for i in result.rated_items if i.status is MatchStatus.NOT_TESTED] == []
+    assert [(i.name, i.gap) for i in result.rated_items if i.status is MatchStatus.MISMATCH] == [
+        ("Stooping", "needs Frequent, tolerates Occasional")]
+    assert rated_restrictions(result.rated_items) == ("Stooping: no more than occasionally (up to a third of the day)",)

@@ -296,3 +296,25 @@ def test_phase_restrictions_from_an_earlier_evaluation_warn() -> None:
     assert fields(stale.warnings) == ["Plan: phase restrictions"]
     assert stale.warnings[0].problem.startswith("1 restriction in the phases")
     assert check(with_restrictions(current, typed)).warnings == ()
+
+
+def test_a_rated_restriction_from_an_earlier_tolerance_warns() -> None:
+    """Stooping tolerated seldom earlier, occasionally now, against a job that stoops frequently."""
+    from rtw_planner.domain.capacity.tolerances import Tolerance
+
+    stooping = (RatedGroup.PHYSICAL, "stooping")
+    now = replace(evaluation(), tolerances={stooping: Tolerance(Rating.OCCASIONAL, "observed in FCE")})
+    case = ready(demands=replace(demands(), ratings={stooping: Rating.FREQUENT}), evaluations=(now,))
+    assert case.plan.phased_return is not None
+    old = "Stooping: no more than seldom (up to 2% of the day)"
+    current = "Stooping: no more than occasionally (up to a third of the day)"
+
+    def with_restrictions(*texts: str) -> Case:
+        assert case.plan.phased_return is not None
+        phases = tuple(replace(p, restrictions=texts) for p in case.plan.phased_return.phases)
+        return with_plan(case, phased_return=replace(case.plan.phased_return, phases=phases))
+
+    stale = check(with_restrictions(old, "Stooping only with a long-handled tool"))
+    assert fields(stale.warnings) == ["Plan: phase restrictions"]
+    assert stale.warnings[0].problem.startswith("1 restriction in the phases")
+    assert check(with_restrictions(current)).warnings == ()

@@ -17,6 +17,7 @@ from rtw_planner.gui.dialogs.conflict_box import conflict_box
 from rtw_planner.gui.dialogs.connect_dialog import ConnectDialog
 from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
 from rtw_planner.gui.dialogs.findings_view import FindingsView
+from rtw_planner.gui.dialogs.mmh_task_dialog import MmhTaskDialog
 from rtw_planner.gui.dialogs.niosh_dialog import NioshDialog
 from rtw_planner.gui.dialogs.shortcuts_dialog import ShortcutsDialog
 from rtw_planner.gui.team.conflict import Conflict
@@ -73,7 +74,8 @@ def _dialogs(repositories, prompts) -> dict[str, QDialog]:  # type: ignore[no-un
     box, _ = conflict_box(None, Conflict.of(ConflictError(saved.id, 5, 4, "sam", datetime(2026, 12, 6, 14, 5))))
     dialogs: dict[str, QDialog] = {
         "clinic": ClinicDialog(Clinic(name="Riverside"), prompts), "connect": ConnectDialog(None),
-        "NIOSH": NioshDialog(case.demands.lifting_tasks[0]), "conflict": box, "shortcuts": ShortcutsDialog()}
+        "NIOSH": NioshDialog(case.demands.lifting_tasks[0]), "handling": MmhTaskDialog(), "conflict": box,
+        "shortcuts": ShortcutsDialog()}
     for kind in DocumentKind:
         dialogs[f"document {kind.value}"] = DocumentDialog(kind, saved.id, cases, clinics, prompts, lambda: False)
     return dialogs

@@ -109,3 +109,25 @@ def test_an_unfinished_grip_keeps_the_evaluation_shown(window, qtbot) -> None:  
     assert capacity.message_label.text().startswith("Fix this evaluation first")
     assert view.case == before  # nothing recorded
     assert not view.save()
+
+
+def test_dominant_hand_is_chosen_by_keyboard_shown_with_grip_and_undone(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from rtw_planner.domain.capacity.grip import Handedness
+
+    view = show_case(window, two_evaluations(), "capacity_view")
+    grip = view.capacity_view.grip_panel
+    combo = grip.dominance_combo
+    assert combo.currentText() == "Not recorded"
+    assert combo.accessibleName() == "Dominant hand"
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # Right-handed, the first choice after "Not recorded"
+    assert view.case.evaluations[1].dominant_hand is Handedness.RIGHT
+    assert view.case.evaluations[0].dominant_hand is None  # only the evaluation shown
+    assert grip.result_labels[Hand.RIGHT].text().startswith("Dominant hand. ")
+    assert history(view)[-1] == "change dominant hand"
+    view.undo_stack.undo()
+    assert view.case.evaluations[1].dominant_hand is None
+    assert combo.currentText() == "Not recorded"
+    assert not grip.result_labels[Hand.RIGHT].text().startswith("Dominant")

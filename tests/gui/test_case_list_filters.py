@@ -56,7 +56,7 @@ def test_the_clinician_drop_down_lists_one_clinicians_cases(window, qtbot) -> No
     window.cases.save(unassessed_case(patient_name="Zoe Ode", clinician=sam))
     window.reload_list()
     box = window.list_filters.panel.clinician_box
-    assert box.accessibleName() == "Clinician's cases"
+    assert box.accessibleName() == "Clinician's queue"
     assert [box.itemText(i) for i in range(box.count())] == ["All clinicians", "Ann Ode", "Sam Lee"]
     assert _names(window) == ["Zoe Ode", "Ada Test", "Zoë Łukasiewicz"]
     box.setCurrentIndex(2)

@@ -111,10 +111,14 @@ def test_lifting_tasks_added_edited_and_removed_undo(window, prompts, monkeypatc
     demands = view.demands_view
     heavier = LiftingTask.metric(load_kg=18, h_cm=40, v_cm=30, d_cm=50, a_deg=0, frequency_per_min=1,
                                  duration="short", coupling="good", name="Water bottles")
-    monkeypatch.setattr(prompts, "lifting_task", lambda parent, task: heavier, raising=False)
+    monkeypatch.setattr(prompts, "lifting_task", lambda parent, task, others=(): heavier, raising=False)
     demands.add_lifting_button.click()
     assert demands.lifting_list.count() == 2
     assert demands.lifting_list.item(1).text().startswith("Water bottles: 18 kg")
+    # Both: H 40 (HM .625), V 30 (VM .865), D 50 (DM .91), good: FIRWL 23 × .625 × .865 × .91 = 11.315 kg; 1/min
+    # short, V < 75: FM .94. STLI 18/10.636 = 1.692 (bottles first), FILI 10/11.315 = .884 (cases); summed 2/min:
+    # FM .91. CLI = 1.692 + .884 × (1/.91 - 1/.94) = 1.692 + .031 = 1.72.
+    assert "the job's 2 lifting tasks: CLI <b>1.72</b>" in demands.lifting_composite_label.text()
     demands.lifting_list.setCurrentRow(0)
     demands.edit_lifting_button.click()
     assert view.case.demands.lifting_tasks == (heavier, heavier)

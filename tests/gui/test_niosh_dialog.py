@@ -80,3 +80,56 @@ def test_through_the_prompts_a_task_or_none(qtbot, prompts) -> None:  # type: ig
     task = prompts.lifting_task(None, None)
     assert task is not None
     assert task.name == "Bins to shelf"
+
+
+def test_the_unit_switch_converts_what_is_entered(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = NioshDialog()  # the typical lift: 10 kg, H 40, V 75, D 50 cm
+    qtbot.addWidget(dialog)
+    dialog.units.setCurrentIndex(dialog.units.findData("us"))
+    # 10 kg / 0.45359237 = 22.05 lb; 40 cm / 2.54 = 15.75 in; 75 cm = 29.53 in; 50 cm = 19.69 in
+    assert (dialog.load.value(), dialog.h.value(), dialog.v.value(), dialog.d.value()) == (22.05, 15.75, 29.53, 19.69)
+    assert dialog.load.suffix() == " lb"
+    assert dialog.h.suffix() == " in"
+    task = dialog.task()
+    assert task.units.value == "us"
+    assert task.h_cm == 40  # unchanged by the switch, not rounded through inches
+    dialog.units.setCurrentIndex(dialog.units.findData("metric"))
+    assert (dialog.load.value(), dialog.h.value()) == (10, 40)
+
+
+def test_us_units_reproduce_example_4(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # NIOSH Applications Manual Example 4 origin, US constants: 20 lb, H 10 in, V 22 in, D 37 in, A 0, 3/min short,
+    # fair: 51 × 1.0 × .94 × .869 × 1 × .88 × .95 = 34.8 lb (34.9 with the manual's rounded multipliers).
+    dialog = NioshDialog()
+    qtbot.addWidget(dialog)
+    dialog.units.setCurrentIndex(dialog.units.findData("us"))
+    for spin, value in ((dialog.load, 20), (dialog.h, 10), (dialog.v, 22), (dialog.d, 37), (dialog.frequency, 3)):
+        spin.setValue(value)
+    dialog.coupling.setCurrentIndex(dialog.coupling.findData("fair"))
+    assert "RWL <b>34.8 lb</b> (15.8 kg), LI <b>0.57</b>" in dialog.result_label.text()
+
+
+def test_the_composite_with_the_jobs_other_tasks(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The reference's TV4: A (FIRWL 20 lb, 2/min, 15 lb) with B (FIRWL 30 lb, 3/min, 12 lb), long duration:
+    # CLI = 1.154 + .40 × (1/.35 - 1/.65) = 1.68; A's FILI 15/20 = .75, STLI 15/13 = 1.15.
+    common = {"v_in": 30, "d_in": 10, "duration": "long", "coupling": "good"}
+    task_a = LiftingTask.us(load_lb=15, h_in=20, a_deg=67.5, frequency_per_min=2, name="A", **common)
+    task_b = LiftingTask.us(load_lb=12, h_in=17, a_deg=0, frequency_per_min=3, name="B", **common)
+    dialog = NioshDialog(task_a, others=[task_b])
+    qtbot.addWidget(dialog)
+    text = dialog.composite_label.text()
+    assert "CLI <b>1.68</b> (this task: FILI 0.75, STLI 1.15)" in text
+    assert "Composite LI above 1.0" in text
+    dialog.duration.setCurrentIndex(dialog.duration.findData("short"))
+    assert "need one duration (long, short now)" in dialog.composite_label.text()
+
+
+def test_fits_a_1366_by_768_screen_at_125_percent(qtbot) -> None:  # type: ignore[no-untyped-def]
+    task = LiftingTask.metric(load_kg=8, h_cm=40, v_cm=30, d_cm=50, a_deg=30, frequency_per_min=3,
+                              duration="moderate", coupling="fair", control_at_destination=True, h_dest_cm=40,
+                              v_dest_cm=80, one_handed=True)
+    dialog = NioshDialog(task, others=[task])
+    qtbot.addWidget(dialog)
+    hint = dialog.minimumSizeHint()
+    assert hint.height() <= 614
+    assert hint.width() <= 1092

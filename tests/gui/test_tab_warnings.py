@@ -102,3 +102,61 @@ def test_date_warnings_are_shown_at_their_fields(window) -> None:  # type: ignor
     view.settle()
     assert start.styleSheet() == ""
     assert start.toolTip() == start.hint  # the typing hint again
+
+
+def cell(model, row: int, column: int):  # type: ignore[no-untyped-def]
+    """What a cell shows, its tooltip and its background."""
+    from PySide6.QtCore import Qt
+
+    index = model.index(row, column)
+    return (model.data(index, Qt.ItemDataRole.DisplayRole), model.data(index, Qt.ItemDataRole.ToolTipRole),
+            model.data(index, Qt.ItemDataRole.BackgroundRole))
+
+
+def test_table_warnings_are_shown_at_their_cells(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    view = show_case(window, implausible_case())
+    strength = view.demands_view.profile_editor.strength_model
+    shown, tip, background = cell(strength, 0, 1)  # Lift floor to waist, frequent: 40 kg above 15 kg occasional
+    assert shown == "⚠ 40 kg"
+    assert tip.startswith("⚠ the frequent value (40 kg) is above the occasional one (15 kg).")
+    assert background is not None
+    assert cell(strength, 0, 0)[0] == "15 kg"  # the occasional value it is compared with is not marked
+    assert cell(strength, 0, 0)[2] is None
+    assert strength.data(strength.index(0, 1), Qt.ItemDataRole.EditRole) == "40"  # editing shows the plain value
+    physical = view.demands_view.rating_models[next(iter(view.demands_view.rating_models))]
+    level_row = next(r for r in range(physical.rowCount()) if physical.is_level_row(r))
+    assert cell(physical, level_row, 1)[0].startswith("⚠ ")
+    assert "rated Sedentary" in cell(physical, level_row, 1)[1]
+    quotas = view.plan_view.quotas_model
+    assert cell(quotas, 0, quotas.COLUMNS.index("Goal"))[0] == "⚠ 5"
+    assert "is not above the baseline of 10 min" in cell(quotas, 0, quotas.COLUMNS.index("Goal"))[1]
+    assert cell(quotas, 0, quotas.COLUMNS.index("Baseline"))[1] is None
+    goals = view.plan_view.goals_model
+    assert "2020-03-01 has passed and the goal is still open" in cell(goals, 0, goals.COLUMNS.index("By"))[1]
+    outcomes = view.progress_view.outcomes_model
+    assert "is in the future, so it would count as the latest score" in cell(outcomes, 0, 0)[1]
+    practice = view.progress_view.practice_model
+    assert cell(practice, 0, practice.COLUMNS.index("Done"))[1].startswith("⚠ marked as quota met, but 25 done "
+                                                                           "against a quota of 69.")
+
+
+def test_a_corrected_cell_loses_its_mark_and_an_evaluation_marks_its_own_cells(window) -> None:  # type: ignore[no-untyped-def]
+    from rtw_planner.domain.edits import demand_edits
+
+    base = implausible_case()
+    older = Evaluation(date.today() - timedelta(days=40), "Sam Rivers",
+                       profile=PhysicalProfile(strength={LIFT: 10.0, FREQUENT: 12.0}))  # frequent above occasional
+    newer = Evaluation(date.today() - timedelta(days=5), "Sam Rivers", profile=PhysicalProfile(strength={LIFT: 10.0}))
+    view = show_case(window, replace(base, evaluations=(older, newer)))
+    capacity = view.capacity_view.profile_editor.strength_model
+    assert cell(capacity, 0, 1)[1] is None  # the newer evaluation is shown; its values are plausible
+    view.capacity_view.chooser.setCurrentIndex(0)  # the older evaluation
+    assert "the frequent value (12 kg) is above the occasional one (10 kg)." in cell(capacity, 0, 1)[1]
+    strength = view.demands_view.profile_editor.strength_model
+    from rtw_planner.domain.edits.lenses import DEMANDS_PROFILE
+
+    assert view.push(demand_edits.set_strength(DEMANDS_PROFILE, LIFT[0], Frequency.FREQUENT, 10.0)) is None
+    view.settle()
+    assert cell(strength, 0, 1) == ("10 kg", None, None)

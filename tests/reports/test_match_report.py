@@ -76,7 +76,7 @@ def test_report_states_the_match(case: Case) -> None:
         "The diagnosis and clinical notes are never part of this report; they stay in the clinical record.",
         "Job's strength level Heavy", "Person's strength level between Light and Medium",
         "DOT Appendix C (version 1), complete", "Meets the job's strength level No",
-        "9 match, 5 mismatch, 2 not tested", "Pick cases from racking to pallet: lift floor to waist, occasional",
+        "9 match, 5 mismatch, 27 not tested", "Pick cases from racking to pallet: lift floor to waist, occasional",
         "Evaluation 20 Nov 2026, Priya Shah, Physiotherapist; WorkWell FCE (re-test)",
         "25 Sep 2026, Priya Shah, Physiotherapist; WorkWell FCE (initial): Inconsistent effort",
         "Carry, frequent 10 kg — Not tested", PROVENANCE + ", measured at constant frequency",
@@ -187,6 +187,19 @@ def test_grip_means_and_norms(case: Case) -> None:
     assert "% of the norm" not in unknown
 
 
+def test_grip_names_the_dominant_hand(case: Case) -> None:
+    from rtw_planner.domain.capacity.grip import Handedness
+
+    evaluations = case.evaluations
+    left_handed = replace(case, evaluations=(*evaluations[:-1], replace(evaluations[-1],
+                                                                         dominant_hand=Handedness.LEFT)))
+    text = words(render(left_handed))
+    assert "Right hand: trials 40.5, 42, 41 kg" in text
+    assert "Left hand (dominant): trials 38, 39.5, 38.5 kg" in text
+    mixed = replace(case, evaluations=(*evaluations[:-1], replace(evaluations[-1], dominant_hand=Handedness.MIXED)))
+    assert "(dominant)" not in words(render(mixed))  # neither hand is, for mixed handedness
+
+
 def test_another_table_is_named_with_its_gaps(case: Case) -> None:
     text = words(render(case, table_id="nd-wsi"))
     assert "North Dakota WSI (version 1), incomplete" in text
@@ -209,7 +222,7 @@ def test_only_embedded_dejavu_fonts(case: Case) -> None:
 
 def test_pages_are_numbered_and_headed(case: Case) -> None:
     found = pages(render(case))
-    assert 3 <= len(found) <= 6  # the progress section adds a page of score charts
+    assert 3 <= len(found) <= 8  # the progress section adds a page of score charts, the 25 rated demands one more
     for number, page in enumerate(found, start=1):
         assert f"Page {number} of {len(found)}" in page.extract_text()
     assert "Marek Dąbrowski: job-match report, continued" in found[1].extract_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -10,6 +11,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from rtw_planner.assets import resource_path
+from rtw_planner.domain.capacity.grip import Handedness
+from rtw_planner.domain.capacity.tolerances import Tolerance, ToleranceKey, check_tolerances
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.data.validation import MAX_LONG_TEXT, a_date, text
 from rtw_planner.domain.demands.profile import Activity, ActivityKind, Frequency, PhysicalProfile
@@ -60,7 +63,7 @@ def estimation_rules() -> dict[str, EstimationRule]:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """One evaluation. Grip holds at most one set of three trials per hand."""
+    """One evaluation. Grip holds at most one set of three trials per hand; tolerances hold the rated items."""
 
     assessed_on: date
     evaluator: str = ""
@@ -70,7 +73,9 @@ class Evaluation:
     profile: PhysicalProfile = field(default_factory=PhysicalProfile)
     grip: tuple[GripTrials, ...] = ()
     estimation_rule: str | None = None
+    dominant_hand: Handedness | None = None
     id: int | None = None
+    tolerances: Mapping[ToleranceKey, Tolerance] = field(default_factory=dict)  # DOT factors, conditions, cognitive
 
     def __post_init__(self) -> None:
         a_date("evaluation date", self.assessed_on, required=True)
@@ -86,6 +91,10 @@ class Evaluation:
         if len(set(hands)) != len(hands):
             raise ValidationError("grip", [h.value for h in hands], "one set of three trials per hand")
         object.__setattr__(self, "grip", grip)
+        if self.dominant_hand is not None and not isinstance(self.dominant_hand, Handedness):
+            raise ValidationError("dominant hand", self.dominant_hand, "not recorded or one of "
+                                  + ", ".join(h.value for h in Handedness))
+        object.__setattr__(self, "tolerances", check_tolerances(self.tolerances))
         if self.estimation_rule is not None and self.estimation_rule not in estimation_rules():
             raise ValidationError("estimation rule", self.estimation_rule,
                                   "none or one of " + ", ".join(estimation_rules()))

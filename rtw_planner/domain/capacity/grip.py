@@ -28,6 +28,23 @@ class Hand(StrEnum):
     LEFT = "left"
 
 
+class Handedness(StrEnum):
+    """The hand the person uses most (recorded with grip, as the two hands' results are read against it)."""
+
+    RIGHT = "right"
+    LEFT = "left"
+    MIXED = "mixed"
+
+    @property
+    def label(self) -> str:
+        """Plain words."""
+        return {"right": "Right-handed", "left": "Left-handed", "mixed": "Uses both hands (mixed)"}[self.value]
+
+    def is_dominant(self, hand: Hand) -> bool:
+        """True when this is the person's dominant hand (neither is, for mixed handedness)."""
+        return self.value == hand.value
+
+
 class Sex(StrEnum):
     """Sex, as the norm tables are split."""
 

@@ -9,7 +9,8 @@ from typing import Any
 
 from rtw_planner.assets import schema_validator
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation
-from rtw_planner.domain.capacity.grip import Sex
+from rtw_planner.domain.capacity.grip import Handedness, Sex
+from rtw_planner.domain.capacity.tolerances import tolerances_from_dict, tolerances_to_dict
 from rtw_planner.domain.case.model import Case, Clinician, Consent, ConsentCategory
 from rtw_planner.domain.case.outcome_records import (
     outcome_from_dict,
@@ -34,6 +35,7 @@ from rtw_planner.domain.data.errors import ValidationError, describe
 from rtw_planner.domain.data.files import schema_problem, schema_where
 from rtw_planner.domain.data.limited_json import JsonLimitError, JsonLimits, loads
 from rtw_planner.domain.demands.job import DemandSource, JobDemands
+from rtw_planner.domain.demands.mmh_tasks import mmh_task_from_dict, mmh_tasks_to_list
 from rtw_planner.domain.demands.profile import Activity, ActivityKind, Frequency, PhysicalProfile, PostureTolerance
 from rtw_planner.domain.plan.goals import appointment_from_dict, appointment_to_dict
 from rtw_planner.domain.plan.model import plan_from_dict, plan_to_dict
@@ -161,6 +163,7 @@ def _demands(data: dict[str, Any]) -> JobDemands:
         shift_hours=data.get("shift_hours"), days_per_week=data.get("days_per_week"),
         tasks=tasks_from_list(data.get("tasks", [])),
         lifting_tasks=tuple(lifting_task_from_dict(t) for t in data.get("lifting_tasks", [])),
+        mmh_tasks=tuple(mmh_task_from_dict(t) for t in data.get("mmh_tasks", [])),
         source=DemandSource(data.get("source", DemandSource.JOB_SITE_ANALYSIS.value)),
         template=data.get("template", ""), arm_leg_controls=data.get("arm_leg_controls", False),
         production_pace=data.get("production_pace", False),
@@ -175,6 +178,8 @@ def _evaluation(n: int, data: dict[str, Any]) -> Evaluation:
         profile=_profile(data),
         grip=grip_from_list(data.get("grip", [])),
         estimation_rule=data.get("estimation_rule"),
+        dominant_hand=Handedness(data["dominant_hand"]) if data.get("dominant_hand") else None,
+        tolerances=tolerances_from_dict(data.get("tolerances", {})),
     )
 
 
@@ -245,6 +250,7 @@ def _demands_dict(demands: JobDemands) -> dict[str, Any]:
         "ratings": ratings_to_dict(demands.ratings, demands.strength_rating),
         "tasks": tasks_to_list(demands.tasks),
         "lifting_tasks": lifting_tasks_to_list(demands.lifting_tasks),
+        "mmh_tasks": mmh_tasks_to_list(demands.mmh_tasks),
     }
 
 
@@ -254,6 +260,8 @@ def _evaluation_dict(evaluation: Evaluation) -> dict[str, Any]:
         "protocol": evaluation.protocol, "effort": evaluation.effort.value, "effort_notes": evaluation.effort_notes,
         "estimation_rule": evaluation.estimation_rule,
         "grip": grip_to_list(evaluation.grip),
+        "dominant_hand": evaluation.dominant_hand.value if evaluation.dominant_hand else None,
+        "tolerances": tolerances_to_dict(evaluation.tolerances),
         **_profile_dict(evaluation.profile),
     }
 

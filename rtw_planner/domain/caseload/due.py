@@ -1,18 +1,22 @@
 """What is due in a case within the next days: reviews, the next appointment, phases starting or ending, consents
-running out, letters whose review date has passed; overdue reviews come first."""
+running out, letters whose review date has passed; overdue reviews come first. Imports only what a light
+CaseDates needs, so the home can list what is due before the full case model is loaded."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from rtw_planner.domain.case.model import Case
-from rtw_planner.domain.checks.plausibility import Tab
 from rtw_planner.domain.data.errors import ValidationError
-from rtw_planner.domain.plan.fitness import FitnessOutcome
-from rtw_planner.domain.plan.model import Plan
+
+if TYPE_CHECKING:
+    from rtw_planner.domain.caseload.dated import Dated
+    from rtw_planner.domain.checks.plausibility import Tab
+    from rtw_planner.domain.plan.model import Plan
 
 DEFAULT_DUE_DAYS = 7  # "this week"
 MAX_DUE_DAYS = 366
@@ -39,6 +43,8 @@ class DueReason(StrEnum):
     @property
     def tab(self) -> Tab:
         """The tab that holds what to change."""
+        from rtw_planner.domain.checks.plausibility import Tab
+
         return {"review_overdue": Tab.DETAILS, "review_due": Tab.DETAILS, "appointment": Tab.PLAN,
                 "phase_starts": Tab.PLAN, "phase_ends": Tab.PLAN, "consent_expires": Tab.DETAILS,
                 "letter_renew": Tab.PLAN}[self.value]
@@ -56,6 +62,8 @@ class IssuedLetter:
 def letter_review_date(plan: Plan) -> date | None:
     """When a letter issued from this plan needs renewing: the end of the fitness period it stated (the date set,
     or for 'may be fit' the phased return's last day); None when it stated none."""
+    from rtw_planner.domain.plan.fitness import FitnessOutcome
+
     if plan.fitness is None:
         return None
     if plan.fitness.to_date is not None:
@@ -94,7 +102,7 @@ def due_days(value: object) -> int:
     return value
 
 
-def due_items(case: Case, today: date, within_days: int = DEFAULT_DUE_DAYS,
+def due_items(case: Dated, today: date, within_days: int = DEFAULT_DUE_DAYS,
               letters: Iterable[IssuedLetter] = ()) -> list[DueItem]:
     """What in this case falls due from today to `within_days` ahead; a review already past is overdue however
     long ago, and a consent that ran out in the last `within_days` is listed too (letters cannot go out on it)."""
@@ -139,9 +147,11 @@ def sort_key(entry: DueItem) -> tuple[int, date, str, int]:
     return (0 if entry.reason is DueReason.REVIEW_OVERDUE else 1, entry.date, entry.reason.value, entry.case_id)
 
 
-def caseload(cases: Iterable[Case], today: date, within_days: int = DEFAULT_DUE_DAYS,
+def caseload(cases: Iterable[Dated], today: date, within_days: int = DEFAULT_DUE_DAYS,
              letters: Iterable[IssuedLetter] = ()) -> list[DueItem]:
     """Every case's due items, overdue reviews first, then by date."""
-    issued = list(letters)
-    out = [entry for case in cases for entry in due_items(case, today, within_days, issued)]
+    by_case: defaultdict[int | None, list[IssuedLetter]] = defaultdict(list)
+    for letter in letters:  # each case looks only at its own: thousands of cases, thousands of letters
+        by_case[letter.case_id].append(letter)
+    out = [entry for case in cases for entry in due_items(case, today, within_days, by_case.get(case.id, ()))]
     return sorted(out, key=sort_key)

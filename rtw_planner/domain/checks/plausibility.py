@@ -23,14 +23,39 @@ class Tab(StrEnum):
     PROGRESS = "progress"
 
 
+class Table(StrEnum):
+    """A table whose cells a warning can point at."""
+
+    DEMANDS_STRENGTH = "demands strength"
+    CAPACITY_STRENGTH = "capacity strength"
+    RATINGS = "ratings"
+    QUOTAS = "quotas"
+    GOALS = "goals"
+    OUTCOMES = "outcomes"
+    PRACTICE = "practice"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """The table cell a warning is about, so the screen can mark it: the row's key (an activity id, a quota's name,
+    a goal's id, a record's position in the case), the column's name, and for an evaluation its date."""
+
+    table: Table
+    row: str
+    column: str
+    scope: str = ""
+
+
 @dataclass(frozen=True)
 class Plausibility:
-    """One warning: the tab and the field, what looks wrong (with the value), and what was expected."""
+    """One warning: the tab and the field, what looks wrong (with the value), and what was expected; the table
+    cell when the field is one."""
 
     tab: Tab
     field: str
     problem: str
     expected: str
+    cell: Cell | None = None
 
     def __str__(self) -> str:
         return f"{self.field}: {self.problem} {self.expected}"
@@ -39,8 +64,9 @@ class Plausibility:
 ORDER = (Frequency.OCCASIONAL, Frequency.FREQUENT, Frequency.CONSTANT)
 
 
-def _frequency_order(profile: PhysicalProfile, tab: Tab, where: str) -> list[Plausibility]:
+def _frequency_order(profile: PhysicalProfile, tab: Tab, where: str, scope: str = "") -> list[Plausibility]:
     """A load or force done more often should not be larger than one done less often."""
+    table = Table.DEMANDS_STRENGTH if tab is Tab.DEMANDS else Table.CAPACITY_STRENGTH
     out = []
     for activity in STRENGTH_ACTIVITIES:
         values = [(f, profile.strength.get((activity, f))) for f in ORDER]
@@ -50,7 +76,8 @@ def _frequency_order(profile: PhysicalProfile, tab: Tab, where: str) -> list[Pla
                 unit = " kg" if activity.kind is ActivityKind.MASS else " N"
                 out.append(Plausibility(tab, f"{where}: {activity.label}", f"the {commoner.value} value ("
                            f"{format_number(high)}{unit}) is above the {rarer.value} one ({format_number(low)}{unit}).",
-                           "A load done more often is usually lighter; check the columns."))
+                           "A load done more often is usually lighter; check the columns.",
+                                       Cell(table, activity.value, commoner.value, scope)))
     return out
 
 
@@ -69,7 +96,8 @@ def _strength_rating(case: Case) -> list[Plausibility]:
         return []
     return [Plausibility(Tab.DEMANDS, "DOT factors: Strength", f"rated {rated.label}, but the loads entered make "
                          f"the job {loads_give.label} on the DOT table.",
-                         "Rate it from the heaviest lift, carry, push or pull, or check the loads.")]
+                         "Rate it from the heaviest lift, carry, push or pull, or check the loads.",
+                         Cell(Table.RATINGS, "strength", "rating"))]
 
 
 def _dates(case: Case, today: date) -> list[Plausibility]:
@@ -78,10 +106,11 @@ def _dates(case: Case, today: date) -> list[Plausibility]:
         if evaluation.assessed_on > today:
             out.append(Plausibility(Tab.CAPACITY, "Evaluation date", f"{evaluation.assessed_on.isoformat()} is in the "
                                     "future.", "Use the day the assessment took place."))
-    for record in case.outcomes:
+    for position, record in enumerate(case.outcomes):
         if record.on > today:
             out.append(Plausibility(Tab.PROGRESS, f"{record.instrument_id} date", f"{record.on.isoformat()} is in "
-                                    "the future, so it would count as the latest score.", "Use the day it was done."))
+                                    "the future, so it would count as the latest score.", "Use the day it was done.",
+                                    Cell(Table.OUTCOMES, str(position), "date")))
     current = case.current_evaluation
     start = case.rtw_start_date or (case.plan.phased_return.start if case.plan.phased_return else None)
     if current is not None and start is not None and start < current.assessed_on:
@@ -92,7 +121,7 @@ def _dates(case: Case, today: date) -> list[Plausibility]:
         if goal.status.is_open and goal.due < today:
             out.append(Plausibility(Tab.PLAN, f"Goal '{goal.id}' due date", f"{goal.due.isoformat()} has passed and "
                                     "the goal is still open.", "Mark it achieved, revised or dropped, or set a new "
-                                    "date."))
+                                    "date.", Cell(Table.GOALS, goal.id, "by")))
     return out
 
 
@@ -103,18 +132,20 @@ def _plan(case: Case) -> list[Plausibility]:
             out.append(Plausibility(Tab.PLAN, f"Quota '{quota.name}' goal", f"{format_number(quota.goal)} "
                                     f"{quota.unit.value} is not above the baseline of "
                                     f"{format_number(quota.baseline)} {quota.unit.value}.",
-                                    "A goal above what the trials already show, so the quota can build towards it."))
+                                    "A goal above what the trials already show, so the quota can build towards it.",
+                                    Cell(Table.QUOTAS, quota.name, "goal")))
     return out
 
 
 def _practice(case: Case) -> list[Plausibility]:
     """A day marked 'quota met' with less done than the quota."""
     out = []
-    for entry in case.practice_log:
+    for position, entry in enumerate(case.practice_log):
         if entry.completed and entry.quota is not None and entry.done is not None and entry.done < entry.quota:
             out.append(Plausibility(Tab.PROGRESS, f"Practice on {entry.on.isoformat()}", f"marked as quota met, but "
                                     f"{format_number(entry.done)} done against a quota of "
-                                    f"{format_number(entry.quota)}.", "Mark it not met, or correct the amount."))
+                                    f"{format_number(entry.quota)}.", "Mark it not met, or correct the amount.",
+                                    Cell(Table.PRACTICE, str(position), "done")))
     return out
 
 
@@ -122,6 +153,7 @@ def plausibility(case: Case, today: date) -> tuple[Plausibility, ...]:
     """Every warning for the case, by tab: demands, capacity, plan, progress, then dates."""
     out = _frequency_order(case.demands.profile, Tab.DEMANDS, "Job demands") + _strength_rating(case)
     for evaluation in case.evaluations:
-        out += _frequency_order(evaluation.profile, Tab.CAPACITY, f"Evaluation of {evaluation.assessed_on.isoformat()}")
+        on = evaluation.assessed_on.isoformat()
+        out += _frequency_order(evaluation.profile, Tab.CAPACITY, f"Evaluation of {on}", on)
     out += _plan(case) + _practice(case) + _dates(case, today)
     return tuple(out)

@@ -106,7 +106,7 @@ def enum_listed(allowed: list[Any], budget: int = 100) -> str:
     activities) would otherwise push the message past one short line."""
     shown: list[str] = []
     for value in allowed:
-        text = repr(value)
+        text = "null" if value is None else repr(value)  # the file's JSON spelling, not Python's None
         if shown and sum(len(s) + 2 for s in shown) + len(text) > budget:
             return ", ".join(shown) + ", …"
         shown.append(text if len(text) <= budget else quoted(str(value), 40))

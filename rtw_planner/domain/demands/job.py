@@ -1,4 +1,4 @@
-"""What a job asks for: material handling and positions, rated factors, shift, tasks and lifting tasks."""
+"""What a job asks for: material handling and positions, rated factors, shift, tasks, lifting and handling tasks."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from rtw_planner.domain.demands.ratings import KEY_TO_NAME, LEVEL_RATED, RatedGr
 from rtw_planner.domain.demands.strength import StrengthLevel
 
 if TYPE_CHECKING:
+    from rtw_planner.domain.demands.mmh_tasks import MmhJobTask
     from rtw_planner.domain.demands.niosh import LiftingTask
 
 DEFAULT_SHIFT_HOURS = 8.0
@@ -73,6 +74,7 @@ class JobDemands:
     arm_leg_controls: bool = False
     production_pace: bool = False
     strength_rating: StrengthLevel | None = None
+    mmh_tasks: tuple[MmhJobTask, ...] = ()  # lift, lower, push, pull and carry for the Liberty Mutual equations
 
     def __post_init__(self) -> None:
         if not isinstance(self.profile, PhysicalProfile):
@@ -98,6 +100,7 @@ class JobDemands:
             raise ValidationError("task shares", round(total, 2), "a total of at most 100% of the shift")
         object.__setattr__(self, "tasks", tasks)
         object.__setattr__(self, "lifting_tasks", tuple(self.lifting_tasks))
+        object.__setattr__(self, "mmh_tasks", tuple(self.mmh_tasks))
         if not isinstance(self.source, DemandSource):
             raise ValidationError("demand source", self.source, ", ".join(s.value for s in DemandSource))
         object.__setattr__(self, "template", text("template", self.template))

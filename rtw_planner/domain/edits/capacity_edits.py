@@ -1,14 +1,18 @@
-"""Edits of the Capacity tab: evaluations added and deleted, their details and grip (cells: demand_edits)."""
+"""Edits of the Capacity tab: evaluations added and deleted, their details, grip and tolerances (cells:
+demand_edits)."""
 
 from __future__ import annotations
 
 from rtw_planner.domain.capacity.evaluation import Evaluation
 from rtw_planner.domain.capacity.grip import GripTrials, Hand
+from rtw_planner.domain.capacity.tolerances import Tolerance
+from rtw_planner.domain.demands.ratings import KEY_TO_NAME, RatedGroup
 from rtw_planner.domain.edits.commands import Edit, Insert, Remove, Set, typing_run
-from rtw_planner.domain.edits.lenses import EVALUATIONS, Attr, evaluation
+from rtw_planner.domain.edits.lenses import EVALUATIONS, Attr, Entry, evaluation
 
 EVALUATION_FIELDS = {"assessed_on": "evaluation date", "evaluator": "evaluator", "protocol": "protocol",
-                     "effort": "effort", "effort_notes": "effort notes", "estimation_rule": "estimation rule"}
+                     "effort": "effort", "effort_notes": "effort notes", "estimation_rule": "estimation rule",
+                     "dominant_hand": "dominant hand"}
 TYPED_FIELDS = ("evaluator", "protocol", "effort_notes")
 
 
@@ -40,3 +44,11 @@ def set_grip(index: int, grip: tuple[GripTrials, ...], hand: Hand, typed: str) -
     """The grip trials of an evaluation, after a trial of one hand was typed."""
     label = f"{hand.value} grip"
     return Set(Attr(evaluation(index), "grip"), grip, f"change {label}", typing_run(label, typed))
+
+
+def set_tolerance(index: int, group: RatedGroup, key: str, tolerance: Tolerance | None) -> Edit:
+    """The tolerance of one rated item: its frequency or its source, a cell at a time (None or a blank one: not
+    tested, nothing kept)."""
+    value = None if tolerance is None or tolerance.is_blank else tolerance
+    return Set(Entry(Attr(evaluation(index), "tolerances"), (group, key)), value,
+               f"change {KEY_TO_NAME[group][key].lower()} tolerance")

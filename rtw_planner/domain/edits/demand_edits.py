@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rtw_planner.domain.demands.job import DemandSource, JobDemands, Task
+from rtw_planner.domain.demands.mmh_tasks import MmhJobTask
 from rtw_planner.domain.demands.niosh import LiftingTask
 from rtw_planner.domain.demands.profile import Activity, Frequency, PostureTolerance
 from rtw_planner.domain.demands.ratings import KEY_TO_NAME, RatedGroup, Rating
@@ -12,6 +13,7 @@ from rtw_planner.domain.edits.lenses import DEMANDS, DEMANDS_PROFILE, Attr, Entr
 
 TASKS = Attr(DEMANDS, "tasks")
 LIFTING_TASKS = Attr(DEMANDS, "lifting_tasks")
+MMH_TASKS = Attr(DEMANDS, "mmh_tasks")
 DEMAND_FIELDS = {"shift_hours": "shift length", "days_per_week": "days per week", "source": "demands source",
                  "arm_leg_controls": "seated arm or leg controls", "production_pace": "production-rate pace"}
 
@@ -97,3 +99,18 @@ def edit_lifting_task(index: int, task: LiftingTask) -> Edit:
 def remove_lifting_task(index: int) -> Edit:
     """Remove a lifting task (undo puts it back)."""
     return Remove(LIFTING_TASKS, index, f"remove lifting task {index + 1}")
+
+
+def add_mmh_task(task: MmhJobTask, index: int) -> Edit:
+    """Add a handling task (lift, lower, push, pull or carry) for the Liberty Mutual equations."""
+    return Insert(MMH_TASKS, index, task, "add handling task")
+
+
+def edit_mmh_task(index: int, task: MmhJobTask) -> Edit:
+    """Replace a handling task with its edited version."""
+    return Set(Item(MMH_TASKS, index), task, f"edit handling task {index + 1}")
+
+
+def remove_mmh_task(index: int) -> Edit:
+    """Remove a handling task (undo puts it back)."""
+    return Remove(MMH_TASKS, index, f"remove handling task {index + 1}")

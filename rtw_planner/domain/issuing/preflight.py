@@ -164,13 +164,17 @@ def _phases(case: Case, today: date) -> list[Finding]:
 def _stale_restrictions(case: Case) -> list[Finding]:
     """Phase restrictions generated from an earlier evaluation: the current one gives other limits."""
     from rtw_planner.domain.match.job import job_match
+    from rtw_planner.domain.match.rated import is_rated_restriction, rated_restrictions
     from rtw_planner.domain.match.restrictions import is_generated, restrictions_from_match, text_key
 
     phased = case.plan.phased_return
     if phased is None or case.current_evaluation is None:
         return []
-    current = {text_key(r.text) for r in restrictions_from_match(job_match(case).items)}
-    stale = {text_key(t) for phase in phased.phases for t in phase.restrictions if is_generated(t)} - current
+    result = job_match(case)
+    current = {text_key(r.text) for r in restrictions_from_match(result.items)}
+    current |= {text_key(r) for r in rated_restrictions(result.rated_items)}
+    stale = {text_key(t) for phase in phased.phases for t in phase.restrictions
+             if is_generated(t) or is_rated_restriction(t)} - current
     if not stale:
         return []
     return [_warn("Plan: phase restrictions", f"{len(stale)} restriction{'s' if len(stale) > 1 else ''} in the "

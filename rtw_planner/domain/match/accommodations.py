@@ -14,8 +14,11 @@ from typing import Any
 from rtw_planner.assets import bundled_resources_dir, resource_path
 from rtw_planner.domain.demands.niosh import LiftingTask, evaluate
 from rtw_planner.domain.demands.profile import Activity
+from rtw_planner.domain.demands.ratings import RatedGroup
 from rtw_planner.domain.demands.units import format_number
+from rtw_planner.domain.match.handling import HandlingCheck
 from rtw_planner.domain.match.items import MatchItem, MatchStatus
+from rtw_planner.domain.match.rated import RatedMatchItem
 from rtw_planner.domain.plan.adjustments import ID_PATTERN as _ID
 from rtw_planner.domain.plan.adjustments import MAX_NOTE_TEXT, Limitation
 
@@ -141,11 +144,30 @@ def _note(raw: Any, limitation: Limitation, where: str) -> Note:
     return Note(note_id, limitation, raw["text"].strip(), Control(raw["control"]), raw["source"].strip(), settings)
 
 
+# The notes last read from each file, with the file's modification time and size when read: a suggestion after
+# every edit reads the file again only when it changed (a clinic may edit its copy while the app runs).
+_READ: dict[Path, tuple[tuple[int, int, int], tuple[Note, ...]]] = {}
+
+
 def load_library(path: Path | None = None) -> tuple[Note, ...]:
     """The notes of accommodations.json (a clinic's copy in its data folder replaces the bundled one), in file
     order within each limitation. A malformed file raises LibraryError naming the file and the field; it is
     never partly used."""
     path = path or resource_path(LIBRARY_FILE)
+    try:
+        status = path.stat()
+    except OSError as exc:
+        raise LibraryError(f"{path}: cannot be read as JSON ({exc})") from None
+    stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
+    known = _READ.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    notes = _read_library(path)
+    _READ[path] = (stamp, notes)
+    return notes
+
+
+def _read_library(path: Path) -> tuple[Note, ...]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
@@ -177,6 +199,25 @@ _BY_ACTIVITY: dict[Activity, tuple[Limitation, ...]] = {
 }
 
 
+# Rated demands (DOT factors, cognitive demands) that point to a limitation the library holds notes for; the
+# environmental conditions have none (the restriction, such as "Avoid extreme cold", says what to do).
+_BY_RATED: dict[str, Limitation] = {
+    "stooping": Limitation.BENDING_KNEELING, "kneeling": Limitation.BENDING_KNEELING,
+    "crouching": Limitation.BENDING_KNEELING, "crawling": Limitation.BENDING_KNEELING,
+    "reaching": Limitation.REACHING_OVERHEAD, "handling": Limitation.GRIP_REPETITION,
+    "fingering": Limitation.GRIP_REPETITION, "sustained_concentration": Limitation.CONCENTRATION,
+    "memory": Limitation.CONCENTRATION, "multitasking": Limitation.CONCENTRATION,
+    "time_pressure": Limitation.CONCENTRATION, "shift_work": Limitation.FATIGUE_PAIN,
+}
+
+
+def rated_limitation(item: RatedMatchItem) -> Limitation | None:
+    """The limitation a mismatched rated demand points to, if the library has one for it."""
+    if item.status is not MatchStatus.MISMATCH or item.group is RatedGroup.ENVIRONMENT:
+        return None
+    return _BY_RATED.get(item.key)
+
+
 def limitations_for(item: MatchItem) -> tuple[Limitation, ...]:
     """The limitations a mismatched item points to; nothing for an item that is not a mismatch."""
     if item.status is not MatchStatus.MISMATCH:
@@ -197,18 +238,36 @@ def _task_reason(task: LiftingTask, number: int) -> str | None:
     return f"{name}: LI {format_number(governing.li, 2)}" if governing.li > 1 else None
 
 
+def _handling_reason(hc: HandlingCheck, number: int) -> str | None:
+    """Why a handling task needs accommodating (fewer than 75% of the population accept its load), else None."""
+    capable = hc.percent_capable
+    if capable is None or not hc.higher_risk:
+        return None
+    name = f"Handling task '{hc.task.name}'" if hc.task.name else f"Handling task {number}"
+    return (f"{name}: {format_number(hc.task.load)} {hc.unit} is acceptable to {format_number(capable, 1)}% of "
+            f"{hc.people} (below 75%)")
+
+
 def suggest(items: Iterable[MatchItem], lifting_tasks: Iterable[LiftingTask] = (),
             extra_limitations: Iterable[Limitation] = (), library: Iterable[Note] | None = None,
-            settings: Collection[WorkSetting] | None = None) -> list[Suggestion]:
-    """Notes for each mismatch, each lifting task with LI > 1 (lifting and carrying) and each limitation the
-    clinician adds, keeping only notes that fit the job's `settings` (None: the setting is unknown, keep all).
+            settings: Collection[WorkSetting] | None = None,
+            handling: Iterable[HandlingCheck] = (), rated_items: Iterable[RatedMatchItem] = ()) -> list[Suggestion]:
+    """Notes for each mismatch (measured or rated), each lifting task with LI > 1 and each handling task fewer than
+    75% of the person's sex accept (lifting and carrying), and each limitation the clinician adds, keeping only notes
+    that fit the job's `settings` (None: the setting is unknown, keep all).
     A note reached more than once is listed once with all its reasons. Engineering controls come first, then
     administrative, work organisation and personal; within a control, first reached first."""
     triggers: list[tuple[Limitation, str]] = []
     for item in items:
         triggers += [(limitation, _item_reason(item)) for limitation in limitations_for(item)]
+    for rated in rated_items:
+        limitation = rated_limitation(rated)
+        triggers += [(limitation, f"{rated.name}: {rated.gap}")] if limitation is not None else []
     for number, task in enumerate(lifting_tasks, 1):
         reason = _task_reason(task, number)
+        triggers += [(Limitation.LIFTING_CARRYING, reason)] if reason else []
+    for number, hc in enumerate(handling, 1):
+        reason = _handling_reason(hc, number)
         triggers += [(Limitation.LIFTING_CARRYING, reason)] if reason else []
     triggers += [(Limitation(lim), f"{Limitation(lim).label}: noted by the clinician") for lim in extra_limitations]
     notes = tuple(load_library() if library is None else library)

@@ -18,7 +18,9 @@ from rtw_planner.domain.demands.strength import (
 )
 from rtw_planner.domain.demands.strength import meets as level_meets
 from rtw_planner.domain.demands.units import format_number
+from rtw_planner.domain.match.handling import UNRECORDED_SEX, HandlingCheck, handling_checks
 from rtw_planner.domain.match.items import MatchItem, MatchStatus, match
+from rtw_planner.domain.match.rated import RatedMatchItem, match_rated
 
 INCONSISTENT_EFFORT = ("The evaluator recorded inconsistent effort: these results show the minimum the person "
                        "demonstrated, not their maximum.")
@@ -36,10 +38,18 @@ class JobMatch:
     capacity_meets_job: bool | None
     essential_mismatches: tuple[str, ...]
     notes: tuple[str, ...]
+    handling: tuple[HandlingCheck, ...] = ()  # the Liberty Mutual result of each handling task
+    rated_items: tuple[RatedMatchItem, ...] = ()  # DOT factors, conditions and cognitive demands the job rates
 
     def count(self, status: MatchStatus) -> int:
-        """How many items have a status."""
-        return sum(1 for item in self.items if item.status is status)
+        """How many items, measured and rated, have a status."""
+        return sum(1 for item in self.items if item.status is status) + sum(
+            1 for rated in self.rated_items if rated.status is status)
+
+    @property
+    def total(self) -> int:
+        """How many demands were compared, measured and rated."""
+        return len(self.items) + len(self.rated_items)
 
 
 def _gap_text(item: MatchItem) -> str:
@@ -81,11 +91,14 @@ def job_match(case: Case, table_id: str = DEFAULT_TABLE) -> JobMatch:
         notes.append("No tasks recorded: mark the job's essential tasks to see which mismatches affect them.")
     notes += exposure_notes(demands.profile, demands.effective_shift_hours)
     notes.append(LEVEL_BASIS)
+    handling = handling_checks(case)
+    if handling and case.sex is None:
+        notes.append(UNRECORDED_SEX)
     for note in (*job_level.notes, *(capacity_level.notes if capacity_level else ())):
         if note not in notes:
             notes.append(note)
     return JobMatch(items, evaluation, job_level, capacity_level, meets, tuple(essential),
-                    tuple(notes))
+                    tuple(notes), handling, tuple(match_rated(demands.ratings, evaluation)))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from rtw_planner.domain.demands.profile import MINUTES_PER_DAY, Activity
 from rtw_planner.domain.demands.ratings import RatedGroup, Rating
 from rtw_planner.domain.match.accommodations import Suggestion, WorkSetting, suggest
 from rtw_planner.domain.match.job import job_match
+from rtw_planner.domain.match.rated import rated_restrictions
 from rtw_planner.domain.match.restrictions import restrictions_from_match
 from rtw_planner.domain.match.safety import SafetyCritical, job_texts, safety_critical_work
 from rtw_planner.domain.plan.model import Plan
@@ -32,7 +33,8 @@ def contract_for(case: Case) -> Contract:
 
 def generated_phases(case: Case) -> tuple[Phase, ...]:
     """The default phases, each carrying the restrictions of the current match (never of a projection)."""
-    restrictions = tuple(r.text for r in restrictions_from_match(job_match(case).items))
+    current = job_match(case)
+    restrictions = (*(r.text for r in restrictions_from_match(current.items)), *rated_restrictions(current.rated_items))
     phases = []
     for phase in default_phases():
         restricted = bool(restrictions)
@@ -110,7 +112,9 @@ def suggest_for_case(case: Case) -> list[Suggestion]:
     its mismatches and lifting tasks that fit the job's settings. When no setting is recognised every note is
     offered, each with an empty `fits`, so the screen can say the list is not filtered."""
     settings = job_settings(case)
-    return suggest(job_match(case).items, case.demands.lifting_tasks, settings=settings or None)
+    current = job_match(case)
+    return suggest(current.items, case.demands.lifting_tasks, settings=settings or None, handling=current.handling,
+                   rated_items=current.rated_items)
 
 
 def generate_plan(case: Case, start: date, current: Plan | None = None) -> Plan:

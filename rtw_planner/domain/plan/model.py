@@ -10,10 +10,18 @@ from typing import Any
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.data.validation import MAX_LONG_TEXT, a_date, text
 from rtw_planner.domain.plan.adjustments import SelectedNote, selected_note_from_dict, selected_note_to_dict
+from rtw_planner.domain.plan.exposure import FearHierarchy, hierarchy_from_dict, hierarchy_to_dict
 from rtw_planner.domain.plan.fitness import FitnessStatement, fitness_from_dict, fitness_to_dict
 from rtw_planner.domain.plan.goals import Goal, goal_from_dict, goal_to_dict
 from rtw_planner.domain.plan.phases import PhasedReturn, phased_return_from_dict, phased_return_to_dict
 from rtw_planner.domain.plan.quota import QuotaActivity, quota_from_dict, quota_to_dict
+from rtw_planner.domain.plan.treatment import (
+    MAX_SESSIONS,
+    TreatmentSession,
+    TreatmentTime,
+    session_from_dict,
+    session_to_dict,
+)
 
 MAX_PERSONAL_LINES = 12
 
@@ -68,9 +76,13 @@ class Plan:
     fitness: FitnessStatement | None = None
     flare_plan: PersonalFlarePlan = field(default_factory=PersonalFlarePlan)
     safety_review: SafetyReview | None = None
+    treatment: tuple[TreatmentSession, ...] = ()
+    treatment_time: TreatmentTime = TreatmentTime.AVOID
+    exposure: FearHierarchy = field(default_factory=FearHierarchy)
 
     def __post_init__(self) -> None:
-        for name, kind in (("quotas", QuotaActivity), ("goals", Goal), ("notes", SelectedNote)):
+        for name, kind in (("quotas", QuotaActivity), ("goals", Goal), ("notes", SelectedNote),
+                           ("treatment", TreatmentSession)):
             values = tuple(getattr(self, name))
             if not all(isinstance(v, kind) for v in values):
                 raise ValidationError(f"plan {name}", values, f"a list of {kind.__name__} values")
@@ -87,11 +99,18 @@ class Plan:
                                       f"a {expected.__name__} or none")
         if not isinstance(self.flare_plan, PersonalFlarePlan):
             raise ValidationError("plan flare-up plan", "(wrong type)", "a personal flare-up plan")
+        if len(self.treatment) > MAX_SESSIONS:
+            raise ValidationError("treatment sessions", f"{len(self.treatment)} sessions", f"at most {MAX_SESSIONS}")
+        if not isinstance(self.exposure, FearHierarchy):
+            raise ValidationError("plan fear hierarchy", "(wrong type)", "a fear hierarchy")
+        if not isinstance(self.treatment_time, TreatmentTime):
+            raise ValidationError("treatment time", self.treatment_time, ", ".join(t.value for t in TreatmentTime))
 
     def is_empty(self) -> bool:
         """True when nothing is planned yet."""
         return not (self.quotas or self.goals or self.phased_return or self.notes or self.fitness
-                    or not self.flare_plan.is_empty() or self.safety_review)
+                    or not self.flare_plan.is_empty() or self.safety_review or self.treatment
+                    or not self.exposure.is_empty())
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -106,7 +125,29 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                        "what_helps": list(plan.flare_plan.what_helps)},
         "safety_review": None if plan.safety_review is None else {
             "reviewed_on": plan.safety_review.reviewed_on.isoformat(), "note": plan.safety_review.note},
+        # Written only when there is something, so a plan stored before they existed reads back unchanged.
+        **({"treatment": {"time": plan.treatment_time.value, "sessions": [session_to_dict(s) for s in plan.treatment]}}
+           if plan.treatment or plan.treatment_time is not TreatmentTime.AVOID else {}),
+        **({"exposure": hierarchy_to_dict(plan.exposure)} if not plan.exposure.is_empty() else {}),
     }
+
+
+def _treatment(data: object) -> tuple[tuple[TreatmentSession, ...], TreatmentTime]:
+    if data is None:
+        return (), TreatmentTime.AVOID
+    if not isinstance(data, Mapping):
+        raise ValidationError("treatment", "(not an object)", "an object with time and sessions")
+    unknown = sorted(set(data) - {"time", "sessions"})
+    if unknown:
+        raise ValidationError("treatment key", unknown[0], "time or sessions")
+    sessions = data.get("sessions", [])
+    if not isinstance(sessions, list):
+        raise ValidationError("treatment sessions", "(not a list)", "a list of sessions")
+    try:
+        mode = TreatmentTime(data.get("time", TreatmentTime.AVOID.value))
+    except ValueError:
+        raise ValidationError("treatment time", data.get("time"), ", ".join(t.value for t in TreatmentTime)) from None
+    return tuple(session_from_dict(s) for s in sessions), mode
 
 
 def _flare_plan(data: object) -> PersonalFlarePlan:
@@ -135,6 +176,7 @@ def _safety_review(data: object) -> SafetyReview | None:
 def plan_from_dict(data: Mapping[str, Any]) -> Plan:
     """A plan from plain data; every part validates itself."""
     phased = data.get("phased_return")
+    treatment, treatment_time = _treatment(data.get("treatment"))
     return Plan(
         quotas=tuple(quota_from_dict(q) for q in data.get("quotas", [])),
         goals=tuple(goal_from_dict(g) for g in data.get("goals", [])),
@@ -143,4 +185,5 @@ def plan_from_dict(data: Mapping[str, Any]) -> Plan:
         fitness=fitness_from_dict(data["fitness"]) if data.get("fitness") is not None else None,
         flare_plan=_flare_plan(data.get("flare_plan")),
         safety_review=_safety_review(data.get("safety_review")),
+        treatment=treatment, treatment_time=treatment_time, exposure=hierarchy_from_dict(data.get("exposure")),
     )

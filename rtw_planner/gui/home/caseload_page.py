@@ -4,7 +4,7 @@ case on the tab where it is dealt with."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -12,14 +12,20 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QSpinBox, 
 
 from rtw_planner.db.caseload_source import caseload_inputs
 from rtw_planner.db.repository import CaseRepository
-from rtw_planner.domain.caseload.due import DEFAULT_DUE_DAYS, MAX_DUE_DAYS, DueItem, caseload
+from rtw_planner.domain.caseload.due import DEFAULT_DUE_DAYS, MAX_DUE_DAYS, DueItem, caseload, due_days
 from rtw_planner.gui.models.due_table import DueTableModel
+
+SIZED_ROWS = 20  # the rows whose text sizes the columns, about a screenful: Qt's 1,000 read 24,000 cells
 
 
 class DueTable(QTableView):
     """Enter (and Return) opens the current line, as a click does."""
 
     open_row = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)  # Tab leaves the list (arrows move in it)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -30,7 +36,7 @@ class DueTable(QTableView):
 
 def load_due(repository: CaseRepository, today: date, within: int) -> list[DueItem]:
     """Every open case's due items, read as the signed-in role may (reception: reviews and appointments)."""
-    cases, letters = caseload_inputs(repository.db)
+    cases, letters = caseload_inputs(repository.db, today + timedelta(days=due_days(within)))
     return caseload(cases, today, within, letters)
 
 
@@ -53,6 +59,7 @@ class CaseloadPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
         self.table.setWordWrap(False)
         self.table.setAccessibleName("What is due")
         self.days_spin = QSpinBox()
@@ -92,7 +99,7 @@ class CaseloadPage(QWidget):
         today = self.today()
         items = load_due(self._repository(), today, self.days_spin.value())
         self.model.set_items(items, today)
-        self.table.resizeColumnsToContents()
+        self.table.resizeColumnsToContents()  # measured on the first rows (precision set above), not all
         days = self.days_spin.value()
         self.empty_label.setText("" if items else f"Nothing is due in the next {days} day{'s' if days != 1 else ''}.")
         if items and not self.table.currentIndex().isValid():

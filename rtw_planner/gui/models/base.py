@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
 from rtw_planner.domain.data.errors import ValidationError
+from rtw_planner.gui.kit.styles import tones
 
 if TYPE_CHECKING:  # the edits (and the case model behind them) load with the case view, not at startup
     from rtw_planner.domain.edits.commands import Edit
@@ -16,12 +18,37 @@ if TYPE_CHECKING:  # the edits (and the case model behind them) load with the ca
     EditSink = Callable[[Edit], ValidationError | None]
 
 Index = QModelIndex | QPersistentModelIndex
+WARNING_MARK = "⚠"
+
+
+def warned_cell(message: str, role: int) -> Any:
+    """A warned cell's colours (the palette's "unknown" pair, readable in dark mode too), its tooltip and
+    accessible description; None for other roles."""
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(QColor(tones().unknown[0]))
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(QColor(tones().unknown[1]))
+    if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+        return f"{WARNING_MARK} {message}"
+    return None
 
 
 class ColumnsTableModel(QAbstractTableModel):
-    """A flat table whose horizontal header is the class's COLUMNS."""
+    """A flat table whose horizontal header is the class's COLUMNS; cells can carry a plausibility warning."""
 
     COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.cell_warnings: dict[tuple[int, int], str] = {}
+
+    def set_cell_warnings(self, warnings: dict[tuple[int, int], str]) -> None:
+        """Mark these cells (row, column) with these messages, and no others."""
+        changed = {k for k in set(warnings) | set(self.cell_warnings) if warnings.get(k) != self.cell_warnings.get(k)}
+        self.cell_warnings = dict(warnings)
+        for row, column in changed:
+            if 0 <= row < self.rowCount() and 0 <= column < self.columnCount():
+                self.dataChanged.emit(self.index(row, column), self.index(row, column))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -32,6 +59,22 @@ class ColumnsTableModel(QAbstractTableModel):
                 and 0 <= section < len(self.COLUMNS):
             return self.COLUMNS[section]
         return None
+
+    def cell_data(self, index: Index, role: int) -> Any:
+        """The cell's own data for a role. Models that answer this (not data()) can have their cells marked: a
+        marked cell shows the warning mark before its text (not colour alone), the warning colours, and the message
+        as tooltip and accessible description; the edit role is never marked, so editing shows the plain value."""
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        message = self.cell_warnings.get((index.row(), index.column())) if index.isValid() else None
+        if message is None:
+            return self.cell_data(index, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            shown = self.cell_data(index, role)
+            return f"{WARNING_MARK} {shown}" if shown not in (None, "") else WARNING_MARK
+        marked = warned_cell(message, role)
+        return marked if marked is not None else self.cell_data(index, role)
 
 
 class EditingModel(ColumnsTableModel):

@@ -78,7 +78,7 @@ class OutcomesTableModel(DatedRowsModel):
             return Qt.ItemFlag.NoItemFlags
         return EDITABLE if index.column() in self.EDITABLE_COLUMNS else READ_ONLY
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell_data(self, index: Index, role: int) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         record: OutcomeRecord = self._rows[index.row()]
@@ -126,7 +126,7 @@ class PracticeTableModel(DatedRowsModel):
             return READ_ONLY | Qt.ItemFlag.ItemIsUserCheckable
         return READ_ONLY if index.column() == 2 else EDITABLE
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell_data(self, index: Index, role: int) -> Any:
         if not index.isValid():
             return None
         entry: PracticeEntry = self._rows[index.row()]

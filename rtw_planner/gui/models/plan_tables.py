@@ -255,7 +255,7 @@ class QuotasTableModel(RowsTableModel):
             return Qt.ItemFlag.NoItemFlags
         return READ_ONLY if index.column() in (3, 8) else EDITABLE
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell_data(self, index: Index, role: int) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         quota: QuotaActivity = self._rows[index.row()]
@@ -319,7 +319,7 @@ class GoalsTableModel(RowsTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return EDITABLE if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell_data(self, index: Index, role: int) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         goal: Goal = self._rows[index.row()]

@@ -114,7 +114,7 @@ class StrengthTableModel(_ProfileModel):
             return mass_from_display(value, self.mass_unit)
         return force_from_display(value, self.force_unit)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell_data(self, index: Index, role: int) -> Any:
         if not index.isValid():
             return None
         activity, frequency = STRENGTH_ACTIVITIES[index.row()], list(Frequency)[index.column()]

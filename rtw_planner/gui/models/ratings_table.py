@@ -61,7 +61,7 @@ class RatingsTableModel(EditingModel):
     def _rating(self, row: int) -> Rating:
         return self._ratings.get(item_key(self._names[row]), Rating.NOT_PRESENT)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell_data(self, index: Index, role: int) -> Any:
         if not index.isValid():
             return None
         if index.column() == 0:

@@ -24,14 +24,17 @@ from PySide6.QtWidgets import (
 from rtw_planner.domain.capacity.evaluation import Effort, Evaluation, estimation_rules, latest
 from rtw_planner.domain.capacity.grip import Sex
 from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.checks.plausibility import Plausibility, Table
 from rtw_planner.domain.demands.units import ForceUnit, MassUnit
 from rtw_planner.domain.edits import capacity_edits
 from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.domain.edits.lenses import Attr, Part, evaluation
 from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.widgets.binder import Binder
+from rtw_planner.gui.widgets.cell_marks import mark_strength
 from rtw_planner.gui.widgets.grip_panel import GripPanel
 from rtw_planner.gui.widgets.profile_editor import ProfileEditor
+from rtw_planner.gui.widgets.tolerances_panel import TolerancesPanel
 
 if TYPE_CHECKING:
     from rtw_planner.gui.models.base import EditSink
@@ -44,6 +47,7 @@ class CapacityView(QWidget):
         super().__init__(parent)
         self._case = Case("unshown")
         self._current = -1
+        self._warnings: tuple[Plausibility, ...] = ()  # the last shown, marked again on the evaluation shown
         self._sink: EditSink | None = None
         self.chooser = QComboBox()
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -61,6 +65,7 @@ class CapacityView(QWidget):
         for effort in Effort:
             self.effort_combo.addItem(effort.label, effort.value)
         self.effort_notes_edit = QPlainTextEdit()
+        self.effort_notes_edit.setTabChangesFocus(True)  # Tab moves on; the notes are a few words
         self.effort_notes_edit.setMaximumHeight(54)
         self.rule_combo = QComboBox()
         self.rule_combo.addItem("None: untested frequencies stay 'Not tested'", None)
@@ -74,6 +79,9 @@ class CapacityView(QWidget):
         self.grip_panel = GripPanel(self._norm_context)
         self.message_label = QLabel()
         self.message_label.setStyleSheet(ERROR_STYLE)
+        self.tolerances_panel = TolerancesPanel()
+        for model in self.tolerances_panel.models.values():
+            model.invalid_input.connect(self.message_label.setText)
         top = QHBoxLayout()
         top.addWidget(QLabel("Evaluation:"))
         top.addWidget(self.chooser, 1)
@@ -92,6 +100,7 @@ class CapacityView(QWidget):
         body_layout.addWidget(self.effort_warning)
         body_layout.addWidget(self.profile_editor)
         body_layout.addWidget(self.grip_panel)
+        body_layout.addWidget(self.tolerances_panel)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -124,6 +133,8 @@ class CapacityView(QWidget):
         bind(self.rule_combo, lambda c: shown(c).estimation_rule, self.rule_combo.currentData,
              lambda v: self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(v))),
              self._field_edit("estimation_rule"))
+        bind(self.grip_panel.dominance_combo, lambda c: shown(c).dominant_hand, self.grip_panel.dominance,
+             self.grip_panel.set_dominance, self._field_edit("dominant_hand"))
         bind(self.grip_panel.fields(), lambda c: shown(c).grip, self.grip_panel.grip, self.grip_panel.set_grip,
              lambda v, w: capacity_edits.set_grip(self._current, v, self.grip_panel.hand_of(w), w.text()))
 
@@ -148,6 +159,13 @@ class CapacityView(QWidget):
         """Where edits go."""
         self._sink = self.binder.sink = sink
         self.profile_editor.set_sink(sink)
+        self.tolerances_panel.set_sink(sink)
+
+    def show_cell_warnings(self, warnings: tuple[Plausibility, ...]) -> None:
+        """Mark the cells of the shown evaluation that its warnings are about (again when another is shown)."""
+        self._warnings = warnings
+        scope = self._shown(self._case).assessed_on.isoformat() if self._current >= 0 else "(none)"
+        mark_strength(self.profile_editor.strength_model, warnings, Table.CAPACITY_STRENGTH, scope)
 
     def load(self, case: Case) -> None:
         """Show another case's evaluations, the governing one selected."""
@@ -174,8 +192,11 @@ class CapacityView(QWidget):
                 return
             self.binder.refresh(case)
             self.profile_editor.refresh(case)
+            self.tolerances_panel.show_evaluation(case, self._current)
             self._rebuild_chooser()
             self._show_effort_warning()
+        elif Part.DEMANDS in parts:  # the job's ratings, shown beside the tolerances
+            self.tolerances_panel.show_evaluation(case, self._current)
         if Part.DETAILS in parts:
             self.grip_panel.refresh()
 
@@ -194,13 +215,15 @@ class CapacityView(QWidget):
     # -- form ----------------------------------------------------------------------------------------------
     def _show_form(self) -> None:
         has = self._current >= 0
+        self.show_cell_warnings(self._warnings)
         for widget in (self.assessed_on_edit, self.evaluator_edit, self.protocol_edit, self.effort_combo,
                        self.effort_notes_edit, self.rule_combo, self.profile_editor, self.grip_panel,
-                       self.delete_button):
+                       self.tolerances_panel, self.delete_button):
             widget.setEnabled(has)
         self.profile_editor.set_lens(Attr(evaluation(max(self._current, 0)), "profile"))
         self.binder.reset(self._case)
         self.profile_editor.load(self._case)
+        self.tolerances_panel.show_evaluation(self._case, self._current)
         self._rebuild_chooser()
         self._show_effort_warning()
         self.message_label.setText("" if has else "No evaluation yet: press New evaluation to record one.")

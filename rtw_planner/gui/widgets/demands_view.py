@@ -1,4 +1,5 @@
-"""The Job demands tab, grouped by kind: handling and positions, rated demands, shift and tasks, lifting tasks."""
+"""The Job demands tab, grouped by kind: handling and positions, rated demands, shift and tasks, lifting tasks (NIOSH)
+and handling tasks (Liberty Mutual)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.checks.plausibility import Plausibility, Table
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.job import DemandSource, JobDemands
 from rtw_planner.domain.demands.niosh import LiftingTask, evaluate
@@ -30,11 +32,14 @@ from rtw_planner.domain.demands.units import ForceUnit, MassUnit, format_number
 from rtw_planner.domain.edits import demand_edits
 from rtw_planner.domain.edits.commands import Edit
 from rtw_planner.domain.edits.lenses import Part
+from rtw_planner.gui.dialogs.niosh_dialog import composite_text
 from rtw_planner.gui.kit.numbers import format_number_for_edit, parse_number
 from rtw_planner.gui.kit.styles import ERROR_STYLE, WARNING_STYLE
 from rtw_planner.gui.models.ratings_table import RatingDelegate, RatingsTableModel
 from rtw_planner.gui.models.tasks_table import ActivitiesDelegate, TasksTableModel
 from rtw_planner.gui.widgets.binder import Binder
+from rtw_planner.gui.widgets.cell_marks import mark_cells, mark_strength
+from rtw_planner.gui.widgets.handling_tasks_area import HandlingTasksArea
 from rtw_planner.gui.widgets.profile_editor import ProfileEditor
 
 if TYPE_CHECKING:
@@ -68,7 +73,7 @@ class DemandsView(QWidget):
             title = {"physical": "DOT factors", "environment": "Environment", "cognitive": "Cognitive"}[group.value]
             self.tabs.addTab(self._ratings_table(model, f"{title} ratings"), title)
         self.tabs.addTab(self._shift_tab(), "Shift and tasks")
-        self.tabs.addTab(self._lifting_tab(), "Lifting tasks (NIOSH)")
+        self.tabs.addTab(self._lifting_tab(), "Lifting, pushing, carrying")
         self.template_label = QLabel()
         self.template_label.setWordWrap(True)
         self.template_label.setStyleSheet(WARNING_STYLE)
@@ -191,6 +196,7 @@ class DemandsView(QWidget):
     def _ratings_table(self, model: RatingsTableModel, name: str = "Ratings") -> QTableView:
         view = QTableView()
         view.setAccessibleName(name)
+        view.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         view.setModel(model)
         view.setItemDelegateForColumn(1, RatingDelegate(view))
         view.verticalHeader().hide()
@@ -218,6 +224,7 @@ class DemandsView(QWidget):
         self.tasks_model = TasksTableModel(self)
         self.tasks_view = QTableView()
         self.tasks_view.setAccessibleName("Tasks")
+        self.tasks_view.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.tasks_view.setModel(self.tasks_model)
         self.tasks_view.setItemDelegateForColumn(3, ActivitiesDelegate(self.tasks_view))
         self.tasks_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -261,10 +268,22 @@ class DemandsView(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self.lifting_list)
+        self.lifting_composite_label = QLabel()
+        self.lifting_composite_label.setWordWrap(True)
+        layout.addWidget(self.lifting_composite_label)
         layout.addLayout(buttons)
+        self.handling_area = HandlingTasksArea(self._prompts, self._push, tab)
+        layout.addWidget(self.handling_area)
         return tab
 
     # -- values --------------------------------------------------------------------------------------------
+    def show_cell_warnings(self, warnings: tuple[Plausibility, ...]) -> None:
+        """Mark the cells the demands' warnings are about: loads by frequency, and the rated Strength."""
+        mark_strength(self.profile_editor.strength_model, warnings, Table.DEMANDS_STRENGTH)
+        physical = self.rating_models[RatedGroup.PHYSICAL]
+        level_row = next((r for r in range(physical.rowCount()) if physical.is_level_row(r)), None)
+        mark_cells(physical, warnings, Table.RATINGS, lambda key: level_row if key == "strength" else None)
+
     def load(self, case: Case) -> None:
         """Show another case's demands."""
         self._case = case
@@ -289,6 +308,7 @@ class DemandsView(QWidget):
                               demands.strength_rating if group is RatedGroup.PHYSICAL else None)
         self.tasks_model.set_tasks(demands.tasks)
         self._refresh_lifting_list()
+        self.handling_area.show_case(case)
         self._show_template_flag(demands.source, demands.template or self._template)
 
     def demands(self) -> JobDemands:
@@ -315,12 +335,15 @@ class DemandsView(QWidget):
             self.lifting_list.addItem(f"{task.name or 'Lifting task'}: {format_number(task.load_kg)} kg, "
                                       f"RWL {end.rwl_kg:.1f} kg, {li}")
         self.lifting_list.setCurrentRow(min(row, self.lifting_list.count() - 1))
+        tasks = self._case.demands.lifting_tasks
+        whose = f"the job's {len(tasks)} lifting tasks"
+        self.lifting_composite_label.setText(composite_text(tasks[0], tasks[1:], whose) if len(tasks) > 1 else "")
 
-    def _edit_lifting(self, task: LiftingTask | None) -> LiftingTask | None:
-        return self._prompts.lifting_task(self, task)
+    def _edit_lifting(self, task: LiftingTask | None, others: tuple[LiftingTask, ...]) -> LiftingTask | None:
+        return self._prompts.lifting_task(self, task, others)
 
     def _on_add_lifting_clicked(self) -> None:
-        task = self._edit_lifting(None)
+        task = self._edit_lifting(None, self._case.demands.lifting_tasks)
         if task is not None:
             self._push(demand_edits.add_lifting_task(task, len(self._case.demands.lifting_tasks)))
 
@@ -328,7 +351,7 @@ class DemandsView(QWidget):
         row = self.lifting_list.currentRow()
         tasks = self._case.demands.lifting_tasks
         if 0 <= row < len(tasks):
-            task = self._edit_lifting(tasks[row])
+            task = self._edit_lifting(tasks[row], tasks[:row] + tasks[row + 1:])
             if task is not None and task != tasks[row]:
                 self._push(demand_edits.edit_lifting_task(row, task))
 

@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from rtw_planner.domain.capacity.grip import GripNorms, GripTrials, Hand, Sex, compare, load_grip_norms
+from rtw_planner.domain.capacity.grip import (
+    GripNorms,
+    GripTrials,
+    Hand,
+    Handedness,
+    Sex,
+    compare,
+    load_grip_norms,
+)
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.demands.units import format_number
 from rtw_planner.gui.kit.numbers import format_number_for_edit, parse_number
@@ -29,13 +37,24 @@ class GripPanel(QGroupBox):
         self.trial_edits: dict[Hand, list[QLineEdit]] = {}
         self.result_labels: dict[Hand, QLabel] = {}
         grid = QGridLayout(self)
-        for row, hand in enumerate(Hand):
+        self.dominance_combo = QComboBox()
+        self.dominance_combo.addItem("Not recorded", None)
+        for handedness in Handedness:
+            self.dominance_combo.addItem(handedness.label, handedness.value)  # Qt keeps a plain str
+        self.dominance_combo.setAccessibleName("Dominant hand")
+        self.dominance_combo.currentIndexChanged.connect(lambda _index: self.refresh())
+        dominance_label = QLabel("Do&minant hand")
+        dominance_label.setBuddy(self.dominance_combo)
+        grid.addWidget(dominance_label, 0, 0)
+        grid.addWidget(self.dominance_combo, 0, 1, 1, 3)
+        for row, hand in enumerate(Hand, 1):
             grid.addWidget(QLabel(hand.value.capitalize()), row, 0)
             edits = []
             for column in range(3):
                 edit = QLineEdit()
                 edit.setMaximumWidth(70)
                 edit.setPlaceholderText(f"trial {column + 1}")
+                edit.setAccessibleName(f"{hand.value.capitalize()} grip trial {column + 1}")
                 edit.textChanged.connect(lambda _text: self.refresh())
                 grid.addWidget(edit, row, column + 1)
                 edits.append(edit)
@@ -54,6 +73,16 @@ class GripPanel(QGroupBox):
     def hand_of(self, edit: object) -> Hand:
         """The hand whose trial a field holds."""
         return next(hand for hand, edits in self.trial_edits.items() if edit in edits)
+
+    def dominance(self) -> Handedness | None:
+        """The dominant hand chosen, None when not recorded."""
+        chosen = self.dominance_combo.currentData()
+        return Handedness(chosen) if chosen else None
+
+    def set_dominance(self, handedness: Handedness | None) -> None:
+        """Show the recorded dominant hand."""
+        found = self.dominance_combo.findData(handedness.value if handedness else None)
+        self.dominance_combo.setCurrentIndex(max(0, found))
 
     def set_grip(self, grip: tuple[GripTrials, ...]) -> None:
         """Show recorded trials."""
@@ -89,12 +118,14 @@ class GripPanel(QGroupBox):
             for label in self.result_labels.values():
                 label.setText(str(exc))
             return
+        dominance = self.dominance()
         for hand, label in self.result_labels.items():
             trials = recorded.get(hand)
+            said = "Dominant hand. " if dominance is not None and dominance.is_dominant(hand) else ""
             if trials is None:
-                label.setText("")
+                label.setText(said.strip())
             elif age is None or sex is None:
-                label.setText(f"Mean {format_number(trials.mean_kg, 1)} kg. Record date of birth and sex on the "
-                              "Details tab to compare with norms.")
+                label.setText(f"{said}Mean {format_number(trials.mean_kg, 1)} kg. Record date of birth and sex on "
+                              "the Details tab to compare with norms.")
             else:
-                label.setText(compare(trials.mean_kg, age, sex, hand, _norms()).summary)
+                label.setText(said + compare(trials.mean_kg, age, sex, hand, _norms()).summary)

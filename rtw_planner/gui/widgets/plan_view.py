@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from rtw_planner.domain.case.model import Case
+from rtw_planner.domain.checks.plausibility import Plausibility, Table
 from rtw_planner.domain.edits.lenses import Part
 from rtw_planner.domain.plan.adjustments import SelectedNote
 from rtw_planner.domain.plan.goals import Appointment, this_weeks_small_step
@@ -17,12 +18,15 @@ from rtw_planner.gui.kit.styles import ERROR_STYLE
 from rtw_planner.gui.kit.tables import rows_table_view
 from rtw_planner.gui.models.plan_tables import QuotasTableModel
 from rtw_planner.gui.widgets.adjustments_panel import AdjustmentsPanel
+from rtw_planner.gui.widgets.cell_marks import mark_cells, position_in
 from rtw_planner.gui.widgets.choice_delegate import ChoiceDelegate
+from rtw_planner.gui.widgets.exposure_panel import ExposurePanel
 from rtw_planner.gui.widgets.fitness_editor import FitnessEditor
 from rtw_planner.gui.widgets.flare_plan_editor import FlarePlanEditor
 from rtw_planner.gui.widgets.goals_panel import GoalsPanel
 from rtw_planner.gui.widgets.phases_panel import PhasesPanel, start_of
 from rtw_planner.gui.widgets.quota_chart import QuotaChart
+from rtw_planner.gui.widgets.treatment_panel import TreatmentPanel
 
 if TYPE_CHECKING:
     from rtw_planner.gui.models.base import EditSink
@@ -41,6 +45,8 @@ class PlanView(QWidget):
         self.quotas_tab = self._quotas_tab()
         self.adjustments = AdjustmentsPanel()
         self.goals_panel = GoalsPanel()
+        self.treatment_panel = TreatmentPanel()
+        self.exposure_panel = ExposurePanel()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.fitness_editor, "Fitness and safety")
         self.tabs.addTab(self.phases_panel, "Phased return")
@@ -48,6 +54,8 @@ class PlanView(QWidget):
         self.tabs.addTab(self.adjustments, "Adjustments")
         self.tabs.addTab(self.goals_panel, "Goals")
         self.tabs.addTab(self.flare_editor, "Flare-up plan")
+        self.tabs.addTab(self.treatment_panel, "Treatment times")
+        self.tabs.addTab(self.exposure_panel, "Graded exposure")
         self.tabs.currentChanged.connect(lambda _index: self._refresh_chart())
         # The parts' widgets, under the names the rest of the program and the tests use.
         p = self.phases_panel
@@ -67,7 +75,9 @@ class PlanView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message_label)
-        for model in (self.phases_model, self.quotas_model, self.goals_model, self.goals_panel.milestones_model):
+        for model in (self.phases_model, self.quotas_model, self.goals_model, self.goals_panel.milestones_model,
+                      self.treatment_panel.model, self.exposure_panel.fears_model,
+                      self.exposure_panel.exposures_model):
             model.invalid_input.connect(self.message_label.setText)
             model.rows_changed.connect(self.message_label.clear)
 
@@ -102,17 +112,27 @@ class PlanView(QWidget):
         return tab
 
     # -- the case ------------------------------------------------------------------------------------------
+    def _parts(self) -> tuple[PhasesPanel | AdjustmentsPanel | GoalsPanel | FitnessEditor | FlarePlanEditor
+                              | TreatmentPanel | ExposurePanel, ...]:
+        return (self.phases_panel, self.adjustments, self.goals_panel, self.fitness_editor, self.flare_editor,
+                self.treatment_panel, self.exposure_panel)
+
     def set_sink(self, sink: EditSink) -> None:
         """Where edits go."""
         self.quotas_model.sink = sink
-        for part in (self.phases_panel, self.adjustments, self.goals_panel, self.fitness_editor, self.flare_editor):
+        for part in self._parts():
             part.set_sink(sink)
+
+    def show_cell_warnings(self, warnings: tuple[Plausibility, ...]) -> None:
+        """Mark the quota goals and the goals' dates the plan's warnings are about."""
+        mark_cells(self.quotas_model, warnings, Table.QUOTAS, position_in([q.name for q in self.quotas_model.rows()]))
+        mark_cells(self.goals_model, warnings, Table.GOALS, position_in([g.id for g in self.goals_model.rows()]))
 
     def load(self, case: Case) -> None:
         """Show another case's plan, start date and appointment."""
         self._case = case
         self.quotas_model.set_rows(case.plan.quotas)
-        for part in (self.phases_panel, self.adjustments, self.goals_panel, self.fitness_editor, self.flare_editor):
+        for part in self._parts():
             part.load(case)
         self.message_label.clear()
         self._refresh_summary()
@@ -122,8 +142,7 @@ class PlanView(QWidget):
         self._case = case
         if Part.PLAN in parts:
             self.quotas_model.set_rows(case.plan.quotas)
-            for part in (self.phases_panel, self.adjustments, self.goals_panel, self.fitness_editor,
-                         self.flare_editor):
+            for part in self._parts():
                 part.refresh(case)
         if parts & {Part.PLAN, Part.PROGRESS}:
             self._refresh_summary()

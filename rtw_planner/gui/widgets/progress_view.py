@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.case.outcome_records import OutcomeRecord, PracticeEntry
+from rtw_planner.domain.checks.plausibility import Plausibility, Table
 from rtw_planner.domain.data.errors import ValidationError
 from rtw_planner.domain.edits import progress_edits
 from rtw_planner.domain.edits.commands import Edit
@@ -36,6 +37,7 @@ from rtw_planner.gui.kit.styles import ERROR_STYLE, INVALID_FIELD_STYLE
 from rtw_planner.gui.kit.tables import rows_table_view
 from rtw_planner.gui.models.outcomes_table import OutcomesTableModel, PracticeTableModel, parse_answers
 from rtw_planner.gui.widgets.binder import Binder
+from rtw_planner.gui.widgets.cell_marks import mark_cells, position_in
 from rtw_planner.gui.widgets.progress_charts import PracticeChart, ScoreChart
 
 if TYPE_CHECKING:
@@ -163,6 +165,13 @@ class ProgressView(QWidget):
         self._sink = sink
         self.outcomes_model.sink = sink
         self.practice_model.sink = sink
+
+    def show_cell_warnings(self, warnings: tuple[Plausibility, ...]) -> None:
+        """Mark the outcome dates and practice amounts the progress warnings are about (rows by their place in
+        the case)."""
+        for model, table in ((self.outcomes_model, Table.OUTCOMES), (self.practice_model, Table.PRACTICE)):
+            shown = [str(model.position(row)) for row in range(model.rowCount())]
+            mark_cells(model, warnings, table, position_in(shown))
 
     def load(self, case: Case) -> None:
         """Show another case's records."""

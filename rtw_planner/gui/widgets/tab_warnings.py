@@ -66,6 +66,9 @@ class TabWarnings:
             index = self._tabs.indexOf(page)
             self._tabs.setTabText(index, tab_title(self._titles[page], len(own)))
             self._tabs.setTabToolTip(index, "\n".join(str(w) for w in own))
+            show_cells = getattr(page, "show_cell_warnings", None)  # the tabs with tables mark the cells themselves
+            if show_cells is not None:
+                show_cells(own)
         for name, widget in self.fields.items():
             mark_field(widget, [w for w in warnings if w.field == name])
 
