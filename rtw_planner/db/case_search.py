@@ -1,5 +1,4 @@
-"""What the case search finds: the stored key holding the text (or, for one or two characters, beginning with it), a
-case number or a date of birth; found through indexes, so a keystroke costs about the same at any size."""
+"""What the case search finds, through indexes: a folded key holding the text, a case number or a date of birth."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The case list's filters: search after a pause in typing, open or archived cases, one clinician's or all, and the
-count below the list, which never counts past the loaded page ("200+ cases")."""
+"""The case list's filters (search after a pause in typing, archived, clinician) and its count ("200+ cases")."""
 
 from __future__ import annotations
 
