@@ -80,6 +80,7 @@ bench: $(VENV)/.installed-test
 	$(PY) benchmarks/letter.py
 	$(PY) benchmarks/save.py
 	$(PY) benchmarks/match.py
+	$(PY) benchmarks/search.py
 
 screenshots: $(VENV)/.installed-test
 	$(PY) scripts/screenshots.py

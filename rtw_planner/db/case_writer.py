@@ -13,6 +13,7 @@ import peewee as pw
 from rtw_planner.db import case_rows as rows
 from rtw_planner.db import revisions
 from rtw_planner.db.case_rows import CAPACITY, DEMAND, Values
+from rtw_planner.db.folding import search_key
 from rtw_planner.db.row_changes import RowChanges, grouped_changes, keyed_changes, ordered_changes
 from rtw_planner.db.stored_case import CONSENTS, MEASURES, OUTCOMES, PLAN, PRACTICE, StoredCase
 from rtw_planner.db.tables import (
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 # Bound parameters per statement: SQLite before 3.32 allowed 999, so a batch never needs more, whatever the build.
 MAX_VARIABLES = 999
+_SEARCHED = frozenset({"patient_name", "job_title", "employer"})  # the columns the search key folds
 
 
 def save(case: Case, stored: StoredCase | None, now: datetime, user: str = "") -> Case:
@@ -48,8 +50,10 @@ def save(case: Case, stored: StoredCase | None, now: datetime, user: str = "") -
     included, without reading."""
     clinician_id = _clinician_id(case.clinician, stored)
     values = rows.case_values(case, clinician_id)
+    key = search_key(case.patient_name, case.job_title, case.employer)
     if stored is None:
-        case_id = int(CaseRow.insert({**dict(zip(rows.CASE_COLUMNS, values, strict=True)), CaseRow.revision: 1,
+        case_id = int(CaseRow.insert({**dict(zip(rows.CASE_COLUMNS, values, strict=True)), CaseRow.search_key: key,
+                                      CaseRow.revision: 1,
                                       CaseRow.created_at: now, CaseRow.updated_at: now,
                                       CaseRow.updated_by: user}).execute())
         stored, revision = StoredCase.empty(case_id), 1
@@ -57,6 +61,8 @@ def save(case: Case, stored: StoredCase | None, now: datetime, user: str = "") -
         case_id = stored.id
         changed = {column: value for column, was, value in zip(rows.CASE_COLUMNS, stored.case, values, strict=True)
                    if was != value}
+        if any(column.name in _SEARCHED for column in changed):
+            changed[CaseRow.search_key] = key  # kept current with what it folds
         # The case row first, on the revision the case was read at: the guard that holds even where nothing
         # locked the row, since a concurrent save that got there first has moved the revision on (and on a
         # server a read sees other sessions' commits: the case may even be gone).

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from rtw_planner.db import search_index
 from rtw_planner.db.backends import (
     PasswordPrompt,
     ServerLocation,
@@ -124,6 +125,7 @@ def open_database(location: Path | str, password_prompt: PasswordPrompt | None =
             db.connect(reuse_if_open=True)
             if pending_migrations(db):
                 _migrate_once(db, None if memory or not existed else Path(path))
+            search_index.follow_sqlite(db)  # the search index this SQLite can keep (search_index.py)
             db.pragma("busy_timeout", usual, permanent=True)  # this connection and any later one
             break
         except (pw.DatabaseError, sqlite3.DatabaseError) as exc:

@@ -31,3 +31,12 @@ def fold(text: str) -> str:
 def sql_fold(value: str | None) -> str | None:
     """fold() as a SQLite function: NULL stays NULL."""
     return fold(value) if isinstance(value, str) else value
+
+
+SEPARATOR = "\x1f"  # between the fields of a search key: no typed search holds it, so no match spans two fields
+
+
+def search_key(*fields: str) -> str:
+    """The stored search key of a case: its name, job title and employer, each folded, apart by SEPARATOR (a
+    substring search of the key finds what a search of each field would)."""
+    return SEPARATOR.join(fold(field.replace(SEPARATOR, " ")) for field in fields)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
-import operator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import reduce
 from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
+from rtw_planner.db.backends import is_server
+from rtw_planner.db.case_search import matching
 from rtw_planner.db.errors import NotFoundError
+from rtw_planner.db.folding import search_key
 from rtw_planner.db.roles import CLINICAL_CASE_COLUMNS, Action, guarded
 from rtw_planner.db.session import reading, snapshot, writing
-from rtw_planner.db.tables import CaseRow, ClinicRow, PlanVersionRow
+from rtw_planner.db.tables import CaseRow, ClinicianRow, ClinicRow, PlanVersionRow
 from rtw_planner.domain.case.summary import CaseSummary
 
 if TYPE_CHECKING:
@@ -35,42 +36,6 @@ class PlanVersion:
     plan: Plan
 
 
-def _matching(text: str) -> pw.Expression:
-    """Cases whose name, job title or employer holds text, ignoring case and accents (Zoë = zoe). Both sides go
-    through rtw_fold(): on SQLite a Python function (database.py registers it), on PostgreSQL lower(unaccent()),
-    which the trigram index of migration 0008 covers. The text is folded by the same function, in SQL, so the two
-    always agree, and escaped after folding, so % and _ stay literal whatever folding makes of the text."""
-    folded = pw.fn.rtw_fold(text)
-    for special in ("\\", "%", "_"):
-        folded = pw.fn.replace(folded, special, "\\" + special)
-    pattern = pw.NodeList((pw.Value("%").concat(folded).concat("%"), pw.SQL("ESCAPE"), pw.Value("\\")))
-    columns = (CaseRow.patient_name, CaseRow.job_title, CaseRow.employer)
-    # ILIKE, as peewee's contains() uses: LIKE on SQLite (peewee's LIKE is SQLite's case-sensitive GLOB).
-    found = [pw.Expression(pw.fn.rtw_fold(column), pw.OP.ILIKE, pattern) for column in columns]
-    number = text.removeprefix("#").strip()
-    if number.isdigit() and len(number) <= 9:  # a case number
-        found.append(CaseRow.id == int(number))
-    born = _typed_date(text)
-    if born is not None:  # a date of birth, typed as ISO or day.month.year / day/month/year
-        found.append(CaseRow.date_of_birth == born)
-    return reduce(operator.or_, found)
-
-
-def _typed_date(text: str) -> date | None:
-    """1979-02-14, 14.02.1979 or 14/02/1979 (day first, as most clinics outside the US write it); else None."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    parts = text.replace("/", ".").split(".")
-    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
-        try:
-            return date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
-            return None
-    return None
-
-
 def _appointment_time(stored: str | None) -> datetime | None:
     """When the next appointment is, from its stored form; None when there is none or it cannot be read."""
     if not stored:
@@ -79,6 +44,21 @@ def _appointment_time(stored: str | None) -> datetime | None:
         return datetime.fromisoformat(str(json.loads(stored)["when"]))
     except (ValueError, KeyError, TypeError):
         return None
+
+
+_LISTED = "id, patient_name, job_title, employer, review_date, date_of_birth, next_appointment_json"
+
+
+def _summary(row: tuple[Any, ...]) -> CaseSummary:
+    """A case list row from (id, name, job title, employer, review date, date of birth, next appointment)."""
+    return CaseSummary(int(row[0]), row[1], row[2], row[3], _date(row[4]), _date(row[5]), _appointment_time(row[6]))
+
+
+def _date(stored: Any) -> date | None:
+    """A date column as read without peewee: SQLite gives its text, PostgreSQL a date."""
+    if stored is None or isinstance(stored, date):
+        return stored
+    return date.fromisoformat(str(stored)[:10])
 
 
 class CaseRepository:
@@ -99,28 +79,50 @@ class CaseRepository:
                 del self._last[next(iter(self._last))]
         return case
 
-    def _filtered(self, search: str, archived: bool = False) -> pw.ModelSelect[CaseRow]:
-        query = CaseRow.select(CaseRow.id, CaseRow.patient_name, CaseRow.job_title, CaseRow.employer,
-                               CaseRow.review_date, CaseRow.date_of_birth, CaseRow.next_appointment_json)
-        query = query.where(CaseRow.archived_on.is_null(not archived))
+    def _filtered(self, search: str, archived: bool, clinician_id: int | None) -> tuple[str, list[Any], bool]:
+        """The listed cases' condition as SQL and its parameters, and whether it names them by id."""
+        where, params = [f"archived_on IS {'NOT ' if archived else ''}NULL"], []
+        if clinician_id is not None:
+            where.append(f"clinician_id = {self.db.param}")
+            params.append(clinician_id)
         text = search.strip()
-        return query.where(_matching(text)) if text else query
+        if not text:
+            return " AND ".join(where), params, False
+        found = matching(self.db, text)
+        return " AND ".join([*where, f"({found.sql})"]), [*params, *found.params], found.by_id
 
-    def count(self, search: str = "", archived: bool = False) -> int:
-        """How many open cases (archived ones, when asked) match the search text: name, job title, employer, case
-        number or date of birth."""
-        with reading(self.db):
-            return int(self._filtered(search, archived).count())
+    def count(self, search: str = "", archived: bool = False, clinician_id: int | None = None) -> int:
+        """How many open cases (archived ones, when asked; one clinician's, when given) match the search text:
+        name, job title, employer, case number or date of birth. Reads every match: the case list asks
+        summaries() for one row more than it shows instead."""
+        where, params, _ = self._filtered(search, archived, clinician_id)
+        return int(self.db.execute_sql(f'SELECT count(*) FROM "case" WHERE {where}', params).fetchone()[0])
 
-    def summaries(self, search: str = "", offset: int = 0, limit: int = 200,
-                  archived: bool = False) -> list[CaseSummary]:
-        """A page of the case list (open cases, or the archived ones), most recently updated first."""
+    def summaries(self, search: str = "", offset: int = 0, limit: int = 200, archived: bool = False,
+                  clinician_id: int | None = None) -> list[CaseSummary]:
+        """A page of the case list (open cases, or the archived ones; all clinicians' or one's), most recently
+        updated first. Plain SQL, as a keystroke runs it: peewee took longer to build it than SQLite to answer."""
+        where, params, by_id = self._filtered(search, archived, clinician_id)
+        page = f"ORDER BY updated_at DESC, id DESC LIMIT {self.db.param} OFFSET {self.db.param}"
+        params += [limit, offset]
+        if is_server(self.db):  # the server reads a row's other columns only for the page
+            sql = f'SELECT {_LISTED} FROM "case" WHERE {where} {page}'
+        else:  # SQLite would read every row it passes over: the page's ids first, from an index alone (or by id)
+            sql = (f'SELECT {_LISTED} FROM "case" WHERE id IN (SELECT id FROM "case"{" NOT INDEXED" if by_id else ""} '
+                   f"WHERE {where} {page}) ORDER BY updated_at DESC, id DESC")
+        return [_summary(row) for row in self.db.execute_sql(sql, params).fetchall()]
+
+    def has_cases(self) -> bool:
+        """Whether any case is stored, open or archived (one row read, however many there are)."""
         with reading(self.db):
-            query = (self._filtered(search, archived).order_by(CaseRow.updated_at.desc(), CaseRow.id.desc())
-                     .offset(offset).limit(limit).tuples())
-            rows: list[tuple[Any, ...]] = list(query)  # type: ignore[arg-type]  # tuples(), not models
-            return [CaseSummary(row[0], row[1], row[2], row[3], row[4], row[5], _appointment_time(row[6]))
-                    for row in rows]
+            return bool(CaseRow.select(CaseRow.id).limit(1).exists())
+
+    def clinicians(self) -> list[tuple[int, str]]:
+        """Every clinician a case may name, as (id, name), by name: the case list filters by them."""
+        with reading(self.db):
+            rows: list[tuple[Any, ...]] = list(ClinicianRow.select(ClinicianRow.id, ClinicianRow.name).order_by(
+                ClinicianRow.name, ClinicianRow.id).tuples())  # type: ignore[arg-type]
+            return [(int(row[0]), str(row[1])) for row in rows]
 
     def get(self, case_id: int) -> Case:
         """Load a whole case with the revision it is at, all read from one committed state (a save elsewhere
@@ -227,6 +229,7 @@ class CaseRepository:
         now = datetime.now()
         rows = [{"patient_name": c.patient_name, "employer": c.employer, "job_title": c.job_title,
                  "date_of_birth": c.date_of_birth, "review_date": c.review_date,
+                 "search_key": search_key(c.patient_name, c.job_title, c.employer),
                  "created_at": now, "updated_at": now} for c in cases]
         with writing(self.db):
             for start in range(0, len(rows), 500):

@@ -52,7 +52,7 @@ class CaseRow(BaseTable):
     """A case; demands and capacity live in the entry tables."""
 
     patient_name = pw.TextField(index=True)
-    date_of_birth = pw.DateField(null=True)
+    date_of_birth = pw.DateField(null=True, index=True)  # searched for exactly (migration 0012)
     sex = pw.TextField(null=True)
     employer = pw.TextField(default="")
     job_title = pw.TextField(default="")
@@ -69,9 +69,13 @@ class CaseRow(BaseTable):
     revision = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
     updated_by = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
     archived_on = pw.DateTimeField(null=True)  # set while the case is archived (migration 0011)
+    # Name, job title and employer folded for search (db/folding.py), kept by every save (migration 0012).
+    search_key = pw.TextField(default="", index=True, constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "case"
+        # The list's order with what it filters on: a common search walks it until a page is found.
+        indexes = ((("archived_on", "updated_at", "clinician", "search_key"), False),)
 
 
 class EvaluationRow(BaseTable):

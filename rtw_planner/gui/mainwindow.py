@@ -20,6 +20,7 @@ from rtw_planner.domain.demands.units import ForceUnit, MassUnit
 from rtw_planner.gui import settings as keys
 from rtw_planner.gui.actions import Action, build_menus
 from rtw_planner.gui.case_files import CaseFiles
+from rtw_planner.gui.case_list import CaseListFilters
 from rtw_planner.gui.connecting import Connector
 from rtw_planner.gui.kit.choices import UnsavedChoice
 from rtw_planner.gui.models.case_table import CaseTableModel
@@ -80,12 +81,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.setMinimumSize(*MINIMUM_WINDOW)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self._on_search_timer_timeout)
-        self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
-        self.archived_box.toggled.connect(self._on_archived_toggled)
+        self.list_filters = CaseListFilters(panel, self.case_model, self)
+        self.list_filters.fill_clinicians(cases.clinicians())
+        self.list_filters.filtered.connect(self._on_list_filtered)
         self.case_table.selectionModel().currentRowChanged.connect(self._on_case_table_current_row_changed)
         self.files = CaseFiles(self)
         self._build_menus()
@@ -189,12 +187,9 @@ class MainWindow(QMainWindow):
 
     # -- state -----------------------------------------------------------------------------------------------
     def _update_count(self) -> None:
-        total = self.case_model.total
-        search = self.search_edit.text().strip()
-        kind = " archived" if self.case_model.archived else ""
-        self.count_label.setText(f"{total}{kind} case{'s' if total != 1 else ''}" + (" found" if search else ""))
+        self.list_filters.show_count()
         if not self._case_shown():
-            none_yet = self.cases.count() == 0
+            none_yet = not self.cases.has_cases()
             self.welcome_label.setText(
                 "<h2>Welcome to RTW Planner</h2><p>There are no cases yet. Open the demo case to look around, "
                 "or start a new case.</p>" if none_yet else "<h2>RTW Planner</h2><p>Choose a case from the list, "
@@ -294,16 +289,10 @@ class MainWindow(QMainWindow):
         """The id of the saved case on screen, if one is."""
         return self._case_view.case_id if self._case_shown() and self._case_view else None
 
-    def _on_archived_toggled(self, archived: bool) -> None:
-        self.case_model.set_archived(archived)
-        self._update_count()
-
     def reload_list(self) -> None:
-        """Read the case list again (same search), keeping the open case selected."""
-        self.case_model.refresh(self.search_edit.text().strip())
-        self._update_count()
-        if self._case_shown() and self.case_view.case_id is not None:
-            self._select_row_of(self.case_view.case_id)
+        """Read the case list again (same search and filters), keeping the open case selected."""
+        self.list_filters.fill_clinicians(self.cases.clinicians())
+        self.list_filters.search_now()
 
     # -- documents -------------------------------------------------------------------------------------------
     def open_document(self, kind_name: str) -> Path | None:
@@ -339,8 +328,8 @@ class MainWindow(QMainWindow):
                 self.preview.refresh_from_store()  # letterhead, units and jurisdiction rules may have changed
 
     # -- slots -----------------------------------------------------------------------------------------------
-    def _on_search_timer_timeout(self) -> None:
-        self.reload_list()
+    def _on_list_filtered(self) -> None:
+        self._update_count()
         if self._case_view is not None and self._case_view.case_id is not None:
             self._select_row_of(self._case_view.case_id)
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFocusEvent, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -54,13 +55,14 @@ class CaseListView(QTableView):
 
 @dataclass
 class CaseListPanel:
-    """The search box, the case table and the count below them."""
+    """The search box, the case table, the count below them and the filters (archived, clinician)."""
 
     widget: QWidget
     search_edit: QLineEdit
     table: QTableView
     count_label: QLabel
     archived_box: QCheckBox
+    clinician_box: QComboBox
 
 
 def case_list_panel(model: QAbstractItemModel) -> CaseListPanel:
@@ -68,8 +70,8 @@ def case_list_panel(model: QAbstractItemModel) -> CaseListPanel:
     search = QLineEdit()
     search.setObjectName("case_search")
     search.setPlaceholderText("Name, job, employer, case no. or born")
-    search.setToolTip("Finds a name, job title or employer (case and accents ignored), a case number (12 or #12) "
-                      "or a date of birth (1979-02-14 or 14/02/1979)")
+    search.setToolTip("Finds a name, job title or employer (case and accents ignored; one or two letters find names "
+                      "beginning with them), a case number (12 or #12) or a date of birth (1979-02-14 or 14/02/1979)")
     search.setAccessibleName("Search cases")
     search.setClearButtonEnabled(True)
     table = CaseListView()
@@ -92,6 +94,18 @@ def case_list_panel(model: QAbstractItemModel) -> CaseListPanel:
     archived = QCheckBox("Show archived cases")  # no Alt-key: every letter is taken somewhere; Tab reaches it
     archived.setObjectName("show_archived")
     archived.setToolTip("List the archived cases instead of the open ones (File > Archive or restore case)")
+    clinician = QComboBox()
+    clinician.setObjectName("case_clinician")
+    clinician.setAccessibleName("Clinician's queue")
+    clinician.setToolTip("List every clinician's cases, or one clinician's")
+    clinician.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    clinician.setMinimumContentsLength(9)
+    clinician_label = QLabel("Clinician's &queue")  # Alt+Q: the letters of "clinician" are all taken
+    clinician_label.setBuddy(clinician)
+    # Under the checkbox, not beside it: side by side they need about 390 px, and the list keeps 260 on a laptop.
+    filters = QHBoxLayout()
+    filters.addWidget(clinician_label)
+    filters.addWidget(clinician, 1)
     widget = QWidget()
     widget.setMinimumWidth(LIST_MINIMUM_WIDTH)
     layout = QVBoxLayout(widget)
@@ -99,7 +113,8 @@ def case_list_panel(model: QAbstractItemModel) -> CaseListPanel:
     layout.addWidget(table)
     layout.addWidget(count)
     layout.addWidget(archived)
-    return CaseListPanel(widget, search, table, count, archived)
+    layout.addLayout(filters)
+    return CaseListPanel(widget, search, table, count, archived, clinician)
 
 
 @dataclass

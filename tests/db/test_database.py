@@ -34,7 +34,7 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-SEARCH_INDEXES = {"case_search_trgm"}  # the server's search index (migration 0008), not a model's
+SEARCH_INDEXES = {"case_search_key_trgm"}  # the server's search index (migration 0012), not a model's
 
 
 def schema(db: pw.Database, table: str) -> tuple[object, ...]:
@@ -54,10 +54,12 @@ def test_empty_database_gets_every_migration(database_location: Path | str) -> N
     assert history == [("0001_initial",), ("0002_evaluations_and_job_demands",), ("0003_plans",), ("0004_disclosure",),
                        ("0005_outcomes",), ("0006_documents_and_units",), ("0007_revisions",),
                        ("0008_server_search",), ("0009_people_audit_and_locks",), ("0010_case_notify",),
-                       ("0011_case_archive",), ("0013_mmh_tasks",), ("0015_grip_dominance",),
-                       ("0016_evaluation_tolerances",)]
+                       ("0011_case_archive",), ("0012_search_index",), ("0013_mmh_tasks",),
+                       ("0015_grip_dominance",), ("0016_evaluation_tolerances",)]
     assert [name for (name,) in history] == migration_names()
-    assert set(db.get_tables()) == TABLES | {"schema_migration"}
+    search = set() if is_server(db) else {"case_search", *(f"case_search_{t}" for t in ("data", "idx", "docsize",
+                                                                                      "config"))}
+    assert set(db.get_tables()) == TABLES | {"schema_migration"} | search  # SQLite's FTS5 table and its own
     assert pending_migrations(db) == []
 
 

@@ -79,8 +79,9 @@ def test_a_one_field_edit_writes_the_case_row_alone(repo: CaseRepository, statem
     assert writes(statements) == {CASE_ROW: 1}
     assert not [sql for sql in statements if sql.startswith(("DELETE", "INSERT"))]
     update = next(s for s in statements if s.startswith("UPDATE")).replace("%s", "?")  # the server's placeholder
-    assert 'SET "job_title" = ?, "updated_at" = ?, "revision" = ("case"."revision" + ?), "updated_by" = ? ' \
-           'WHERE (("case"."id" = ?) AND ("case"."revision" = ?))' in update
+    # The search key folds the job title, so it follows it (migration 0012).
+    assert 'SET "job_title" = ?, "updated_at" = ?, "revision" = ("case"."revision" + ?), "updated_by" = ?, ' \
+           '"search_key" = ? WHERE (("case"."id" = ?) AND ("case"."revision" = ?))' in update
     assert edited == replace(saved, job_title="Team leader", revision=2)
 
 

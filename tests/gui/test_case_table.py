@@ -16,10 +16,11 @@ def test_case_table_pages_and_searches(qtmodeltester, repositories) -> None:  # 
                                      for i in range(PAGE_SIZE + 50)])
     cases.save(unassessed_case(patient_name="Marek Dąbrowski", review_date=date(2027, 1, 8)))
     model = CaseTableModel(cases)
-    assert model.rowCount() == PAGE_SIZE
-    assert model.total == PAGE_SIZE + 51
-    while model.canFetchMore():
-        model.fetchMore()
+    assert (model.rowCount(), model.loaded, model.more) == (PAGE_SIZE, PAGE_SIZE, True)
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert (model.rowCount(), model.more, model.canFetchMore()) == (PAGE_SIZE + 51, False, False)
+    model.fetchMore()  # nothing more: no rows, no change
     assert model.rowCount() == PAGE_SIZE + 51
     qtmodeltester.check(model)
     model.refresh("dąbrowski")
@@ -66,15 +67,18 @@ class _Summary:
 
 
 class _Repository:
-    """Summaries with the date of birth and the next appointment, as the repository is to give them."""
+    """Summaries with the date of birth and the next appointment, as the repository gives them."""
 
     def __init__(self, rows: list[_Summary]) -> None:
         self.rows = rows
+        self.asked: list[tuple[int, int]] = []  # (offset, limit) of each page read
 
-    def count(self, search: str = "", archived: bool = False) -> int:
-        return 0 if archived else len(self.rows)
+    def count(self, search: str = "", archived: bool = False, clinician_id: int | None = None) -> int:
+        raise AssertionError("the list never counts")
 
-    def summaries(self, search: str = "", offset: int = 0, limit: int = 200, archived: bool = False) -> list[_Summary]:
+    def summaries(self, search: str = "", offset: int = 0, limit: int = 200, archived: bool = False,
+                  clinician_id: int | None = None) -> list[_Summary]:
+        self.asked.append((offset, limit))
         return [] if archived else self.rows[offset:offset + limit]
 
 
@@ -92,3 +96,31 @@ def test_date_of_birth_case_number_and_next_appointment(qtbot) -> None:  # type:
     assert [model.case_id(r) for r in range(3)] == [9, 3, 7]
     model.sort(CaseTableModel.BORN, Qt.SortOrder.DescendingOrder)
     assert [model.case_id(r) for r in range(3)] == [7, 3, 9]
+
+
+def test_pages_are_read_one_row_long_and_never_counted(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    rows = [_Summary(n, f"P{n}", None, None) for n in range(1, 2 * PAGE_SIZE + 2)]  # two pages and one row
+    repository = _Repository(rows)
+    model = CaseTableModel(repository)  # type: ignore[arg-type]
+    assert (model.loaded, model.more) == (PAGE_SIZE, True)
+    model.fetchMore()
+    assert (model.loaded, model.more) == (2 * PAGE_SIZE, True)
+    model.fetchMore()
+    assert (model.loaded, model.more) == (2 * PAGE_SIZE + 1, False)
+    assert repository.asked == [(0, PAGE_SIZE + 1), (PAGE_SIZE, PAGE_SIZE + 1), (2 * PAGE_SIZE, PAGE_SIZE + 1)]
+    qtmodeltester.check(model)
+    exactly = _Repository(rows[:PAGE_SIZE])  # exactly one page: nothing more to fetch
+    assert not CaseTableModel(exactly).canFetchMore()  # type: ignore[arg-type]
+
+
+def test_sorting_reads_the_rest_in_one_query() -> None:
+    from PySide6.QtCore import Qt
+
+    from rtw_planner.gui.models.case_table import EVERY_CASE
+
+    rows = [_Summary(n, f"P{n:04}", None, None) for n in range(3 * PAGE_SIZE, 0, -1)]
+    repository = _Repository(rows)
+    model = CaseTableModel(repository)  # type: ignore[arg-type]
+    model.sort(CaseTableModel.PATIENT, Qt.SortOrder.AscendingOrder)
+    assert repository.asked == [(0, PAGE_SIZE + 1), (PAGE_SIZE, EVERY_CASE + 1)]
+    assert (model.rowCount(), model.more, model.data(model.index(0, 0))) == (3 * PAGE_SIZE, False, "P0001")

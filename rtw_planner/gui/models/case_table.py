@@ -1,6 +1,5 @@
-"""The case list: a table model over repository summaries, fetched a page at a time; sortable by any column (by
-the review date or the next appointment to see who comes next), with the date of birth and case number to tell
-people of the same name apart."""
+"""The case list: a table model over repository summaries, fetched a page at a time as the view scrolls and never
+counted past what it shows; sortable by any column, with the date of birth and case number to tell people apart."""
 
 from __future__ import annotations
 
@@ -15,6 +14,7 @@ from rtw_planner.gui.kit.dates_text import short_date
 from rtw_planner.gui.models.base import ColumnsTableModel, Index
 
 PAGE_SIZE = 200
+EVERY_CASE = 10_000_000  # a page size no clinic reaches
 
 
 class CaseTableModel(ColumnsTableModel):
@@ -28,14 +28,20 @@ class CaseTableModel(ColumnsTableModel):
         self._repository = repository
         self._search = ""
         self._rows: list[CaseSummary] = []
-        self._total = 0
+        self._more = False  # whether cases past the loaded ones match (a page is read with one row more)
         self._sort: tuple[int, Qt.SortOrder] | None = None  # None: most recently updated first, as stored
         self.archived = False  # list the archived cases instead of the open ones
+        self.clinician_id: int | None = None  # list one clinician's cases (None: everyone's)
         self.refresh()
 
     def set_archived(self, archived: bool) -> None:
         """List the archived cases (True) or the open ones."""
         self.archived = archived
+        self.refresh()
+
+    def set_clinician(self, clinician_id: int | None) -> None:
+        """List one clinician's cases, or (None) every clinician's."""
+        self.clinician_id = clinician_id
         self.refresh()
 
     def set_repository(self, repository: CaseRepository) -> None:
@@ -48,42 +54,47 @@ class CaseTableModel(ColumnsTableModel):
         self.beginResetModel()
         if search is not None:
             self._search = search
-        self._total = self._repository.count(self._search, archived=self.archived)
-        self._rows = self._repository.summaries(self._search, 0, PAGE_SIZE, archived=self.archived)
+        self._rows, self._more = self._page(0, PAGE_SIZE)
         if self._sort is not None:
             self._fetch_all()
             self._sort_rows(*self._sort)
         self.endResetModel()
 
+    def _page(self, offset: int, size: int) -> tuple[list[CaseSummary], bool]:
+        """size rows from offset, and whether more follow (read as one row more)."""
+        rows = self._repository.summaries(self._search, offset, size + 1, archived=self.archived,
+                                          clinician_id=self.clinician_id)
+        return rows[:size], len(rows) > size
+
     @property
-    def total(self) -> int:
-        """How many cases match the search, loaded or not."""
-        return self._total
+    def loaded(self) -> int:
+        """How many matching cases are loaded."""
+        return len(self._rows)
+
+    @property
+    def more(self) -> bool:
+        """Whether more cases match than are loaded."""
+        return self._more
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
-
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid():
+        if parent.isValid() or not self._more:
             return
-        more = self._repository.summaries(self._search, len(self._rows), PAGE_SIZE, archived=self.archived)
+        more, self._more = self._page(len(self._rows), PAGE_SIZE)
         if not more:
-            self._total = len(self._rows)
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
 
     def _fetch_all(self) -> None:
-        while len(self._rows) < self._total:
-            more = self._repository.summaries(self._search, len(self._rows), PAGE_SIZE, archived=self.archived)
-            if not more:
-                self._total = len(self._rows)
-                break
+        if self._more:  # the rest at once: page after page would pass over the rows before each page again
+            more, self._more = self._page(len(self._rows), EVERY_CASE)
             self._rows.extend(more)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -96,8 +107,7 @@ class CaseTableModel(ColumnsTableModel):
             self._sort_rows(column, order)
         else:
             self._sort = None
-            self._rows = self._repository.summaries(self._search, 0, max(PAGE_SIZE, len(self._rows)),
-                                                     archived=self.archived)
+            self._rows, self._more = self._page(0, max(PAGE_SIZE, len(self._rows)))
         self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
