@@ -241,17 +241,6 @@ class ClinicRepository:
 
     def __init__(self, db: pw.Database) -> None:
         self.db = db
-        # The cases as last read or saved, by id: a save of an edit of one compares only the parts the edit
-        # replaced (stored_case.unchanged_parts). Immutable values, a few at a time.
-        self._last: dict[int, Case] = {}
-
-    def _remember(self, case: Case) -> Case:
-        if case.id is not None:
-            self._last.pop(case.id, None)
-            self._last[case.id] = case
-            while len(self._last) > LAST_CASES:
-                del self._last[next(iter(self._last))]
-        return case
 
     def get(self) -> Clinic:
         """The clinic details, or empty ones if none were saved."""
