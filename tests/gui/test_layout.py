@@ -3,6 +3,7 @@ case list readable, the splitter's sizes come back next time, and the case scrol
 
 from __future__ import annotations
 
+import pytest
 from gui_factories import planned_case, show_case
 from PySide6.QtCore import QSize
 
@@ -61,17 +62,17 @@ def test_the_first_size_fits_the_screen(qapp) -> None:  # type: ignore[no-untype
 
 
 def test_the_first_split_leaves_the_case_its_room() -> None:
-    assert initial_split(1400) == [400, 1000]  # a wide window: the list at its usual 400
-    assert initial_split(1280) == [390, 890]  # the case keeps 890
-    assert initial_split(1200) == [310, 890]
+    assert initial_split(1280) == [400, 880]  # a wide window: the list at its usual 400
+    assert initial_split(1200) == [350, 850]  # the case keeps 850
     assert initial_split(1092) == [260, 832]  # a laptop at 125%: the list at its minimum
 
 
-def test_at_1280_wide_the_case_needs_no_sideways_scrolling(qtbot, repositories, ui_settings, prompts) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("size", [QSize(1280, 820), LAPTOP_AT_125], ids=["1280", "laptop at 125%"])
+def test_the_case_needs_no_sideways_scrolling(qtbot, repositories, ui_settings, prompts, size: QSize) -> None:  # type: ignore[no-untyped-def]
     cases, clinic = repositories
     window = MainWindow(cases, clinic, ui_settings, prompts)
     qtbot.addWidget(window)
-    window.resize(1280, 820)  # as first opened on a 1280-wide screen
+    window.resize(size)  # as first opened on such a screen
     window.show()
     view = show_case(window, planned_case())
     qtbot.wait(10)

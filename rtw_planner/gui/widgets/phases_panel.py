@@ -84,11 +84,13 @@ class PhasesPanel(QWidget):
         self.schedule_label = QLabel()
         self.schedule_label.setWordWrap(True)
         self.fit_note_boxes = {name: QCheckBox(label) for name, label in FIT_NOTE_BOXES}
-        fit_note = QHBoxLayout()
-        fit_note.addWidget(QLabel("Fit note: may be fit for work with"))
+        boxes = QHBoxLayout()
         for box in self.fit_note_boxes.values():
-            fit_note.addWidget(box)
-        fit_note.addStretch(1)
+            boxes.addWidget(box)
+        boxes.addStretch(1)
+        fit_note = QVBoxLayout()  # the words above the boxes: in one row they made the tab too wide for a laptop
+        fit_note.addWidget(QLabel("Fit note: may be fit for work with"))
+        fit_note.addLayout(boxes)
         top = QHBoxLayout()
         top.addLayout(form, 1)
         top.addWidget(self.generate_button, 0, Qt.AlignmentFlag.AlignTop)

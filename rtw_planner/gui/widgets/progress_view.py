@@ -61,6 +61,9 @@ class ProgressView(QWidget):
         self.practice_model = PracticeTableModel(self)
         self.instrument_combo = QComboBox()
         self.instrument_combo.setAccessibleName("Instrument")
+        # as wide as the row allows, not as the longest instrument's name: the tab fits a laptop at 125%
+        self.instrument_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.instrument_combo.setMinimumContentsLength(18)
         for instrument in load_instruments():
             self.instrument_combo.addItem(f"{instrument.id}: {instrument.name}", instrument.id)
         self.record_date = QDateEdit(QDate.currentDate())
