@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
+from typing import overload
 
 from rtw_planner.domain.data.errors import ValidationError
 
@@ -68,6 +69,22 @@ def a_date(field: str, value: object, *, required: bool = False) -> date | None:
     if not isinstance(value, date) or isinstance(value, datetime) or not EARLIEST_DATE <= value <= LATEST_DATE:
         raise ValidationError(field, value, allowed if required else allowed + " or none")
     return value
+
+
+@overload
+def iso_date(field: str, value: object) -> date: ...
+@overload
+def iso_date(field: str, value: object, *, required: bool) -> date | None: ...
+def iso_date(field: str, value: object, *, required: bool = True) -> date | None:
+    """A date from its YYYY-MM-DD text in stored or exchanged data (None for null when optional)."""
+    if value is None and not required:
+        return None
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValidationError(field, value, "a real calendar date written YYYY-MM-DD" + ("" if required else ", or null"))
 
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,4})?", re.ASCII)

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from rtw_planner.domain.data.errors import ValidationError
-from rtw_planner.domain.data.validation import a_date, text
+from rtw_planner.domain.data.validation import a_date, iso_date, text
 
 MAX_ACTIVITIES = 30
 MAX_EXPOSURES = 500
@@ -145,15 +145,6 @@ def _object(name: str, value: object, keys: frozenset[str]) -> Mapping[str, Any]
     return value
 
 
-def _day(value: object) -> date:
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValidationError("exposure date", value, "a date written YYYY-MM-DD")
-
-
 def hierarchy_from_dict(data: object) -> FearHierarchy:
     """A hierarchy from plain data; raises ValidationError naming the field."""
     if data is None:
@@ -167,7 +158,7 @@ def hierarchy_from_dict(data: object) -> FearHierarchy:
                        for a in (_object("feared activity", r, frozenset({"id", "description", "fear"}))
                                  for r in rows["activities"]))
     keys = frozenset({"activity_id", "on", "fear_before", "fear_after"})
-    exposures = tuple(FearExposure(e.get("activity_id"), _day(e.get("on")), e.get("fear_before"),  # type: ignore[arg-type]
+    exposures = tuple(FearExposure(e.get("activity_id"), iso_date("exposure date", e.get("on")), e.get("fear_before"),  # type: ignore[arg-type]
                                e.get("fear_after"))  # type: ignore[arg-type]
                       for e in (_object("exposure", r, keys) for r in rows["exposures"]))
     return FearHierarchy(activities, exposures)

@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from rtw_planner.domain.data.errors import ValidationError
-from rtw_planner.domain.data.validation import a_date
+from rtw_planner.domain.data.validation import a_date, iso_date
 
 
 class FitnessOutcome(StrEnum):
@@ -53,17 +53,6 @@ def fitness_to_dict(statement: FitnessStatement) -> dict[str, Any]:
             "to": statement.to_date.isoformat() if statement.to_date else None}
 
 
-def _day(field: str, value: object) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValidationError(field, value, "a real calendar date written YYYY-MM-DD, or null")
-
-
 def fitness_from_dict(data: object) -> FitnessStatement:
     """The statement back from `fitness_to_dict`; raises ValidationError naming the field."""
     if not isinstance(data, Mapping):
@@ -74,5 +63,5 @@ def fitness_from_dict(data: object) -> FitnessStatement:
     outcome = data.get("outcome")
     if outcome not in [o.value for o in FitnessOutcome]:
         raise ValidationError("fitness outcome", outcome, ", ".join(o.value for o in FitnessOutcome))
-    return FitnessStatement(FitnessOutcome(outcome), _day("fitness from", data.get("from")),
-                            _day("fitness to", data.get("to")))
+    return FitnessStatement(FitnessOutcome(outcome), iso_date("fitness from", data.get("from"), required=False),
+                            iso_date("fitness to", data.get("to"), required=False))

@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from rtw_planner.domain.data.errors import ValidationError
-from rtw_planner.domain.data.validation import EARLIEST_DATE, LATEST_DATE, a_date, number_in_range, text
+from rtw_planner.domain.data.validation import EARLIEST_DATE, LATEST_DATE, a_date, iso_date, number_in_range, text
 from rtw_planner.domain.demands.units import format_number
 from rtw_planner.domain.plan.quota import MAX_AMOUNT, QuotaActivity, quota_for_week
 
@@ -242,15 +242,6 @@ class Appointment:
         return " ".join(parts) + (f", {self.place}" if self.place else "")
 
 
-def _date_from(field: str, value: object) -> date:
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValidationError(field, value, "a real calendar date written YYYY-MM-DD")
-
-
 def goal_to_dict(goal: Goal) -> dict[str, Any]:
     """Plain JSON types for case files and the database."""
     return {"id": goal.id, "activity": goal.activity, "target": goal.target, "due": goal.due.isoformat(),
@@ -278,9 +269,9 @@ def goal_from_dict(data: Mapping[str, Any]) -> Goal:
         raise ValidationError("goal status", row["status"], "one of " + ", ".join(s.value for s in GoalStatus))
     if not isinstance(row["milestones"], list) or not all(isinstance(m, Mapping) for m in row["milestones"]):
         raise ValidationError("goal milestones", row["milestones"], "a list of milestone objects")
-    milestones = tuple(Milestone(m.get("description"), _date_from("milestone due date", m.get("due")),
+    milestones = tuple(Milestone(m.get("description"), iso_date("milestone due date", m.get("due")),
                                  m.get("done", False), m.get("amount")) for m in row["milestones"])
-    return Goal(row["id"], row["activity"], row["target"], _date_from("goal due date", row["due"]),
+    return Goal(row["id"], row["activity"], row["target"], iso_date("goal due date", row["due"]),
                 GoalStatus(row["status"]), milestones, row["quota_activity"], row["measure"])
 
 

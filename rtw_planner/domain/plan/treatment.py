@@ -13,7 +13,7 @@ from typing import Any
 
 from rtw_planner.assets import resource_path
 from rtw_planner.domain.data.errors import ValidationError
-from rtw_planner.domain.data.validation import a_date, text
+from rtw_planner.domain.data.validation import a_date, iso_date, text
 from rtw_planner.domain.plan.phases import WEEKDAY_NAMES
 
 MAX_SESSIONS = 20
@@ -148,17 +148,6 @@ def _time(field: str, value: object) -> time:
     raise ValidationError(field, value, "a time written HH:MM")
 
 
-def _day(field: str, value: object, required: bool) -> date | None:
-    if value is None and not required:
-        return None
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValidationError(field, value, "a date written YYYY-MM-DD")
-
-
 SESSION_KEYS = frozenset({"kind", "weekdays", "start", "end", "first_day", "last_day"})
 
 
@@ -176,8 +165,8 @@ def session_from_dict(data: object) -> TreatmentSession:
     return TreatmentSession(data.get("kind"), tuple(weekdays),  # type: ignore[arg-type]
                             _time("treatment start time", data.get("start")),
                             _time("treatment end time", data.get("end")),
-                            _day("treatment first day", data.get("first_day"), True),  # type: ignore[arg-type]
-                            _day("treatment last day", data.get("last_day"), False))
+                            iso_date("treatment first day", data.get("first_day")),
+                            iso_date("treatment last day", data.get("last_day"), required=False))
 
 
 def session_to_dict(session: TreatmentSession) -> dict[str, Any]:
