@@ -11,6 +11,8 @@ import time
 from collections.abc import Callable
 from datetime import date
 
+from runs import parse_runs  # benchmarks/ is on the path when a benchmark runs as a script
+
 from rtw_planner.domain.case.demo import demo_case
 from rtw_planner.domain.case.model import Case
 from rtw_planner.domain.match.job import chart_bars, job_match
@@ -20,8 +22,6 @@ from rtw_planner.domain.match.restrictions import restrictions_from_match
 from rtw_planner.domain.match.safety import safety_critical_work
 from rtw_planner.domain.match.task_advice import advise_tasks
 
-MIN_RUNS = 15
-QUICK_RUNS = 3
 TARGET_MS = 16.0  # one frame at 60 Hz
 CALIBRATION_SIZE = 20_000
 
@@ -52,15 +52,7 @@ def timed(work: Callable[[], object]) -> float:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options: --runs N (at least 15) or --quick for a 3-run smoke test."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=MIN_RUNS, help=f"runs of each kind (>= {MIN_RUNS})")
-    parser.add_argument("--quick", action="store_true", help=f"smoke run: {QUICK_RUNS} runs of each kind")
-    args = parser.parse_args(argv)
-    if args.quick:
-        args.runs = QUICK_RUNS
-    elif args.runs < MIN_RUNS:
-        parser.error(f"--runs must be at least {MIN_RUNS} (use --quick for a smoke run)")
-    return args
+    return parse_runs(__doc__, argv)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from runs import parse_runs  # benchmarks/ is on the path when a benchmark runs as a script
+
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.capacity.evaluation import Evaluation
@@ -22,8 +24,6 @@ from rtw_planner.domain.demands.profile import Activity, Frequency, PhysicalProf
 from rtw_planner.domain.plan.model import PersonalFlarePlan, Plan
 
 ROWS = 500
-MIN_RUNS = 15
-QUICK_RUNS = 3
 TARGET_RATIO = 0.1
 FIRST_DAY = date(2025, 1, 6)
 
@@ -51,15 +51,7 @@ def long_case(rows: int = ROWS) -> Case:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options: --runs N (at least 15) or --quick for a 3-run smoke test."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=MIN_RUNS, help=f"runs of each kind (>= {MIN_RUNS})")
-    parser.add_argument("--quick", action="store_true", help=f"smoke run: {QUICK_RUNS} runs of each kind")
-    args = parser.parse_args(argv)
-    if args.quick:
-        args.runs = QUICK_RUNS
-    elif args.runs < MIN_RUNS:
-        parser.error(f"--runs must be at least {MIN_RUNS} (use --quick for a smoke run)")
-    return args
+    return parse_runs(__doc__, argv)
 
 
 def main(argv: list[str] | None = None) -> int:

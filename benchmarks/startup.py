@@ -12,13 +12,13 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from runs import parse_runs  # benchmarks/ is on the path when a benchmark runs as a script
+
 from rtw_planner.db.database import open_database
 from rtw_planner.db.repository import CaseRepository
 from rtw_planner.domain.case.model import Case
 
 CASES = 10_000
-MIN_RUNS = 15
-QUICK_RUNS = 3
 TARGET_RATIO = 1.5
 TARGET_EXTRA_RSS_MIB = 30.0  # peak memory within bare Qt's + this
 HEAVY_MODULES = ("pyqtgraph", "numpy", "reportlab")
@@ -86,15 +86,7 @@ def heavy_imports(importtime_log: str) -> list[str]:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options: --runs N (at least 15) or --quick for a 3-run smoke test."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=MIN_RUNS, help=f"runs of each kind (>= {MIN_RUNS})")
-    parser.add_argument("--quick", action="store_true", help=f"smoke run: {QUICK_RUNS} runs of each kind")
-    args = parser.parse_args(argv)
-    if args.quick:
-        args.runs = QUICK_RUNS
-    elif args.runs < MIN_RUNS:
-        parser.error(f"--runs must be at least {MIN_RUNS} (use --quick for a smoke run)")
-    return args
+    return parse_runs(__doc__, argv)
 
 
 def main(argv: list[str] | None = None) -> int:
