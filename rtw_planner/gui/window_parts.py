@@ -37,7 +37,7 @@ FRAME_ALLOWANCE = (16, 48)  # a title bar and borders the available geometry doe
 class CaseListView(QTableView):
     """The case list. Tabbing into it opens nothing: Qt makes the first row current when a list without one gets
     the focus, and the window opens the current row's case, so a keyboard user passing through would lose the
-    caseload. The arrows (Down: the first case), a click or Enter choose."""
+    caseload. The arrows (Down: the first case) or a click choose."""
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         selection = self.selectionModel()
