@@ -1,7 +1,9 @@
-"""The layer contracts hold, and the app reaches its first window without the heavy libraries."""
+"""The layer contracts hold, and the app reaches its first window without the heavy libraries: the opening frame
+without the database or the rest of the GUI, the full window without charts, PDFs or the whole case model."""
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -33,6 +35,19 @@ NOT_AT_STARTUP = ("pyqtgraph", "numpy", "reportlab", "jsonschema", "psycopg", "r
                   "rtw_planner.gui.widgets.case_view")
 
 
+def modules_at_startup(database: Path, data_dir: Path, exit_when: str, prefixes: tuple[str, ...]) -> list[str]:
+    """The modules of prefixes the app had imported when it quit (exit_when: "first" window, or "1" for full)."""
+    code = ("import sys\nfrom rtw_planner.gui.app import run\ncode = run(sys.argv[1])\n"
+            "print(sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[2:]))))\n"
+            "sys.exit(code)")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RTW_PLANNER_EXIT_WHEN_SHOWN=exit_when,
+               RTW_PLANNER_DATA_DIR=str(data_dir))
+    result = subprocess.run([sys.executable, "-c", code, str(database), *prefixes],
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr
+    return list(ast.literal_eval(result.stdout.strip().splitlines()[-1]))
+
+
 def test_first_window_appears_before_heavy_imports(tmp_path: Path) -> None:
     from datetime import date, timedelta
 
@@ -46,15 +61,21 @@ def test_first_window_appears_before_heavy_imports(tmp_path: Path) -> None:
         Case("Ann Due", review_date=date.today() + timedelta(days=2)),
         Case("Ben Overdue", review_date=date.today() - timedelta(days=3)), Case("Cal Later")])
     db.close()
-    code = ("import sys\nfrom rtw_planner.gui.app import run\ncode = run(sys.argv[1])\n"
-            "print(sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[2:]))))\n"
-            "sys.exit(code)")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RTW_PLANNER_EXIT_WHEN_SHOWN="1",
-               RTW_PLANNER_DATA_DIR=str(tmp_path))
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.sqlite3"), *NOT_AT_STARTUP],
-                            capture_output=True, text=True, timeout=60, env=env)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert modules_at_startup(tmp_path / "s.sqlite3", tmp_path, "1", NOT_AT_STARTUP) == []
+
+
+# What the opening frame is painted without: the database layer and its driver, the domain's case values, and the
+# window's own parts (the case list, the home, the menus), all imported once it is on screen.
+NOT_BEFORE_THE_FRAME = ("peewee", "sqlite3", "rtw_planner.db", "rtw_planner.domain.case", "rtw_planner.domain.caseload",
+                        "rtw_planner.gui.window_parts", "rtw_planner.gui.home", "rtw_planner.gui.actions",
+                        "rtw_planner.gui.models", "rtw_planner.gui.connecting", "rtw_planner.commands")
+
+
+def test_the_opening_frame_is_painted_before_the_database_and_the_window_parts(tmp_path: Path) -> None:
+    imported = modules_at_startup(tmp_path / "s.sqlite3", tmp_path, "first",
+                                  (*NOT_BEFORE_THE_FRAME, "rtw_planner.gui.mainwindow"))
+    assert imported == ["rtw_planner.gui.mainwindow"]  # the window itself is there: the frame is the main window
+    assert not (tmp_path / "s.sqlite3").exists()
 
 
 def test_ruff_and_mypy_are_clean() -> None:

@@ -1,85 +1,122 @@
-"""The main window: the case list with a search box beside the open case, menus and documents."""
+"""The main window: the case list with a search box beside the open case, menus and documents. It opens in two
+steps: a frame that says it is opening (painted before the database and the rest of the GUI are imported), then
+everything else, once the database is open (`attach`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from rtw_planner import __version__
-from rtw_planner.db.errors import BusyError, NotFoundError, PermissionDeniedError
-from rtw_planner.db.repository import CaseRepository, ClinicRepository
-from rtw_planner.domain.demands.units import ForceUnit, MassUnit
 from rtw_planner.gui import settings as keys
-from rtw_planner.gui.actions import Action, build_menus
-from rtw_planner.gui.case_files import CaseFiles
-from rtw_planner.gui.case_list import CaseListFilters
-from rtw_planner.gui.connecting import Connector
 from rtw_planner.gui.kit.choices import UnsavedChoice
-from rtw_planner.gui.models.case_table import CaseTableModel
+from rtw_planner.gui.opening import OpeningPage
 from rtw_planner.gui.prompts import Prompts
 from rtw_planner.gui.settings import UiSettings
-from rtw_planner.gui.widgets.undo_history import UndoHistory
-from rtw_planner.gui.window_parts import (
-    MINIMUM_WINDOW,
-    case_list_panel,
-    default_size,
-    initial_split,
-    main_splitter,
-    scrolled,
-    welcome_page,
-)
-from rtw_planner.gui.workplace import Workplace, location_of
+from rtw_planner.gui.window_size import MINIMUM_WINDOW, default_size, initial_split
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the full window's parts are imported by attach(), after the first window is on screen
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
+
+    from rtw_planner.db.repository import CaseRepository, ClinicRepository
     from rtw_planner.domain.case.model import Case
+    from rtw_planner.domain.demands.units import ForceUnit, MassUnit
+    from rtw_planner.gui.actions import Action
+    from rtw_planner.gui.case_files import CaseFiles
+    from rtw_planner.gui.case_list import CaseListFilters
+    from rtw_planner.gui.connecting import Connector
     from rtw_planner.gui.dialogs.document_dialog import DocumentDialog
+    from rtw_planner.gui.home.caseload_page import CaseloadPage
+    from rtw_planner.gui.models.case_table import CaseTableModel
     from rtw_planner.gui.widgets.case_view import CaseView
+    from rtw_planner.gui.widgets.undo_history import UndoHistory
+    from rtw_planner.gui.workplace import Workplace
 
 APP_TITLE = "RTW Planner"
 
 
 class MainWindow(QMainWindow):
-    """Case list on the left, the open case on the right."""
+    """Case list on the left, the open case on the right. Made with repositories it is whole at once; made by
+    `opening` it shows only that it is opening until `attach` gives it the database."""
 
-    def __init__(self, cases: CaseRepository, clinic: ClinicRepository, settings: UiSettings,
+    cases: CaseRepository
+    clinic_repository: ClinicRepository
+    undo_history: UndoHistory
+    search_edit: QLineEdit
+    case_table: QTableView
+    count_label: QLabel
+    case_model: CaseTableModel
+    welcome_label: QLabel
+    stack: QStackedWidget
+    list_filters: CaseListFilters
+    files: CaseFiles
+    home: CaseloadPage
+    workplace: Workplace
+
+    def __init__(self, cases: CaseRepository | None, clinic: ClinicRepository | None, settings: UiSettings,
                  prompts: Prompts | None = None, location: str | Path | None = None,
                  connector: Connector | None = None) -> None:
         super().__init__()
-        self.cases = cases
-        self.clinic_repository = clinic
         self.settings = settings
         self.prompts = prompts or Prompts()
+        self.attached = False  # True once the database and the full window are in
         self.menu_actions: dict[Action, QAction] = {}
         self.preview: DocumentDialog | None = None
         self._shortcuts: QWidget | None = None
-        self.undo_history = UndoHistory(self)  # Edit › Undo acts on the open case's history
+        self._case_view: CaseView | None = None  # built when first needed, to keep startup fast
+        self._case_area: QWidget | None = None  # the case view in its scroll area
+        self._split_restored = False
         self.setWindowTitle(APP_TITLE)
         self.resize(default_size(self.screen()))
+        self.setMinimumSize(*MINIMUM_WINDOW)
+        self.opening_page = OpeningPage()
+        self.setCentralWidget(self.opening_page)
+        geometry = self.settings.get(keys.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if cases is not None and clinic is not None:
+            self.attach(cases, clinic, location, connector)
+
+    @classmethod
+    def opening(cls, settings: UiSettings, prompts: Prompts | None = None) -> MainWindow:
+        """The window at its remembered place and size, saying it is opening the caseload; `attach` fills it."""
+        return cls(None, None, settings, prompts)
+
+    def attach(self, cases: CaseRepository, clinic: ClinicRepository, location: str | Path | None = None,
+               connector: Connector | None = None) -> None:
+        """Build the full window on the open database: the case list, the caseload home, the menus."""
+        # The full window's modules: imported here, once the opening frame is on screen.
+        from rtw_planner.gui.case_files import CaseFiles
+        from rtw_planner.gui.case_list import CaseListFilters
+        from rtw_planner.gui.connecting import Connector
+        from rtw_planner.gui.home.install import install_home
+        from rtw_planner.gui.models.case_table import CaseTableModel
+        from rtw_planner.gui.widgets.undo_history import UndoHistory
+        from rtw_planner.gui.window_parts import case_list_panel, main_splitter, welcome_page
+        from rtw_planner.gui.workplace import Workplace, location_of
+
+        self.cases = cases
+        self.clinic_repository = clinic
+        self.undo_history = UndoHistory(self)  # Edit › Undo acts on the open case's history
 
         panel = case_list_panel(CaseTableModel(cases, self))
         self.search_edit, self.case_table, self.count_label = panel.search_edit, panel.table, panel.count_label
         self.archived_box = panel.archived_box
-        self.case_model: CaseTableModel = panel.table.model()  # type: ignore[assignment]
+        self.case_model = panel.table.model()  # type: ignore[assignment]
         welcome = welcome_page()
         self.welcome_label, self.demo_button, self.new_button = welcome.label, welcome.demo_button, welcome.new_button
         self.demo_button.clicked.connect(self.open_demo_case)
         self.new_button.clicked.connect(self.new_case)
 
-        self._case_view: CaseView | None = None  # built when first needed, to keep startup fast
-        self._case_area: QWidget | None = None  # the case view in its scroll area
         self.stack = QStackedWidget()
         self.stack.addWidget(welcome.widget)
         self.splitter = main_splitter(panel.widget, self.stack)
-        self.setCentralWidget(self.splitter)
-        self.setMinimumSize(*MINIMUM_WINDOW)
+        self.setCentralWidget(self.splitter)  # the opening page goes (Qt deletes it)
 
         self.list_filters = CaseListFilters(panel, self.case_model, self)
         self.list_filters.fill_clinicians(cases.clinicians())
@@ -87,13 +124,12 @@ class MainWindow(QMainWindow):
         self.case_table.selectionModel().currentRowChanged.connect(self._on_case_table_current_row_changed)
         self.files = CaseFiles(self)
         self._build_menus()
-        from rtw_planner.gui.home.install import install_home
-
         self.home = install_home(self)  # the caseload is the first screen
         self.workplace = Workplace(self, location or location_of(cases.db), connector or Connector(self.prompts,
-                                                                                                 settings))
+                                                                                                 self.settings))
         self.workplace.apply_role()
-        self._restore_state()
+        self.attached = True
+        self._restore_split()
         self._update_count()
         self.update_actions()
 
@@ -102,7 +138,8 @@ class MainWindow(QMainWindow):
     def case_view(self) -> CaseView:
         """The case editor (created on first use)."""
         if self._case_view is None:
-            from rtw_planner.gui.widgets.case_view import CaseView  # noqa: PLC0415 - deferred for startup
+            from rtw_planner.gui.widgets.case_view import CaseView  # deferred: the first screen is the caseload
+            from rtw_planner.gui.window_parts import scrolled
 
             view = CaseView(self.cases, self.prompts)
             view.set_units(self.settings.mass_unit(), self.settings.force_unit())
@@ -146,6 +183,9 @@ class MainWindow(QMainWindow):
         return self._case_area
 
     def _build_menus(self) -> None:
+        from rtw_planner.domain.demands.units import ForceUnit, MassUnit
+        from rtw_planner.gui.actions import Action, build_menus
+
         slots = {
             Action.NEW_CASE: self.new_case, Action.OPEN_DEMO: self.open_demo_case,
             Action.IMPORT_CASE: self.files.import_case, Action.EXPORT_CASE: self.files.export_case,
@@ -171,19 +211,23 @@ class MainWindow(QMainWindow):
         self.menu_actions = build_menus(self, slots, choices)
         self.undo_history.drive(self.menu_actions[Action.UNDO], self.menu_actions[Action.REDO])
 
-    def _restore_state(self) -> None:
-        geometry = self.settings.get(keys.WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+    def _restore_split(self) -> None:
         splitter = self.settings.get(keys.SPLITTER_STATE)
         self._split_restored = not splitter.isEmpty() and self.splitter.restoreState(splitter)
+        if self.isVisible():  # filled after its first showing: show and lay out the new content, then share it
+            self.splitter.show()
+            self._share_width(self.splitter.width())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        """The first showing without a remembered split shares the width by what this window's size allows."""
         super().showEvent(event)
+        if self.attached:
+            self._share_width(self.splitter.width() or self.width())
+
+    def _share_width(self, width: int) -> None:
+        """The first showing without a remembered split shares the width by what this window's size allows."""
         if not self._split_restored:
             self._split_restored = True
-            self.splitter.setSizes(initial_split(self.splitter.width() or self.width()))
+            self.splitter.setSizes(initial_split(width))
 
     # -- state -----------------------------------------------------------------------------------------------
     def _update_count(self) -> None:
@@ -197,6 +241,8 @@ class MainWindow(QMainWindow):
 
     def update_actions(self) -> None:
         """Enable what applies now, and name the case and the database in the title."""
+        from rtw_planner.gui.actions import Action
+
         has_case = self._case_shown()
         dirty = has_case and self.case_view.is_dirty()
         self.menu_actions[Action.SAVE].setEnabled(has_case and dirty)
@@ -227,6 +273,8 @@ class MainWindow(QMainWindow):
     # -- cases -----------------------------------------------------------------------------------------------
     def open_case(self, case_id: int) -> None:
         """Show a saved case and select it in the list (unless the role may not open it, or it is gone)."""
+        from rtw_planner.db.errors import NotFoundError, PermissionDeniedError
+
         try:
             case = self.cases.get(case_id)
         except (PermissionDeniedError, NotFoundError) as exc:
@@ -275,6 +323,8 @@ class MainWindow(QMainWindow):
 
     def store_new(self, case: Case) -> None:
         """Save a new case (the demo, an imported file) and open it; a busy or refusing database is explained."""
+        from rtw_planner.db.errors import BusyError, PermissionDeniedError
+
         try:
             saved = self.cases.save(case)
         except (BusyError, PermissionDeniedError) as exc:
@@ -390,6 +440,10 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """Coming back to the window: look for others' saves (on a file this is the only look)."""
         super().changeEvent(event)
+        if not self.attached:
+            return
+        from PySide6.QtCore import QEvent  # its 179 event types take 6 ms to build: not before the first window
+
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.workplace.watch.check()
 
@@ -399,7 +453,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
-        self.settings.set(keys.SPLITTER_STATE, self.splitter.saveState())
+        if self.attached:
+            self.settings.set(keys.SPLITTER_STATE, self.splitter.saveState())
         if self.preview is not None:
             self.preview.close()
         event.accept()

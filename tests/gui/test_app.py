@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -59,24 +59,64 @@ class OneTurnOfTheLoop:
         self.quit_asked = True
 
 
+def new_main_windows(before: set[object]) -> list[MainWindow]:
+    """The main windows made since before (windows other tests left behind are not this run's)."""
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w not in before]
+
+
 def test_run_shows_the_main_window_and_exits(qapp, monkeypatch, tmp_path: Path, ui_settings, prompts) -> None:  # type: ignore[no-untyped-def]
     loop = OneTurnOfTheLoop(qapp)
     monkeypatch.setattr(app, "create_application", lambda: loop)
     monkeypatch.setenv(app.EXIT_WHEN_SHOWN_ENV, "1")
-    seen: list[str] = []
-    before = set(QApplication.topLevelWidgets())  # windows other tests left behind are not this run's
-
-    def look() -> None:  # runs inside the turn of the loop, before the benchmark's quit
-        seen.extend(w.windowTitle() for w in QApplication.topLevelWidgets()
-                    if isinstance(w, MainWindow) and w.isVisible() and w not in before)
-
-    QTimer.singleShot(0, look)
+    before = set(QApplication.topLevelWidgets())
     database = tmp_path / "cases.sqlite3"
     assert app.run(database, settings=ui_settings, prompts=prompts) == 0
-    assert len(seen) == 1
-    assert "RTW Planner" in seen[0]
+    (window,) = new_main_windows(before)  # one window: the opening frame became the full window
+    assert window.isVisible()
+    assert window.attached
+    assert window.windowTitle() == "cases.sqlite3 — RTW Planner"
+    assert window.centralWidget() is window.splitter
+    assert window.stack.currentWidget() is window.home
     assert loop.quit_asked  # the startup benchmark's switch: quit once shown
     assert database.stat().st_size > 0  # created and migrated
+
+
+def test_the_first_window_is_painted_before_the_database_is_opened(qapp, monkeypatch, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                   ui_settings, prompts) -> None:
+    monkeypatch.setattr(app, "create_application", lambda: OneTurnOfTheLoop(qapp))
+    monkeypatch.setenv(app.EXIT_WHEN_SHOWN_ENV, "first")
+    made: list[MainWindow] = []  # kept here: run() lets its window go when it returns this early
+    opening = MainWindow.opening
+    monkeypatch.setattr(MainWindow, "opening", lambda *a, **k: made.append(opening(*a, **k)) or made[-1])
+    database = tmp_path / "cases.sqlite3"
+    assert app.run(database, settings=ui_settings, prompts=prompts) == 0
+    (window,) = made
+    assert not database.exists()  # the benchmark stopped it before the database was opened
+    assert window.isVisible()
+    assert not window.attached
+    assert window.centralWidget() is window.opening_page
+    assert window.opening_page.was_painted
+    assert "Opening the caseload" in window.opening_page.text()
+    assert window.windowTitle() == "RTW Planner"
+    window.close()
+
+
+def test_the_opening_window_takes_its_remembered_place(qapp, qtbot, tmp_path: Path, ui_settings) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect, QSettings
+
+    from rtw_planner.gui import settings as keys
+    from rtw_planner.gui.settings import UiSettings
+
+    earlier = MainWindow.opening(ui_settings)
+    qtbot.addWidget(earlier)
+    earlier.setGeometry(QRect(20, 10, 960, 580))  # the offscreen screen is 800×600: no wider fits
+    ui_settings.set(keys.WINDOW_GEOMETRY, earlier.saveGeometry())
+    window = MainWindow.opening(ui_settings)
+    qtbot.addWidget(window)
+    assert window.size() == earlier.size()  # where the last window was closed, not the default size
+    first_time = MainWindow.opening(UiSettings(QSettings(str(tmp_path / "new.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(first_time)
+    assert first_time.size() != earlier.size()  # so the remembered size is what made the difference
 
 
 def test_a_database_that_cannot_open_is_explained(qapp, tmp_path: Path, ui_settings, prompts) -> None:  # type: ignore[no-untyped-def]
@@ -89,7 +129,9 @@ def test_a_database_that_cannot_open_is_explained(qapp, tmp_path: Path, ui_setti
         box.accept()
 
     prompts.fill_in = note
+    before = set(QApplication.topLevelWidgets())
     assert app.run(not_a_database, settings=ui_settings, prompts=prompts) == 1
+    assert not [w for w in new_main_windows(before) if w.isVisible()]  # no window left saying it is opening
     (box,) = boxes
     assert isinstance(box, QMessageBox)
     assert box.icon() is QMessageBox.Icon.Critical
@@ -113,10 +155,7 @@ def test_a_server_url_at_start_opens_the_clinic_server(qapp, monkeypatch, tmp_pa
     monkeypatch.setattr(connecting, "open_database", server)
     monkeypatch.setenv(app.EXIT_WHEN_SHOWN_ENV, "1")
     monkeypatch.setenv("RTW_PLANNER_DB", "postgresql://sam@clinic-db:5432/rtw")  # as --db or the environment give it
-    seen: list[str] = []
     before = set(QApplication.topLevelWidgets())
-    QTimer.singleShot(0, lambda: seen.extend(w.windowTitle() for w in QApplication.topLevelWidgets()
-                                             if isinstance(w, MainWindow) and w not in before))
     assert app.run(None, settings=ui_settings, prompts=prompts) == 0
     assert opened == ["postgresql://sam@clinic-db:5432/rtw"]
-    assert seen == ["rtw on clinic-db — RTW Planner"]
+    assert [w.windowTitle() for w in new_main_windows(before)] == ["rtw on clinic-db — RTW Planner"]

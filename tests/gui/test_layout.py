@@ -8,7 +8,7 @@ from gui_factories import planned_case, show_case
 from PySide6.QtCore import QSize
 
 from rtw_planner.gui.mainwindow import MainWindow
-from rtw_planner.gui.window_parts import LIST_MINIMUM_WIDTH, default_size, initial_split
+from rtw_planner.gui.window_size import LIST_MINIMUM_WIDTH, default_size, initial_split
 
 LAPTOP_AT_125 = QSize(1366 * 4 // 5, 768 * 4 // 5)  # 1092×614
 
@@ -50,6 +50,24 @@ def test_the_splitter_sizes_come_back_in_the_next_session(qtbot, repositories, u
     qtbot.addWidget(again)
     again.show()
     assert again.splitter.sizes()[0] == chosen[0]  # the list's width; the case takes what the window has left
+
+
+def test_a_window_filled_after_its_first_showing_shares_its_width(qtbot, repositories, ui_settings, prompts) -> None:  # type: ignore[no-untyped-def]
+    cases, clinic = repositories
+    window = MainWindow.opening(ui_settings, prompts)  # as the app starts: shown first, filled once the database opens
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.attach(cases, clinic)
+    assert window.splitter.sizes() == [400, 880 - window.splitter.handleWidth()]  # 1280 wide: the list at 400
+    window.close()
+    again = MainWindow.opening(ui_settings, prompts)  # next session: the split the user left comes back
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    again.attach(cases, clinic)
+    assert again.splitter.sizes()[0] == 400
 
 
 def test_the_first_size_fits_the_screen(qapp) -> None:  # type: ignore[no-untyped-def]
