@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from rtw_planner import __version__
 from rtw_planner.gui import settings as keys
@@ -21,7 +21,7 @@ from rtw_planner.gui.window_size import MINIMUM_WINDOW, default_size, initial_sp
 
 if TYPE_CHECKING:  # the full window's parts are imported by attach(), after the first window is on screen
     from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QLabel, QLineEdit, QTableView
+    from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QSplitter, QStackedWidget, QTableView
 
     from rtw_planner.db.repository import CaseRepository, ClinicRepository
     from rtw_planner.domain.case.model import Case
@@ -50,9 +50,13 @@ class MainWindow(QMainWindow):
     search_edit: QLineEdit
     case_table: QTableView
     count_label: QLabel
+    archived_box: QCheckBox
     case_model: CaseTableModel
     welcome_label: QLabel
+    demo_button: QPushButton
+    new_button: QPushButton
     stack: QStackedWidget
+    splitter: QSplitter
     list_filters: CaseListFilters
     files: CaseFiles
     home: CaseloadPage
@@ -90,44 +94,9 @@ class MainWindow(QMainWindow):
     def attach(self, cases: CaseRepository, clinic: ClinicRepository, location: str | Path | None = None,
                connector: Connector | None = None) -> None:
         """Build the full window on the open database: the case list, the caseload home, the menus."""
-        # The full window's modules: imported here, once the opening frame is on screen.
-        from rtw_planner.gui.case_files import CaseFiles
-        from rtw_planner.gui.case_list import CaseListFilters
-        from rtw_planner.gui.connecting import Connector
-        from rtw_planner.gui.home.install import install_home
-        from rtw_planner.gui.models.case_table import CaseTableModel
-        from rtw_planner.gui.widgets.undo_history import UndoHistory
-        from rtw_planner.gui.window_parts import case_list_panel, main_splitter, welcome_page
-        from rtw_planner.gui.workplace import Workplace, location_of
+        from rtw_planner.gui.window_assembly import assemble  # the full window's modules, once the frame is shown
 
-        self.cases = cases
-        self.clinic_repository = clinic
-        self.undo_history = UndoHistory(self)  # Edit › Undo acts on the open case's history
-
-        panel = case_list_panel(CaseTableModel(cases, self))
-        self.search_edit, self.case_table, self.count_label = panel.search_edit, panel.table, panel.count_label
-        self.archived_box = panel.archived_box
-        self.case_model = panel.table.model()  # type: ignore[assignment]
-        welcome = welcome_page()
-        self.welcome_label, self.demo_button, self.new_button = welcome.label, welcome.demo_button, welcome.new_button
-        self.demo_button.clicked.connect(self.open_demo_case)
-        self.new_button.clicked.connect(self.new_case)
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(welcome.widget)
-        self.splitter = main_splitter(panel.widget, self.stack)
-        self.setCentralWidget(self.splitter)  # the opening page goes (Qt deletes it)
-
-        self.list_filters = CaseListFilters(panel, self.case_model, self)
-        self.list_filters.fill_clinicians(cases.clinicians())
-        self.list_filters.filtered.connect(self._on_list_filtered)
-        self.case_table.selectionModel().currentRowChanged.connect(self._on_case_table_current_row_changed)
-        self.files = CaseFiles(self)
-        self._build_menus()
-        self.home = install_home(self)  # the caseload is the first screen
-        self.workplace = Workplace(self, location or location_of(cases.db), connector or Connector(self.prompts,
-                                                                                                 self.settings))
-        self.workplace.apply_role()
+        assemble(self, cases, clinic, location, connector)
         self.attached = True
         self._restore_split()
         self._update_count()
@@ -181,35 +150,6 @@ class MainWindow(QMainWindow):
         _ = self.case_view
         assert self._case_area is not None
         return self._case_area
-
-    def _build_menus(self) -> None:
-        from rtw_planner.domain.demands.units import ForceUnit, MassUnit
-        from rtw_planner.gui.actions import Action, build_menus
-
-        slots = {
-            Action.NEW_CASE: self.new_case, Action.OPEN_DEMO: self.open_demo_case,
-            Action.IMPORT_CASE: self.files.import_case, Action.EXPORT_CASE: self.files.export_case,
-            Action.EXPORT_OUTCOMES: self.files.export_outcomes,
-            Action.CONNECT_SERVER: lambda: self.workplace.connect_to_server(),
-            Action.OPEN_LOCAL: lambda: self.workplace.open_local_file(),
-            Action.SAVE: lambda: self.case_view.save(), Action.REVERT: lambda: self.case_view.revert(),
-            Action.ARCHIVE_CASE: self.files.archive_or_restore,
-            Action.EMPLOYER_LETTER: self.generate_employer_letter,
-            Action.PATIENT_HANDOUT: lambda: self.open_document("patient-handout"),
-            Action.MATCH_REPORT: lambda: self.open_document("match-report"), Action.CLINIC_DETAILS: self.edit_clinic,
-            Action.QUIT: self.close, Action.FIND: self._on_find, Action.ABOUT: self._on_about,
-            Action.SHORTCUTS: self.show_shortcuts,
-            Action.UNDO: self.undo_history.group.undo, Action.REDO: self.undo_history.group.redo,
-            Action.UNDO_HISTORY: self.undo_history.show_panel,
-            Action.UNITS_KG: lambda: self._set_units(mass=MassUnit.KG),
-            Action.UNITS_LB: lambda: self._set_units(mass=MassUnit.LB),
-            Action.FORCE_N: lambda: self._set_units(force=ForceUnit.N),
-            Action.FORCE_KGF: lambda: self._set_units(force=ForceUnit.KGF),
-        }
-        choices = {(Action.UNITS_KG, Action.UNITS_LB): self.settings.mass_unit().value,
-                   (Action.FORCE_N, Action.FORCE_KGF): self.settings.force_unit().value}
-        self.menu_actions = build_menus(self, slots, choices)
-        self.undo_history.drive(self.menu_actions[Action.UNDO], self.menu_actions[Action.REDO])
 
     def _restore_split(self) -> None:
         splitter = self.settings.get(keys.SPLITTER_STATE)
@@ -378,12 +318,14 @@ class MainWindow(QMainWindow):
                 self.preview.refresh_from_store()  # letterhead, units and jurisdiction rules may have changed
 
     # -- slots -----------------------------------------------------------------------------------------------
-    def _on_list_filtered(self) -> None:
+    def on_list_filtered(self) -> None:
+        """The list was searched or filtered: count again, and keep the open case selected if it is listed."""
         self._update_count()
         if self._case_view is not None and self._case_view.case_id is not None:
             self._select_row_of(self._case_view.case_id)
 
-    def _on_case_table_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def on_case_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """A row of the list became current: open its case (unless the open one's edits are kept)."""
         case_id = self.case_model.case_id(current.row()) if current.isValid() else None
         if case_id is None or (self._case_view is not None and case_id == self._case_view.case_id):
             return
@@ -408,7 +350,8 @@ class MainWindow(QMainWindow):
         if self.preview is not None and self.preview.isVisible():
             self.preview.on_case_saved(case_id)
 
-    def _on_find(self) -> None:
+    def focus_search(self) -> None:
+        """Edit › Find: the keyboard in the search box, its text selected."""
         self.search_edit.setFocus()
         self.search_edit.selectAll()
 
@@ -422,14 +365,16 @@ class MainWindow(QMainWindow):
         self._shortcuts.activateWindow()
         return self._shortcuts
 
-    def _on_about(self) -> None:
+    def show_about(self) -> None:
+        """Help › About."""
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.about(self, "About RTW Planner",
                           f"<b>RTW Planner {__version__}</b><p>Return-to-work and rehabilitation planning.</p>"
                           "<p>Fonts: DejaVu (Bitstream Vera licence).</p>")
 
-    def _set_units(self, mass: MassUnit | None = None, force: ForceUnit | None = None) -> None:
+    def set_units(self, mass: MassUnit | None = None, force: ForceUnit | None = None) -> None:
+        """View › Units: remembered, and shown at once in the open case."""
         if mass is not None:
             self.settings.set(keys.MASS_UNIT, mass.value)
         if force is not None:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 # Rich text centres the words without the Qt namespace, whose first use costs about 40 ms of enum building.
-OPENING_TEXT = "<p align='center'><br><br><big>Opening the caseload…</big></p>"
+OPENING_TEXT = "<p align='center'>Opening the caseload…</p>"
 PAINT_PATIENCE_MS = 1000  # a window manager that never exposes the window does not hold the startup for longer
 
 
