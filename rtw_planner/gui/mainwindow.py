@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         self._restore_split()
         self._update_count()
         self.update_actions()
+        if self.focusWidget() is None:  # filled after it was shown: Qt gave the keyboard to nothing (a label)
+            self.search_edit.setFocus()  # where it starts when the window is shown whole: first in the Tab order
 
     # -- building --------------------------------------------------------------------------------------------
     @property

@@ -77,6 +77,7 @@ def test_run_shows_the_main_window_and_exits(qapp, monkeypatch, tmp_path: Path, 
     assert window.windowTitle() == "cases.sqlite3 — RTW Planner"
     assert window.centralWidget() is window.splitter
     assert window.stack.currentWidget() is window.home
+    assert window.focusWidget() is window.search_edit  # the keyboard has somewhere to start, as before the frame
     assert loop.quit_asked  # the startup benchmark's switch: quit once shown
     assert database.stat().st_size > 0  # created and migrated
 
