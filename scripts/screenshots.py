@@ -287,7 +287,7 @@ def main() -> int:
                        phone="0113 496 0000", email="rehab@riverside.example"))
     qsettings = QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat)
     settings = UiSettings(qsettings)
-    window = MainWindow(CaseRepository(db), clinic, settings)
+    window = MainWindow.opening(settings)  # as the app starts: the first window, then filled on the database
     window.resize(1280, 820)
     window.show()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -297,6 +297,8 @@ def main() -> int:
         window.grab().save(str(OUT / f"{name}.png"))
         print(OUT.relative_to(ROOT) / f"{name}.png")
 
+    grab("opening")
+    window.attach(CaseRepository(db), clinic)
     grab("welcome")
     window.open_demo_case()
     demo_id = window.case_view.case_id
